@@ -1,0 +1,3 @@
+from photodedup.gui.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The photodedup engine: plain functions and dataclasses, no Qt."""
