@@ -1,0 +1,367 @@
+"""One scan, end to end: folders → files → fingerprints (cached) → groups.
+
+This is the function both front ends call. It owns the process pool and the
+cache; it knows nothing of threads or signals, only a progress callback and a
+cancel event.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from photodedup.core.cache import HashCache
+from photodedup.core.discover import discover
+from photodedup.core.fingerprint import fingerprint_file, full_digest, quick_digest
+from photodedup.core.group import DEFAULT_PRESET, group_images, preset_distance
+from photodedup.core.models import (
+    DEFAULT_MIN_SIZE,
+    Cancelled,
+    FileRef,
+    Group,
+    HashSettings,
+    ImageRecord,
+    Progress,
+    ProgressCallback,
+    ScanError,
+    ScanResult,
+    ScanStats,
+)
+
+
+class _Event(Protocol):
+    """The part of ``threading.Event`` the engine uses."""
+
+    def is_set(self) -> bool: ...
+
+
+# Files per task sent to a worker: enough to amortise the pickling round trip,
+# few enough that a cancel is honoured quickly and memory stays flat.
+BATCH = 8
+# Records written to the cache per transaction; a cancelled scan keeps them.
+CACHE_FLUSH = 256
+PROGRESS_INTERVAL = 0.1
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """Everything a scan needs to know; the front ends build one from their settings."""
+
+    roots: tuple[str, ...]
+    recursive: bool = True
+    exclude: tuple[str, ...] = ()
+    min_size: int = DEFAULT_MIN_SIZE
+    follow_symlinks: bool = False
+    hash: HashSettings = field(default_factory=HashSettings)
+    distance: int | None = None  # None: the default preset for the hash size
+    rotations: bool = False
+    reference_dirs: tuple[str, ...] = ()
+    ignore_blank: bool = True
+    cache_path: str | None = None  # None: the user's cache dir
+    use_cache: bool = True
+    workers: int | None = None  # None: every core
+
+    @property
+    def effective_distance(self) -> int:
+        if self.distance is not None:
+            return self.distance
+        return preset_distance(DEFAULT_PRESET, self.hash.bits)
+
+
+def scan(
+    options: ScanOptions,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: _Event | None = None,
+) -> ScanResult:
+    """Scan ``options.roots`` and group the look-alike images.
+
+    Raises ``Cancelled`` when ``cancel`` is set; everything fingerprinted so far
+    is in the cache by then.
+    """
+    started = time.monotonic()
+    result = ScanResult()
+    found = discover(
+        options.roots,
+        recursive=options.recursive,
+        exclude=options.exclude,
+        min_size=options.min_size,
+        follow_symlinks=options.follow_symlinks,
+        cancel=cancel,
+        progress=progress,
+    )
+    result.errors.extend(found.errors)
+    result.stats.files_seen = found.seen
+
+    cache_cm = HashCache(options.cache_path, options.hash) if options.use_cache else nullcontext()
+    with cache_cm as cache:
+        if cache is not None:
+            result.warnings.extend(cache.warnings)
+        records, errors = _fingerprint_all(
+            found.files, options, cache, result.stats, progress, cancel
+        )
+    result.images = sorted(records, key=lambda r: r.path)
+    result.errors.extend(errors)
+    result.errors.sort(key=lambda e: e.path)
+    result.stats.images = len(result.images)
+
+    result.identical = find_identical(result.images, cancel=cancel)
+    result.groups = regroup(result, options, progress=progress, cancel=cancel)
+    result.stats.seconds = round(time.monotonic() - started, 3)
+    return result
+
+
+def regroup(
+    result: ScanResult,
+    options: ScanOptions,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: _Event | None = None,
+) -> list[Group]:
+    """Group an earlier scan's images again with new grouping settings, without decoding."""
+    return group_images(
+        result.images,
+        options.effective_distance,
+        bits=options.hash.bits,
+        rotations=options.rotations,
+        reference_dirs=options.reference_dirs,
+        ignore_blank=options.ignore_blank,
+        identical=result.identical,
+        cancel=cancel,
+        progress=progress,
+    )
+
+
+def find_identical(
+    images: Sequence[ImageRecord], *, cancel: _Event | None = None
+) -> list[list[str]]:
+    """Sets of byte-identical files: same size, same quick digest, then same full digest."""
+    by_key: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for rec in images:
+        by_key[(rec.size, rec.digest)].append(rec.path)
+    candidates = [paths for paths in by_key.values() if len(paths) > 1]
+    if not candidates:
+        return []
+    flat = [p for paths in candidates for p in paths]
+    # hashlib releases the GIL on large buffers, so threads read and hash in parallel.
+    with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 2) * 2)) as pool:
+        digests = dict(zip(flat, pool.map(_safe_full_digest, flat), strict=True))
+    _check(cancel)
+    identical: list[list[str]] = []
+    for paths in candidates:
+        by_digest: dict[str, list[str]] = defaultdict(list)
+        for p in paths:
+            if digests[p] is not None:
+                by_digest[digests[p]].append(p)
+        identical.extend(sorted(same) for same in by_digest.values() if len(same) > 1)
+    return sorted(identical)
+
+
+def _check(cancel: _Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()
+
+
+def _safe_full_digest(path: str) -> str | None:
+    try:
+        return full_digest(path)
+    except OSError:
+        return None
+
+
+class _Reporter:
+    """Turns per-file events into throttled Progress reports with a rate and an ETA."""
+
+    def __init__(self, files: Sequence[FileRef], progress: ProgressCallback | None) -> None:
+        self.progress = progress
+        self.total = len(files)
+        self.bytes_total = sum(f.size for f in files)
+        self.done = 0
+        self.bytes_done = 0
+        self.decoded = 0
+        self.to_decode = 0
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def advance(self, size: int, path: str, decoded: bool, force: bool = False) -> None:
+        self.done += 1
+        self.bytes_done += size
+        self.decoded += decoded
+        now = time.monotonic()
+        if self.progress is None or (not force and now - self.last < PROGRESS_INTERVAL):
+            return
+        self.last = now
+        elapsed = max(now - self.started, 1e-6)
+        rate = self.done / elapsed
+        eta = None
+        if self.decoded and self.to_decode:
+            eta = (self.to_decode - self.decoded) * elapsed / self.decoded
+        self.progress(
+            Progress(
+                "hash",
+                self.done,
+                self.total,
+                self.bytes_done,
+                self.bytes_total,
+                current=path,
+                rate=rate,
+                eta=eta,
+            )
+        )
+
+
+def _fingerprint_all(
+    files: Sequence[FileRef],
+    options: ScanOptions,
+    cache: HashCache | None,
+    stats: ScanStats,
+    progress: ProgressCallback | None,
+    cancel: _Event | None,
+) -> tuple[list[ImageRecord], list[ScanError]]:
+    records: list[ImageRecord] = []
+    errors: list[ScanError] = []
+    pending_store: list[ImageRecord] = []
+    reporter = _Reporter(files, progress)
+
+    def keep(rec: ImageRecord) -> None:
+        records.append(rec)
+        pending_store.append(rec)
+        if len(pending_store) >= CACHE_FLUSH:
+            flush()
+
+    def flush() -> None:
+        if cache is not None and pending_store:
+            cache.put_many(pending_store)
+        pending_store.clear()
+
+    to_decode: list[tuple[FileRef, str | None]] = []
+    for ref in files:
+        _check(cancel)
+        hit, digest = _from_cache(ref, cache)
+        if hit is not None:
+            stats.cache_hits += 1
+            records.append(hit)
+            if hit.path != ref.path or hit.mtime_ns != ref.mtime_ns:
+                pending_store.append(hit)  # a moved file gets a row under its new path
+            reporter.advance(ref.size, ref.path, decoded=False)
+        else:
+            to_decode.append((ref, digest))
+    reporter.to_decode = len(to_decode)
+
+    try:
+        for ref, outcome in _decode_stream(to_decode, options, cancel):
+            if isinstance(outcome, ImageRecord):
+                stats.decoded += 1
+                keep(outcome)
+            else:
+                errors.append(outcome)
+            reporter.advance(ref.size, ref.path, decoded=True)
+        reporter.advance(0, "", decoded=False, force=True)
+    finally:
+        # Runs on cancel and Ctrl-C too: what was hashed stays hashed.
+        flush()
+    return records, errors
+
+
+def _from_cache(ref: FileRef, cache: HashCache | None) -> tuple[ImageRecord | None, str | None]:
+    if cache is None:
+        return None, None
+    hit = cache.get(ref.path, ref.size, ref.mtime_ns)
+    if hit is not None:
+        return hit, hit.digest
+    if not cache.has_size(ref.size):
+        return None, None
+    try:
+        digest = quick_digest(ref.path, ref.size)
+    except OSError:
+        return None, None  # the decode step will report what is wrong with it
+    return cache.get_moved(ref.path, ref.size, ref.mtime_ns, digest), digest
+
+
+def _decode_stream(
+    work: Sequence[tuple[FileRef, str | None]], options: ScanOptions, cancel: _Event | None
+) -> Iterator[tuple[FileRef, ImageRecord | ScanError]]:
+    """Fingerprint ``work`` on every core, yielding results as they come."""
+    workers = options.workers or os.cpu_count() or 1
+    if len(work) <= 2 * BATCH or workers == 1:
+        for ref, digest in work:
+            _check(cancel)
+            yield ref, fingerprint_file(ref, options.hash, digest)
+        return
+    batches = iter([work[i : i + BATCH] for i in range(0, len(work), BATCH)])
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(work) // BATCH + 1),
+        mp_context=_mp_context(),
+        initializer=_worker_init,
+    )
+    in_flight: dict[Future[list[ImageRecord | ScanError]], list[tuple[FileRef, str | None]]] = {}
+    try:
+        for batch in _take(batches, workers * 3):
+            in_flight[pool.submit(_fingerprint_batch, batch, options.hash)] = batch
+        while in_flight:
+            done, _ = wait(in_flight, timeout=0.1, return_when=FIRST_COMPLETED)
+            _check(cancel)
+            for fut in done:
+                batch = in_flight.pop(fut)
+                for (ref, _digest), outcome in zip(batch, _batch_result(fut, batch), strict=True):
+                    yield ref, outcome
+                for nxt in _take(batches, 1):
+                    in_flight[pool.submit(_fingerprint_batch, nxt, options.hash)] = nxt
+    finally:
+        # Do not wait for batches in flight: a cancel must return within a second.
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _batch_result(
+    fut: Future[list[ImageRecord | ScanError]], batch: Sequence[tuple[FileRef, str | None]]
+) -> list[ImageRecord | ScanError]:
+    try:
+        return fut.result()
+    except Exception as exc:  # a worker died (out of memory, a crash in a codec)
+        reason = f"the decoder crashed on this batch ({type(exc).__name__})"
+        return [ScanError(ref.path, reason) for ref, _ in batch]
+
+
+def _take(it: Iterator[list[tuple[FileRef, str | None]]], n: int) -> Iterable[list]:
+    for _ in range(n):
+        batch = next(it, None)
+        if batch is None:
+            return
+        yield batch
+
+
+def _fingerprint_batch(
+    batch: Sequence[tuple[FileRef, str | None]], settings: HashSettings
+) -> list[ImageRecord | ScanError]:
+    return [fingerprint_file(ref, settings, digest) for ref, digest in batch]
+
+
+def _worker_init() -> None:
+    # Ctrl-C belongs to the front end, which turns it into a cancel; a worker
+    # dying of KeyboardInterrupt would break the pool instead.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _mp_context() -> multiprocessing.context.BaseContext:
+    # Forking a process that runs Qt threads is unsafe; forkserver forks from a
+    # clean helper instead. Frozen bundles and non-Linux systems use spawn.
+    if sys.platform.startswith("linux") and not getattr(sys, "frozen", False):
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["photodedup.core.fingerprint"])
+        return ctx
+    return multiprocessing.get_context("spawn")

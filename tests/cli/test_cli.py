@@ -1,0 +1,211 @@
+"""End to end: ``photodedup-cli scan`` on a generated library, as a user runs it."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from imagegen import photo, resized, save, watermarked, write_garbage, write_truncated_jpeg
+
+NON_UTF8 = os.fsdecode(b"caf\xe9 copy.jpg")
+
+
+def run_cli(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "photodedup.cli", *args],
+        capture_output=True,
+        text=True,
+        errors="surrogateescape",
+        timeout=180,
+    )
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two folders of photos and their look-alikes, plus files that cannot be used."""
+    root = tmp_path_factory.mktemp("library")
+    a, b = root / "a", root / "b"
+    p1, p2, p3, p4, p5 = (photo(seed, (800, 600)) for seed in (11, 12, 13, 14, 15))
+    save(p1, a / "beach.jpg", quality=92, taken="2021:06:01 12:00:00", camera="Pixel 7")
+    save(resized(p1, 0.4), b / "beach-small.jpg", quality=70)
+    save(p2, a / "forest.jpg")
+    save(p2, b / "forest.png")
+    save(p3, a / "city.jpg")
+    shutil.copyfile(a / "city.jpg", b / "city (1).jpg")
+    save(p4, a / "alone.jpg")
+    save(p5, b / "cafe.jpg", orientation=6)
+    save(watermarked(p5), b / NON_UTF8)
+    write_truncated_jpeg(b / "truncated.jpg")
+    (b / "empty.jpg").write_bytes(b"")
+    (b / "notes.png").write_text("this is not a picture\n" * 1000)
+    write_garbage(b / "corrupt.jpg", head=b"\xff\xd8\xff\xe0")
+    return root
+
+
+def groups_by_name(report: dict) -> set[frozenset[str]]:
+    return {frozenset(Path(f["path"]).name for f in g["files"]) for g in report["groups"]}
+
+
+def test_scan_reports_exact_groups_and_errors(library: Path, tmp_path: Path) -> None:
+    proc = run_cli(
+        "scan",
+        str(library / "a"),
+        str(library / "b"),
+        "--json",
+        "-",
+        "--cache",
+        str(tmp_path / "c.db"),
+    )
+    report = json.loads(proc.stdout)
+    assert report["version"] == 1
+    assert groups_by_name(report) == {
+        frozenset({"beach.jpg", "beach-small.jpg"}),
+        frozenset({"forest.jpg", "forest.png"}),
+        frozenset({"city.jpg", "city (1).jpg"}),
+        frozenset({"cafe.jpg", NON_UTF8}),
+    }
+    errors = {Path(e["path"]).name: e["error"] for e in report["errors"]}
+    assert set(errors) == {"truncated.jpg", "empty.jpg", "notes.png", "corrupt.jpg"}
+    assert all(reason and "\n" not in reason for reason in errors.values())
+    assert report["stats"]["images"] == 9
+    assert report["stats"]["decoded"] == 9
+    for group in report["groups"]:
+        assert group["reference"] == group["files"][0]["path"]
+        assert Path(group["reference"]).is_absolute()
+        for f in group["files"]:
+            assert set(f) >= {
+                "path",
+                "size",
+                "width",
+                "height",
+                "format",
+                "mtime",
+                "distance",
+                "taken",
+            }
+    files = {Path(f["path"]).name: f for g in report["groups"] for f in g["files"]}
+    assert files["city (1).jpg"]["distance"] == 0
+    assert files["beach.jpg"]["taken"] == "2021-06-01T12:00:00"
+    assert (files["cafe.jpg"]["width"], files["cafe.jpg"]["height"]) == (800, 600)
+    assert files["forest.png"]["format"] == "PNG"
+    # The non-UTF-8 name survives the JSON round trip byte for byte.
+    odd = next(f["path"] for f in files.values() if f["path"].endswith(NON_UTF8))
+    assert os.path.exists(os.fsencode(odd))
+
+
+def test_rescan_decodes_nothing_and_recognises_a_moved_file(library: Path, tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    shutil.copytree(library / "a", lib)
+    cache = str(tmp_path / "c.db")
+    first = json.loads(run_cli("scan", str(lib), "--json", "-", "--cache", cache).stdout)
+    assert first["stats"]["decoded"] == 5
+    (lib / "moved").mkdir()
+    os.rename(lib / "forest.jpg", lib / "moved" / "renamed forest.jpg")
+    again = json.loads(run_cli("scan", str(lib), "--json", "-", "--cache", cache).stdout)
+    assert again["stats"]["decoded"] == 0
+    assert again["stats"]["cache_hits"] == 5
+    assert again["groups"] == [g for g in again["groups"] if len(g["files"]) > 1]
+
+
+def test_reference_folder_and_preset_and_csv(library: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    proc = run_cli(
+        "scan",
+        str(library / "a"),
+        str(library / "b"),
+        "--reference",
+        str(library / "a"),
+        "--preset",
+        "exact",
+        "--csv",
+        str(out),
+        "--no-cache",
+    )
+    assert proc.stdout == ""
+    with open(out, newline="", encoding="utf-8", errors="surrogateescape") as fp:
+        rows = list(csv.DictReader(fp))
+    names = {Path(r["path"]).name for r in rows}
+    # At distance 0 only the byte-identical copy remains a look-alike.
+    assert "city.jpg" in names and "city (1).jpg" in names
+    assert "beach-small.jpg" not in names
+    ref = {Path(r["path"]).name: r["reference_folder"] for r in rows}
+    assert ref["city.jpg"] == "True" and ref["city (1).jpg"] == "False"
+
+
+def test_human_summary(library: Path) -> None:
+    proc = run_cli("scan", str(library / "a"), str(library / "b"), "--no-cache")
+    assert "4 groups" in proc.stdout
+    assert "truncated.jpg" in proc.stdout
+    assert "caf\\udce9 copy.jpg" in proc.stdout or "caf\\xe9" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["scan"],
+        ["scan", "/no/such/folder"],
+        ["scan", ".", "--hash", "md5"],
+        ["scan", ".", "--distance", "-3"],
+        ["scan", ".", "--distance", "4", "--preset", "exact"],
+    ],
+)
+def test_bad_usage_exits_2(args: list[str]) -> None:
+    proc = run_cli(*args, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.strip()
+
+
+def test_version() -> None:
+    from photodedup import __version__
+
+    assert __version__ in run_cli("--version").stdout
+
+
+def test_ctrl_c_exits_130_and_keeps_the_cache(tmp_path: Path) -> None:
+    lib = tmp_path / "many"
+    lib.mkdir()
+    seeds = [save(photo(s, (320, 240)), tmp_path / f"seed{s}.jpg") for s in range(10)]
+    for i in range(1500):
+        # A distinct file each: same picture, one more trailing byte after the JPEG end.
+        data = seeds[i % 10].read_bytes() + b"\0" * (i // 10 + 1)
+        (lib / f"img{i:04d}.jpg").write_bytes(data)
+    cache = tmp_path / "c.db"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "photodedup.cli",
+            "scan",
+            str(lib),
+            "--workers",
+            "1",
+            "--cache",
+            str(cache),
+            "--json",
+            str(tmp_path / "out.json"),
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not cache.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert not (tmp_path / "out.json").exists()
+    report = json.loads(run_cli("scan", str(lib), "--json", "-", "--cache", str(cache)).stdout)
+    assert 0 < report["stats"]["cache_hits"] < 1500
+    assert report["stats"]["decoded"] == 1500 - report["stats"]["cache_hits"]
