@@ -1,0 +1,123 @@
+"""The whole pipeline on generated libraries: accuracy, cache use, progress and cancel."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from imagegen import photo, resized, save, watermarked
+
+from photodedup.core.models import Cancelled, HashSettings, Progress
+from photodedup.core.scan import ScanOptions, regroup, scan
+
+ORIGINALS = range(100, 106)
+STRANGERS = range(200, 212)
+
+
+@pytest.fixture(scope="module")
+def copies_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Originals with every kind of copy a real library holds, and unrelated photos."""
+    root = tmp_path_factory.mktemp("copies")
+    for seed in ORIGINALS:
+        img = photo(seed, (1024, 768))
+        d = root / f"set{seed}"
+        save(img, d / "original.jpg", quality=95)
+        save(resized(img, 0.3), root / "exports" / f"{seed}-small.jpg", quality=80)
+        save(img, root / "recompressed" / f"{seed}.jpg", quality=55)
+        save(img, root / "phone" / f"{seed}-rotated.jpg", orientation=6)
+        save(img, root / "phone" / f"{seed}-upside.jpg", orientation=3)
+        save(watermarked(img), root / "web" / f"{seed}-wm.jpg")
+        save(img, root / "converted" / f"{seed}.png")
+        save(resized(img, 0.5), root / "converted" / f"{seed}.webp", quality=80)
+        save(img, root / "converted" / f"{seed}.heic", quality=70)
+    for seed in STRANGERS:
+        save(photo(seed, (1024, 768)), root / "others" / f"other{seed}.jpg")
+    return root
+
+
+def seed_of(path: str) -> str:
+    p = Path(path)
+    return p.parent.name[3:] if p.name == "original.jpg" else p.name.split("-")[0].split(".")[0]
+
+
+def test_every_kind_of_copy_groups_with_its_original_and_strangers_do_not(
+    copies_library: Path,
+) -> None:
+    result = scan(ScanOptions(roots=(str(copies_library),), use_cache=False))
+    assert not result.errors
+    assert result.stats.images == len(ORIGINALS) * 8 + len(STRANGERS)
+    groups = [{seed_of(m.image.path) for m in g.members} for g in result.groups]
+    assert all(len(seeds) == 1 for seeds in groups), groups
+    assert sorted(len(g.members) for g in result.groups) == [8] * len(ORIGINALS)
+    for group in result.groups:
+        assert all(m.distance <= 10 for m in group.members)
+
+
+def test_exif_rotation_gives_displayed_size(copies_library: Path) -> None:
+    result = scan(ScanOptions(roots=(str(copies_library / "phone"),), use_cache=False))
+    assert {(r.width, r.height) for r in result.images} == {(1024, 768)}
+
+
+def test_rescan_uses_the_cache_and_regroup_needs_no_decode(
+    copies_library: Path, tmp_path: Path
+) -> None:
+    opts = ScanOptions(roots=(str(copies_library),), cache_path=str(tmp_path / "c.db"))
+    first = scan(opts)
+    assert first.stats.decoded == first.stats.images
+    second = scan(opts)
+    assert second.stats.decoded == 0
+    assert second.stats.cache_hits == first.stats.images
+    assert [g.paths for g in second.groups] == [g.paths for g in first.groups]
+    exact = regroup(second, dataclasses.replace(opts, distance=0))
+    assert len(exact) < len(second.groups)
+    assert all(m.distance == 0 for g in exact for m in g.members)
+
+
+def test_other_hash_settings_are_cached_separately(copies_library: Path, tmp_path: Path) -> None:
+    opts = ScanOptions(roots=(str(copies_library / "others"),), cache_path=str(tmp_path / "c.db"))
+    scan(opts)
+    other = scan(dataclasses.replace(opts, hash=HashSettings("phash", 16)))
+    assert other.stats.decoded == len(STRANGERS)
+    assert other.groups == []
+
+
+def test_progress_reports_every_phase_and_ends_complete(copies_library: Path) -> None:
+    reports: list[Progress] = []
+    scan(ScanOptions(roots=(str(copies_library),), use_cache=False), progress=reports.append)
+    phases = [r.phase for r in reports]
+    assert "hash" in phases
+    last_hash = [r for r in reports if r.phase == "hash"][-1]
+    assert last_hash.done == last_hash.total == len(ORIGINALS) * 8 + len(STRANGERS)
+    assert last_hash.bytes_done == last_hash.bytes_total > 0
+
+
+@pytest.fixture(scope="module")
+def big_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("big")
+    seeds = [save(photo(s, (640, 480)), root / "seeds" / f"{s}.jpg").read_bytes() for s in range(8)]
+    for i in range(600):
+        # Distinct files of the same few pictures: trailing bytes after the JPEG end.
+        (root / f"img{i:04d}.jpg").write_bytes(seeds[i % 8] + b"\0" * (i + 1))
+    return root
+
+
+def test_cancel_stops_within_a_second_and_keeps_what_was_hashed(
+    big_library: Path, tmp_path: Path
+) -> None:
+    cancel = threading.Event()
+    asked: list[float] = []
+
+    def on_progress(p: Progress) -> None:
+        if p.phase == "hash" and p.done >= 40 and not cancel.is_set():
+            asked.append(time.monotonic())
+            cancel.set()
+
+    opts = ScanOptions(roots=(str(big_library),), cache_path=str(tmp_path / "c.db"), workers=2)
+    with pytest.raises(Cancelled):
+        scan(opts, progress=on_progress, cancel=cancel)
+    assert asked and time.monotonic() - asked[0] < 1.0
+    again = scan(opts)
+    assert 40 <= again.stats.cache_hits < again.stats.images == 608
