@@ -1,0 +1,421 @@
+"""Removing marked copies: real files, the real send2trash, a private trash."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import send2trash
+from imagegen import photo, save
+from send2trash.exceptions import TrashPermissionError
+
+from photodedup.core.models import Cancelled, Group, ImageRecord, Member, Progress
+from photodedup.core.trash import (
+    Outcome,
+    TrashCancelled,
+    default_log_path,
+    execute,
+    move_instead,
+    plan_removal,
+    read_log,
+    trash_error_status,
+)
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="checks the freedesktop trash")
+
+
+@pytest.fixture(autouse=True)
+def private_trash(private_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Make send2trash use this test's trash.
+
+    send2trash reads XDG_DATA_HOME once, when first imported, so the per-test
+    value from conftest must be handed to it; HOME decides which drive counts
+    as the home drive.
+    """
+    from send2trash import plat_other
+
+    if send2trash.send2trash is not plat_other.send2trash:
+        pytest.skip("send2trash is not using its freedesktop implementation")
+    data = os.environ["XDG_DATA_HOME"]
+    monkeypatch.setenv("HOME", str(private_home))
+    monkeypatch.setattr(plat_other, "XDG_DATA_HOME", os.fsencode(data))
+    monkeypatch.setattr(plat_other, "HOMETRASH_B", os.fsencode(os.path.join(data, "Trash")))
+    monkeypatch.setattr(plat_other, "HOMETRASH", os.path.join(data, "Trash"))
+    return Path(data) / "Trash"
+
+
+def image(path: Path | str, seed: int = 1, *, reference: bool = False) -> Member:
+    """Write a small real image and describe it as the scan saw it."""
+    save(photo(seed, (160, 120)), path, "JPEG")
+    st = os.stat(path)
+    record = ImageRecord(
+        path=os.fsdecode(path),
+        size=st.st_size,
+        mtime_ns=st.st_mtime_ns,
+        format="JPEG",
+        width=160,
+        height=120,
+        hash=seed,
+        variants=(0, 0, 0, 0),
+        digest="d",
+    )
+    return Member(record, 0, reference)
+
+
+def trio(folder: Path) -> Group:
+    return Group(tuple(image(folder / f"{n}.jpg") for n in "abc"))
+
+
+def trashed_names(trash: Path) -> set[str]:
+    files = trash / "files"
+    return set(os.listdir(files)) if files.exists() else set()
+
+
+def test_trashes_marked_files_and_leaves_the_rest(tmp_path: Path, private_trash: Path) -> None:
+    group = trio(tmp_path)
+    a, b, c = group.paths
+    plan = plan_removal([group], {b, c})
+    assert plan.ok
+    assert [(i.path, i.group, i.kept) for i in plan.items] == [(b, 0, (a,)), (c, 0, (a,))]
+    assert plan.bytes == os.path.getsize(b) + os.path.getsize(c)
+
+    outcomes = execute(plan)
+
+    assert outcomes == [Outcome(b, "trashed"), Outcome(c, "trashed")]
+    assert os.path.exists(a)
+    assert not os.path.exists(b) and not os.path.exists(c)
+    assert trashed_names(private_trash) == {"b.jpg", "c.jpg"}
+    info = (private_trash / "info" / "b.jpg.trashinfo").read_text()
+    assert f"Path={b}" in info
+    logged = read_log()
+    assert [(e["action"], e["path"], e["size"]) for e in logged] == [
+        ("trashed", b, plan.items[0].size),
+        ("trashed", c, plan.items[1].size),
+    ]
+    assert all(e["time"][:4].isdigit() and "T" in e["time"] for e in logged)
+
+
+def test_log_lives_under_xdg_state_home(tmp_path: Path) -> None:
+    assert default_log_path() == os.path.join(
+        os.environ["XDG_STATE_HOME"], "photodedup", "log", "trash.log"
+    )
+    group = trio(tmp_path)
+    execute(plan_removal([group], {group.paths[1]}))
+    assert os.path.exists(default_log_path())
+
+
+def test_plan_refuses_a_group_with_every_file_marked(tmp_path: Path) -> None:
+    first = trio(tmp_path / "one")
+    second = trio(tmp_path / "two")
+    plan = plan_removal([first, second], {first.paths[0], *second.paths})
+    assert not plan.ok
+    assert [p.message for p in plan.problems] == [
+        "All 3 files of group 2 are marked; unmark at least one to keep a copy"
+    ]
+    with pytest.raises(ValueError, match="problems"):
+        execute(plan)
+    assert all(os.path.exists(p) for p in first.paths + second.paths)
+
+
+def test_plan_refuses_reference_files_and_unknown_paths(tmp_path: Path) -> None:
+    ref = image(tmp_path / "ref" / "r.jpg", reference=True)
+    other = image(tmp_path / "x.jpg")
+    stray = str(tmp_path / "stray.jpg")
+    plan = plan_removal([Group((ref, other))], {ref.image.path, stray})
+    messages = [p.message for p in plan.problems]
+    assert f"{ref.image.path} is in a reference folder and is never removed" in messages
+    assert f"{stray} is not in any group" in messages
+    assert plan.items == []
+    assert not plan.ok
+    assert not plan_removal([Group((ref, other))], set()).ok  # nothing to do
+
+
+def test_kept_copy_deleted_after_planning_stops_removal(
+    tmp_path: Path, private_trash: Path
+) -> None:
+    a = image(tmp_path / "a.jpg")
+    b = image(tmp_path / "b.jpg")
+    plan = plan_removal([Group((a, b))], {b.image.path})
+    os.remove(a.image.path)  # the user deleted the copy to keep behind our back
+
+    [outcome] = execute(plan)
+
+    assert outcome.status == "skipped"
+    assert outcome.reason == f"the copy to keep is missing or changed: {a.image.path}"
+    assert os.path.exists(b.image.path)
+    assert trashed_names(private_trash) == set()
+    assert read_log() == []
+
+
+def test_kept_copy_changed_after_planning_stops_removal(tmp_path: Path) -> None:
+    a = image(tmp_path / "a.jpg")
+    b = image(tmp_path / "b.jpg")
+    plan = plan_removal([Group((a, b))], {b.image.path})
+    save(photo(7, (50, 50)), a.image.path, "JPEG")  # another picture under the kept name
+
+    [outcome] = execute(plan)
+
+    assert outcome.status == "skipped"
+    assert "copy to keep is missing or changed" in outcome.reason
+    assert os.path.exists(b.image.path)
+
+
+def test_another_intact_kept_copy_is_enough(tmp_path: Path) -> None:
+    group = trio(tmp_path)
+    a, b, c = group.paths
+    plan = plan_removal([group], {c})
+    os.remove(a)
+    assert execute(plan) == [Outcome(c, "trashed")]
+    assert os.path.exists(b)
+
+
+def test_hard_link_is_not_a_copy_to_keep(tmp_path: Path) -> None:
+    b = image(tmp_path / "b.jpg")
+    os.link(b.image.path, tmp_path / "a.jpg")
+    st = os.stat(tmp_path / "a.jpg")
+    a = Member(
+        ImageRecord(str(tmp_path / "a.jpg"), st.st_size, st.st_mtime_ns, "JPEG", 1, 1, 0, (), "d"),
+        0,
+    )
+    [outcome] = execute(plan_removal([Group((a, b))], {b.image.path}))
+    assert outcome.status == "skipped"
+    assert "same file under another name" in outcome.reason
+    assert os.path.exists(b.image.path)
+
+
+def test_kept_copy_replaced_by_a_link_to_the_file_is_not_a_copy(tmp_path: Path) -> None:
+    a = image(tmp_path / "a.jpg")
+    b = image(tmp_path / "b.jpg")
+    plan = plan_removal([Group((a, b))], {b.image.path})
+    os.remove(a.image.path)
+    os.symlink(b.image.path, a.image.path)
+
+    [outcome] = execute(plan)
+
+    assert outcome.status == "skipped"
+    assert os.path.exists(b.image.path)
+
+
+def test_rewritten_file_is_skipped_and_untouched(tmp_path: Path, private_trash: Path) -> None:
+    a = image(tmp_path / "a.jpg")
+    b = image(tmp_path / "b.jpg")
+    plan = plan_removal([Group((a, b))], {b.image.path})
+    save(photo(2, (200, 100)), b.image.path, "JPEG")  # edited since the scan
+    content = Path(b.image.path).read_bytes()
+
+    [outcome] = execute(plan)
+
+    assert (outcome.status, outcome.reason) == ("skipped", "file changed since the scan")
+    assert Path(b.image.path).read_bytes() == content
+    assert trashed_names(private_trash) == set()
+
+
+def test_touched_file_is_skipped(tmp_path: Path) -> None:
+    a = image(tmp_path / "a.jpg")
+    b = image(tmp_path / "b.jpg")
+    plan = plan_removal([Group((a, b))], {b.image.path})
+    os.utime(b.image.path, ns=(b.image.mtime_ns, b.image.mtime_ns + 1_000_000_000))
+
+    [outcome] = execute(plan)
+
+    assert (outcome.status, outcome.reason) == ("skipped", "file changed since the scan")
+    assert os.path.exists(b.image.path)
+
+
+def test_vanished_file_is_skipped_and_the_rest_goes_on(tmp_path: Path) -> None:
+    group = trio(tmp_path)
+    a, b, c = group.paths
+    plan = plan_removal([group], {b, c})
+    os.remove(b)
+
+    outcomes = execute(plan)
+
+    assert outcomes == [
+        Outcome(b, "skipped", "file no longer exists"),
+        Outcome(c, "trashed"),
+    ]
+    assert os.path.exists(a)
+
+
+def test_file_replaced_by_a_link_is_skipped(tmp_path: Path) -> None:
+    a = image(tmp_path / "a.jpg")
+    b = image(tmp_path / "b.jpg")
+    plan = plan_removal([Group((a, b))], {b.image.path})
+    os.remove(b.image.path)
+    os.symlink(a.image.path, b.image.path)
+
+    [outcome] = execute(plan)
+
+    assert (outcome.status, outcome.reason) == ("skipped", "not a regular file any more")
+    assert os.path.islink(b.image.path)
+
+
+def test_non_utf8_name_is_trashed_and_logged(tmp_path: Path, private_trash: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/caf\xe9.jpg"  # Latin-1, not valid UTF-8
+    a = image(tmp_path / "a.jpg")
+    odd = image(os.fsdecode(raw))
+    assert "\udce9" in odd.image.path
+
+    [outcome] = execute(plan_removal([Group((a, odd))], {odd.image.path}))
+
+    assert outcome.status == "trashed"
+    assert not os.path.exists(raw)
+    assert os.listdir(os.fsencode(private_trash / "files")) == [b"caf\xe9.jpg"]
+    assert raw in Path(default_log_path()).read_bytes()
+    assert [e["path"] for e in read_log()] == [odd.image.path]
+
+
+def test_cancel_stops_between_files(tmp_path: Path) -> None:
+    group = Group(tuple(image(tmp_path / f"{n}.jpg") for n in "abcd"))
+    plan = plan_removal([group], set(group.paths[1:]))
+    cancel = threading.Event()
+    seen: list[Progress] = []
+
+    def progress(p: Progress) -> None:
+        seen.append(p)
+        if p.done == 1:  # the first file is done: ask to stop
+            cancel.set()
+
+    with pytest.raises(TrashCancelled) as caught:
+        execute(plan, progress=progress, cancel=cancel)
+
+    assert isinstance(caught.value, Cancelled)
+    assert caught.value.outcomes == [Outcome(group.paths[1], "trashed")]
+    assert [os.path.exists(p) for p in group.paths] == [True, False, True, True]
+    assert [(p.phase, p.done, p.total, p.current) for p in seen] == [
+        ("trash", 0, 3, group.paths[1]),
+        ("trash", 1, 3, group.paths[2]),
+    ]
+
+
+def test_progress_reports_each_file_and_the_end(tmp_path: Path) -> None:
+    group = trio(tmp_path)
+    plan = plan_removal([group], set(group.paths[1:]))
+    seen: list[Progress] = []
+    logged_before: list[int] = []
+
+    def progress(p: Progress) -> None:
+        seen.append(p)
+        # Each line must be on disk before the next file is touched.
+        logged_before.append(len(read_log()))
+
+    execute(plan, progress=progress)
+    assert logged_before == [0, 1, 2]
+    assert [(p.done, p.total, p.current) for p in seen] == [
+        (0, 2, group.paths[1]),
+        (1, 2, group.paths[2]),
+        (2, 2, ""),
+    ]
+    assert seen[-1].bytes_done == seen[-1].bytes_total == plan.bytes
+
+
+def test_unwritable_log_means_nothing_is_touched(tmp_path: Path) -> None:
+    group = trio(tmp_path)
+    (tmp_path / "not-a-folder").write_text("x")
+    plan = plan_removal([group], set(group.paths[1:]))
+
+    outcomes = execute(plan, log_path=str(tmp_path / "not-a-folder" / "trash.log"))
+
+    assert [o.status for o in outcomes] == ["failed", "failed"]
+    assert "cannot write the log" in outcomes[0].reason
+    assert all(os.path.exists(p) for p in group.paths)
+
+
+def test_trash_errors_map_to_outcomes() -> None:
+    # The exceptions send2trash raises when a drive has no usable trash.
+    assert trash_error_status(TrashPermissionError("/media/stick/.Trash-1000")) == (
+        "no-trash",
+        "no trash can be used on this file's drive (/media/stick/.Trash-1000)",
+    )
+    assert trash_error_status(OSError("Couldn't find mount point for /mnt/x/a.jpg"))[0] == (
+        "no-trash"
+    )
+    assert trash_error_status(OSError(errno.EACCES, "Permission denied")) == (
+        "failed",
+        "Permission denied",
+    )
+    assert trash_error_status(OSError(errno.EROFS, "Read-only file system")) == (
+        "failed",
+        "the drive is read-only",
+    )
+    assert trash_error_status(RuntimeError("boom")) == ("failed", "RuntimeError: boom")
+
+
+def test_move_instead_never_overwrites(tmp_path: Path) -> None:
+    group = trio(tmp_path / "photos")
+    a, b, c = group.paths
+    dest = tmp_path / "elsewhere"
+    dest.mkdir()
+    (dest / "b.jpg").write_bytes(b"already here")
+    (dest / "b (2).jpg").write_bytes(b"this one too")
+    content = Path(b).read_bytes()
+    plan = plan_removal([group], {b})
+
+    [outcome] = move_instead(plan.items, str(dest))
+
+    assert outcome == Outcome(b, "moved", destination=str(dest / "b (3).jpg"))
+    assert (dest / "b (3).jpg").read_bytes() == content
+    assert (dest / "b.jpg").read_bytes() == b"already here"
+    assert (dest / "b (2).jpg").read_bytes() == b"this one too"
+    assert not os.path.exists(b) and os.path.exists(a) and os.path.exists(c)
+    [entry] = read_log()
+    assert (entry["action"], entry["path"], entry["destination"]) == (
+        "moved",
+        b,
+        str(dest / "b (3).jpg"),
+    )
+
+
+def test_move_instead_checks_like_execute(tmp_path: Path) -> None:
+    a = image(tmp_path / "a.jpg")
+    b = image(tmp_path / "b.jpg")
+    c = image(tmp_path / "c.jpg")
+    plan = plan_removal([Group((a, b, c))], {b.image.path, c.image.path})
+    save(photo(3), b.image.path, "JPEG")
+    dest = tmp_path / "elsewhere"
+    dest.mkdir()
+
+    outcomes = move_instead(plan.items, str(dest))
+
+    assert [o.status for o in outcomes] == ["skipped", "moved"]
+    assert os.path.exists(b.image.path)
+    assert os.listdir(dest) == ["c.jpg"]
+    missing = move_instead(plan.items, str(tmp_path / "nowhere"))
+    assert [o.status for o in missing] == ["failed", "failed"]
+    assert os.path.exists(b.image.path)
+
+
+@pytest.fixture
+def other_drive() -> Iterator[Path]:
+    """A folder on another file system than the temp dir, if the machine has one."""
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or not os.access(shm, os.W_OK):
+        pytest.skip("no second file system to move to")
+    folder = Path(tempfile.mkdtemp(dir=shm, prefix="photodedup-test-"))
+    try:
+        if os.stat(folder).st_dev == os.stat(tempfile.gettempdir()).st_dev:
+            pytest.skip("/dev/shm is on the same file system as the temp dir")
+        yield folder
+    finally:
+        shutil.rmtree(folder)
+
+
+def test_move_instead_across_file_systems(tmp_path: Path, other_drive: Path) -> None:
+    a = image(tmp_path / "a.jpg")
+    b = image(tmp_path / "b.jpg")
+    content = Path(b.image.path).read_bytes()
+    plan = plan_removal([Group((a, b))], {b.image.path})
+
+    [outcome] = move_instead(plan.items, str(other_drive))
+
+    assert outcome == Outcome(b.image.path, "moved", destination=str(other_drive / "b.jpg"))
+    assert (other_drive / "b.jpg").read_bytes() == content
+    assert os.stat(other_drive / "b.jpg").st_mtime_ns // 1000 == b.image.mtime_ns // 1000
+    assert not os.path.exists(b.image.path)
