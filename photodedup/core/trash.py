@@ -180,7 +180,7 @@ def move_instead(
     back and compared, and only then is the original removed.
     """
     if not os.path.isdir(folder):
-        return [Outcome(i.path, "failed", f"the folder {folder} does not exist") for i in items]
+        return [Outcome(i.path, "failed", f"{folder} is not an existing folder") for i in items]
 
     def move(item: Planned, log: _Log) -> Outcome:
         return _move_one(item, folder, log)
@@ -207,12 +207,19 @@ def trash_error_status(exc: BaseException) -> tuple[str, str]:
 
 
 def read_log(path: str | None = None) -> list[dict[str, Any]]:
-    """The entries of a removal log, oldest first; an absent log has none."""
+    """The entries of a removal log, oldest first; an absent log has none.
+
+    A line cut short (the machine stopped while writing it) is left out.
+    """
+    entries = []
     try:
         with open(path or default_log_path(), encoding="utf-8", errors="surrogateescape") as f:
-            return [json.loads(line) for line in f if line.strip()]
+            for line in f:
+                with contextlib.suppress(ValueError):
+                    entries.append(json.loads(line))
     except FileNotFoundError:
-        return []
+        pass
+    return entries
 
 
 # --- running -----------------------------------------------------------------
@@ -224,6 +231,8 @@ class _Log:
     def __init__(self, path: str) -> None:
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
         self._file: BinaryIO = open(path, "ab")  # noqa: SIM115 - closed by _run
+        if not _ends_line(path):
+            self._file.write(b"\n")  # a line cut short must not swallow the next one
 
     def write(self, action: str, path: str, size: int, destination: str | None) -> None:
         entry = {
@@ -245,6 +254,14 @@ class _Log:
 
     def close(self) -> None:
         self._file.close()
+
+
+def _ends_line(path: str) -> bool:
+    with open(path, "rb") as f:
+        if f.seek(0, os.SEEK_END) == 0:
+            return True
+        f.seek(-1, os.SEEK_END)
+        return f.read(1) == b"\n"
 
 
 def _run(

@@ -108,7 +108,10 @@ def test_log_lives_under_xdg_state_home(tmp_path: Path) -> None:
     )
     group = trio(tmp_path)
     execute(plan_removal([group], {group.paths[1]}))
-    assert os.path.exists(default_log_path())
+    with open(default_log_path(), "ab") as log:
+        log.write(b'{"time": "2026-01-01T00:00:00+00:00", "action": "tra')  # cut short
+    execute(plan_removal([group], {group.paths[2]}))
+    assert [e["path"] for e in read_log()] == group.paths[1:]
 
 
 def test_plan_refuses_a_group_with_every_file_marked(tmp_path: Path) -> None:
