@@ -1,0 +1,203 @@
+"""Read an image file into a small, upright picture plus its facts.
+
+Speed comes from never decoding more pixels than needed: JPEG's DCT scaling
+(``Image.draft``) decodes at 1/2, 1/4 or 1/8 size, HEIF files offer embedded
+thumbnails, and other formats are decoded fully and then box-reduced. Pillow's
+decompression-bomb limit stays on. Truncated files are errors, never guessed at:
+``ImageFile.LOAD_TRUNCATED_IMAGES`` is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+import pillow_heif
+from PIL import Image, UnidentifiedImageError
+
+from photodedup.core.discover import os_error_reason
+
+pillow_heif.register_heif_opener()
+Image.init()  # Image.open(formats=...) knows only the plugins loaded so far
+
+# The plugins discovery can hand us; MPO is how Pillow names a JPEG with extra frames.
+_FORMATS = tuple(
+    f
+    for f in ("JPEG", "MPO", "PNG", "GIF", "BMP", "TIFF", "WEBP", "HEIF", "AVIF")
+    if f in Image.OPEN
+)
+
+# EXIF orientation → the transpose that shows the stored pixels upright.
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+_ORIENTATION = 0x0112
+_MODEL = 0x0110
+_DATETIME = 0x0132
+_EXIF_IFD = 0x8769
+_DATETIME_ORIGINAL = 0x9003
+_DATE_RE = re.compile(r"(\d{4})[:\-/](\d{2})[:\-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
+
+# Modes Image.reduce handles; the others are converted first.
+_REDUCIBLE = frozenset(("L", "LA", "RGB", "RGBA", "RGBX", "I", "F", "CMYK", "YCbCr"))
+
+
+class DecodeError(Exception):
+    """An image that cannot be decoded; the message is the one-line reason."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A decoded image, reduced and upright, with facts about the full picture."""
+
+    image: Image.Image  # reduced, EXIF-oriented, mode RGB or L
+    width: int  # full size as displayed (after the EXIF orientation)
+    height: int
+    format: str
+    taken: str | None = None  # EXIF DateTimeOriginal as "YYYY-MM-DDTHH:MM:SS"
+    camera: str | None = None
+
+
+def decode(path: str, *, min_side: int = 64, gray: bool = False) -> Decoded:
+    """Decode ``path`` at the smallest size whose shorter side is still >= ``min_side``.
+
+    With ``gray`` the image comes back in mode L, which lets JPEG skip its
+    colour conversion. Raises ``DecodeError`` with a one-line reason for any file
+    that cannot be read or decoded.
+    """
+    fmt = "image"
+    try:
+        with Image.open(path, formats=_FORMATS) as im:
+            fmt = "JPEG" if im.format == "MPO" else (im.format or "image")
+            return _decode_open(im, fmt, min_side, gray)
+    except DecodeError:
+        raise
+    except Image.DecompressionBombError as exc:
+        raise DecodeError(_too_large(str(exc))) from None
+    except UnidentifiedImageError:
+        raise DecodeError("not a supported image") from None
+    except OSError as exc:
+        raise DecodeError(_os_reason(exc, fmt)) from None
+    except MemoryError:
+        raise DecodeError("not enough memory to decode the image") from None
+    except Exception as exc:
+        # Pillow's plugins raise anything from ValueError to struct.error on bad data.
+        detail = " ".join(str(exc).split())[:120] or type(exc).__name__
+        raise DecodeError(f"corrupt {fmt} data: {detail}") from None
+
+
+def _decode_open(im: Image.Image, fmt: str, min_side: int, gray: bool) -> Decoded:
+    exif = im.getexif()
+    orientation = exif.get(_ORIENTATION, 1)
+    if orientation not in _UPRIGHT:
+        orientation = 1
+    width, height = im.size
+    if orientation >= 5:
+        width, height = height, width
+    if fmt in ("JPEG", "HEIF"):
+        # The square request keeps the shorter side >= min_side whatever the orientation.
+        im.draft("L" if gray else "RGB", (min_side, min_side))
+    im.load()
+    small = _reduce(_normalize(im, gray), min_side)
+    if orientation != 1:
+        small = small.transpose(_UPRIGHT[orientation])
+    return Decoded(small, width, height, fmt, _taken(exif), _camera(exif))
+
+
+def _reduce(im: Image.Image, min_side: int) -> Image.Image:
+    factor = min(im.size) // max(1, min_side)
+    if factor < 2:
+        return im
+    return im.reduce(factor)
+
+
+def _normalize(im: Image.Image, gray: bool) -> Image.Image:
+    """``im`` in mode RGB or L (L if asked or already gray), transparency over white."""
+    mode = im.mode
+    if mode == "P":
+        im = im.convert("RGBA" if "transparency" in im.info else "RGB")
+        mode = im.mode
+    elif mode.startswith("I") or mode == "F":
+        im = _to_8bit(im)
+        mode = "L"
+    elif mode in ("1", "PA", "La", "RGBa"):
+        im = im.convert({"1": "L", "La": "LA"}.get(mode, "RGBA"))
+        mode = im.mode
+    if mode in ("LA", "RGBA"):
+        # Transparent pixels are shown over white, as viewers and browsers do.
+        background = Image.new(mode, im.size, (255,) * len(mode))
+        im = Image.alpha_composite(background, im).convert(mode[:-1])
+        mode = im.mode
+    target = "L" if gray or mode == "L" else "RGB"
+    return im if mode == target else im.convert(target)
+
+
+def _to_8bit(im: Image.Image) -> Image.Image:
+    import numpy as np
+
+    pixels = np.asarray(im, dtype=np.float64)
+    top = float(pixels.max()) if pixels.size else 0.0
+    # 16-bit PNGs and TIFFs arrive as I;16 or I; Pillow's own conversion clips them.
+    scale = 255.0 / 65535.0 if top > 255.0 else 1.0
+    if im.mode == "F" and top <= 1.0:
+        scale = 255.0
+    return Image.fromarray(np.clip(pixels * scale, 0, 255).astype(np.uint8), "L")
+
+
+def _taken(exif: Image.Exif) -> str | None:
+    try:
+        value = exif.get_ifd(_EXIF_IFD).get(_DATETIME_ORIGINAL) or exif.get(_DATETIME)
+    except Exception:
+        return None  # a broken Exif IFD only costs us the date
+    text = _exif_text(value)
+    match = _DATE_RE.match(text) if text else None
+    if not match:
+        return None
+    try:
+        when = datetime(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None  # "0000:00:00 00:00:00" and other impossible dates
+    return when.isoformat()
+
+
+def _camera(exif: Image.Exif) -> str | None:
+    text = _exif_text(exif.get(_MODEL))
+    if not text:
+        return None
+    return " ".join(text.split())
+
+
+def _exif_text(value: object) -> str | None:
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    if not isinstance(value, str):
+        return None
+    return value.replace("\x00", " ").strip()
+
+
+def _os_reason(exc: OSError, fmt: str) -> str:
+    if exc.errno is not None:
+        return os_error_reason(exc)
+    text = str(exc)
+    if "truncated" in text or "broken data stream" in text or "premature end" in text.lower():
+        return f"corrupt or truncated {fmt} data"
+    if "cannot identify" in text:
+        return "not a supported image"
+    detail = " ".join(text.split())[:120] or "unreadable"
+    return f"cannot decode {fmt}: {detail}"
+
+
+def _too_large(message: str) -> str:
+    numbers = re.findall(r"\d+", message)
+    if len(numbers) >= 2:
+        pixels, limit = int(numbers[0]), int(numbers[1])
+        return f"image too large: {pixels / 1e6:.0f} megapixels (limit {limit / 1e6:.0f})"
+    return "image too large (possible decompression bomb)"

@@ -1,0 +1,419 @@
+"""Find the image files under the chosen folders: folders → ``FileRef`` values.
+
+Images are recognised by their first bytes, not their names: a JPEG named
+``.heic`` is a JPEG, and a text file named ``.png`` is reported as an error.
+
+Rules the walk follows (the reasons matter to a user who holds only copies):
+
+* Every file is listed once, however it is reached: overlapping roots, hard
+  links and symbolic links all collapse on the file's ``(dev, inode)``. When
+  several paths lead to one file, a real path beats a symbolic link and then
+  the path that sorts first wins, so the output does not depend on walk order.
+* Folder symlinks are followed only with ``follow_symlinks``; a folder is never
+  entered twice, so even followed links cannot loop.
+* A file symlink is followed when its target is a regular file. It is listed
+  under the link's own path only if no real path to the target was found, so
+  removing a "copy" never means removing a link while the real file stays.
+* Anything the walk cannot read becomes a ``ScanError`` with a one-line reason;
+  the walk goes on.
+"""
+
+from __future__ import annotations
+
+import errno
+import fnmatch
+import os
+import re
+import stat
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from photodedup.core.models import (
+    DEFAULT_MIN_SIZE,
+    Cancelled,
+    FileRef,
+    Progress,
+    ProgressCallback,
+    ScanError,
+)
+
+HEAD_SIZE = 32
+PROGRESS_INTERVAL = 0.05  # seconds between progress reports
+
+# What a name promises; used only to decide whether a non-image is worth an error.
+IMAGE_EXTENSIONS: dict[str, str] = {
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".jpe": "JPEG",
+    ".jfif": "JPEG",
+    ".png": "PNG",
+    ".gif": "GIF",
+    ".bmp": "BMP",
+    ".dib": "BMP",
+    ".tif": "TIFF",
+    ".tiff": "TIFF",
+    ".webp": "WEBP",
+    ".heic": "HEIF",
+    ".heif": "HEIF",
+    ".hif": "HEIF",
+    ".avif": "AVIF",
+}
+
+# Camera raw files start like TIFF, but Pillow cannot develop them (at best it
+# shows an embedded preview), so they are left alone rather than half-read.
+RAW_EXTENSIONS = frozenset(
+    {
+        ".dng", ".cr2", ".cr3", ".crw", ".nef", ".nrw", ".arw", ".srf", ".sr2", ".orf", ".rw2",
+        ".pef", ".srw", ".raf", ".3fr", ".erf", ".kdc", ".mef", ".mos", ".mrw", ".x3f", ".iiq",
+    }
+)  # fmt: skip
+
+_HEIF_BRANDS = frozenset(
+    {
+        b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"heif",
+        b"mif1", b"msf1", b"mif2", b"mif3",
+    }
+)  # fmt: skip
+_AVIF_BRANDS = frozenset((b"avif", b"avis"))
+_LOOP = "symbolic link loop: leads back to a parent folder"
+_BMP_HEADER_SIZES = frozenset((12, 16, 40, 52, 56, 64, 108, 124))
+
+
+def sniff_format(head: bytes) -> str | None:
+    """The image format the first bytes of a file announce, or None.
+
+    Returns one of JPEG, PNG, GIF, BMP, TIFF, WEBP, HEIF, AVIF.
+    """
+    if head[:3] == b"\xff\xd8\xff":
+        return "JPEG"
+    if head[:8] == b"\x89PNG\r\n\x1a\n":
+        return "PNG"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "GIF"
+    if head[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
+        return "TIFF"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WEBP"
+    if head[4:8] == b"ftyp":
+        return _sniff_ftyp(head)
+    # "BM" alone is too weak (text can start so); the DIB header size must fit too.
+    if head[:2] == b"BM" and int.from_bytes(head[14:18], "little") in _BMP_HEADER_SIZES:
+        return "BMP"
+    return None
+
+
+def _sniff_ftyp(head: bytes) -> str | None:
+    box_end = min(len(head), max(16, int.from_bytes(head[:4], "big")))
+    major = head[8:12]
+    compatible = {head[i : i + 4] for i in range(16, box_end - 3, 4)}
+    if major in _AVIF_BRANDS:
+        return "AVIF"
+    if major in _HEIF_BRANDS:
+        # The generic still-image brands also head AVIF files; the list tells them apart.
+        if major in (b"mif1", b"msf1", b"mif2", b"mif3") and compatible & _AVIF_BRANDS:
+            return "AVIF"
+        return "HEIF"
+    if compatible & _AVIF_BRANDS:
+        return "AVIF"
+    if compatible & _HEIF_BRANDS:
+        return "HEIF"
+    return None
+
+
+def describe_content(head: bytes) -> str:
+    """A few words on what non-image bytes look like, for an error message."""
+    if not head.strip(b"\x00"):
+        return "all zero bytes"
+    if head.startswith(b"%PDF"):
+        return "a PDF document"
+    if head.startswith(b"PK\x03\x04"):
+        return "a ZIP archive"
+    if head[4:8] == b"ftyp":
+        brand = head[8:12].decode("ascii", "replace").strip()
+        return f"a video or other media file ({brand})"
+    if head.startswith(b"8BPS"):
+        return "a Photoshop document"
+    text = head.rstrip(b"\x00")
+    try:
+        decoded = text.decode("utf-8")
+    except UnicodeDecodeError:
+        # A multi-byte character cut at the end of the sample is still text.
+        decoded = text[:-3].decode("utf-8", "replace") if len(text) > 3 else ""
+    if decoded and all(c.isprintable() or c in "\t\r\n\f" for c in decoded):
+        return "looks like text"
+    return "unknown binary data"
+
+
+def os_error_reason(exc: OSError, *, folder: bool = False) -> str:
+    """A one-line, human reason for a failed file or folder operation (no path in it)."""
+    code = exc.errno
+    if code in (errno.ENOENT, errno.ENOTDIR):
+        return f"{'folder' if folder else 'file'} vanished during the scan"
+    if code == errno.ENAMETOOLONG:
+        return "path too long"
+    if code == errno.ELOOP:
+        return "symbolic link loop"
+    if code in (errno.EACCES, errno.EPERM):
+        reason = "permission denied"
+    elif code == errno.EIO:
+        reason = "input/output error (failing disk or disconnected drive?)"
+    else:
+        text = exc.strerror or str(exc) or type(exc).__name__
+        reason = " ".join(text.split()).lower()
+    return f"cannot open folder: {reason}" if folder else f"cannot read: {reason}"
+
+
+@dataclass
+class Discovery:
+    """What the walk found: image files sorted by path, problems, and files seen."""
+
+    files: list[FileRef] = field(default_factory=list)
+    errors: list[ScanError] = field(default_factory=list)
+    seen: int = 0
+
+
+@dataclass
+class _Dir:
+    path: str
+    key: tuple[int, int]
+    parent: _Dir | None
+
+    def has_ancestor(self, key: tuple[int, int]) -> bool:
+        node: _Dir | None = self
+        while node is not None:
+            if node.key == key:
+                return True
+            node = node.parent
+        return False
+
+
+class _Walk:
+    def __init__(
+        self,
+        recursive: bool,
+        exclude: Sequence[str],
+        min_size: int,
+        follow_symlinks: bool,
+        cancel: Any,
+        progress: ProgressCallback | None,
+    ) -> None:
+        self.recursive = recursive
+        self.excluded = _compile_globs(exclude)
+        self.min_size = min_size
+        self.follow_symlinks = follow_symlinks
+        self.cancel = cancel
+        self.progress = progress
+        self.found: dict[tuple[int, int], tuple[bool, FileRef]] = {}
+        self.errors: list[ScanError] = []
+        self.seen = 0
+        self.rejected: set[tuple[int, int]] = set()
+        self.visited: set[tuple[int, int]] = set()
+        self.last_report = 0.0
+
+    def run(self, roots: Sequence[str]) -> Discovery:
+        for root in sorted({os.path.abspath(os.fspath(r)) for r in roots}):
+            self._root(root)
+        files = sorted((ref for _, ref in self.found.values()), key=lambda r: r.path)
+        self.errors.sort(key=lambda e: e.path)
+        return Discovery(files=files, errors=self.errors, seen=self.seen)
+
+    def _root(self, root: str) -> None:
+        try:
+            st = os.stat(root)
+        except OSError as exc:
+            self.errors.append(ScanError(root, os_error_reason(exc, folder=True)))
+            return
+        if stat.S_ISDIR(st.st_mode):
+            self._walk_tree(_Dir(root, (st.st_dev, st.st_ino), None))
+        elif stat.S_ISREG(st.st_mode):
+            # A file given as a root counts as chosen by name.
+            self.seen += 1
+            self._consider(root, st, is_link=os.path.islink(root))
+        else:
+            self.errors.append(ScanError(root, "not a folder or a regular file"))
+
+    def _walk_tree(self, top: _Dir) -> None:
+        if top.key in self.visited:
+            return  # already walked as part of another root
+        self.visited.add(top.key)
+        stack = [top]
+        while stack:
+            self._check_cancel()
+            folder = stack.pop()
+            subdirs = self._scan_folder(folder)
+            # Reversed so that the stack pops folders in name order.
+            stack.extend(reversed(subdirs))
+
+    def _scan_folder(self, folder: _Dir) -> list[_Dir]:
+        self._report(folder.path)
+        try:
+            with os.scandir(folder.path) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            self.errors.append(ScanError(folder.path, os_error_reason(exc, folder=True)))
+            return []
+        subdirs: list[_Dir] = []
+        for count, entry in enumerate(entries):
+            if count % 128 == 127:
+                self._check_cancel()
+                self._report(folder.path)
+            try:
+                sub = self._entry(entry, folder)
+            except OSError as exc:
+                self.errors.append(ScanError(entry.path, os_error_reason(exc)))
+                continue
+            if sub is not None:
+                subdirs.append(sub)
+        return subdirs
+
+    def _entry(self, entry: os.DirEntry[str], folder: _Dir) -> _Dir | None:
+        path = entry.path
+        if self.excluded is not None and (self.excluded(path) or self.excluded(entry.name)):
+            return None
+        is_link = entry.is_symlink()
+        if entry.is_dir(follow_symlinks=False):
+            if self.recursive and not self.excluded_dir(path):
+                return self._subdir(path, entry.stat(follow_symlinks=False), folder)
+            return None
+        if is_link:
+            return self._symlink(entry, folder)
+        if not entry.is_file(follow_symlinks=False):
+            return None  # sockets, fifos, devices: never images
+        self.seen += 1
+        self._consider(path, entry.stat(follow_symlinks=False), is_link=False)
+        return None
+
+    def excluded_dir(self, path: str) -> bool:
+        # "*/.thumbnails/*" should stop the walk at the folder itself.
+        return self.excluded is not None and self.excluded(path + os.sep)
+
+    def _subdir(self, path: str, st: os.stat_result, parent: _Dir) -> _Dir | None:
+        key = (st.st_dev, st.st_ino)
+        if key in self.visited:
+            if parent.has_ancestor(key):
+                self.errors.append(ScanError(path, _LOOP))
+            return None
+        self.visited.add(key)
+        return _Dir(path, key, parent)
+
+    def _symlink(self, entry: os.DirEntry[str], folder: _Dir) -> _Dir | None:
+        path = entry.path
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            self.seen += 1
+            if _image_extension(entry.name):
+                reason = os_error_reason(exc)
+                if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                    reason = "broken symbolic link"
+                self.errors.append(ScanError(path, reason))
+            return None
+        if stat.S_ISDIR(st.st_mode):
+            if self.follow_symlinks and self.recursive and not self.excluded_dir(path):
+                return self._subdir(path, st, folder)
+            return None
+        if stat.S_ISREG(st.st_mode):
+            self.seen += 1
+            self._consider(path, st, is_link=True)
+        return None
+
+    def _consider(self, path: str, st: os.stat_result, *, is_link: bool) -> None:
+        key = (st.st_dev, st.st_ino)
+        known = self.found.get(key)
+        if known is not None:
+            known_link, ref = known
+            if (is_link, path) < (known_link, ref.path):
+                self.found[key] = (is_link, _with_path(ref, path))
+            return
+        if key in self.rejected:
+            return
+        ref, problem = self._check_file(path, st)
+        if ref is not None:
+            self.found[key] = (is_link, ref)
+            return
+        # Another link to this file would get the same verdict: judge it once.
+        self.rejected.add(key)
+        if problem:
+            self.errors.append(ScanError(path, problem))
+
+    def _check_file(self, path: str, st: os.stat_result) -> tuple[FileRef | None, str]:
+        ext = os.path.splitext(path)[1].lower()
+        if ext in RAW_EXTENSIONS:
+            return None, ""
+        expected = IMAGE_EXTENSIONS.get(ext)
+        size = st.st_size
+        if size == 0:
+            return None, "empty file" if expected else ""
+        if size < self.min_size:
+            return None, ""
+        try:
+            head = _read_head(path)
+        except OSError as exc:
+            return None, os_error_reason(exc)
+        fmt = sniff_format(head)
+        if fmt is None:
+            if not expected:
+                return None, ""
+            return None, f"not an image: content is not {expected} ({describe_content(head)})"
+        return FileRef(path, size, st.st_mtime_ns, st.st_dev, st.st_ino, fmt), ""
+
+    def _check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise Cancelled()
+
+    def _report(self, current: str) -> None:
+        if self.progress is None:
+            return
+        now = time.monotonic()
+        if now - self.last_report >= PROGRESS_INTERVAL:
+            self.last_report = now
+            self.progress(Progress("discover", self.seen, 0, current=current))
+
+
+def discover(
+    roots: Sequence[str],
+    *,
+    recursive: bool = True,
+    exclude: Sequence[str] = (),
+    min_size: int = DEFAULT_MIN_SIZE,
+    follow_symlinks: bool = False,
+    cancel: Any = None,
+    progress: ProgressCallback | None = None,
+) -> Discovery:
+    """Walk ``roots`` and list the image files in them, sorted by path.
+
+    ``exclude`` holds shell globs matched against both the full path and the
+    name (``"*/.thumbnails/*"``, ``"*.tmp"``); an excluded folder is not entered.
+    Files smaller than ``min_size`` bytes are skipped before being opened.
+    ``seen`` counts every file looked at, images or not. Raises ``Cancelled``
+    when ``cancel`` is set.
+    """
+    walk = _Walk(recursive, exclude, min_size, follow_symlinks, cancel, progress)
+    return walk.run(roots)
+
+
+def _compile_globs(patterns: Sequence[str]) -> Callable[[str], Any] | None:
+    if not patterns:
+        return None
+    # One regex for all globs: matching each file against N patterns one by one
+    # would dominate a warm rescan.
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns)).match
+
+
+def _image_extension(name: str) -> str | None:
+    return IMAGE_EXTENSIONS.get(os.path.splitext(name)[1].lower())
+
+
+def _read_head(path: str) -> bytes:
+    # os.open/os.read: a buffered file object costs more than the read itself.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        return os.read(fd, HEAD_SIZE)
+    finally:
+        os.close(fd)
+
+
+def _with_path(ref: FileRef, path: str) -> FileRef:
+    return FileRef(path, ref.size, ref.mtime_ns, ref.dev, ref.ino, ref.format)

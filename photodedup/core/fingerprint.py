@@ -1,0 +1,176 @@
+"""Fingerprints of one image file: perceptual hashes and content digests.
+
+The perceptual hashes are ImageHash's (dhash, phash, average hash, wavelet
+hash) computed on the reduced grayscale image that ``decode`` returns, so a
+hash costs a small resize instead of a pass over millions of pixels. For the
+main hash the result is bit for bit what ``imagehash`` gives for the same
+image; the wavelet hash uses a fixed working scale (8 × hash size) instead of
+ImageHash's "largest power of two that fits", so that a resized copy of a photo
+is hashed at the same scale as its original.
+
+The turned and mirrored variants come from the same resized pixel grid turned
+with numpy: resizing and turning commute, so this matches hashing a physically
+turned file up to rounding, for the price of one extra small resize at most.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+from PIL import Image
+
+from photodedup.core.decode import DecodeError, decode
+from photodedup.core.discover import os_error_reason
+from photodedup.core.models import FileRef, HashSettings, ImageRecord, ScanError
+
+QUICK_BLOCK = 64 * 1024
+FULL_CHUNK = 1024 * 1024
+
+Grid = np.ndarray
+
+
+def hamming(a: int, b: int) -> int:
+    """The number of bits in which two hashes differ."""
+    return (a ^ b).bit_count()
+
+
+def decode_side(settings: HashSettings) -> int:
+    """The shorter side to decode at for ``settings``.
+
+    Well above every hash grid (at most 128 pixels): resizing from there gives
+    (nearly) the hash of the full-size image, where box-reducing to a few times
+    the grid drifts by several bits. JPEG photos still decode at 1/8 scale.
+    """
+    return max(256, 2 * _grid_side(settings))
+
+
+def hash_image(img: Image.Image, settings: HashSettings) -> tuple[int, tuple[int, ...]]:
+    """The hash of ``img`` and of it turned 90, 180, 270 degrees and mirrored.
+
+    Turns are counter-clockwise (Pillow's ``Transpose.ROTATE_90``); the mirror
+    flips left and right. Bits are packed most significant first in the order of
+    ``imagehash.ImageHash.hash.flatten()``.
+    """
+    gray = img if img.mode == "L" else img.convert("L")
+    n = settings.hash_size
+    algorithm = settings.algorithm
+    if algorithm == "dhash":
+        wide = _grid(gray, (n + 1, n))
+        # A turned image is resized to (n+1) x n; before turning that is n x (n+1).
+        tall = _grid(gray, (n, n + 1))
+        grids = (wide, np.rot90(tall, 1), np.rot90(wide, 2), np.rot90(tall, 3), wide[:, ::-1])
+        bits = [g[:, 1:] > g[:, :-1] for g in grids]
+    else:
+        side = _grid_side(settings)
+        grid = _grid(gray, (side, side))
+        grids = (grid, np.rot90(grid, 1), np.rot90(grid, 2), np.rot90(grid, 3), grid[:, ::-1])
+        bit_function = {"ahash": _ahash_bits, "phash": _phash_bits, "whash": _whash_bits}
+        bits = [bit_function[algorithm](g, n) for g in grids]
+    packed = [_pack(b) for b in bits]
+    return packed[0], tuple(packed[1:])
+
+
+def _grid_side(settings: HashSettings) -> int:
+    n = settings.hash_size
+    return {"dhash": n + 1, "ahash": n, "phash": 4 * n, "whash": 8 * n}[settings.algorithm]
+
+
+def _grid(gray: Image.Image, size: tuple[int, int]) -> Grid:
+    # LANCZOS because that is what imagehash resizes with.
+    return np.asarray(gray.resize(size, Image.Resampling.LANCZOS))
+
+
+def _ahash_bits(grid: Grid, n: int) -> Grid:
+    return grid > np.mean(grid)
+
+
+def _phash_bits(grid: Grid, n: int) -> Grid:
+    import scipy.fftpack
+
+    dct = scipy.fftpack.dct(scipy.fftpack.dct(grid, axis=0), axis=1)
+    low = dct[:n, :n]
+    return low > np.median(low)
+
+
+def _whash_bits(grid: Grid, n: int) -> Grid:
+    import pywt
+
+    pixels = grid / 255.0
+    max_level = int(np.log2(grid.shape[0]))
+    # As imagehash: drop the lowest Haar frequency (overall brightness) first.
+    coeffs = list(pywt.wavedec2(pixels, "haar", level=max_level))
+    coeffs[0] *= 0
+    pixels = pywt.waverec2(coeffs, "haar")
+    low = pywt.wavedec2(pixels, "haar", level=max_level - int(np.log2(n)))[0]
+    return low > np.median(low)
+
+
+def _pack(bits: Grid) -> int:
+    return int.from_bytes(np.packbits(bits.ravel()).tobytes(), "big")
+
+
+def quick_digest(path: str, size: int) -> str:
+    """A digest of the size and three 64 KiB blocks (start, middle, end), as hex.
+
+    Files up to three blocks long are digested whole. Enough to recognise a
+    moved file without decoding it; not proof of identical content.
+    """
+    digest = hashlib.blake2b(size.to_bytes(8, "little"), digest_size=16)
+    with open(path, "rb", buffering=0) as f:
+        if size <= 3 * QUICK_BLOCK:
+            digest.update(f.read(size))
+        else:
+            for offset in (0, (size - QUICK_BLOCK) // 2, size - QUICK_BLOCK):
+                f.seek(offset)
+                digest.update(f.read(QUICK_BLOCK))
+    return digest.hexdigest()
+
+
+def full_digest(path: str) -> str:
+    """A digest of the whole content, read in 1 MiB chunks, as hex."""
+    digest = hashlib.blake2b(digest_size=32)
+    buffer = bytearray(FULL_CHUNK)
+    view = memoryview(buffer)
+    with open(path, "rb", buffering=0) as f:
+        while count := f.readinto(buffer):
+            digest.update(view[:count])
+    return digest.hexdigest()
+
+
+def fingerprint_file(
+    ref: FileRef, settings: HashSettings, digest: str | None = None
+) -> ImageRecord | ScanError:
+    """Decode and fingerprint one file; any problem with the file becomes a ``ScanError``.
+
+    ``digest`` is the quick digest when the caller has it already. Safe to run
+    in worker processes: it takes and returns plain, picklable values.
+    """
+    try:
+        decoded = decode(ref.path, min_side=decode_side(settings), gray=True)
+        value, variants = hash_image(decoded.image, settings)
+        if digest is None:
+            digest = quick_digest(ref.path, ref.size)
+    except DecodeError as exc:
+        return ScanError(ref.path, str(exc))
+    except OSError as exc:
+        return ScanError(ref.path, os_error_reason(exc))
+    except MemoryError:
+        return ScanError(ref.path, "not enough memory to decode the image")
+    except Exception as exc:
+        # A worker must hand back a reason, never die on one strange file.
+        detail = " ".join(str(exc).split())[:120] or type(exc).__name__
+        return ScanError(ref.path, f"cannot fingerprint: {detail}")
+    return ImageRecord(
+        path=ref.path,
+        size=ref.size,
+        mtime_ns=ref.mtime_ns,
+        format=ref.format or decoded.format,
+        width=decoded.width,
+        height=decoded.height,
+        hash=value,
+        variants=variants,
+        digest=digest,
+        taken=decoded.taken,
+        camera=decoded.camera,
+    )
