@@ -1,0 +1,374 @@
+"""The fingerprint cache: an unchanged file is never decoded twice.
+
+One SQLite file holds a row per (path, hash settings). A file whose path, size
+and mtime match its row is a hit (``get``). A file seen under another path with
+the same size and quick digest is recognised as moved (``get_moved``). All rows
+for the current settings are read into memory when the cache opens, so a warm
+rescan of a large library costs a dict lookup per file.
+
+The cache is disposable: a file that is corrupt, foreign or from a newer version
+is renamed aside (never deleted) and rebuilt, and if the disk cannot be used at
+all the cache lives in memory for this run. Problems land in ``warnings``; the
+cache never raises on bad state.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import replace
+from types import TracebackType
+
+import platformdirs
+
+from photodedup.core.models import HashSettings, ImageRecord
+
+SCHEMA_VERSION = 1
+FILE_NAME = "hashes.sqlite3"
+BUSY_TIMEOUT_S = 10.0
+
+# Paths are BLOBs of os.fsencode(path) so that a non-UTF-8 name keeps its exact
+# bytes; hashes are hex TEXT because 256-bit hashes overflow SQLite's INTEGER.
+_SCHEMA = (
+    """CREATE TABLE records (
+    path BLOB NOT NULL,
+    settings TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    format TEXT NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    variants TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    taken TEXT,
+    camera TEXT,
+    PRIMARY KEY (settings, path)
+) WITHOUT ROWID""",
+    f"PRAGMA user_version = {SCHEMA_VERSION}",
+)
+_COLUMNS = (
+    "path",
+    "settings",
+    "size",
+    "mtime_ns",
+    "format",
+    "width",
+    "height",
+    "hash",
+    "variants",
+    "digest",
+    "taken",
+    "camera",
+)
+_VALUE_COLUMNS = ", ".join(_COLUMNS[2:])
+_INSERT = f"INSERT OR REPLACE INTO records VALUES ({', '.join('?' * len(_COLUMNS))})"
+
+# One record's stored values after path and settings, in _COLUMNS order: the
+# form rows keep in memory until someone asks for them.
+_Row = tuple
+
+
+def default_cache_path() -> str:
+    """Where the cache lives unless told otherwise: the user's cache dir."""
+    return os.path.join(platformdirs.user_cache_dir("photodedup", appauthor=False), FILE_NAME)
+
+
+class _Unusable(Exception):
+    """The file is readable but is not a cache this version can use."""
+
+
+class HashCache:
+    """Fingerprints of files already hashed with one ``HashSettings``.
+
+    Use from one thread; open it as a context manager or call ``close()``.
+    ``path=None`` means ``default_cache_path()``.
+    """
+
+    def __init__(self, path: str | None, settings: HashSettings) -> None:
+        self.path = os.fspath(path) if path is not None else default_cache_path()
+        self.settings = settings
+        self.warnings: list[str] = []
+        self._key = settings.key
+        self._rows: dict[str, _Row] = {}
+        self._sizes: set[int] = set()
+        self._by_content: dict[tuple[int, str], list[str]] | None = None
+        self._conn: sqlite3.Connection | None = self._connect()
+
+    # -- lookups ---------------------------------------------------------------
+
+    def get(self, path: str, size: int, mtime_ns: int) -> ImageRecord | None:
+        """The record for this exact file, if it has not changed since it was stored."""
+        row = self._rows.get(path)
+        if row is None or row[0] != size or row[1] != mtime_ns:
+            return None
+        return _record(path, row)
+
+    def has_size(self, size: int) -> bool:
+        """Whether any stored file has this byte size: worth computing a digest for."""
+        return size in self._sizes
+
+    def get_moved(self, path: str, size: int, mtime_ns: int, digest: str) -> ImageRecord | None:
+        """A record with the same size and quick digest under another path, re-pathed."""
+        if not digest or size not in self._sizes:
+            return None
+        for other in self._content_index().get((size, digest), ()):
+            if other != path:
+                record = _record(path, self._rows[other])
+                return replace(record, mtime_ns=mtime_ns) if record else None
+        return None
+
+    def _content_index(self) -> dict[tuple[int, str], list[str]]:
+        # Built on first use: a warm rescan where every file hits never needs it.
+        if self._by_content is None:
+            self._by_content = {}
+            for path, row in self._rows.items():
+                self._by_content.setdefault((row[0], row[7]), []).append(path)
+        return self._by_content
+
+    # -- writing ---------------------------------------------------------------
+
+    def put_many(self, records: Iterable[ImageRecord]) -> None:
+        """Store records in one transaction, replacing older rows for the same paths."""
+        rows = [(os.fsencode(r.path), self._key, *_row(r)) for r in records]
+        if not rows:
+            return
+        for row in rows:
+            self._remember(os.fsdecode(row[0]), row[2:])
+        if self._conn is None:
+            return
+        try:
+            try:
+                self._write(rows)
+            except UnicodeEncodeError:
+                # A text field with lone surrogates (odd EXIF) cannot be stored
+                # as TEXT; keep the record with those characters replaced.
+                self._write([_encodable(row) for row in rows])
+        except (sqlite3.Error, OverflowError) as exc:
+            # Most likely another instance holding the lock past the timeout, or
+            # a disk that filled up: this run still has the records in memory.
+            self._warn(f"could not save to the cache {self.path}: {exc}")
+
+    def _remember(self, path: str, row: _Row) -> None:
+        old = self._rows.get(path)
+        self._rows[path] = row
+        self._sizes.add(row[0])
+        if self._by_content is not None:
+            if old is not None:
+                self._by_content[(old[0], old[7])].remove(path)
+            self._by_content.setdefault((row[0], row[7]), []).append(path)
+
+    def _write(self, rows: list[tuple]) -> None:
+        assert self._conn is not None
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.executemany(_INSERT, rows)
+        except BaseException:
+            _rollback(self._conn)
+            raise
+        self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Commit and close; safe to call more than once."""
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+            conn.close()
+        except sqlite3.Error as exc:
+            self._warn(f"could not finish writing the cache {self.path}: {exc}")
+
+    def __enter__(self) -> HashCache:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- opening ---------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection | None:
+        try:
+            return self._open_file()
+        except (sqlite3.Error, OSError, _Unusable) as exc:
+            if _is_busy(exc):
+                # Another instance is holding the file: it is fine, just not ours now.
+                return self._in_memory(f"the cache {self.path} is busy ({exc})")
+            if not os.path.isfile(self.path):
+                return self._in_memory(f"could not create the cache {self.path}: {_reason(exc)}")
+            problem = _reason(exc)
+        try:
+            aside = _set_aside(self.path)
+        except OSError as exc:
+            return self._in_memory(
+                f"the cache {self.path} is unusable ({problem}) and could not be"
+                f" moved aside: {exc.strerror or exc}"
+            )
+        self._warn(f"the cache was unusable ({problem}); set aside as {aside} and rebuilt")
+        try:
+            return self._open_file()
+        except (sqlite3.Error, OSError, _Unusable) as exc:
+            return self._in_memory(f"could not rebuild the cache {self.path}: {_reason(exc)}")
+
+    def _open_file(self) -> sqlite3.Connection:
+        parent = os.path.dirname(os.path.abspath(self.path))
+        os.makedirs(parent, exist_ok=True)
+        if os.path.isfile(self.path) and not os.access(self.path, os.W_OK):
+            # SQLite would open it read-only and only fail at the first save.
+            raise _Unusable("not writable")
+        # One thread at a time, but not necessarily the one that opened it.
+        conn = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+        )
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            # Only once the file is known to be ours: WAL mode rewrites the header.
+            _prepare(conn)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            self._load(conn)
+        except BaseException:
+            conn.close()
+            self._rows.clear()
+            self._sizes.clear()
+            raise
+        return conn
+
+    def _in_memory(self, message: str) -> None:
+        # The dicts are the whole cache anyway; without a file they just die with us.
+        self._warn(f"{message}; fingerprints will not be remembered after this run")
+
+    def _load(self, conn: sqlite3.Connection) -> None:
+        cursor = conn.execute(
+            f"SELECT path, {_VALUE_COLUMNS} FROM records WHERE settings = ?", (self._key,)
+        )
+        # os.fsdecode without its per-call checks: this runs once per stored file.
+        encoding, errors = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
+        self._rows = {row[0].decode(encoding, errors): row[1:] for row in cursor}
+        self._sizes = {row[0] for row in self._rows.values()}
+
+    def _warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+
+def _prepare(conn: sqlite3.Connection) -> None:
+    """Check the file is our cache at this schema version, creating it if empty."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0:
+        # Take the write lock before looking again, so two instances creating
+        # the cache at once do not both try.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT name FROM sqlite_master").fetchall()
+            if version == 0 and tables:
+                raise _Unusable("not a photodedup cache")
+            if version == 0:
+                _create(conn)
+                version = SCHEMA_VERSION
+        except BaseException:
+            _rollback(conn)
+            raise
+        conn.execute("COMMIT")
+    if version > SCHEMA_VERSION:
+        raise _Unusable(f"made by a newer version of photodedup (schema {version})")
+    if version != SCHEMA_VERSION:
+        raise _Unusable(f"old schema {version}")
+    columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(records)"))
+    if columns != _COLUMNS:
+        raise _Unusable("not a photodedup cache")
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    for statement in _SCHEMA:
+        conn.execute(statement)
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    # SQLite rolls back by itself after some errors (a full disk); a second
+    # ROLLBACK would then hide the first error.
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+def _row(r: ImageRecord) -> _Row:
+    variants = ",".join(format(v, "x") for v in r.variants)
+    return (
+        r.size,
+        r.mtime_ns,
+        r.format,
+        r.width,
+        r.height,
+        format(r.hash, "x"),
+        variants,
+        r.digest,
+        r.taken,
+        r.camera,
+    )
+
+
+def _record(path: str, row: _Row) -> ImageRecord | None:
+    """The record a row stores, or None for a row damaged past reading (a miss)."""
+    size, mtime_ns, fmt, width, height, hash_hex, variants, digest, taken, camera = row
+    try:
+        hash_value = int(hash_hex, 16)
+        variant_values = tuple([int(v, 16) for v in variants.split(",")]) if variants else ()
+    except (TypeError, ValueError, AttributeError):
+        return None
+    return ImageRecord(
+        path=path,
+        size=size,
+        mtime_ns=mtime_ns,
+        format=fmt,
+        width=width,
+        height=height,
+        hash=hash_value,
+        variants=variant_values,
+        digest=digest,
+        taken=taken,
+        camera=camera,
+    )
+
+
+def _encodable(row: tuple) -> tuple:
+    return tuple(
+        v.encode("utf-8", "replace").decode("utf-8") if isinstance(v, str) else v for v in row
+    )
+
+
+def _set_aside(path: str) -> str:
+    """Rename a bad cache file (and its WAL sidecars) to ``<name>.corrupt-<timestamp>``."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = f"{path}.corrupt-{stamp}"
+    n = 1
+    while os.path.lexists(aside):
+        n += 1
+        aside = f"{path}.corrupt-{stamp}-{n}"
+    # A leftover WAL would be replayed into the rebuilt file, so the sidecars go
+    # first; if one cannot move, the caller must not rebuild in place.
+    for suffix in ("-wal", "-shm"):
+        if os.path.lexists(path + suffix):
+            os.rename(path + suffix, aside + suffix)
+    os.rename(path, aside)
+    return aside
+
+
+def _is_busy(exc: BaseException) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)

@@ -1,0 +1,434 @@
+"""The fingerprint cache: hits, moves, settings, odd names, and every way the file can be bad."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from photodedup.core import cache as cache_module
+from photodedup.core.cache import SCHEMA_VERSION, HashCache, default_cache_path
+from photodedup.core.models import HashSettings, ImageRecord
+
+DHASH = HashSettings()
+PHASH16 = HashSettings("phash", 16)
+MTIME = 1_700_000_000_123_456_789
+
+
+def rec(path: str, size: int = 50_000, mtime_ns: int = MTIME, **kw) -> ImageRecord:
+    values = {
+        "format": "JPEG",
+        "width": 4032,
+        "height": 3024,
+        "hash": 0xF0F0_0F0F_AAAA_5555,
+        "variants": (1, 2, 0xFFFF_FFFF_FFFF_FFFF, 0),
+        "digest": f"digest-of-{size}",
+        "taken": "2023-07-14T10:22:31",
+        "camera": "Pixel 7",
+    }
+    values.update(kw)
+    return ImageRecord(path=path, size=size, mtime_ns=mtime_ns, **values)
+
+
+def rows_in(db: Path) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT path, settings, size FROM records ORDER BY size").fetchall()
+    finally:
+        conn.close()
+
+
+def assert_works(db: Path) -> None:
+    """The cache at db stores a record and gives it back after reopening."""
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/works.jpg")])
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.warnings == []
+        assert cache.get("/p/works.jpg", 50_000, MTIME) == rec("/p/works.jpg")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "hashes.sqlite3"
+
+
+# -- location ------------------------------------------------------------------
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG_CACHE_HOME is the Linux convention")
+def test_default_path_is_in_xdg_cache_home(private_home: Path) -> None:
+    expected = private_home / "cache" / "photodedup" / "hashes.sqlite3"
+    assert Path(default_cache_path()) == expected
+
+
+def test_default_path_is_used_and_its_folders_created(private_home: Path) -> None:
+    with HashCache(None, DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg")])
+    assert os.path.isfile(default_cache_path())
+    assert Path(default_cache_path()).parent.name == "photodedup"
+
+
+def test_creates_missing_parent_folders(tmp_path: Path) -> None:
+    assert_works(tmp_path / "a" / "b" / "hashes.sqlite3")
+
+
+# -- hits and misses -----------------------------------------------------------
+
+
+def test_record_comes_back_from_a_fresh_instance(db: Path) -> None:
+    record = rec("/p/a.jpg", taken=None, camera=None, variants=())
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([record])
+        assert cache.get(record.path, record.size, record.mtime_ns) == record
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.get(record.path, record.size, record.mtime_ns) == record
+        assert cache.warnings == []
+
+
+def test_changed_size_or_mtime_or_other_path_is_a_miss(db: Path) -> None:
+    record = rec("/p/a.jpg")
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([record])
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.get(record.path, record.size + 1, record.mtime_ns) is None
+        assert cache.get(record.path, record.size, record.mtime_ns + 1) is None
+        assert cache.get("/p/b.jpg", record.size, record.mtime_ns) is None
+
+
+def test_other_hash_settings_are_separate_rows(db: Path) -> None:
+    small = rec("/p/a.jpg")
+    big = rec("/p/a.jpg", hash=(1 << 255) | 12345, variants=((1 << 256) - 1, 0, 7, 1 << 200))
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([small])
+    with HashCache(str(db), PHASH16) as cache:
+        assert cache.get(small.path, small.size, small.mtime_ns) is None
+        assert not cache.has_size(small.size)
+        cache.put_many([big])
+    with HashCache(str(db), PHASH16) as cache:
+        assert cache.get(big.path, big.size, big.mtime_ns) == big
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.get(small.path, small.size, small.mtime_ns) == small
+    assert [row[1] for row in rows_in(db)] == ["dhash-8", "phash-16"]
+
+
+def test_changed_file_replaces_its_row(db: Path) -> None:
+    old = rec("/p/a.jpg", size=1000)
+    new = rec("/p/a.jpg", size=2000, mtime_ns=old.mtime_ns + 5)
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([old])
+        cache.put_many([new])
+        assert cache.get(old.path, old.size, old.mtime_ns) is None
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.get(old.path, old.size, old.mtime_ns) is None
+        assert cache.get(new.path, new.size, new.mtime_ns) == new
+    assert len(rows_in(db)) == 1
+
+
+def test_has_size_knows_stored_sizes_after_reopening(db: Path) -> None:
+    with HashCache(str(db), DHASH) as cache:
+        assert not cache.has_size(1000)
+        cache.put_many([rec("/p/a.jpg", size=1000)])
+        assert cache.has_size(1000)
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.has_size(1000)
+        assert not cache.has_size(1001)
+
+
+# -- moved files ---------------------------------------------------------------
+
+
+def test_moved_file_is_found_by_size_and_digest_and_repathed(db: Path) -> None:
+    old = rec("/p/old/a.jpg", size=1000, digest="abc")
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([old])
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.get("/p/new/a.jpg", 1000, 99) is None
+        moved = cache.get_moved("/p/new/a.jpg", 1000, 99, "abc")
+        assert moved == rec("/p/new/a.jpg", size=1000, mtime_ns=99, digest="abc")
+        assert cache.get_moved("/p/new/a.jpg", 1000, 99, "abd") is None
+        assert cache.get_moved("/p/new/a.jpg", 1001, 99, "abc") is None
+        assert cache.get_moved("/p/new/a.jpg", 1000, 99, "") is None
+        cache.put_many([moved])
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.get("/p/new/a.jpg", 1000, 99) == moved
+    assert len(rows_in(db)) == 2
+
+
+def test_moved_lookup_wants_another_path(db: Path) -> None:
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg", size=1000, digest="abc")])
+        assert cache.get_moved("/p/a.jpg", 1000, 5, "abc") is None
+        cache.put_many([rec("/p/copy.jpg", size=1000, digest="abc")])
+        assert cache.get_moved("/p/a.jpg", 1000, 5, "abc").camera == "Pixel 7"
+
+
+def test_moved_lookup_forgets_content_a_file_no_longer_has(db: Path) -> None:
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg", size=1000, digest="abc")])
+        assert cache.get_moved("/p/b.jpg", 1000, 5, "abc") is not None
+        cache.put_many([rec("/p/a.jpg", size=1000, digest="edited")])
+        assert cache.get_moved("/p/b.jpg", 1000, 5, "abc") is None
+        assert cache.get_moved("/p/b.jpg", 1000, 5, "edited") is not None
+
+
+def test_moved_lookup_ignores_other_settings(db: Path) -> None:
+    with HashCache(str(db), PHASH16) as cache:
+        cache.put_many([rec("/p/a.jpg", size=1000, digest="abc")])
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.get_moved("/p/b.jpg", 1000, 5, "abc") is None
+
+
+# -- names and text ------------------------------------------------------------
+
+
+def test_non_utf8_name_round_trips_exactly(tmp_path: Path, db: Path) -> None:
+    raw = os.fsencode(str(tmp_path)) + b"/caf\xe9 \xff.jpg"
+    if sys.platform == "linux":
+        with open(raw, "wb") as f:  # a real Latin-1 name, as old cameras and Windows shares make
+            f.write(b"x" * 100)
+    path = os.fsdecode(raw)
+    assert os.fsencode(path) == raw
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec(path), rec(os.fsdecode(b"/p/caf\xc3\xa9.jpg"))])
+    assert raw in [row[0] for row in rows_in(db)]
+    with HashCache(str(db), DHASH) as cache:
+        got = cache.get(path, 50_000, MTIME)
+        assert got is not None and got.path == path
+        assert os.fsencode(got.path) == raw
+        assert cache.get("/p/café.jpg", 50_000, MTIME) is not None
+
+
+def test_text_with_lone_surrogates_is_stored_not_fatal(db: Path) -> None:
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg", camera="Cam\udcff"), rec("/p/b.jpg", size=7)])
+        assert cache.warnings == []
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.get("/p/a.jpg", 50_000, MTIME).camera == "Cam?"
+        assert cache.get("/p/b.jpg", 7, MTIME) is not None
+
+
+# -- bad files: set aside, rebuilt, never a crash ------------------------------
+
+
+def set_aside_files(db: Path) -> list[Path]:
+    return sorted(db.parent.glob(db.name + ".corrupt-*"))
+
+
+def assert_set_aside_and_rebuilt(db: Path, original: bytes) -> None:
+    with HashCache(str(db), DHASH) as cache:
+        warnings = cache.warnings
+        cache.put_many([rec("/p/works.jpg")])
+    aside = [p for p in set_aside_files(db) if not p.name.endswith(("-wal", "-shm"))]
+    assert len(aside) == 1
+    assert aside[0].read_bytes() == original
+    assert len(warnings) == 1
+    assert f"set aside as {aside[0]}" in warnings[0]
+    assert_works(db)
+
+
+def test_random_bytes_are_set_aside(db: Path) -> None:
+    junk = os.urandom(3000)
+    db.write_bytes(junk)
+    assert_set_aside_and_rebuilt(db, junk)
+
+
+def test_set_aside_takes_the_wal_along(db: Path) -> None:
+    # Another process has just written a newer schema that still sits in the WAL:
+    # the file set aside must be that database whole, and the rebuilt one empty.
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg")])
+    other = sqlite3.connect(db)
+    try:
+        other.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        other.commit()
+        assert os.path.getsize(f"{db}-wal") > 0
+        with HashCache(str(db), DHASH) as cache:
+            assert "newer version" in cache.warnings[0]
+            assert cache.get("/p/a.jpg", 50_000, MTIME) is None
+    finally:
+        other.close()
+    aside = [p for p in set_aside_files(db) if not p.name.endswith(("-wal", "-shm"))]
+    assert len(aside) == 1
+    assert Path(f"{aside[0]}-wal").exists()
+    conn = sqlite3.connect(aside[0])
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    conn.close()
+    assert_works(db)
+
+
+def test_foreign_sqlite_database_is_set_aside(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('Ada')")
+    conn.commit()
+    conn.close()
+    assert_set_aside_and_rebuilt(db, db.read_bytes())
+
+
+def test_newer_schema_is_set_aside(db: Path) -> None:
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg")])
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    original = db.read_bytes()
+    with HashCache(str(db), DHASH) as cache:
+        assert "newer version" in cache.warnings[0]
+        assert cache.get("/p/a.jpg", 50_000, MTIME) is None
+    assert len(set_aside_files(db)) == 1
+    assert set_aside_files(db)[0].read_bytes() == original
+    assert_works(db)
+
+
+def test_same_version_with_other_columns_is_set_aside(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE records (path TEXT, hash INTEGER)")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    conn.commit()
+    conn.close()
+    assert_set_aside_and_rebuilt(db, db.read_bytes())
+
+
+def test_zero_byte_file_becomes_a_fresh_cache(db: Path) -> None:
+    # SQLite treats an empty file as an empty database: nothing to set aside.
+    db.write_bytes(b"")
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.warnings == []
+    assert set_aside_files(db) == []
+    assert_works(db)
+
+
+def test_unreadable_row_is_a_miss(db: Path) -> None:
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg", size=1000, digest="abc")])
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE records SET hash = 'not hex', variants = 'x,'")
+    conn.commit()
+    conn.close()
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.get("/p/a.jpg", 1000, MTIME) is None
+        assert cache.get_moved("/p/b.jpg", 1000, 1, "abc") is None
+
+
+def test_unwritable_location_falls_back_to_memory(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_bytes(b"a file where the cache folder should be")
+    with HashCache(str(blocker / "hashes.sqlite3"), DHASH) as cache:
+        assert len(cache.warnings) == 1
+        assert "will not be remembered" in cache.warnings[0]
+        cache.put_many([rec("/p/a.jpg", digest="abc")])
+        assert cache.get("/p/a.jpg", 50_000, MTIME) == rec("/p/a.jpg", digest="abc")
+        assert cache.has_size(50_000)
+        assert cache.get_moved("/p/b.jpg", 50_000, 1, "abc") is not None
+    assert blocker.read_bytes() == b"a file where the cache folder should be"
+
+
+def test_folder_in_the_cache_files_place_is_left_alone(db: Path) -> None:
+    db.mkdir()
+    (db / "keep.txt").write_text("mine")
+    with HashCache(str(db), DHASH) as cache:
+        assert "will not be remembered" in cache.warnings[0]
+        cache.put_many([rec("/p/a.jpg")])
+    assert (db / "keep.txt").read_text() == "mine"
+    assert set_aside_files(db) == []
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anyway")
+def test_read_only_cache_file_is_set_aside(db: Path) -> None:
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg")])
+    db.chmod(0o444)
+    with HashCache(str(db), DHASH) as cache:
+        assert "not writable" in cache.warnings[0]
+    assert_works(db)
+
+
+def test_locked_by_another_instance_keeps_working_in_memory(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT_S", 0.05)
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg", size=1)])
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with HashCache(str(db), DHASH) as cache:
+            assert cache.get("/p/a.jpg", 1, MTIME) is not None
+            cache.put_many([rec("/p/b.jpg", size=2)])
+            assert "could not save" in cache.warnings[0]
+            assert cache.get("/p/b.jpg", 2, MTIME) is not None
+            other.execute("ROLLBACK")
+            cache.put_many([rec("/p/c.jpg", size=3)])
+    finally:
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()
+    assert set_aside_files(db) == []
+    assert [row[2] for row in rows_in(db)] == [1, 3]
+
+
+# -- lifecycle -----------------------------------------------------------------
+
+
+def test_close_twice_and_use_after_close_do_not_raise(db: Path) -> None:
+    cache = HashCache(str(db), DHASH)
+    cache.put_many([rec("/p/a.jpg")])
+    cache.close()
+    cache.close()
+    cache.put_many([])
+    with HashCache(str(db), DHASH) as again:
+        assert again.get("/p/a.jpg", 50_000, MTIME) is not None
+
+
+def test_database_is_in_wal_mode_with_schema_version(db: Path) -> None:
+    with HashCache(str(db), DHASH):
+        pass
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+
+
+# -- property: anything stored comes back unchanged -----------------------------
+
+paths = st.one_of(
+    st.text(min_size=1, max_size=40),
+    st.binary(min_size=1, max_size=40).map(os.fsdecode),
+)
+hashes = st.integers(min_value=0, max_value=(1 << 256) - 1)
+optional_text = st.none() | st.text(max_size=30)
+records = st.builds(
+    ImageRecord,
+    path=paths,
+    size=st.integers(min_value=0, max_value=(1 << 63) - 1),
+    mtime_ns=st.integers(min_value=-(1 << 63), max_value=(1 << 63) - 1),
+    format=st.sampled_from(["JPEG", "PNG", "HEIF", "AVIF", "WEBP"]),
+    width=st.integers(min_value=0, max_value=1 << 20),
+    height=st.integers(min_value=0, max_value=1 << 20),
+    hash=hashes,
+    variants=st.lists(hashes, max_size=4).map(tuple),
+    digest=st.text(min_size=1, max_size=40),
+    taken=optional_text,
+    camera=optional_text,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(records, max_size=12, unique_by=lambda r: r.path))
+def test_any_records_round_trip_through_the_file(batch: list[ImageRecord]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "hashes.sqlite3")
+        with HashCache(path, DHASH) as cache:
+            cache.put_many(batch)
+        with HashCache(path, DHASH) as cache:
+            assert cache.warnings == []
+            for r in batch:
+                assert cache.get(r.path, r.size, r.mtime_ns) == r
+                assert cache.has_size(r.size)
