@@ -136,13 +136,15 @@ def describe_content(head: bytes) -> str:
     if head.startswith(b"8BPS"):
         return "a Photoshop document"
     text = head.rstrip(b"\x00")
-    try:
-        decoded = text.decode("utf-8")
-    except UnicodeDecodeError:
-        # A multi-byte character cut at the end of the sample is still text.
-        decoded = text[:-3].decode("utf-8", "replace") if len(text) > 3 else ""
-    if decoded and all(c.isprintable() or c in "\t\r\n\f" for c in decoded):
-        return "looks like text"
+    # A multi-byte character cut at the end of the sample is still text.
+    for cut in range(4):
+        try:
+            decoded = text[: len(text) - cut].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if decoded and all(c.isprintable() or c in "\t\r\n\f" for c in decoded):
+            return "looks like text"
+        break
     return "unknown binary data"
 
 
@@ -230,7 +232,7 @@ class _Walk:
         elif stat.S_ISREG(st.st_mode):
             # A file given as a root counts as chosen by name.
             self.seen += 1
-            self._consider(root, st, is_link=os.path.islink(root))
+            self._consider(root, os.path.basename(root), st, os.path.islink(root))
         else:
             self.errors.append(ScanError(root, "not a folder or a regular file"))
 
@@ -255,35 +257,37 @@ class _Walk:
             self.errors.append(ScanError(folder.path, os_error_reason(exc, folder=True)))
             return []
         subdirs: list[_Dir] = []
+        excluded = self.excluded
         for count, entry in enumerate(entries):
             if count % 128 == 127:
                 self._check_cancel()
                 self._report(folder.path)
             try:
-                sub = self._entry(entry, folder)
+                # Plain files first and inline: they are nearly all entries.
+                if entry.is_file(follow_symlinks=False):
+                    path, name = entry.path, entry.name
+                    if excluded is None or not (excluded(path) or excluded(name)):
+                        self.seen += 1
+                        self._consider(path, name, entry.stat(follow_symlinks=False), False)
+                else:
+                    sub = self._other(entry, folder)
+                    if sub is not None:
+                        subdirs.append(sub)
             except OSError as exc:
                 self.errors.append(ScanError(entry.path, os_error_reason(exc)))
-                continue
-            if sub is not None:
-                subdirs.append(sub)
         return subdirs
 
-    def _entry(self, entry: os.DirEntry[str], folder: _Dir) -> _Dir | None:
+    def _other(self, entry: os.DirEntry[str], folder: _Dir) -> _Dir | None:
         path = entry.path
         if self.excluded is not None and (self.excluded(path) or self.excluded(entry.name)):
             return None
-        is_link = entry.is_symlink()
         if entry.is_dir(follow_symlinks=False):
             if self.recursive and not self.excluded_dir(path):
                 return self._subdir(path, entry.stat(follow_symlinks=False), folder)
             return None
-        if is_link:
+        if entry.is_symlink():
             return self._symlink(entry, folder)
-        if not entry.is_file(follow_symlinks=False):
-            return None  # sockets, fifos, devices: never images
-        self.seen += 1
-        self._consider(path, entry.stat(follow_symlinks=False), is_link=False)
-        return None
+        return None  # sockets, fifos, devices: never images
 
     def excluded_dir(self, path: str) -> bool:
         # "*/.thumbnails/*" should stop the walk at the folder itself.
@@ -316,10 +320,10 @@ class _Walk:
             return None
         if stat.S_ISREG(st.st_mode):
             self.seen += 1
-            self._consider(path, st, is_link=True)
+            self._consider(path, entry.name, st, True)
         return None
 
-    def _consider(self, path: str, st: os.stat_result, *, is_link: bool) -> None:
+    def _consider(self, path: str, name: str, st: os.stat_result, is_link: bool) -> None:
         key = (st.st_dev, st.st_ino)
         known = self.found.get(key)
         if known is not None:
@@ -329,7 +333,7 @@ class _Walk:
             return
         if key in self.rejected:
             return
-        ref, problem = self._check_file(path, st)
+        ref, problem = self._check_file(path, name, st)
         if ref is not None:
             self.found[key] = (is_link, ref)
             return
@@ -338,8 +342,8 @@ class _Walk:
         if problem:
             self.errors.append(ScanError(path, problem))
 
-    def _check_file(self, path: str, st: os.stat_result) -> tuple[FileRef | None, str]:
-        ext = os.path.splitext(path)[1].lower()
+    def _check_file(self, path: str, name: str, st: os.stat_result) -> tuple[FileRef | None, str]:
+        ext = _extension(name)
         if ext in RAW_EXTENSIONS:
             return None, ""
         expected = IMAGE_EXTENSIONS.get(ext)
@@ -402,8 +406,14 @@ def _compile_globs(patterns: Sequence[str]) -> Callable[[str], Any] | None:
     return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns)).match
 
 
+def _extension(name: str) -> str:
+    """ ".jpg" for "a.JPG"; "" for ".hidden" and "README" (as os.path.splitext)."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if dot > 0 and name[:dot].strip(".") else ""
+
+
 def _image_extension(name: str) -> str | None:
-    return IMAGE_EXTENSIONS.get(os.path.splitext(name)[1].lower())
+    return IMAGE_EXTENSIONS.get(_extension(name))
 
 
 def _read_head(path: str) -> bytes:
