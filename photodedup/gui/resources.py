@@ -45,9 +45,11 @@ def _resources_dir() -> Path:
 
 def app_icon() -> QIcon:
     """The application icon, with a pixel-fitted render for every common size."""
-    icon = QIcon(resource_path(_MARKER))
+    # PNGs only: added to an SVG-based QIcon they would be ignored at small sizes,
+    # where the full drawing turns to mush.
+    icon = QIcon()
     for size in ICON_SIZES:
         png = Path(resource_path(f"icons/photodedup-{size}.png"))
         if png.is_file():
             icon.addFile(str(png))
-    return icon
+    return icon if not icon.isNull() else QIcon(resource_path(_MARKER))
