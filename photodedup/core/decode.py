@@ -137,7 +137,12 @@ def _normalize(im: Image.Image, gray: bool) -> Image.Image:
         im = Image.alpha_composite(background, im).convert(mode[:-1])
         mode = im.mode
     target = "L" if gray or mode == "L" else "RGB"
-    return im if mode == target else im.convert(target)
+    if mode == target:
+        return im
+    try:
+        return im.convert(target)
+    except ValueError:
+        raise DecodeError(f"unsupported colour mode {mode}") from None
 
 
 def _to_8bit(im: Image.Image) -> Image.Image:

@@ -232,3 +232,10 @@ def test_non_utf8_path_decodes(tmp_path: Path, original: Image.Image) -> None:
     path = tmp_path / os.fsdecode(b"caf\xe9.jpg")
     path.write_bytes(data.getvalue())
     assert decode(str(path)).width == 320
+
+
+def test_unconvertible_colour_mode_is_named(tmp_path: Path, original: Image.Image) -> None:
+    path = tmp_path / "lab.tif"
+    original.convert("LAB").save(path)
+    with pytest.raises(DecodeError, match=r"^unsupported colour mode LAB$"):
+        decode(str(path))
