@@ -46,9 +46,6 @@ _EXIF_IFD = 0x8769
 _DATETIME_ORIGINAL = 0x9003
 _DATE_RE = re.compile(r"(\d{4})[:\-/](\d{2})[:\-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
 
-# Modes Image.reduce handles; the others are converted first.
-_REDUCIBLE = frozenset(("L", "LA", "RGB", "RGBA", "RGBX", "I", "F", "CMYK", "YCbCr"))
-
 
 class DecodeError(Exception):
     """An image that cannot be decoded; the message is the one-line reason."""
@@ -141,6 +138,11 @@ def _normalize(im: Image.Image, gray: bool) -> Image.Image:
         return im
     try:
         return im.convert(target)
+    except ValueError:
+        pass
+    try:
+        # Some modes (LAB, HSV) convert only to RGB.
+        return im.convert("RGB").convert(target)
     except ValueError:
         raise DecodeError(f"unsupported colour mode {mode}") from None
 

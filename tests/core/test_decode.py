@@ -234,8 +234,11 @@ def test_non_utf8_path_decodes(tmp_path: Path, original: Image.Image) -> None:
     assert decode(str(path)).width == 320
 
 
-def test_unconvertible_colour_mode_is_named(tmp_path: Path, original: Image.Image) -> None:
+def test_lab_images_decode_in_color_and_gray(tmp_path: Path, original: Image.Image) -> None:
+    # Pillow converts these to RGB only; gray must go through RGB.
     path = tmp_path / "lab.tif"
     original.convert("LAB").save(path)
-    with pytest.raises(DecodeError, match=r"^unsupported colour mode LAB$"):
-        decode(str(path))
+    for gray in (False, True):
+        result = decode(str(path), gray=gray)
+        assert result.image.mode == ("L" if gray else "RGB")
+        assert distance(result.image, original) <= 6
