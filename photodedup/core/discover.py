@@ -217,6 +217,8 @@ class _Walk:
     def run(self, roots: Sequence[str]) -> Discovery:
         for root in sorted({os.path.abspath(os.fspath(r)) for r in roots}):
             self._root(root)
+        if self.progress is not None:
+            self.progress(Progress("discover", self.seen, 0))  # the final count, unthrottled
         files = sorted((ref for _, ref in self.found.values()), key=lambda r: r.path)
         self.errors.sort(key=lambda e: e.path)
         return Discovery(files=files, errors=self.errors, seen=self.seen)

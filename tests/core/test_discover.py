@@ -325,6 +325,7 @@ def test_progress_reports_discover_phase_and_cancel_stops_the_walk(tmp_path: Pat
     assert {r.phase for r in reports} == {"discover"}
     assert all(r.total == 0 for r in reports)
     assert reports[0].current == str(tmp_path)
+    assert reports[-1].done == 1
 
     cancel = threading.Event()
     cancel.set()
