@@ -8,22 +8,24 @@
         <source>ReviewDialog</source>
         <comment>No app could open the log. It is here:
 %1</comment>
-        <translation type="unfinished"></translation>
+        <translation>没有应用能打开日志。日志位于：
+%1</translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="60"/>
         <source>ReviewDialog</source>
         <comment>Nothing has been moved to the Trash yet, so there is no log. It will be here:
 %1</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>尚未有文件被移到回收站，所以还没有日志。日志将位于：
+%1</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="63"/>
         <source>ReviewDialog</source>
         <comment>Trash log</comment>
-        <translation type="unfinished"></translation>
+        <translation>回收站日志</translation>
     </message>
 </context>
 <context>
@@ -31,47 +33,47 @@
     <message>
         <location filename="../../photodedup/gui/empty_state.py" line="26"/>
         <source>Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加文件夹…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/empty_state.py" line="29"/>
         <source>Scan</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/empty_state.py" line="43"/>
         <source>Find duplicate photos</source>
-        <translation type="unfinished"></translation>
+        <translation>查找重复照片</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/empty_state.py" line="46"/>
         <source>Press Scan to look for look-alike photos in your folders.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“扫描”，在你的文件夹中查找相似的照片。</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/empty_state.py" line="48"/>
         <source>Nothing is deleted until you review the marked copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>在你检查过标记的副本之前，不会删除任何文件。</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/empty_state.py" line="52"/>
         <source>Drop folders here or click Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>把文件夹拖到这里，或点击“添加文件夹…”</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/empty_state.py" line="54"/>
         <source>Then press Scan. Nothing is deleted until you review the marked copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>然后点击“扫描”。在你检查过标记的副本之前，不会删除任何文件。</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/empty_state.py" line="60"/>
         <source>No duplicates found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到重复照片</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/empty_state.py" line="62"/>
         <source>{n} photos were compared. Try a looser similarity to find more.</source>
-        <translation type="unfinished"></translation>
+        <translation>已比较 {n} 张照片。可以放宽相似度以找到更多。</translation>
     </message>
 </context>
 <context>
@@ -79,12 +81,12 @@
     <message>
         <location filename="../../photodedup/gui/errors_panel.py" line="49"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/errors_panel.py" line="49"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
@@ -92,32 +94,32 @@
     <message>
         <location filename="../../photodedup/gui/errors_panel.py" line="67"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/errors_panel.py" line="79"/>
         <source>Copy list</source>
-        <translation type="unfinished"></translation>
+        <translation>复制列表</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/errors_panel.py" line="80"/>
         <source>Copy every path and problem to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>把所有路径和问题复制到剪贴板</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/errors_panel.py" line="104"/>
         <source>{n} files could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个文件无法读取</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/errors_panel.py" line="106"/>
         <source>{n} problems</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个问题</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/errors_panel.py" line="107"/>
         <source>Show the files the scan could not use</source>
-        <translation type="unfinished"></translation>
+        <translation>显示扫描时无法使用的文件</translation>
     </message>
 </context>
 <context>
@@ -125,38 +127,38 @@
     <message>
         <location filename="../../photodedup/gui/folder_list.py" line="40"/>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/folder_list.py" line="40"/>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>参照</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/folder_list.py" line="41"/>
         <location filename="../../photodedup/gui/folder_list.py" line="133"/>
         <source>Reference: never delete from here</source>
-        <translation type="unfinished"></translation>
+        <translation>参照：绝不删除其中的文件</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/folder_list.py" line="53"/>
         <source>Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加文件夹…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/folder_list.py" line="56"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/folder_list.py" line="57"/>
         <source>Remove the selected folders from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>从列表中移除选中的文件夹</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/folder_list.py" line="111"/>
         <source>Add folder</source>
-        <translation type="unfinished"></translation>
+        <translation>添加文件夹</translation>
     </message>
 </context>
 <context>
@@ -164,314 +166,314 @@
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="57"/>
         <source>Most space to free</source>
-        <translation type="unfinished"></translation>
+        <translation>可释放空间最多</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="58"/>
         <source>Most files</source>
-        <translation type="unfinished"></translation>
+        <translation>文件最多</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="59"/>
         <source>Folder and name</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹和名称</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="62"/>
         <source>Highest resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率最高</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="63"/>
         <source>Largest file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件最大</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="64"/>
         <source>Oldest</source>
-        <translation type="unfinished"></translation>
+        <translation>最旧</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="65"/>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>最新</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="137"/>
         <source>Folders</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="139"/>
         <source>Matching</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="141"/>
         <location filename="../../photodedup/gui/main_window.py" line="360"/>
         <source>Scan</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="155"/>
         <source>Which copy of each group to keep</source>
-        <translation type="unfinished"></translation>
+        <translation>每组保留哪一份</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="156"/>
         <source>Mark all but best</source>
-        <translation type="unfinished"></translation>
+        <translation>标记最佳之外的全部</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="157"/>
         <source>Unmark all</source>
-        <translation type="unfinished"></translation>
+        <translation>取消全部标记</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="162"/>
         <source>Filter by folder</source>
-        <translation type="unfinished"></translation>
+        <translation>按文件夹筛选</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="164"/>
         <source>Review and remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>检查并移除…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="165"/>
         <source>Review the marked files and move them to the trash</source>
-        <translation type="unfinished"></translation>
+        <translation>检查已标记的文件，并把它们移到回收站</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="167"/>
         <source>Keep:</source>
-        <translation type="unfinished"></translation>
+        <translation>保留：</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="172"/>
         <source>Sort:</source>
-        <translation type="unfinished"></translation>
+        <translation>排序：</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="195"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="196"/>
         <source>&amp;Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加文件夹(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="197"/>
         <location filename="../../photodedup/gui/main_window.py" line="362"/>
         <source>&amp;Scan</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="198"/>
         <source>&amp;Export results…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出结果(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="200"/>
         <source>Open trash &amp;log</source>
-        <translation type="unfinished"></translation>
+        <translation>打开回收站日志(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="202"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="204"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="205"/>
         <source>&amp;Mark all but best</source>
-        <translation type="unfinished"></translation>
+        <translation>标记最佳之外的全部(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="206"/>
         <source>&amp;Unmark all</source>
-        <translation type="unfinished"></translation>
+        <translation>取消全部标记(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="207"/>
         <source>&amp;Invert marks in group</source>
-        <translation type="unfinished"></translation>
+        <translation>反转本组标记(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="209"/>
         <source>&amp;Review and remove marked…</source>
-        <translation type="unfinished"></translation>
+        <translation>检查并移除已标记的文件(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="211"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>查看(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="213"/>
         <source>&amp;Problems panel</source>
-        <translation type="unfinished"></translation>
+        <translation>问题面板(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="215"/>
         <source>&amp;Sort groups by</source>
-        <translation type="unfinished"></translation>
+        <translation>分组排序方式(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="220"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="223"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="224"/>
         <source>&amp;About photodedup</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 photodedup(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="227"/>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="307"/>
         <source>Add a folder to scan first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="318"/>
         <source>Cancel scan</source>
-        <translation type="unfinished"></translation>
+        <translation>取消扫描</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="319"/>
         <source>Cancel &amp;scan</source>
-        <translation type="unfinished"></translation>
+        <translation>取消扫描(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="320"/>
         <source>Scanning…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在扫描…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="346"/>
         <source>Scan cancelled; what was read is cached.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="351"/>
         <source>Scan failed</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描失败</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="395"/>
         <source>Scan again to apply the new settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="436"/>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="438"/>
         <source>{groups} groups · {marked} files marked · {size} to free</source>
-        <translation type="unfinished"></translation>
+        <translation>{groups} 组 · 已标记 {marked} 个文件 · 可释放 {size}</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="445"/>
         <source>{n} groups have every copy marked</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="460"/>
         <source>No files are marked for removal.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="484"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="486"/>
         <source>Show in file manager</source>
-        <translation type="unfinished"></translation>
+        <translation>在文件管理器中显示</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="488"/>
         <source>Copy path</source>
-        <translation type="unfinished"></translation>
+        <translation>复制路径</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="490"/>
         <source>Marked for removal</source>
-        <translation type="unfinished"></translation>
+        <translation>标记为移除</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="495"/>
         <source>Compare group…</source>
-        <translation type="unfinished"></translation>
+        <translation>比较本组…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="497"/>
         <source>Not a duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>不是重复照片</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="501"/>
         <source>This is the group&apos;s reference photo</source>
-        <translation type="unfinished"></translation>
+        <translation>这是本组的参照照片</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="517"/>
         <source>Export results</source>
-        <translation type="unfinished"></translation>
+        <translation>导出结果</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="519"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="532"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="534"/>
         <source>Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {path}</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="539"/>
         <source>About photodedup</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 photodedup</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="541"/>
         <source>&lt;h3&gt;photodedup {version}&lt;/h3&gt;&lt;p&gt;Finds near-duplicate photos — resized, recompressed, rotated or lightly edited copies — and moves the copies you choose to the system trash.&lt;/p&gt;&lt;p&gt;Nothing is ever deleted permanently.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;photodedup {version}&lt;/h3&gt;&lt;p&gt;查找相似或重复的照片——缩放过、重新压缩过、旋转过或稍加编辑过的副本——并把你选中的副本移到系统回收站。&lt;/p&gt;&lt;p&gt;任何文件都不会被永久删除。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="550"/>
         <source>The language changes the next time photodedup starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_window.py" line="571"/>
         <source>{n} folders added</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加 {n} 个文件夹</translation>
     </message>
 </context>
 <context>
@@ -479,47 +481,47 @@
     <message>
         <location filename="../../photodedup/gui/results_delegate.py" line="158"/>
         <source>Group {number} · {n} photos</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 组 · {n} 张照片</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/results_delegate.py" line="160"/>
         <source>{size} to free</source>
-        <translation type="unfinished"></translation>
+        <translation>可释放 {size}</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/results_delegate.py" line="162"/>
         <source>⚠ every copy is marked, none would be kept</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 所有副本都已标记，将不会保留任何一份</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/results_delegate.py" line="191"/>
         <source>Kept: reference folder</source>
-        <translation type="unfinished"></translation>
+        <translation>保留：参照文件夹</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/results_delegate.py" line="194"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/results_delegate.py" line="231"/>
         <source>{format} · reference</source>
-        <translation type="unfinished"></translation>
+        <translation>{format} · 参照</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/results_delegate.py" line="233"/>
         <source>{format} · distance {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>{format} · 差异 {d}</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/results_delegate.py" line="244"/>
         <source>No preview</source>
-        <translation type="unfinished"></translation>
+        <translation>无预览</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/results_delegate.py" line="300"/>
         <source>In a reference folder: never removed</source>
-        <translation type="unfinished"></translation>
+        <translation>位于参照文件夹中：绝不移除</translation>
     </message>
 </context>
 <context>
@@ -527,7 +529,7 @@
     <message>
         <location filename="../../photodedup/gui/results_model.py" line="57"/>
         <source>{n} similar photos: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 张相似照片：{names}</translation>
     </message>
 </context>
 <context>
@@ -535,7 +537,7 @@
     <message>
         <location filename="../../photodedup/gui/results_view.py" line="38"/>
         <source>Duplicate groups</source>
-        <translation type="unfinished"></translation>
+        <translation>重复照片组</translation>
     </message>
 </context>
 <context>
@@ -543,293 +545,293 @@
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="89"/>
         <source>Move to Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>移到回收站</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="136"/>
         <source>You can restore them from the Trash. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>你可以从回收站恢复它们。每个文件在移动前都会再检查一次：扫描后有改动的文件将保留在原处。</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="153"/>
         <location filename="../../photodedup/gui/review_dialog.py" line="383"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="153"/>
         <location filename="../../photodedup/gui/review_dialog.py" line="383"/>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="153"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="153"/>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率</translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="169"/>
         <source>Move %n File to Trash</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="169"/>
         <source>Move %n Files to Trash</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="174"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="184"/>
         <source>No files are marked for removal.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有标记要移除的文件。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="186"/>
         <source>%n file</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="186"/>
         <source>%n files</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="187"/>
         <source>%n group</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="187"/>
         <source>%n groups</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="188"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="196"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
-        <translation type="unfinished"></translation>
+        <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="211"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="222"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="254"/>
         <source>Group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 组</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="256"/>
         <source>keeping nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>不保留任何文件</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="260"/>
         <source>keeping %1</source>
-        <translation type="unfinished"></translation>
+        <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="262"/>
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="293"/>
         <location filename="../../photodedup/gui/review_dialog.py" line="318"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="294"/>
         <source>Stop after the file being moved now</source>
-        <translation type="unfinished"></translation>
+        <translation>移完当前这个文件后停止</translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="304"/>
         <source>Moving %n file to the Trash…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="305"/>
         <source>Moving %n files to the Trash…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="310"/>
         <source>Moving %n file to %1…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="311"/>
         <source>Moving %n files to %1…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="335"/>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="373"/>
         <source>Move Them to a Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>把它们移到文件夹…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="383"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="383"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="396"/>
         <source>Open Log</source>
-        <translation type="unfinished"></translation>
+        <translation>打开日志</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="397"/>
         <source>Every file moved is listed there, with where it went</source>
-        <translation type="unfinished"></translation>
+        <translation>日志列出了每个已移动的文件及其去向</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="399"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="416"/>
         <source>Moved %n file to the Trash (%1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="417"/>
         <source>Moved %n files to the Trash (%1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="424"/>
         <source>Moved %n file to the folder you chose (%1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="425"/>
         <source>Moved %n files to the folder you chose (%1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="429"/>
         <source>No file was moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有移动任何文件。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="437"/>
         <source>The Trash is not available for %n file</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="438"/>
         <source>The Trash is not available for %n files</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="441"/>
         <source> (for example on a network or removable drive). They are still in place; you can move them to a folder of your choice instead. Nothing is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>（例如位于网络驱动器或移动存储上）。它们仍在原处；你可以改为把它们移到自己选择的文件夹。不会删除任何文件。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="450"/>
         <source>%n file was left where it is:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodedup/gui/review_dialog.py" line="451"/>
         <source>%n files were left where they are:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="462"/>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="463"/>
         <source>No Trash here</source>
-        <translation type="unfinished"></translation>
+        <translation>此处无回收站</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="464"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="471"/>
         <source>You stopped before this file was reached</source>
-        <translation type="unfinished"></translation>
+        <translation>你在处理到这个文件之前停止了</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/review_dialog.py" line="484"/>
         <source>Move the Files to This Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>把文件移到这个文件夹</translation>
     </message>
 </context>
 <context>
@@ -838,72 +840,72 @@
         <location filename="../../photodedup/gui/scan_progress.py" line="19"/>
         <location filename="../../photodedup/gui/scan_progress.py" line="50"/>
         <source>Scanning…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在扫描…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/scan_progress.py" line="30"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/scan_progress.py" line="52"/>
         <source>Looking for photos…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找照片…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/scan_progress.py" line="57"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/scan_progress.py" line="63"/>
         <source>Looking for photos… {n} files found</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找照片… 已找到 {n} 个文件</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/scan_progress.py" line="65"/>
         <source>Comparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在比较…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/scan_progress.py" line="68"/>
         <source>Grouping look-alike photos</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将相似照片分组</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/scan_progress.py" line="72"/>
         <source>{done} of {total} photos</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} / {total} 张照片</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/scan_progress.py" line="74"/>
         <source>{rate} per second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒 {rate} 张</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/scan_progress.py" line="76"/>
         <source>about {time} left</source>
-        <translation type="unfinished"></translation>
+        <translation>大约还剩 {time}</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/scan_progress.py" line="80"/>
         <source>In {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>位于 {folder}</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/scan_progress.py" line="90"/>
         <source>{s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{s} 秒</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/scan_progress.py" line="93"/>
         <source>{m} min {s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/scan_progress.py" line="95"/>
         <source>{h} h {m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} 小时 {m} 分</translation>
     </message>
 </context>
 <context>
@@ -911,102 +913,102 @@
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="24"/>
         <source>Exact</source>
-        <translation type="unfinished"></translation>
+        <translation>完全相同</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="25"/>
         <source>Very similar</source>
-        <translation type="unfinished"></translation>
+        <translation>非常相似</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="26"/>
         <source>Similar</source>
-        <translation type="unfinished"></translation>
+        <translation>相似</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="27"/>
         <source>Loosely similar</source>
-        <translation type="unfinished"></translation>
+        <translation>大致相似</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="48"/>
         <source>How alike two photos must be to count as duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>两张照片要多相似才算重复</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="57"/>
         <source>dHash is fast and robust; pHash tolerates more edits; aHash is the loosest</source>
-        <translation type="unfinished"></translation>
+        <translation>dHash 快速且稳定；pHash 能容忍更多编辑；aHash 最宽松</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="60"/>
         <source>64 bits</source>
-        <translation type="unfinished"></translation>
+        <translation>64 位</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="61"/>
         <source>256 bits</source>
-        <translation type="unfinished"></translation>
+        <translation>256 位</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="62"/>
         <source>More bits tell apart photos that differ in detail</source>
-        <translation type="unfinished"></translation>
+        <translation>位数越多，越能区分细节不同的照片</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="67"/>
         <source>Also match rotated and mirrored</source>
-        <translation type="unfinished"></translation>
+        <translation>同时匹配旋转和镜像的照片</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="71"/>
         <source> KB</source>
-        <translation type="unfinished"></translation>
+        <translation> KB</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="72"/>
         <source>Skip files smaller than this (icons, thumbnails)</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过小于此大小的文件（图标、缩略图）</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="74"/>
         <source>e.g. *.tmp; @eaDir; .thumbnails</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 *.tmp; @eaDir; .thumbnails</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="76"/>
         <source>File or folder name patterns to skip, separated by semicolons</source>
-        <translation type="unfinished"></translation>
+        <translation>要跳过的文件或文件夹名称模式，用分号分隔</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="83"/>
         <source>Similarity:</source>
-        <translation type="unfinished"></translation>
+        <translation>相似度：</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="85"/>
         <source>Fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>指纹算法：</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="87"/>
         <source>Minimum size:</source>
-        <translation type="unfinished"></translation>
+        <translation>最小文件大小：</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="88"/>
         <source>Exclude:</source>
-        <translation type="unfinished"></translation>
+        <translation>排除：</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="147"/>
         <source>{preset} — fingerprints must match exactly</source>
-        <translation type="unfinished"></translation>
+        <translation>{preset}——指纹必须完全一致</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/settings_panel.py" line="149"/>
         <source>{preset} — up to {n} of {bits} bits differ</source>
-        <translation type="unfinished"></translation>
+        <translation>{preset}——{bits} 位中最多 {n} 位不同</translation>
     </message>
 </context>
 <context>
@@ -1014,7 +1016,7 @@
     <message>
         <location filename="../../photodedup/gui/results_delegate.py" line="312"/>
         <source>modified {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>修改于 {date}</translation>
     </message>
 </context>
 </TS>
