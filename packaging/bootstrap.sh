@@ -45,7 +45,8 @@ APT_UPDATED=""
 apt_install() {
     if [ -z "$APT_UPDATED" ]; then
         say "updating the package lists (apt-get update)"
-        "${SUDO[@]}" apt-get update -qq >&2
+        "${SUDO[@]}" apt-get update -qq >&2 ||
+            say "warning: apt-get update failed; trying with the package lists at hand"
         APT_UPDATED=1
     fi
     say "installing: $*"
@@ -187,7 +188,7 @@ ensure_qt_libs() {  # ensure_qt_libs MODE
     if [ "${#packages[@]}" -gt 0 ] && can_apt; then
         # shellcheck disable=SC2207  # package names have no spaces
         packages=($(printf '%s\n' "${packages[@]}" | sort -u))
-        apt_install "${packages[@]}"
+        apt_install "${packages[@]}" || say "warning: apt-get could not install them"
         missing="$(missing_qt_libs)"
         [ -z "$missing" ] && return 0
     fi
