@@ -171,7 +171,7 @@ class ReviewDialog(QDialog):
         )
         self.confirmButton.setEnabled(self._plan.ok)
         self.confirmButton.clicked.connect(self._start_trash)
-        cancel = QPushButton(self.tr("Cancel"))
+        cancel = self.cancelButton = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         for button in (self.confirmButton, cancel):
             button.setAutoDefault(False)  # Enter alone must never start moving files
@@ -366,6 +366,13 @@ class ReviewDialog(QDialog):
         self.resultLabel.setFont(font)
         self.resultLabel.setWordWrap(True)
         layout.addWidget(self.resultLabel)
+        self.restoreLabel = QLabel(
+            self.tr(
+                "You can restore them from the Trash. The log lists each file and where it went."
+            )
+        )
+        self.restoreLabel.setWordWrap(True)
+        layout.addWidget(self.restoreLabel)
 
         self.noTrashBox, self.noTrashLabel = self._icon_note(
             QStyle.StandardPixmap.SP_MessageBoxInformation
@@ -386,6 +393,14 @@ class ReviewDialog(QDialog):
         self.skippedTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.skippedTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.skippedTable.setWordWrap(False)
+        self.skippedTable.setShowGrid(False)
+        self.skippedTable.setAlternatingRowColors(True)
+        self.skippedTable.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.skippedTable.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         header = self.skippedTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -428,6 +443,7 @@ class ReviewDialog(QDialog):
         if not parts:
             parts.append(self.tr("No file was moved."))
         self.resultLabel.setText(" ".join(parts))
+        self.restoreLabel.setVisible(bool(trashed))
 
         self.noTrashBox.setVisible(bool(no_trash))
         n = len(no_trash)
@@ -456,6 +472,7 @@ class ReviewDialog(QDialog):
         self._fill_table(left)
         self.closeButton.setDefault(True)
         self._pages.setCurrentIndex(_RESULT)
+        self.closeButton.setFocus()
 
     def _fill_table(self, outcomes: list[Outcome]) -> None:
         labels = {
@@ -466,15 +483,24 @@ class ReviewDialog(QDialog):
         self.skippedTable.setRowCount(len(outcomes))
         for row, o in enumerate(outcomes):
             folder, name = os.path.split(o.path)
-            reason = o.reason
-            if reason == trash_worker.CANCELLED_REASON:
-                reason = self.tr("You stopped before this file was reached")
+            reason = self._reason(o.reason)
             cells = [name, folder, labels.get(o.status, o.status), reason]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(o.path if col < 2 else text)
                 self.skippedTable.setItem(row, col, cell)
         self.skippedTable.resizeColumnsToContents()
+
+    def _reason(self, reason: str) -> str:
+        known = {
+            trash_worker.CANCELLED_REASON: self.tr("You stopped before this file was reached"),
+            "file changed since the scan": self.tr("Changed since the scan"),
+            "file no longer exists": self.tr("No longer there"),
+            "not a regular file any more": self.tr("No longer a regular file"),
+        }
+        if reason in known:
+            return known[reason]
+        return reason[:1].upper() + reason[1:]
 
     def _bytes_of(self, outcomes: list[Outcome]) -> str:
         total = sum(self._planned[o.path].size for o in outcomes if o.path in self._planned)
@@ -520,6 +546,11 @@ class ReviewDialog(QDialog):
         for button in right:
             row.addWidget(button)
         return row
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._pages.currentIndex() == _REVIEW:
+            self.cancelButton.setFocus()  # not the list: no row looks picked before the user acts
 
     def reject(self) -> None:
         # Closing mid-way stops after the current file and then closes, so the

@@ -169,7 +169,7 @@ def test_a_file_changed_after_the_scan_is_skipped_and_reported(qtbot, groups, tr
     assert table.isVisible() and table.rowCount() == 2
     rows = {table.item(r, 0).text(): table.item(r, 3).text() for r in range(2)}
     assert set(rows) == {os.path.basename(changed), os.path.basename(touched)}
-    assert all("changed since the scan" in why for why in rows.values())
+    assert all(why == "Changed since the scan" for why in rows.values())
     assert "Moved 1 file to the Trash" in dialog.resultLabel.text()
     assert "2 files were left" in dialog.skippedLabel.text()
 
