@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -24,8 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QStyle,
-    QTableWidget,
-    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -36,15 +32,12 @@ from photodedup.core import trash
 from photodedup.core.models import Group, ImageRecord
 from photodedup.core.trash import Outcome, Planned
 from photodedup.gui import trash_worker
+from photodedup.gui.review_report import GONE, ReportPage, button_row, format_bytes, icon_note, pick
 from photodedup.gui.trash_worker import TrashWorker
 
+__all__ = ["ReviewDialog", "format_bytes", "open_log_file"]
+
 _REVIEW, _PROGRESS, _RESULT = range(3)
-_GONE = {"trashed", "moved"}
-
-
-def format_bytes(n: int) -> str:
-    """A byte count the way file managers show it ("4.1 MB")."""
-    return QLocale().formattedDataSize(n, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def open_log_file(parent: QWidget | None = None) -> bool:
@@ -73,12 +66,6 @@ def open_log_file(parent: QWidget | None = None) -> bool:
 _open_boxes: list[QMessageBox] = []
 
 
-def _pick(n: int, one: str, many: str) -> str:
-    # Both forms go through tr() so English reads right without a translation
-    # file; a translation can still make both forms whatever its language needs.
-    return one if n == 1 else many
-
-
 class ReviewDialog(QDialog):
     """Shows exactly what will go to the trash, does it on confirm, and reports."""
 
@@ -103,7 +90,11 @@ class ReviewDialog(QDialog):
         self._pages = QStackedWidget()
         self._pages.addWidget(self._build_review_page())
         self._pages.addWidget(self._build_progress_page())
-        self._pages.addWidget(self._build_result_page())
+        self.report = ReportPage()
+        self.report.moveRequested.connect(self.move_no_trash_to)
+        self.report.openLogRequested.connect(lambda: open_log_file(self))
+        self.report.closeRequested.connect(self.accept)
+        self._pages.addWidget(self.report)
         layout = QVBoxLayout(self)
         layout.addWidget(self._pages)
         fm = self.fontMetrics()
@@ -140,8 +131,8 @@ class ReviewDialog(QDialog):
         hint.setWordWrap(True)
         layout.addWidget(hint)
 
-        self.problemBox, self.problemLabel = self._icon_note(
-            QStyle.StandardPixmap.SP_MessageBoxWarning
+        self.problemBox, self.problemLabel = icon_note(
+            self, QStyle.StandardPixmap.SP_MessageBoxWarning
         )
         self.problemLabel.setText(self._problem_text())
         self.problemBox.setVisible(bool(self._plan.problems))
@@ -165,7 +156,7 @@ class ReviewDialog(QDialog):
 
         n = len(self._plan.items)
         self.confirmButton = QPushButton(
-            _pick(
+            pick(
                 n, self.tr("Move %n File to Trash", "", n), self.tr("Move %n Files to Trash", "", n)
             )
         )
@@ -175,7 +166,7 @@ class ReviewDialog(QDialog):
         cancel.clicked.connect(self.reject)
         for button in (self.confirmButton, cancel):
             button.setAutoDefault(False)  # Enter alone must never start moving files
-        layout.addLayout(self._button_row([], [cancel, self.confirmButton]))
+        layout.addLayout(button_row([], [cancel, self.confirmButton]))
         return page
 
     def _summary_text(self) -> str:
@@ -183,8 +174,8 @@ class ReviewDialog(QDialog):
         if not items:
             return self.tr("No files are marked for removal.")
         n, g = len(items), len({item.group for item in items})
-        files = _pick(n, self.tr("%n file", "", n), self.tr("%n files", "", n))
-        groups = _pick(g, self.tr("%n group", "", g), self.tr("%n groups", "", g))
+        files = pick(n, self.tr("%n file", "", n), self.tr("%n files", "", n))
+        groups = pick(g, self.tr("%n group", "", g), self.tr("%n groups", "", g))
         text = self.tr("%1 from %2 will be moved to the Trash, freeing %3.")
         return (
             text.replace("%1", files)
@@ -293,19 +284,19 @@ class ReviewDialog(QDialog):
         self.stopButton = QPushButton(self.tr("Stop"))
         self.stopButton.setToolTip(self.tr("Stop after the file being moved now"))
         self.stopButton.clicked.connect(self._stop)
-        layout.addLayout(self._button_row([], [self.stopButton]))
+        layout.addLayout(button_row([], [self.stopButton]))
         return page
 
     def _run(self, items: list[Planned], folder: str | None) -> None:
         n = len(items)
         if folder is None:
-            title = _pick(
+            title = pick(
                 n,
                 self.tr("Moving %n file to the Trash…", "", n),
                 self.tr("Moving %n files to the Trash…", "", n),
             )
         else:
-            title = _pick(
+            title = pick(
                 n,
                 self.tr("Moving %n file to %1…", "", n),
                 self.tr("Moving %n files to %1…", "", n),
@@ -339,7 +330,7 @@ class ReviewDialog(QDialog):
         self.currentLabel.setText(path)
 
     def _on_outcome(self, outcome: Outcome) -> None:
-        if outcome.status in _GONE:
+        if outcome.status in GONE:
             self._removed.add(outcome.path)
             self.filesRemoved.emit([outcome.path])
 
@@ -350,166 +341,11 @@ class ReviewDialog(QDialog):
         self._worker = None
         replaced = {o.path for o in outcomes}
         self._outcomes = [o for o in self._outcomes if o.path not in replaced] + outcomes
-        self._show_result()
+        self.report.show_outcomes(self._outcomes, {p: i.size for p, i in self._planned.items()})
+        self._pages.setCurrentIndex(_RESULT)
+        self.report.closeButton.setFocus()
         if self._closing:
             super().reject()
-
-    # -- result page ----------------------------------------------------------
-
-    def _build_result_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.resultLabel = QLabel()
-        font = QFont(self.resultLabel.font())
-        font.setBold(True)
-        self.resultLabel.setFont(font)
-        self.resultLabel.setWordWrap(True)
-        layout.addWidget(self.resultLabel)
-        self.restoreLabel = QLabel(
-            self.tr(
-                "You can restore them from the Trash. The log lists each file and where it went."
-            )
-        )
-        self.restoreLabel.setWordWrap(True)
-        layout.addWidget(self.restoreLabel)
-
-        self.noTrashBox, self.noTrashLabel = self._icon_note(
-            QStyle.StandardPixmap.SP_MessageBoxInformation
-        )
-        self.moveButton = QPushButton(self.tr("Move Them to a Folder…"))
-        self.moveButton.clicked.connect(self._choose_folder_and_move)
-        self.noTrashBox.layout().addWidget(self.moveButton, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.noTrashBox)
-
-        self.skippedLabel = QLabel()
-        self.skippedLabel.setWordWrap(True)
-        layout.addWidget(self.skippedLabel)
-        self.skippedTable = QTableWidget(0, 4)
-        self.skippedTable.setHorizontalHeaderLabels(
-            [self.tr("File"), self.tr("Folder"), self.tr("Result"), self.tr("Why")]
-        )
-        self.skippedTable.verticalHeader().hide()
-        self.skippedTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.skippedTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.skippedTable.setWordWrap(False)
-        self.skippedTable.setShowGrid(False)
-        self.skippedTable.setAlternatingRowColors(True)
-        self.skippedTable.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.skippedTable.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        )
-        header = self.skippedTable.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        layout.addWidget(self.skippedTable, 1)
-        self.resultStretch = QWidget()
-        layout.addWidget(self.resultStretch, 1)
-
-        logButton = QPushButton(self.tr("Open Log"))
-        logButton.setToolTip(self.tr("Every file moved is listed there, with where it went"))
-        logButton.clicked.connect(lambda: open_log_file(self))
-        self.closeButton = QPushButton(self.tr("Close"))
-        self.closeButton.clicked.connect(self.accept)
-        layout.addLayout(self._button_row([logButton], [self.closeButton]))
-        return page
-
-    def _show_result(self) -> None:
-        gone = [o for o in self._outcomes if o.status in _GONE]
-        trashed = [o for o in gone if o.status == "trashed"]
-        moved = [o for o in gone if o.status == "moved"]
-        left = [o for o in self._outcomes if o.status not in _GONE]
-        no_trash = [o for o in left if o.status == "no-trash"]
-
-        parts = []
-        if trashed:
-            n = len(trashed)
-            text = _pick(
-                n,
-                self.tr("Moved %n file to the Trash (%1).", "", n),
-                self.tr("Moved %n files to the Trash (%1).", "", n),
-            )
-            parts.append(text.replace("%1", self._bytes_of(trashed)))
-        if moved:
-            n = len(moved)
-            text = _pick(
-                n,
-                self.tr("Moved %n file to the folder you chose (%1).", "", n),
-                self.tr("Moved %n files to the folder you chose (%1).", "", n),
-            )
-            parts.append(text.replace("%1", self._bytes_of(moved)))
-        if not parts:
-            parts.append(self.tr("No file was moved."))
-        self.resultLabel.setText(" ".join(parts))
-        self.restoreLabel.setVisible(bool(trashed))
-
-        self.noTrashBox.setVisible(bool(no_trash))
-        n = len(no_trash)
-        self.noTrashLabel.setText(
-            _pick(
-                n,
-                self.tr("The Trash is not available for %n file", "", n),
-                self.tr("The Trash is not available for %n files", "", n),
-            )
-            + self.tr(
-                " (for example on a network or removable drive). They are still in place; "
-                "you can move them to a folder of your choice instead. Nothing is deleted."
-            )
-        )
-        n = len(left)
-        self.skippedLabel.setVisible(bool(left))
-        self.skippedLabel.setText(
-            _pick(
-                n,
-                self.tr("%n file was left where it is:", "", n),
-                self.tr("%n files were left where they are:", "", n),
-            )
-        )
-        self.skippedTable.setVisible(bool(left))
-        self.resultStretch.setVisible(not left)
-        self._fill_table(left)
-        self.closeButton.setDefault(True)
-        self._pages.setCurrentIndex(_RESULT)
-        self.closeButton.setFocus()
-
-    def _fill_table(self, outcomes: list[Outcome]) -> None:
-        labels = {
-            "skipped": self.tr("Skipped"),
-            "no-trash": self.tr("No Trash here"),
-            "failed": self.tr("Failed"),
-        }
-        self.skippedTable.setRowCount(len(outcomes))
-        for row, o in enumerate(outcomes):
-            folder, name = os.path.split(o.path)
-            reason = self._reason(o.reason)
-            cells = [name, folder, labels.get(o.status, o.status), reason]
-            for col, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(o.path if col < 2 else text)
-                self.skippedTable.setItem(row, col, cell)
-        self.skippedTable.resizeColumnsToContents()
-
-    def _reason(self, reason: str) -> str:
-        known = {
-            trash_worker.CANCELLED_REASON: self.tr("You stopped before this file was reached"),
-            "file changed since the scan": self.tr("Changed since the scan"),
-            "file no longer exists": self.tr("No longer there"),
-            "not a regular file any more": self.tr("No longer a regular file"),
-        }
-        if reason in known:
-            return known[reason]
-        return reason[:1].upper() + reason[1:]
-
-    def _bytes_of(self, outcomes: list[Outcome]) -> str:
-        total = sum(self._planned[o.path].size for o in outcomes if o.path in self._planned)
-        return format_bytes(total)
-
-    def _choose_folder_and_move(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Move the Files to This Folder"))
-        if folder:
-            self.move_no_trash_to(folder)
 
     def move_no_trash_to(self, folder: str) -> None:
         """Move the files the trash could not take to ``folder`` (never overwriting)."""
@@ -520,32 +356,6 @@ class ReviewDialog(QDialog):
         ]
         if items and self._thread is None:
             self._run(items, folder)
-
-    # -- shared bits ----------------------------------------------------------
-
-    def _icon_note(self, icon: QStyle.StandardPixmap) -> tuple[QWidget, QLabel]:
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
-        iconLabel = QLabel()
-        iconLabel.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
-        row.addWidget(iconLabel, 0, Qt.AlignmentFlag.AlignTop)
-        text = QLabel()
-        text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row.addWidget(text, 1)
-        return box, text
-
-    @staticmethod
-    def _button_row(left: list[QPushButton], right: list[QPushButton]) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for button in left:
-            row.addWidget(button)
-        row.addStretch(1)
-        for button in right:
-            row.addWidget(button)
-        return row
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

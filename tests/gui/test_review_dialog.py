@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from photodedup.core import trash
 from photodedup.core.models import Group, ImageRecord, Member
 from photodedup.gui.review_dialog import ReviewDialog, format_bytes, open_log_file
+from photodedup.gui.trash_worker import CANCELLED_REASON, TrashWorker
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="checks the freedesktop trash")
 
@@ -88,10 +89,14 @@ def open_dialog(qtbot, groups, marked) -> ReviewDialog:
     return dialog
 
 
+def wait_for_report(qtbot, dialog: ReviewDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.report.isVisible(), timeout=10000)
+
+
 def confirm_and_wait(qtbot, dialog: ReviewDialog) -> None:
     assert dialog.confirmButton.isEnabled()
     dialog.confirmButton.click()
-    qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.closeButton.isVisible(), timeout=10000)
+    wait_for_report(qtbot, dialog)
 
 
 def test_lists_exactly_the_marked_files_and_their_total(qtbot, groups):
@@ -144,8 +149,8 @@ def test_confirm_trashes_the_marked_files_only_and_logs_them(qtbot, groups, tras
     kept = {p for g in groups for p in g.paths} - marked
     assert all(os.path.exists(p) for p in kept)
     assert sorted(os.listdir(trash_dir)) == sorted(os.path.basename(p) for p in marked)
-    assert "Moved 2 files to the Trash" in dialog.resultLabel.text()
-    assert dialog.skippedTable.isHidden()
+    assert "Moved 2 files to the Trash" in dialog.report.resultLabel.text()
+    assert dialog.report.skippedTable.isHidden()
     with open(trash.default_log_path(), encoding="utf-8") as f:
         logged = {json.loads(line)["path"] for line in f}
     assert logged == marked
@@ -165,13 +170,13 @@ def test_a_file_changed_after_the_scan_is_skipped_and_reported(qtbot, groups, tr
     assert emitted == [fine]
     assert os.path.exists(changed) and os.path.exists(touched) and not os.path.exists(fine)
     assert os.listdir(trash_dir) == [os.path.basename(fine)]
-    table = dialog.skippedTable
+    table = dialog.report.skippedTable
     assert table.isVisible() and table.rowCount() == 2
     rows = {table.item(r, 0).text(): table.item(r, 3).text() for r in range(2)}
     assert set(rows) == {os.path.basename(changed), os.path.basename(touched)}
     assert all(why == "Changed since the scan" for why in rows.values())
-    assert "Moved 1 file to the Trash" in dialog.resultLabel.text()
-    assert "2 files were left" in dialog.skippedLabel.text()
+    assert "Moved 1 file to the Trash" in dialog.report.resultLabel.text()
+    assert "2 files were left" in dialog.report.skippedLabel.text()
 
 
 def test_files_the_trash_cannot_take_can_be_moved_to_a_folder(qtbot, groups, tmp_path):
@@ -180,21 +185,21 @@ def test_files_the_trash_cannot_take_can_be_moved_to_a_folder(qtbot, groups, tmp
     stuck = groups[0].paths[1]
     dialog = open_dialog(qtbot, groups, {stuck})
     dialog._on_finished([trash.Outcome(stuck, "no-trash", "no trash can be used here")])
-    assert dialog.noTrashBox.isVisible()
-    assert "not available for 1 file" in dialog.noTrashLabel.text()
+    assert dialog.report.noTrashBox.isVisible()
+    assert "not available for 1 file" in dialog.report.noTrashLabel.text()
     emitted: list[str] = []
     dialog.filesRemoved.connect(emitted.extend)
     folder = tmp_path / "elsewhere"
     folder.mkdir()
 
     dialog.move_no_trash_to(str(folder))
-    qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.closeButton.isVisible(), timeout=10000)
+    wait_for_report(qtbot, dialog)
 
     assert emitted == [stuck]
     assert not os.path.exists(stuck)
     assert os.listdir(folder) == [os.path.basename(stuck)]
-    assert dialog.noTrashBox.isHidden()
-    assert "Moved 1 file to the folder you chose" in dialog.resultLabel.text()
+    assert dialog.report.noTrashBox.isHidden()
+    assert "Moved 1 file to the folder you chose" in dialog.report.resultLabel.text()
 
 
 def test_open_log_file_says_when_there_is_no_log_yet(qtbot):
@@ -222,3 +227,18 @@ def test_open_log_file_opens_the_log(qtbot, groups, trash_dir):
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert [u.toLocalFile() for u in opened] == [trash.default_log_path()]
+
+
+def test_the_worker_stops_between_files(qtbot, groups, trash_dir):
+    marked = [groups[0].paths[1], groups[0].paths[2], groups[1].paths[1]]
+    plan = trash.plan_removal(groups, marked)
+    worker = TrashWorker(plan.items)
+    worker.outcomeReady.connect(lambda _: worker.cancel())  # stop as soon as one is done
+    with qtbot.waitSignal(worker.finished) as finished:
+        worker.run()  # in this thread: the signals arrive directly
+
+    outcomes = finished.args[0]
+    assert [o.status for o in outcomes] == ["trashed", "skipped", "skipped"]
+    assert outcomes[1].reason == CANCELLED_REASON
+    assert not os.path.exists(marked[0])
+    assert os.path.exists(marked[1]) and os.path.exists(marked[2])
