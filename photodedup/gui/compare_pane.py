@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.decode import decode
 from photodedup.core.models import Member
-from photodedup.gui.review_report import format_bytes
+from photodedup.gui.review_report import ElidedLabel, format_bytes
 
 if TYPE_CHECKING:
     from photodedup.gui.compare_view import CompareView
@@ -173,27 +173,12 @@ class _Canvas(QWidget):
         self.unsetCursor()
 
     def mouseDoubleClickEvent(self, event) -> None:
-        self._pane.toggle_mark()
-
-
-class _ElidedLabel(QLabel):
-    """A one-line label that shortens its text in the middle rather than cutting it."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.setToolTip(text)
-        self.setMinimumWidth(1)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        text = self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideMiddle, self.width()
-        )
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(
-            self.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
-        )
+        # As in photo viewers: whole photo <-> pixel for pixel at the clicked spot.
+        view = self._pane.view
+        if math.isclose(self._pane.state.zoom, 1.0):
+            self._pane.zoom_at(view.zoom_for_100(), event.position())
+        else:
+            view.fit()
 
 
 def _clamped(c: QPointF, dw: float, dh: float, w: float, h: float) -> QPointF:
@@ -224,7 +209,7 @@ class Pane(QFrame):
         self.state.changed.connect(self.canvas.update)
         rec = member.image
         folder, name = os.path.split(rec.path)
-        self.nameLabel = _ElidedLabel(name)
+        self.nameLabel = ElidedLabel(name)
         bold = QFont(self.nameLabel.font())
         bold.setBold(True)
         self.nameLabel.setFont(bold)
@@ -241,7 +226,7 @@ class Pane(QFrame):
 
         facts = QFormLayout()
         facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        facts.addRow(self.tr("Folder:"), _ElidedLabel(folder))
+        facts.addRow(self.tr("Folder:"), ElidedLabel(folder))
         resolution = self._fact(f"{rec.width}×{rec.height}", view.best_pixels(rec))
         resolution.setToolTip(self.tr("%1 megapixels").replace("%1", f"{rec.pixels / 1e6:.1f}"))
         facts.addRow(self.tr("Resolution:"), resolution)
@@ -250,7 +235,7 @@ class Pane(QFrame):
         facts.addRow(self.tr("Camera:"), self._fact(rec.camera or "—"))
         facts.addRow(self.tr("Format:"), self._fact(rec.format))
         distance = (
-            self.tr("Reference of the group")
+            self.tr("Reference")
             if index == 0
             else self.tr("%1 from the reference").replace("%1", str(member.distance))
         )
@@ -265,7 +250,7 @@ class Pane(QFrame):
         layout.addLayout(facts)
 
     def _fact(self, text: str, badge: str = "") -> QWidget:
-        label = _ElidedLabel(text)
+        label = ElidedLabel(text)
         if not badge:
             return label
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)

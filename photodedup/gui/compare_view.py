@@ -76,7 +76,9 @@ class CompareView(QDialog):
         bar = QHBoxLayout()
         self.zoomOutButton = self._tool("−", self.tr("Zoom out (-)"), self.zoom_out)
         self.zoomInButton = self._tool("+", self.tr("Zoom in (+)"), self.zoom_in)
-        self.fitButton = self._tool(self.tr("Fit"), self.tr("Show whole photos (F)"), self.fit)
+        self.fitButton = self._tool(
+            self.tr("Fit"), self.tr("Show whole photos (F, or double-click a photo)"), self.fit
+        )
         self.actualButton = self._tool(
             self.tr("100%"), self.tr("Show the largest photo pixel for pixel (1)"), self.actual_size
         )
@@ -221,14 +223,15 @@ class CompareView(QDialog):
         self.state.set(1.0, QPointF(0.5, 0.5))
 
     def actual_size(self) -> None:
-        self.state.set(self._zoom_for_100(), self.state.center)
+        self.state.set(self.zoom_for_100(), self.state.center)
 
-    def _zoom_for_100(self) -> float:
+    def zoom_for_100(self) -> float:
+        """The shared zoom at which the largest photo shows pixel for pixel."""
         pane = max(self.panes, key=lambda p: p.member.image.pixels)
         return 1.0 / (pane.canvas.scale(1.0) * pane.devicePixelRatioF() or 1.0)
 
     def _update_zoom_limits(self) -> None:
-        z100 = self._zoom_for_100()
+        z100 = self.zoom_for_100()
         self.state.min_zoom = min(1.0, z100)
         self.state.max_zoom = max(1.0, z100 * MAX_ZOOM_OVER_100)
 
@@ -239,7 +242,7 @@ class CompareView(QDialog):
     def _update_zoom_label(self) -> None:
         fit = math.isclose(self.state.zoom, 1.0)
         text = self.tr("Fit (%1%)") if fit else self.tr("%1%")
-        pct = round(100 * self.state.zoom / self._zoom_for_100())
+        pct = round(100 * self.state.zoom / self.zoom_for_100())
         self.zoomLabel.setText(text.replace("%1", str(pct)))
 
     # -- loading ------------------------------------------------------------------

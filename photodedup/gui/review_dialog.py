@@ -32,7 +32,15 @@ from photodedup.core import trash
 from photodedup.core.models import Group, ImageRecord
 from photodedup.core.trash import Outcome, Planned
 from photodedup.gui import trash_worker
-from photodedup.gui.review_report import GONE, ReportPage, button_row, format_bytes, icon_note, pick
+from photodedup.gui.review_report import (
+    GONE,
+    ElidedLabel,
+    ReportPage,
+    button_row,
+    format_bytes,
+    icon_note,
+    pick,
+)
 from photodedup.gui.trash_worker import TrashWorker
 
 __all__ = ["ReviewDialog", "format_bytes", "open_log_file"]
@@ -277,8 +285,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.progressTitle)
         self.progressBar = QProgressBar()
         layout.addWidget(self.progressBar)
-        self.currentLabel = QLabel()
-        self.currentLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.currentLabel = ElidedLabel("")
         layout.addWidget(self.currentLabel)
         layout.addStretch(2)
         self.stopButton = QPushButton(self.tr("Stop"))
@@ -304,6 +311,7 @@ class ReviewDialog(QDialog):
         self.progressTitle.setText(title)
         self.progressBar.setRange(0, len(items))
         self.progressBar.setValue(0)
+        self.progressBar.setFormat(self.tr("%v of %m"))
         self.currentLabel.clear()
         self.stopButton.setEnabled(True)
         self.stopButton.setText(self.tr("Stop"))
@@ -328,6 +336,7 @@ class ReviewDialog(QDialog):
     def _on_progress(self, done: int, total: int, path: str) -> None:
         self.progressBar.setValue(done)
         self.currentLabel.setText(path)
+        self.currentLabel.setToolTip(path)
 
     def _on_outcome(self, outcome: Outcome) -> None:
         if outcome.status in GONE:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QTableWidget,
     QTableWidgetItem,
@@ -70,6 +71,26 @@ def button_row(left: list[QPushButton], right: list[QPushButton]) -> QHBoxLayout
     return row
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that shortens its text in the middle rather than cutting it."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setToolTip(text)
+        self.setMinimumWidth(1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        text = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideMiddle, self.width()
+        )
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(
+            self.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
+        )
+
+
 class ReportPage(QWidget):
     """Says how many files went and how many bytes, and lists the ones left, with why."""
 
@@ -113,7 +134,8 @@ class ReportPage(QWidget):
         self.skippedTable.verticalHeader().hide()
         self.skippedTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.skippedTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.skippedTable.setWordWrap(False)
+        self.skippedTable.setWordWrap(True)  # long reasons wrap; paths elide in the middle
+        self.skippedTable.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.skippedTable.setShowGrid(False)
         self.skippedTable.setAlternatingRowColors(True)
         self.skippedTable.verticalHeader().setSectionResizeMode(
@@ -210,6 +232,12 @@ class ReportPage(QWidget):
                 cell.setToolTip(o.path if col < 2 else text)
                 self.skippedTable.setItem(row, col, cell)
         self.skippedTable.resizeColumnsToContents()
+        # Name, folder and result take what they need (folders at most a third of
+        # the width); the reason gets the rest and wraps.
+        third = self.skippedTable.viewport().width() // 3
+        if self.skippedTable.columnWidth(1) > third:
+            self.skippedTable.setColumnWidth(1, third)
+        self.skippedTable.resizeRowsToContents()
 
     def _reason(self, reason: str) -> str:
         known = {

@@ -164,3 +164,12 @@ def test_a_photo_that_cannot_be_decoded_says_why(qtbot, tmp_path):
     qtbot.waitUntil(lambda: view.panes[1].message.startswith("Cannot show"), timeout=10000)
     qtbot.waitUntil(lambda: view.panes[0].pixmap is not None, timeout=10000)
     assert view.panes[1].pixmap is None
+
+
+def test_double_click_switches_between_fit_and_pixel_for_pixel(qtbot, group):
+    view = open_view(qtbot, group, set())
+    canvas = view.panes[1].canvas
+    qtbot.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=canvas.rect().center())
+    assert view.zoomLabel.text() == "100%"
+    qtbot.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=canvas.rect().center())
+    assert view.zoomLabel.text().startswith("Fit")
