@@ -42,23 +42,27 @@ _BADGE = (
 
 
 class Loader(QObject):
-    loaded = Signal(int, int, QImage, str)  # pane, request number, image, error
+    """Carries decoded photos from the pool's threads to the view."""
+
+    loaded = Signal(int, QImage, str)  # pane, image (null on error), error
 
 
 class Load(QRunnable):
-    def __init__(self, loader: Loader, pane: int, request: int, path: str, min_side: int):
+    """Decode one photo upright at ``min_side`` (at most MAX_SIDE long) in a pool thread."""
+
+    def __init__(self, loader: Loader, pane: int, path: str, min_side: int):
         super().__init__()
-        self._args = (loader, pane, request, path, min_side)
+        self._args = (loader, pane, path, min_side)
 
     def run(self) -> None:
-        loader, pane, request, path, min_side = self._args
+        loader, pane, path, min_side = self._args
         try:
             img = decode(path, min_side=min_side).image
             if max(img.size) > MAX_SIDE:
                 img.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
-            loader.loaded.emit(pane, request, _to_qimage(img), "")
+            loader.loaded.emit(pane, _to_qimage(img), "")
         except Exception as exc:  # DecodeError's message is the reason to show
-            loader.loaded.emit(pane, request, QImage(), str(exc) or type(exc).__name__)
+            loader.loaded.emit(pane, QImage(), str(exc) or type(exc).__name__)
 
 
 def _to_qimage(img: Image.Image) -> QImage:
@@ -96,7 +100,8 @@ class _Canvas(QWidget):
         super().__init__()
         self._pane = pane
         self._drag: QPointF | None = None
-        self.setMinimumSize(160, 120)
+        line = self.fontMetrics().height()
+        self.setMinimumSize(line * 10, line * 8)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setBackgroundRole(QPalette.ColorRole.Dark)
         self.setAutoFillBackground(True)
@@ -121,7 +126,12 @@ class _Canvas(QWidget):
             painter.setPen(self.palette().color(QPalette.ColorRole.BrightText))
             flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
             painter.drawText(self.rect().adjusted(8, 8, -8, -8), flags, self._pane.message)
-            return
+        else:
+            self._draw_photo(painter, pixmap)
+        if self._pane.removeBox.isChecked():
+            self._draw_banner(painter, self.tr("Will be moved to the Trash"))
+
+    def _draw_photo(self, painter: QPainter, pixmap: QPixmap) -> None:
         target = self.image_rect()
         visible = target.intersected(QRectF(self.rect()))
         if visible.isEmpty():
@@ -136,8 +146,6 @@ class _Canvas(QWidget):
         # Past about 3 screen pixels per photo pixel, show the pixels as they are.
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, kx > 1 / 3)
         painter.drawPixmap(visible, pixmap, source)
-        if self._pane.removeBox.isChecked():
-            self._draw_banner(painter, self.tr("Will be moved to the Trash"))
 
     def _draw_banner(self, painter: QPainter, text: str) -> None:
         fm = self.fontMetrics()
@@ -280,6 +288,8 @@ class Pane(QFrame):
     def zoom_at(self, factor: float, pos: QPointF | None = None) -> None:
         """Zoom every pane, keeping the photo point under ``pos`` (here) in place."""
         old = self.canvas.image_rect()
+        if old.isEmpty():  # not laid out yet
+            return
         pos = pos if pos is not None else QPointF(self.canvas.width() / 2, self.canvas.height() / 2)
         zoom = min(max(self.state.zoom * factor, self.state.min_zoom), self.state.max_zoom)
         point = QPointF((pos.x() - old.x()) / old.width(), (pos.y() - old.y()) / old.height())
@@ -292,6 +302,8 @@ class Pane(QFrame):
 
     def pan_by(self, delta: QPointF) -> None:
         r = self.canvas.image_rect()
+        if r.isEmpty():
+            return
         center = QPointF(
             self.state.center.x() - delta.x() / r.width(),
             self.state.center.y() - delta.y() / r.height(),
@@ -307,6 +319,8 @@ class Pane(QFrame):
         """The part of the photo in view, as fractions of its width and height."""
         r = self.canvas.image_rect()
         seen = r.intersected(QRectF(self.canvas.rect()))
+        if r.isEmpty():
+            return QRectF(0, 0, 1, 1)
         return QRectF(
             (seen.x() - r.x()) / r.width(),
             (seen.y() - r.y()) / r.height(),

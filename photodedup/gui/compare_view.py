@@ -54,8 +54,6 @@ class CompareView(QDialog):
         self._pool.setMaxThreadCount(2)
         self._loader = Loader(self)
         self._loader.loaded.connect(self._on_loaded)
-        self._requests = 0
-        self._pending: dict[int, int] = {}  # pane -> request number of its newest load
         self._refresh = QTimer(self, singleShot=True, interval=120)
         self._refresh.timeout.connect(self._on_refresh)
         self.state.changed.connect(self._on_view_changed)
@@ -155,7 +153,7 @@ class CompareView(QDialog):
         gap = self._strip.spacing()
         width = (self.scroll.viewport().width() - gap * (per_view - 1)) // per_view
         for pane in self.panes:
-            pane.setFixedWidth(max(width, 200))
+            pane.setFixedWidth(max(width, self.fontMetrics().averageCharWidth() * 32))
 
     def schedule_refresh(self) -> None:
         """Once sizes settle: new zoom limits and label, sharper images where needed."""
@@ -257,18 +255,17 @@ class CompareView(QDialog):
             want = pane.wanted_side()
             # Slack so that a few pixels of resize do not decode the photo again.
             if want > pane.loaded_side * 1.15:
-                self._requests += 1
-                self._pending[pane.index] = self._requests
                 pane.loaded_side = want
                 path = pane.member.image.path
-                self._pool.start(Load(self._loader, pane.index, self._requests, path, want))
+                self._pool.start(Load(self._loader, pane.index, path, want))
 
-    def _on_loaded(self, index: int, request: int, image: QImage, error: str) -> None:
+    def _on_loaded(self, index: int, image: QImage, error: str) -> None:
         pane = self.panes[index]
         if error:
             if pane.pixmap is None:
                 pane.message = self.tr("Cannot show this photo: %1").replace("%1", error)
-        elif request == self._pending.get(index):
+        elif pane.pixmap is None or image.width() > pane.pixmap.width():
+            # Loads may finish out of order: a sharper image is never replaced by a softer one.
             pane.pixmap = QPixmap.fromImage(image)
         pane.canvas.update()
 
