@@ -86,9 +86,10 @@ class ElidedLabel(QLabel):
             self.text(), Qt.TextElideMode.ElideMiddle, self.width()
         )
         painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(
-            self.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
+        align = QStyle.visualAlignment(
+            self.layoutDirection(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
+        painter.drawText(self.rect(), align, text)
 
 
 class ReportPage(QWidget):
