@@ -1,0 +1,49 @@
+"""Start the desktop app: ``photodedup [FOLDER...]``."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QApplication
+
+from photodedup import __version__
+from photodedup.gui import i18n, resources
+from photodedup.gui.main_window import MainWindow
+from photodedup.gui.settings import Settings
+
+ORGANIZATION = "photodedup"
+APPLICATION = "photodedup"
+
+
+def create_app(argv: Sequence[str]) -> QApplication:
+    """The QApplication with photodedup's name, icon, style and language."""
+    app = QApplication.instance() or QApplication(list(argv))
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    # Lets Wayland compositors and docks match the window to the desktop entry's icon.
+    app.setDesktopFileName("io.github.photodedup.Photodedup")
+    # Fusion looks the same everywhere and follows the platform's light or dark palette.
+    app.setStyle("Fusion")
+    app.setWindowIcon(resources.app_icon())
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # the frozen bundle's scan workers start here too
+    argv = list(sys.argv if argv is None else argv)
+    app = create_app(argv)
+    settings = Settings()
+    i18n.install_translators(app, settings.language)
+    window = MainWindow(settings)
+    folders = [a for a in app.arguments()[1:] if not a.startswith("-")]
+    if folders:
+        window.folders.add_folders(folders)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

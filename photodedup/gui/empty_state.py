@@ -1,0 +1,67 @@
+"""What a first-time user sees: what to do next, in one sentence and one button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
+
+
+class EmptyState(QWidget):
+    addFolderRequested = Signal()
+    scanRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.hint = QLabel(self)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setForegroundRole(self.hint.foregroundRole())
+        self.add_button = QPushButton(self.tr("Add folder…"), self)
+        self.add_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
+        self.add_button.clicked.connect(self.addFolderRequested)
+        self.scan_button = QPushButton(self.tr("Scan"), self)
+        self.scan_button.clicked.connect(self.scanRequested)
+
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addSpacing(self.fontMetrics().height())
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.scan_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.show_start(has_folders=False)
+
+    def show_start(self, has_folders: bool) -> None:
+        self.title.setText(self.tr("Find duplicate photos"))
+        if has_folders:
+            self.hint.setText(
+                self.tr("Press Scan to look for look-alike photos in your folders.")
+                + "\n"
+                + self.tr("Nothing is deleted until you review the marked copies.")
+            )
+        else:
+            self.hint.setText(
+                self.tr("Drop folders here or click Add folder…")
+                + "\n"
+                + self.tr("Then press Scan. Nothing is deleted until you review the marked copies.")
+            )
+        self.add_button.setVisible(not has_folders)
+        self.scan_button.setVisible(has_folders)
+
+    def show_nothing_found(self, photos: int) -> None:
+        self.title.setText(self.tr("No duplicates found"))
+        self.hint.setText(
+            self.tr("{n} photos were compared. Try a looser similarity to find more.").format(
+                n=photos
+            )
+        )
+        self.add_button.setVisible(False)
+        self.scan_button.setVisible(False)

@@ -1,0 +1,304 @@
+"""The main window end to end: folders in, a real scan, results, marks, keys."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import imagegen
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog
+
+from photodedup.core import select
+from photodedup.gui.main_window import MainWindow
+from photodedup.gui.review_dialog import ReviewDialog
+from photodedup.gui.settings import Folder
+
+
+def result_sets(win: MainWindow) -> list[set[str]]:
+    return [set(g.paths) for g in win.model.groups()]
+
+
+def drop(win: MainWindow, paths: list[Path]) -> tuple[bool, bool]:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = QPointF(win.width() / 2, win.height() / 2)
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
+    enter = QDragEnterEvent(
+        pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(win, enter)
+    event = QDropEvent(
+        pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(win, event)
+    return enter.isAccepted(), event.isAccepted()
+
+
+def test_dropping_folders_and_files_adds_their_folders_once(window, tmp_path):
+    a, b, c = (tmp_path / n for n in "abc")
+    for folder in (a, b, c):
+        folder.mkdir()
+    photo = imagegen.save(imagegen.photo(1, (64, 48)), c / "x.jpg")
+
+    assert drop(window, [a, b, photo]) == (True, True)
+    assert [f.path for f in window.folders.folders()] == [str(a), str(b), str(c)]
+
+    drop(window, [b, a])  # already listed: nothing new
+    assert len(window.folders.folders()) == 3
+
+
+def test_dropping_non_local_urls_is_refused(window):
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://example.org/photo.jpg")])
+    enter = QDragEnterEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+    assert window.folders.folders() == []
+
+
+def test_scan_finds_the_copies_and_premarks_all_but_the_best(run_scan, qtbot, window, library):
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+
+    assert sorted(result_sets(window), key=sorted) == sorted(library.groups, key=sorted)
+    assert window.stack.currentWidget() is window.view
+    marked = window.model.marked()
+    for group in window.model.groups():
+        best = group.members[select.best_index(group, "resolution")].image
+        assert best.path not in marked
+        assert {p for p in group.paths if p != best.path} <= marked
+        assert best.width == 480  # the full-size original, never the half-size copy
+    assert "3 groups" in window.status.text()
+
+
+def test_reference_folder_files_are_never_marked(run_scan, qtbot, window, library):
+    # The copies folder is the reference: even its small copies must stay.
+    window.folders.set_folders(
+        [Folder(str(library.originals)), Folder(str(library.copies), reference=True)]
+    )
+    run_scan(window)
+
+    groups = window.model.groups()
+    assert groups
+    marked = window.model.marked()
+    copies = str(library.copies) + os.sep
+    for group in groups:
+        assert any(m.in_reference_folder for m in group.members)
+        for m in group.members:
+            if m.image.path.startswith(copies):
+                assert m.in_reference_folder
+                assert m.image.path not in marked
+                assert not window.model.set_marked(m.image.path, True)
+    assert marked, "the originals outside the reference folder are marked"
+
+
+def test_cancel_right_after_the_first_progress_returns_to_idle(qtbot, window, tmp_path):
+    folder = tmp_path / "many"
+    for seed in range(150):
+        imagegen.save(imagegen.photo(seed, (96, 72)), folder / f"p{seed:03}.jpg")
+    window.folders.add_folders([str(folder)])
+    window.start_scan()
+    worker = window._worker
+    with qtbot.waitSignal(worker.progress, timeout=20_000):
+        pass
+    window.cancel_scan()
+    started = time.monotonic()
+    qtbot.waitUntil(lambda: not window.is_scanning(), timeout=10_000)
+    assert time.monotonic() - started < 5
+    assert window.scan_button.isEnabled()
+    assert window.scan_button.text() == "Scan"
+    assert window.stack.currentWidget() is window.empty
+    assert window.model.rowCount() == 0
+
+
+def test_gui_thread_never_stalls_during_a_scan(run_scan, make_library, qtbot, window, tmp_path):
+    lib = make_library(tmp_path / "lib")
+    for seed in range(20, 80):
+        imagegen.save(imagegen.photo(seed, (320, 240)), lib.originals / "extra" / f"e{seed}.jpg")
+    window.folders.add_folders([str(lib.originals), str(lib.copies)])
+    gaps: list[float] = []
+    last = [time.monotonic()]
+
+    def tick() -> None:
+        now = time.monotonic()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    last[0] = time.monotonic()
+    run_scan(window)
+    timer.stop()
+    assert window.model.total_groups() == 3
+    assert len(gaps) > 5
+    assert max(gaps) < 0.1, f"the GUI thread stalled for {max(gaps) * 1000:.0f} ms"
+
+
+def test_keyboard_moves_between_files_and_groups_and_space_toggles(
+    run_scan, qtbot, window, library
+):
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    view = window.view
+    view.setFocus()
+    assert view.currentIndex().row() == 0
+    first = window.model.group_at(0)
+
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    row, member = view.current_file()
+    assert (row, member) == (0, first.members[1])
+    was = window.model.is_marked(member.image.path)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert window.model.is_marked(member.image.path) is not was
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert window.model.is_marked(member.image.path) is was
+
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.current_file()[0] == 1
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # past the first file: into the previous group
+    assert view.current_file()[0] == 0
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert view.current_file()[0] == 0
+
+
+def test_clicking_the_check_box_toggles_the_mark(run_scan, qtbot, window, library):
+    from photodedup.gui.results_delegate import check_rect, metrics, tile_rect, tiles_per_line
+
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    view = window.view
+    rect = view.visualRect(window.model.index(0))
+    m = metrics(view.font())
+    box = check_rect(tile_rect(rect, 1, tiles_per_line(rect.width(), m), m), m)
+    path = window.model.group_at(0).members[1].image.path
+    was = window.model.is_marked(path)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    assert window.model.is_marked(path) is not was
+    assert view.current_file()[1].image.path == path
+
+
+def test_changing_similarity_regroups_without_rescanning(
+    run_scan, qtbot, window, library, monkeypatch
+):
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    monkeypatch.setattr(window, "start_scan", lambda: (_ for _ in ()).throw(AssertionError))
+    window.panel.slider.setValue(0)  # Exact
+    qtbot.waitUntil(lambda: window._options.distance == 0, timeout=3000)
+    for group in window.model.groups():
+        assert all(m.distance == 0 for m in group.members)
+    window.panel.slider.setValue(window.panel.slider.maximum())
+    qtbot.waitUntil(lambda: window._options.distance == window.panel.distance(), timeout=3000)
+    assert len(window.model.groups()) >= 3
+
+
+def test_not_a_duplicate_takes_the_file_out_and_is_remembered(run_scan, qtbot, window, library):
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    row = next(
+        r for r in range(window.model.rowCount()) if len(window.model.group_at(r).members) == 3
+    )
+    group = window.model.group_at(row)
+    odd = group.members[2].image.path
+    window.not_a_duplicate(row, odd)
+    assert all(odd not in g.paths for g in window.model.groups())
+    assert (group.reference.path, odd) in window.ignore
+    assert (odd, group.reference.path) in window.ignore
+    run_scan(window)  # a new scan applies the remembered pair too
+    assert all(odd not in g.paths for g in window.model.groups())
+    assert window.model.total_groups() == 3
+
+
+def test_export_writes_json_and_csv(run_scan, qtbot, window, library, tmp_path):
+    import csv
+    import json
+
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    window.export_to(str(tmp_path / "r.json"), json_format=True)
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert (
+        sorted({f["path"] for f in g["files"]} for g in data["groups"])
+        == sorted(library.groups, key=sorted)
+        or len(data["groups"]) == 3
+    )
+    window.export_to(str(tmp_path / "r.csv"), json_format=False)
+    rows = list(csv.DictReader((tmp_path / "r.csv").open(newline="")))
+    assert {r["path"] for r in rows} == set().union(*library.groups)
+
+
+def test_delete_key_opens_the_review_dialog_with_the_marked_files(run_scan, qtbot, window, library):
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    marked = window.model.marked()
+    seen = []
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog)
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+
+    QTimer.singleShot(200, close_dialog)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert len(seen) == 1 and isinstance(seen[0], ReviewDialog)
+    assert window.model.marked() == marked  # closed without removing: nothing changes
+    assert all(os.path.exists(p) for p in marked)
+
+
+def test_removed_files_leave_the_results(run_scan, qtbot, window, library):
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    two = next(g for g in window.model.groups() if len(g.members) == 2)
+    three = next(g for g in window.model.groups() if len(g.members) == 3)
+    window._files_removed([two.members[1].image.path, three.members[2].image.path])
+    paths = result_sets(window)
+    assert set(two.paths) not in paths and all(two.members[0].image.path not in p for p in paths)
+    assert set(three.paths[:2]) in paths
+    assert window.model.total_groups() == 2
+
+
+def test_settings_are_remembered(qtbot, settings, tmp_path, library):
+    from photodedup.core.ignore import IgnoreList
+
+    first = MainWindow(settings, ignore=IgnoreList(str(tmp_path / "i.json")))
+    qtbot.addWidget(first)
+    first.folders.set_folders([Folder(str(library.originals)), Folder(str(library.copies), True)])
+    first.panel.slider.setValue(1)
+    first.panel.algorithm.setCurrentIndex(first.panel.algorithm.findData("phash"))
+    first.panel.hash_size.setCurrentIndex(first.panel.hash_size.findData(16))
+    first.panel.rotations.setChecked(True)
+    first.panel.min_size.setValue(20)
+    first.panel.excludes.setText("*.tmp; @eaDir")
+    first.rule_combo.setCurrentIndex(first.rule_combo.findData("oldest"))
+    first.close()
+
+    second = MainWindow(
+        type(settings)(settings._qs.fileName()), ignore=IgnoreList(str(tmp_path / "i.json"))
+    )
+    qtbot.addWidget(second)
+    assert second.folders.folders() == [
+        Folder(str(library.originals)),
+        Folder(str(library.copies), True),
+    ]
+    assert second.panel.slider.value() == 1
+    assert second.panel.hash_settings().algorithm == "phash"
+    assert second.panel.hash_settings().hash_size == 16
+    assert second.panel.rotations.isChecked()
+    assert second.panel.min_size_bytes() == 20 * 1024
+    assert second.panel.exclude_patterns() == ["*.tmp", "@eaDir"]
+    assert second.rule_combo.currentData() == "oldest"
