@@ -15,7 +15,6 @@ from photodedup.core.decode import DecodeError, decode
 from photodedup.core.fingerprint import hamming, hash_image
 from photodedup.core.models import HashSettings
 
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 SETTINGS = HashSettings()
 
 
@@ -215,7 +214,7 @@ def test_missing_file_vanished(tmp_path: Path) -> None:
         decode(str(tmp_path / "gone.jpg"))
 
 
-@pytest.mark.skipif(IS_ROOT, reason="root reads every file")
+@pytest.mark.usefixtures("permissions_enforced")
 def test_unreadable_file_is_permission_denied(tmp_path: Path, original: Image.Image) -> None:
     path = imagegen.save(original, tmp_path / "secret.jpg")
     path.chmod(0)

@@ -15,8 +15,6 @@ from photodedup.core import discover as discover_module
 from photodedup.core.discover import describe_content, discover, os_error_reason, sniff_format
 from photodedup.core.models import Cancelled, Progress
 
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-
 
 def photo_file(path: Path, seed: int = 1, fmt: str | None = None) -> Path:
     return imagegen.save(imagegen.photo(seed, (320, 240)), path, fmt)
@@ -259,7 +257,7 @@ def test_path_too_long_is_an_error_and_the_walk_goes_on(tmp_path: Path) -> None:
     assert {e.error for e in found.errors} == {"path too long"}
 
 
-@pytest.mark.skipif(IS_ROOT, reason="root reads every folder and file")
+@pytest.mark.usefixtures("permissions_enforced")
 def test_unreadable_folder_and_file_are_errors(tmp_path: Path) -> None:
     good = photo_file(tmp_path / "good.jpg")
     locked = tmp_path / "locked"

@@ -25,7 +25,6 @@ from photodedup.core.fingerprint import (
 )
 from photodedup.core.models import FileRef, HashSettings, ImageRecord, ScanError
 
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 DHASH = HashSettings()
 ALL_SETTINGS = [HashSettings(a, n) for a in ("dhash", "phash", "ahash", "whash") for n in (8, 16)]
 TURNS = (Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_270)
@@ -203,7 +202,7 @@ def test_fingerprint_file_turns_bad_input_into_scan_errors(tmp_path: Path) -> No
             assert result.error == expected[kind], kind
 
 
-@pytest.mark.skipif(IS_ROOT, reason="root reads every file")
+@pytest.mark.usefixtures("permissions_enforced")
 def test_unreadable_file_is_a_scan_error(tmp_path: Path) -> None:
     path = imagegen.save(imagegen.photo(1), tmp_path / "secret.jpg")
     ref = ref_for(path)
