@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
 
 class EmptyState(QWidget):
@@ -13,6 +13,10 @@ class EmptyState(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.icon = QLabel(self)
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        side = self.fontMetrics().height() * 6
+        self.icon.setPixmap(QApplication.windowIcon().pixmap(side, side))
         self.title = QLabel(self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.title.font())
@@ -22,7 +26,6 @@ class EmptyState(QWidget):
         self.hint = QLabel(self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
-        self.hint.setForegroundRole(self.hint.foregroundRole())
         self.add_button = QPushButton(self.tr("Add folder…"), self)
         self.add_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
         self.add_button.clicked.connect(self.addFolderRequested)
@@ -31,6 +34,7 @@ class EmptyState(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addStretch(1)
+        layout.addWidget(self.icon)
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
         layout.addSpacing(self.fontMetrics().height())

@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -28,6 +29,20 @@ def normalize(path: str) -> str:
     return os.path.normpath(os.path.abspath(os.path.expanduser(path)))
 
 
+class _FolderTree(QTreeWidget):
+    """Says what to do when there is nothing in it yet."""
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.topLevelItemCount():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        rect = self.viewport().rect().adjusted(8, 8, -8, -8)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(rect, flags, self.tr("Drop folders here or click Add folder…"))
+
+
 class FolderList(QWidget):
     """A short list of folders (a widget per row is fine here, unlike the results)."""
 
@@ -35,7 +50,7 @@ class FolderList(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tree = QTreeWidget(self)
+        self.tree = _FolderTree(self)
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Folder"), self.tr("Reference")])
         self.tree.headerItem().setToolTip(1, self.tr("Reference: never delete from here"))

@@ -116,7 +116,12 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([self.fontMetrics().averageCharWidth() * 46, 900])
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        margin = self.fontMetrics().height() // 2
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(margin, margin // 2, margin, 0)
+        outer.addWidget(splitter)
+        self.setCentralWidget(central)
         self._build_menus()
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status, 1)
@@ -140,6 +145,9 @@ class MainWindow(QMainWindow):
         QVBoxLayout(settings_box).addWidget(self.panel)
         self.scan_button = QPushButton(self.tr("Scan"), self)
         self.scan_button.setDefault(True)
+        bold = self.scan_button.font()
+        bold.setBold(True)
+        self.scan_button.setFont(bold)
         self.scan_button.setMinimumHeight(self.fontMetrics().height() * 2)
         self.sidebar = QWidget(self)
         layout = QVBoxLayout(self.sidebar)
@@ -178,10 +186,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         for page in (self.empty, self.progress, self.view):
             self.stack.addWidget(page)
+        self.results_bar = QWidget(self)
+        self.results_bar.setLayout(bar)
+        bar.setContentsMargins(0, 0, 0, 0)
         self.results_area = QWidget(self)
         layout = QVBoxLayout(self.results_area)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(self.results_bar)
         layout.addWidget(self.stack, 1)
 
     def _build_menus(self) -> None:
@@ -337,6 +348,8 @@ class MainWindow(QMainWindow):
         self.model.set_groups(outcome.groups, outcome.marked)
         self.errors.set_errors(outcome.result.errors)
         self._show_results_or_empty()
+        if outcome.result.errors:
+            self.resizeDocks([self.errors], [self.height() // 4], Qt.Orientation.Vertical)
         for warning in outcome.result.warnings + self.ignore.warnings:
             self.statusBar().showMessage(warning, 15000)
 
@@ -366,6 +379,7 @@ class MainWindow(QMainWindow):
             self.empty.show_start(bool(self.folders.folders()))
 
     def _show_results_or_empty(self) -> None:
+        self._set_results_enabled(not self.is_scanning())
         if self.model.total_groups():
             self.stack.setCurrentWidget(self.view)
             self.view.setFocus()
@@ -378,6 +392,8 @@ class MainWindow(QMainWindow):
 
     def _set_results_enabled(self, enabled: bool) -> None:
         has = enabled and self.model.total_groups() > 0
+        # The bar only makes sense over results; before the first scan it is noise.
+        self.results_bar.setVisible(self._result is not None and not self.is_scanning())
         for widget in (self.mark_button, self.unmark_button, self.review_button, self.rule_combo):
             widget.setEnabled(has)
         self.export_action.setEnabled(enabled and self._result is not None)

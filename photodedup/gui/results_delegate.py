@@ -48,7 +48,7 @@ def _metrics(family: str, point: float, pixel: int) -> Metrics:
         font.setPixelSize(pixel)
     line = QFontMetrics(font).height()
     pad = max(4, line // 2)
-    box = line * 9
+    box = line * 11
     return Metrics(
         line=line,
         pad=pad,

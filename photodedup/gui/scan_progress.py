@@ -31,7 +31,7 @@ class ScanProgress(QWidget):
         self.cancel_button.clicked.connect(self._cancel)
 
         box = QWidget(self)
-        box.setMaximumWidth(self.fontMetrics().averageCharWidth() * 90)
+        box.setFixedWidth(self.fontMetrics().averageCharWidth() * 70)
         inner = QVBoxLayout(box)
         inner.addWidget(self.title)
         inner.addSpacing(self.fontMetrics().height() // 2)
@@ -60,7 +60,11 @@ class ScanProgress(QWidget):
     def show_progress(self, p: Progress) -> None:
         if p.phase == "discover":
             self.bar.setRange(0, 0)
-            self.counts.setText(self.tr("Looking for photos… {n} files found").format(n=p.done))
+            if p.done:
+                text = self.tr("Looking for photos… {n} files found").format(n=p.done)
+            else:
+                text = self.tr("Looking for photos…")
+            self.counts.setText(text)
         elif p.phase == "group":
             self.title.setText(self.tr("Comparing…"))
             self.bar.setRange(0, max(p.total, 1))
