@@ -9,7 +9,11 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QApplication
 
 from photodedup import __version__
-from photodedup.gui import i18n, resources
+from photodedup.gui import (
+    i18n,
+    pyside_fixes,  # noqa: F401 (must run before Qt use)
+    resources,
+)
 from photodedup.gui.main_window import MainWindow
 from photodedup.gui.settings import Settings
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.models import ScanError
+from photodedup.gui import pyside_fixes  # noqa: F401 (must run before Qt use)
 
 _Index = QModelIndex | QPersistentModelIndex
 

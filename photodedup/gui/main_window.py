@@ -37,7 +37,11 @@ from photodedup.core import export, select
 from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import Progress, ScanResult
 from photodedup.core.scan import ScanOptions, regroup
-from photodedup.gui import file_actions, i18n
+from photodedup.gui import (
+    file_actions,
+    i18n,
+    pyside_fixes,  # noqa: F401 (must run before Qt use)
+)
 from photodedup.gui.compare_view import CompareView
 from photodedup.gui.empty_state import EmptyState
 from photodedup.gui.errors_panel import ErrorsPanel

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from photodedup.core import select
 from photodedup.core.models import Group, Member
+from photodedup.gui import pyside_fixes  # noqa: F401 (must run before Qt use)
 
 GroupRole = Qt.ItemDataRole.UserRole + 1  # Group
 MarkedRole = Qt.ItemDataRole.UserRole + 2  # tuple[bool, ...], one per member

@@ -13,6 +13,7 @@ from photodedup.core import scan as scan_module
 from photodedup.core import select
 from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import Cancelled, Group, Progress, ScanResult
+from photodedup.gui import pyside_fixes  # noqa: F401 (must run before Qt use)
 
 # At most this many progress signals a second: more only keeps the GUI thread busy.
 _MIN_INTERVAL = 0.1

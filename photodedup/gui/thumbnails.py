@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage
 
 from photodedup.core.decode import decode
+from photodedup.gui import pyside_fixes  # noqa: F401 (must run before Qt use)
 
 THUMB_SIDE = 256  # longest side of the JPEGs kept on disk
 _MAX_PENDING = 96  # requests beyond this are from rows long scrolled past
@@ -36,7 +37,9 @@ class ThumbnailCache(QObject):
     """
 
     thumbnailReady = Signal(str)
-    _loaded = Signal(str, object, str)  # path, QImage | None, error
+    # path, image (null on failure), error. A QImage rather than None through an
+    # ``object`` signal: queued None payloads upset PySide's reference counting.
+    _loaded = Signal(str, QImage, str)
 
     def __init__(
         self,
@@ -115,7 +118,7 @@ class ThumbnailCache(QObject):
         try:
             image = self._load_image(path, size, mtime_ns)
         except Exception as exc:  # any unreadable file: show "no preview", keep going
-            self._loaded.emit(path, None, str(exc) or type(exc).__name__)
+            self._loaded.emit(path, QImage(), str(exc) or type(exc).__name__)
             return
         self._loaded.emit(path, image, "")
 
@@ -160,11 +163,11 @@ class ThumbnailCache(QObject):
         key = hashlib.sha1(os.fsencode(path) + f"\0{size}\0{mtime_ns}".encode()).hexdigest()
         return os.path.join(self.disk_dir, key[:2], key + ".jpg")
 
-    @Slot(str, object, str)
-    def _on_loaded(self, path: str, image: QImage | None, error: str) -> None:
+    @Slot(str, QImage, str)
+    def _on_loaded(self, path: str, image: QImage, error: str) -> None:
         with self._lock:
             self._pending.discard(path)
-        if image is None:
+        if image.isNull():
             self._errors[path] = error
         else:
             self._images[path] = image
