@@ -334,6 +334,7 @@ class MainWindow(QMainWindow):
         self.scan_action.setText(self.tr("Cancel &scan"))
         self.status.setText(self.tr("Scanning…"))
         self._set_results_enabled(False)
+        self.panel.setEnabled(False)  # a change now would not reach the running scan
         self._thread = start_scan(self._worker, self)
 
     def cancel_scan(self) -> None:
@@ -371,6 +372,7 @@ class MainWindow(QMainWindow):
         if self._thread is not None:
             self._thread.wait(5000)
         self._worker = self._thread = None
+        self.panel.setEnabled(True)
         self._set_idle()
 
     def _set_idle(self) -> None:

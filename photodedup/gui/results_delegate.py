@@ -308,7 +308,8 @@ def _date_text(delegate: ResultsDelegate, image) -> str:
         if taken.isValid():
             return QLocale().toString(taken, QLocale.FormatType.ShortFormat)
         return image.taken
-    modified = QDateTime.fromMSecsSinceEpoch(image.mtime_ns // 1_000_000)
+    # No date taken: the file date is all there is, and the day is what matters.
+    modified = QDateTime.fromMSecsSinceEpoch(image.mtime_ns // 1_000_000).date()
     return delegate.tr("modified {date}").format(
         date=QLocale().toString(modified, QLocale.FormatType.ShortFormat)
     )

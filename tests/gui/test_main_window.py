@@ -302,3 +302,42 @@ def test_settings_are_remembered(qtbot, settings, tmp_path, library):
     assert second.panel.min_size_bytes() == 20 * 1024
     assert second.panel.exclude_patterns() == ["*.tmp", "@eaDir"]
     assert second.rule_combo.currentData() == "oldest"
+
+
+def test_enter_and_double_click_open_the_compare_view(run_scan, qtbot, window, library):
+    from photodedup.gui.compare_view import CompareView
+    from photodedup.gui.results_delegate import metrics, tile_rect, tiles_per_line
+
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    opened = []
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        opened.append(dialog)
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+
+    QTimer.singleShot(200, close_dialog)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert isinstance(opened[-1], CompareView)
+    assert set(opened[-1].group.paths) == set(window.model.group_at(0).paths)
+
+    rect = window.view.visualRect(window.model.index(0))
+    m = metrics(window.view.font())
+    thumb = tile_rect(rect, 0, tiles_per_line(rect.width(), m), m).center()
+    QTimer.singleShot(200, close_dialog)
+    qtbot.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=thumb)
+    assert len(opened) == 2 and isinstance(opened[-1], CompareView)
+
+
+def test_marking_a_folder_as_reference_after_the_scan_regroups(run_scan, qtbot, window, library):
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    copies = str(library.copies) + os.sep
+    assert any(p.startswith(copies) for p in window.model.marked())
+    window.folders.tree.topLevelItem(1).setCheckState(1, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: window._options.reference_dirs == (str(library.copies),), timeout=3000)
+    assert not any(p.startswith(copies) for p in window.model.marked())
+    assert window.model.marked(), "the originals are now the copies to remove"
