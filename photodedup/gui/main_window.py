@@ -19,15 +19,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status, 1)
         self.statusBar().addPermanentWidget(self.errors.toggle_button)
+        # The one action that touches files sits by the count of what it would touch.
+        self.statusBar().addPermanentWidget(self.review_button)
 
         self._regroup_timer = QTimer(self, singleShot=True, interval=150)
         self._regroup_timer.timeout.connect(self.regroup)
@@ -173,26 +176,30 @@ class MainWindow(QMainWindow):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter by folder"))
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setFixedWidth(self.fontMetrics().averageCharWidth() * 22)
         self.review_button = QPushButton(self.tr("Review and remove…"), self)
         self.review_button.setToolTip(self.tr("Review the marked files and move them to the trash"))
-        bar = QHBoxLayout()
+        # A tool bar rather than a row of widgets: with a large font or a narrow window
+        # what does not fit goes behind its » button instead of widening the window.
+        bar = QToolBar(self)
+        bar.setMovable(False)
+        bar.setFloatable(False)
         bar.addWidget(QLabel(self.tr("Keep:"), self))
         bar.addWidget(self.rule_combo)
         bar.addWidget(self.mark_button)
         bar.addWidget(self.unmark_button)
-        bar.addSpacing(self.fontMetrics().height())
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
         bar.addWidget(QLabel(self.tr("Sort:"), self))
         bar.addWidget(self.sort_combo)
-        bar.addWidget(self.filter_edit, 1)
-        bar.addWidget(self.review_button)
+        bar.addWidget(self.filter_edit)
         self.empty = EmptyState(self)
         self.progress = ScanProgress(self)
         self.stack = QStackedWidget(self)
         for page in (self.empty, self.progress, self.view):
             self.stack.addWidget(page)
-        self.results_bar = QWidget(self)
-        self.results_bar.setLayout(bar)
-        bar.setContentsMargins(0, 0, 0, 0)
+        self.results_bar = bar
         self.results_area = QWidget(self)
         layout = QVBoxLayout(self.results_area)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -399,7 +406,9 @@ class MainWindow(QMainWindow):
     def _set_results_enabled(self, enabled: bool) -> None:
         has = enabled and self.model.total_groups() > 0
         # The bar only makes sense over results; before the first scan it is noise.
-        self.results_bar.setVisible(self._result is not None and not self.is_scanning())
+        shown = self._result is not None and not self.is_scanning()
+        self.results_bar.setVisible(shown)
+        self.review_button.setVisible(shown)
         for widget in (self.mark_button, self.unmark_button, self.review_button, self.rule_combo):
             widget.setEnabled(has)
         self.export_action.setEnabled(enabled and self._result is not None)

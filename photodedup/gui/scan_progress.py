@@ -6,7 +6,15 @@ import os
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from photodedup.core.models import Progress
 
@@ -31,7 +39,10 @@ class ScanProgress(QWidget):
         self.cancel_button.clicked.connect(self._cancel)
 
         box = QWidget(self)
-        box.setFixedWidth(self.fontMetrics().averageCharWidth() * 70)
+        chars = self.fontMetrics().averageCharWidth()
+        box.setMinimumWidth(chars * 30)
+        box.setMaximumWidth(chars * 70)
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         inner = QVBoxLayout(box)
         inner.addWidget(self.title)
         inner.addSpacing(self.fontMetrics().height() // 2)
@@ -40,9 +51,13 @@ class ScanProgress(QWidget):
         inner.addWidget(self.current)
         inner.addSpacing(self.fontMetrics().height())
         inner.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 100)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.reset()
 

@@ -83,7 +83,7 @@ class SettingsPanel(QWidget):
         form.addRow(self.tr("Similarity:"), self.slider)
         form.addRow("", self.similarity_label)
         form.addRow(self.tr("Fingerprint:"), hash_row)
-        form.addRow("", self.rotations)
+        form.addRow(self.rotations)  # spans both columns: the label is the check box's own
         form.addRow(self.tr("Minimum size:"), self.min_size)
         form.addRow(self.tr("Exclude:"), self.excludes)
 
