@@ -120,7 +120,10 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.results_area)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([self.fontMetrics().averageCharWidth() * 46, 900])
+        side = max(
+            self.sidebar.minimumSizeHint().width(), self.fontMetrics().averageCharWidth() * 60
+        )
+        splitter.setSizes([side, 900])
         central = QWidget(self)
         margin = self.fontMetrics().height() // 2
         outer = QVBoxLayout(central)
