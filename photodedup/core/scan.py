@@ -198,10 +198,13 @@ class _Reporter:
         self.started = time.monotonic()
         self.last = 0.0
 
-    def advance(self, size: int, path: str, decoded: bool, force: bool = False) -> None:
+    def advance(self, size: int, path: str, decoded: bool) -> None:
         self.done += 1
         self.bytes_done += size
         self.decoded += decoded
+        self.emit(path)
+
+    def emit(self, path: str, force: bool = False) -> None:
         now = time.monotonic()
         if self.progress is None or (not force and now - self.last < PROGRESS_INTERVAL):
             return
@@ -271,7 +274,7 @@ def _fingerprint_all(
             else:
                 errors.append(outcome)
             reporter.advance(ref.size, ref.path, decoded=True)
-        reporter.advance(0, "", decoded=False, force=True)
+        reporter.emit("", force=True)
     finally:
         # Runs on cancel and Ctrl-C too: what was hashed stays hashed.
         flush()

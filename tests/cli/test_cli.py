@@ -38,7 +38,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     a, b = root / "a", root / "b"
     p1, p2, p3, p4, p5 = (photo(seed, (800, 600)) for seed in (11, 12, 13, 14, 15))
     save(p1, a / "beach.jpg", quality=92, taken="2021:06:01 12:00:00", camera="Pixel 7")
-    save(resized(p1, 0.4), b / "beach-small.jpg", quality=70)
+    save(resized(p1, 0.5), b / "beach-small.jpg", quality=80)
     save(p2, a / "forest.jpg")
     save(p2, b / "forest.png")
     save(p3, a / "city.jpg")
@@ -109,12 +109,12 @@ def test_rescan_decodes_nothing_and_recognises_a_moved_file(library: Path, tmp_p
     shutil.copytree(library / "a", lib)
     cache = str(tmp_path / "c.db")
     first = json.loads(run_cli("scan", str(lib), "--json", "-", "--cache", cache).stdout)
-    assert first["stats"]["decoded"] == 5
+    assert first["stats"]["decoded"] == 4
     (lib / "moved").mkdir()
     os.rename(lib / "forest.jpg", lib / "moved" / "renamed forest.jpg")
     again = json.loads(run_cli("scan", str(lib), "--json", "-", "--cache", cache).stdout)
     assert again["stats"]["decoded"] == 0
-    assert again["stats"]["cache_hits"] == 5
+    assert again["stats"]["cache_hits"] == 4
     assert again["groups"] == [g for g in again["groups"] if len(g["files"]) > 1]
 
 
@@ -136,9 +136,9 @@ def test_reference_folder_and_preset_and_csv(library: Path, tmp_path: Path) -> N
     with open(out, newline="", encoding="utf-8", errors="surrogateescape") as fp:
         rows = list(csv.DictReader(fp))
     names = {Path(r["path"]).name for r in rows}
-    # At distance 0 only the byte-identical copy remains a look-alike.
+    # At distance 0 the watermarked copy, 4 bits away, is no longer a look-alike.
     assert "city.jpg" in names and "city (1).jpg" in names
-    assert "beach-small.jpg" not in names
+    assert "cafe.jpg" not in names and NON_UTF8 not in names
     ref = {Path(r["path"]).name: r["reference_folder"] for r in rows}
     assert ref["city.jpg"] == "True" and ref["city (1).jpg"] == "False"
 

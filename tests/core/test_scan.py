@@ -22,7 +22,7 @@ def copies_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Originals with every kind of copy a real library holds, and unrelated photos."""
     root = tmp_path_factory.mktemp("copies")
     for seed in ORIGINALS:
-        img = photo(seed, (1024, 768))
+        img = photo(seed, (800, 600))
         d = root / f"set{seed}"
         save(img, d / "original.jpg", quality=95)
         save(resized(img, 0.3), root / "exports" / f"{seed}-small.jpg", quality=80)
@@ -34,7 +34,7 @@ def copies_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
         save(resized(img, 0.5), root / "converted" / f"{seed}.webp", quality=80)
         save(img, root / "converted" / f"{seed}.heic", quality=70)
     for seed in STRANGERS:
-        save(photo(seed, (1024, 768)), root / "others" / f"other{seed}.jpg")
+        save(photo(seed, (800, 600)), root / "others" / f"other{seed}.jpg")
     return root
 
 
@@ -46,25 +46,25 @@ def seed_of(path: str) -> str:
 def test_every_kind_of_copy_groups_with_its_original_and_strangers_do_not(
     copies_library: Path,
 ) -> None:
-    result = scan(ScanOptions(roots=(str(copies_library),), use_cache=False))
+    result = scan(ScanOptions(roots=(str(copies_library),), use_cache=False, min_size=0))
     assert not result.errors
-    assert result.stats.images == len(ORIGINALS) * 8 + len(STRANGERS)
+    assert result.stats.images == len(ORIGINALS) * 9 + len(STRANGERS)
     groups = [{seed_of(m.image.path) for m in g.members} for g in result.groups]
     assert all(len(seeds) == 1 for seeds in groups), groups
-    assert sorted(len(g.members) for g in result.groups) == [8] * len(ORIGINALS)
+    assert sorted(len(g.members) for g in result.groups) == [9] * len(ORIGINALS)
     for group in result.groups:
         assert all(m.distance <= 10 for m in group.members)
 
 
 def test_exif_rotation_gives_displayed_size(copies_library: Path) -> None:
     result = scan(ScanOptions(roots=(str(copies_library / "phone"),), use_cache=False))
-    assert {(r.width, r.height) for r in result.images} == {(1024, 768)}
+    assert {(r.width, r.height) for r in result.images} == {(800, 600)}
 
 
 def test_rescan_uses_the_cache_and_regroup_needs_no_decode(
     copies_library: Path, tmp_path: Path
 ) -> None:
-    opts = ScanOptions(roots=(str(copies_library),), cache_path=str(tmp_path / "c.db"))
+    opts = ScanOptions(roots=(str(copies_library),), cache_path=str(tmp_path / "c.db"), min_size=0)
     first = scan(opts)
     assert first.stats.decoded == first.stats.images
     second = scan(opts)
@@ -72,7 +72,7 @@ def test_rescan_uses_the_cache_and_regroup_needs_no_decode(
     assert second.stats.cache_hits == first.stats.images
     assert [g.paths for g in second.groups] == [g.paths for g in first.groups]
     exact = regroup(second, dataclasses.replace(opts, distance=0))
-    assert len(exact) < len(second.groups)
+    assert sum(len(g.members) for g in exact) < sum(len(g.members) for g in second.groups)
     assert all(m.distance == 0 for g in exact for m in g.members)
 
 
@@ -86,11 +86,14 @@ def test_other_hash_settings_are_cached_separately(copies_library: Path, tmp_pat
 
 def test_progress_reports_every_phase_and_ends_complete(copies_library: Path) -> None:
     reports: list[Progress] = []
-    scan(ScanOptions(roots=(str(copies_library),), use_cache=False), progress=reports.append)
+    scan(
+        ScanOptions(roots=(str(copies_library),), use_cache=False, min_size=0),
+        progress=reports.append,
+    )
     phases = [r.phase for r in reports]
     assert "hash" in phases
     last_hash = [r for r in reports if r.phase == "hash"][-1]
-    assert last_hash.done == last_hash.total == len(ORIGINALS) * 8 + len(STRANGERS)
+    assert last_hash.done == last_hash.total == len(ORIGINALS) * 9 + len(STRANGERS)
     assert last_hash.bytes_done == last_hash.bytes_total > 0
 
 
