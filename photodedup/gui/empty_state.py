@@ -60,6 +60,12 @@ class EmptyState(QWidget):
         self.add_button.setVisible(not has_folders)
         self.scan_button.setVisible(has_folders)
 
+    def show_all_done(self) -> None:
+        self.title.setText(self.tr("All done"))
+        self.hint.setText(self.tr("No duplicate groups are left. Scan again to look for more."))
+        self.add_button.setVisible(False)
+        self.scan_button.setVisible(True)
+
     def show_nothing_found(self, photos: int) -> None:
         self.title.setText(self.tr("No duplicates found"))
         self.hint.setText(

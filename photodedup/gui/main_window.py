@@ -493,7 +493,8 @@ class MainWindow(QMainWindow):
         if not self.model.marked_count():
             self.statusBar().showMessage(self.tr("No files are marked for removal."), 5000)
             return
-        dialog = ReviewDialog(self.model.groups(), self.model.marked(), self)
+        # In the order on screen, so "Group 3" in the dialog is the third row here.
+        dialog = ReviewDialog(self.model.groups_in_view_order(), self.model.marked(), self)
         dialog.filesRemoved.connect(self._files_removed)
         dialog.exec()
         self._files_removed(list(dialog.removed_paths()))
@@ -508,6 +509,8 @@ class MainWindow(QMainWindow):
         if self._result is not None:
             self._result.images = [r for r in self._result.images if r.path not in gone]
         self._show_results_or_empty()
+        if not self.model.total_groups():
+            self.empty.show_all_done()
         self._set_results_enabled(True)
 
     def _file_menu(self, row: int, member: int, pos) -> None:

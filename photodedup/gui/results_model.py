@@ -77,6 +77,12 @@ class ResultsModel(QAbstractListModel):
         """Every group, including those the filter hides."""
         return list(self._groups)
 
+    def groups_in_view_order(self) -> list[Group]:
+        """Every group: the visible ones as sorted, then those the filter hides."""
+        shown = set(self._rows)
+        hidden = [i for i in range(len(self._groups)) if i not in shown]
+        return [self._groups[i] for i in self._rows + hidden]
+
     def group_at(self, row: int) -> Group:
         return self._groups[self._rows[row]]
 

@@ -341,3 +341,31 @@ def test_marking_a_folder_as_reference_after_the_scan_regroups(run_scan, qtbot, 
     qtbot.waitUntil(lambda: window._options.reference_dirs == (str(library.copies),), timeout=3000)
     assert not any(p.startswith(copies) for p in window.model.marked())
     assert window.model.marked(), "the originals are now the copies to remove"
+
+
+def test_files_trashed_in_the_review_leave_the_results(run_scan, qtbot, window, library, trash_dir):
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    # Keep only the marks of the three-photo group: the other groups must stay listed.
+    three = next(g for g in window.model.groups() if len(g.members) == 3)
+    marked = window.model.marked() & set(three.paths)
+    window.model.unmark_all()
+    for path in marked:
+        window.model.set_marked(path, True)
+    done = []
+
+    def confirm() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ReviewDialog)
+        dialog.confirmButton.click()
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
+        done.append(dialog.removed_paths())
+        dialog.accept()
+
+    QTimer.singleShot(200, confirm)
+    window.review()
+    assert done == [marked]
+    assert not any(os.path.exists(p) for p in marked)
+    assert len(list(trash_dir.iterdir())) == len(marked)
+    assert window.model.total_groups() == 2
+    assert all(not (set(g.paths) & marked) for g in window.model.groups())

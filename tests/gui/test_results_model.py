@@ -98,3 +98,12 @@ def test_mark_all_but_best_uses_the_rule(qapp):
     # A group with a reference-folder file keeps that one, whatever the rule.
     assert model.marked() == {"/b/1.jpg", "/a/2.jpg", "/c/2.jpg", "/c/3b.jpg"}
     assert model.fully_marked_groups() == 0
+
+
+def test_groups_in_view_order_lists_hidden_groups_last(qapp):
+    model = ResultsModel()
+    model.set_groups(sample())
+    model.set_sort("path")
+    model.set_filter("/c")
+    order = [g.reference.path for g in model.groups_in_view_order()]
+    assert order == ["/a/2.jpg", "/c/3.jpg", "/a/1.jpg"]
