@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="57"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="58"/>
         <source>ReviewDialog</source>
         <comment>No app could open the log. It is here:
 %1</comment>
@@ -12,7 +12,7 @@
 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="60"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="61"/>
         <source>ReviewDialog</source>
         <comment>Nothing has been moved to the Trash yet, so there is no log. It will be here:
 %1</comment>
@@ -22,56 +22,144 @@
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="63"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="64"/>
         <source>ReviewDialog</source>
         <comment>Trash log</comment>
         <translation>回收站日志</translation>
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="49"/>
+        <source>Compare %1 Photos</source>
+        <translation>比较 %1 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="75"/>
+        <source>Zoom out (-)</source>
+        <translation>缩小 (-)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="76"/>
+        <source>Zoom in (+)</source>
+        <translation>放大 (+)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="78"/>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="78"/>
+        <source>Show whole photos (F, or double-click a photo)</source>
+        <translation>显示完整照片（按 F，或双击照片）</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="81"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="81"/>
+        <source>Show the largest photo pixel for pixel (1)</source>
+        <translation>按实际像素显示最大的照片（按 1）</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="89"/>
+        <source>←/→ choose a photo · Space marks it for removal · wheel zooms · drag pans</source>
+        <translation>←/→ 选择照片 · 空格键标记为移除 · 滚轮缩放 · 拖动平移</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="108"/>
+        <source>Every photo of this group is marked: unmark at least one, or the review will refuse to remove them.</source>
+        <translation>本组的每张照片都已标记：请至少取消标记一张，否则检查时将拒绝移除它们。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="113"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="166"/>
+        <source>highest</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="170"/>
+        <source>largest</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="242"/>
+        <source>Fit (%1%)</source>
+        <translation>适合窗口（%1%）</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="242"/>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_view.py" line="266"/>
+        <source>Cannot show this photo: %1</source>
+        <translation>无法显示这张照片：%1</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="26"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="29"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="29"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="32"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="43"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="47"/>
         <source>Find duplicate photos</source>
         <translation>查找重复照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="46"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="50"/>
         <source>Press Scan to look for look-alike photos in your folders.</source>
         <translation>点击“扫描”，在你的文件夹中查找相似的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="48"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="52"/>
         <source>Nothing is deleted until you review the marked copies.</source>
         <translation>在你检查过标记的副本之前，不会删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="52"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="56"/>
         <source>Drop folders here or click Add folder…</source>
         <translation>把文件夹拖到这里，或点击“添加文件夹…”</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="54"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="58"/>
         <source>Then press Scan. Nothing is deleted until you review the marked copies.</source>
         <translation>然后点击“扫描”。在你检查过标记的副本之前，不会删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="60"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="64"/>
+        <source>All done</source>
+        <translation>全部完成</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/empty_state.py" line="65"/>
+        <source>No duplicate groups are left. Scan again to look for more.</source>
+        <translation>已没有剩余的重复照片组。可以再次扫描以查找更多。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/empty_state.py" line="70"/>
         <source>No duplicates found</source>
         <translation>未找到重复照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="62"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="72"/>
         <source>{n} photos were compared. Try a looser similarity to find more.</source>
         <translation>已比较 {n} 张照片。可以放宽相似度以找到更多。</translation>
     </message>
@@ -79,12 +167,12 @@
 <context>
     <name>ErrorsModel</name>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="49"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="50"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="49"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="50"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -92,32 +180,32 @@
 <context>
     <name>ErrorsPanel</name>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="67"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="68"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="79"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="81"/>
         <source>Copy list</source>
         <translation>复制列表</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="80"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="82"/>
         <source>Copy every path and problem to the clipboard</source>
         <translation>把所有路径和问题复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="104"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="106"/>
         <source>{n} files could not be read</source>
         <translation>{n} 个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="106"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="108"/>
         <source>{n} problems</source>
         <translation>{n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="107"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="109"/>
         <source>Show the files the scan could not use</source>
         <translation>显示扫描时无法使用的文件</translation>
     </message>
@@ -125,38 +213,38 @@
 <context>
     <name>FolderList</name>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="40"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="55"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="40"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="55"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="41"/>
-        <location filename="../../photodedup/gui/folder_list.py" line="133"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="56"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="148"/>
         <source>Reference: never delete from here</source>
         <translation>参照：绝不删除其中的文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="53"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="68"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="56"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="71"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="57"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="72"/>
         <source>Remove the selected folders from the list</source>
         <translation>从列表中移除选中的文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="111"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="126"/>
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
@@ -164,316 +252,538 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="57"/>
+        <location filename="../../photodedup/gui/main_window.py" line="62"/>
         <source>Most space to free</source>
         <translation>可释放空间最多</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="58"/>
+        <location filename="../../photodedup/gui/main_window.py" line="63"/>
         <source>Most files</source>
         <translation>文件最多</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="59"/>
+        <location filename="../../photodedup/gui/main_window.py" line="64"/>
         <source>Folder and name</source>
         <translation>文件夹和名称</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="62"/>
+        <location filename="../../photodedup/gui/main_window.py" line="67"/>
         <source>Highest resolution</source>
         <translation>分辨率最高</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="63"/>
+        <location filename="../../photodedup/gui/main_window.py" line="68"/>
         <source>Largest file</source>
         <translation>文件最大</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="64"/>
+        <location filename="../../photodedup/gui/main_window.py" line="69"/>
         <source>Oldest</source>
         <translation>最旧</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="65"/>
+        <location filename="../../photodedup/gui/main_window.py" line="70"/>
         <source>Newest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="137"/>
+        <location filename="../../photodedup/gui/main_window.py" line="152"/>
         <source>Folders</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="139"/>
+        <location filename="../../photodedup/gui/main_window.py" line="154"/>
         <source>Matching</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="141"/>
-        <location filename="../../photodedup/gui/main_window.py" line="360"/>
+        <location filename="../../photodedup/gui/main_window.py" line="156"/>
+        <location filename="../../photodedup/gui/main_window.py" line="389"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="155"/>
+        <location filename="../../photodedup/gui/main_window.py" line="173"/>
         <source>Which copy of each group to keep</source>
         <translation>每组保留哪一份</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="156"/>
+        <location filename="../../photodedup/gui/main_window.py" line="174"/>
         <source>Mark all but best</source>
         <translation>标记最佳之外的全部</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="157"/>
+        <location filename="../../photodedup/gui/main_window.py" line="175"/>
         <source>Unmark all</source>
         <translation>取消全部标记</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="162"/>
+        <location filename="../../photodedup/gui/main_window.py" line="180"/>
         <source>Filter by folder</source>
         <translation>按文件夹筛选</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="164"/>
+        <location filename="../../photodedup/gui/main_window.py" line="183"/>
         <source>Review and remove…</source>
         <translation>检查并移除…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="165"/>
+        <location filename="../../photodedup/gui/main_window.py" line="184"/>
         <source>Review the marked files and move them to the trash</source>
         <translation>检查已标记的文件，并把它们移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="167"/>
+        <location filename="../../photodedup/gui/main_window.py" line="190"/>
         <source>Keep:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="172"/>
+        <location filename="../../photodedup/gui/main_window.py" line="197"/>
         <source>Sort:</source>
         <translation>排序：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="195"/>
+        <location filename="../../photodedup/gui/main_window.py" line="220"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="196"/>
+        <location filename="../../photodedup/gui/main_window.py" line="221"/>
         <source>&amp;Add folder…</source>
         <translation>添加文件夹(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="197"/>
-        <location filename="../../photodedup/gui/main_window.py" line="362"/>
+        <location filename="../../photodedup/gui/main_window.py" line="222"/>
+        <location filename="../../photodedup/gui/main_window.py" line="391"/>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="198"/>
+        <location filename="../../photodedup/gui/main_window.py" line="223"/>
         <source>&amp;Export results…</source>
         <translation>导出结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="200"/>
+        <location filename="../../photodedup/gui/main_window.py" line="225"/>
         <source>Open trash &amp;log</source>
         <translation>打开回收站日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="202"/>
+        <location filename="../../photodedup/gui/main_window.py" line="227"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="204"/>
+        <location filename="../../photodedup/gui/main_window.py" line="229"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="205"/>
+        <location filename="../../photodedup/gui/main_window.py" line="230"/>
         <source>&amp;Mark all but best</source>
         <translation>标记最佳之外的全部(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="206"/>
+        <location filename="../../photodedup/gui/main_window.py" line="231"/>
         <source>&amp;Unmark all</source>
         <translation>取消全部标记(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="207"/>
+        <location filename="../../photodedup/gui/main_window.py" line="232"/>
         <source>&amp;Invert marks in group</source>
         <translation>反转本组标记(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="209"/>
+        <location filename="../../photodedup/gui/main_window.py" line="234"/>
         <source>&amp;Review and remove marked…</source>
         <translation>检查并移除已标记的文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="211"/>
+        <location filename="../../photodedup/gui/main_window.py" line="236"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="213"/>
+        <location filename="../../photodedup/gui/main_window.py" line="238"/>
         <source>&amp;Problems panel</source>
         <translation>问题面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="215"/>
+        <location filename="../../photodedup/gui/main_window.py" line="240"/>
         <source>&amp;Sort groups by</source>
         <translation>分组排序方式(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="220"/>
+        <location filename="../../photodedup/gui/main_window.py" line="245"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="223"/>
+        <location filename="../../photodedup/gui/main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="224"/>
+        <location filename="../../photodedup/gui/main_window.py" line="249"/>
         <source>&amp;About photodedup</source>
         <translation>关于 photodedup(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="227"/>
+        <location filename="../../photodedup/gui/main_window.py" line="252"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="307"/>
+        <location filename="../../photodedup/gui/main_window.py" line="332"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="318"/>
+        <location filename="../../photodedup/gui/main_window.py" line="343"/>
         <source>Cancel scan</source>
         <translation>取消扫描</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="319"/>
+        <location filename="../../photodedup/gui/main_window.py" line="344"/>
         <source>Cancel &amp;scan</source>
         <translation>取消扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="320"/>
+        <location filename="../../photodedup/gui/main_window.py" line="345"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="346"/>
+        <location filename="../../photodedup/gui/main_window.py" line="374"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="351"/>
+        <location filename="../../photodedup/gui/main_window.py" line="379"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="395"/>
+        <location filename="../../photodedup/gui/main_window.py" line="429"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="436"/>
+        <location filename="../../photodedup/gui/main_window.py" line="470"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="438"/>
+        <location filename="../../photodedup/gui/main_window.py" line="472"/>
         <source>{groups} groups · {marked} files marked · {size} to free</source>
         <translation>{groups} 组 · 已标记 {marked} 个文件 · 可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="445"/>
+        <location filename="../../photodedup/gui/main_window.py" line="479"/>
         <source>{n} groups have every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="460"/>
+        <location filename="../../photodedup/gui/main_window.py" line="494"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="484"/>
+        <location filename="../../photodedup/gui/main_window.py" line="521"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="486"/>
+        <location filename="../../photodedup/gui/main_window.py" line="523"/>
         <source>Show in file manager</source>
         <translation>在文件管理器中显示</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="488"/>
+        <location filename="../../photodedup/gui/main_window.py" line="525"/>
         <source>Copy path</source>
         <translation>复制路径</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="490"/>
+        <location filename="../../photodedup/gui/main_window.py" line="527"/>
         <source>Marked for removal</source>
         <translation>标记为移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="495"/>
+        <location filename="../../photodedup/gui/main_window.py" line="532"/>
         <source>Compare group…</source>
         <translation>比较本组…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="497"/>
+        <location filename="../../photodedup/gui/main_window.py" line="534"/>
         <source>Not a duplicate</source>
         <translation>不是重复照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="501"/>
+        <location filename="../../photodedup/gui/main_window.py" line="538"/>
         <source>This is the group&apos;s reference photo</source>
         <translation>这是本组的参照照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="517"/>
+        <location filename="../../photodedup/gui/main_window.py" line="554"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="519"/>
+        <location filename="../../photodedup/gui/main_window.py" line="556"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="532"/>
+        <location filename="../../photodedup/gui/main_window.py" line="569"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="534"/>
+        <location filename="../../photodedup/gui/main_window.py" line="571"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="539"/>
+        <location filename="../../photodedup/gui/main_window.py" line="576"/>
         <source>About photodedup</source>
         <translation>关于 photodedup</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="541"/>
+        <location filename="../../photodedup/gui/main_window.py" line="578"/>
         <source>&lt;h3&gt;photodedup {version}&lt;/h3&gt;&lt;p&gt;Finds near-duplicate photos — resized, recompressed, rotated or lightly edited copies — and moves the copies you choose to the system trash.&lt;/p&gt;&lt;p&gt;Nothing is ever deleted permanently.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;photodedup {version}&lt;/h3&gt;&lt;p&gt;查找相似或重复的照片——缩放过、重新压缩过、旋转过或稍加编辑过的副本——并把你选中的副本移到系统回收站。&lt;/p&gt;&lt;p&gt;任何文件都不会被永久删除。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="550"/>
+        <location filename="../../photodedup/gui/main_window.py" line="587"/>
         <source>The language changes the next time photodedup starts.</source>
         <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="571"/>
+        <location filename="../../photodedup/gui/main_window.py" line="608"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Pane</name>
+    <message>
+        <location filename="../../photodedup/gui/compare_pane.py" line="211"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_pane.py" line="226"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_pane.py" line="229"/>
+        <source>Kept (reference folder)</source>
+        <translation>保留（参照文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_pane.py" line="237"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_pane.py" line="239"/>
+        <source>%1 megapixels</source>
+        <translation>%1 百万像素</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_pane.py" line="240"/>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_pane.py" line="241"/>
+        <source>File size:</source>
+        <translation>文件大小：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_pane.py" line="242"/>
+        <source>Taken:</source>
+        <translation>拍摄时间：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_pane.py" line="243"/>
+        <source>Camera:</source>
+        <translation>相机：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_pane.py" line="244"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_pane.py" line="246"/>
+        <source>Reference</source>
+        <translation>参照</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_pane.py" line="248"/>
+        <source>%1 from the reference</source>
+        <translation>与参照相差 %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare_pane.py" line="250"/>
+        <source>Difference:</source>
+        <translation>差异：</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="114"/>
+        <source>You can restore them from the Trash. The log lists each file and where it went.</source>
+        <translation>你可以从回收站恢复它们。日志列出了每个文件及其去向。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="123"/>
+        <source>Move Them to a Folder…</source>
+        <translation>把它们移到文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="133"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="133"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="133"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="133"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="155"/>
+        <source>Open Log</source>
+        <translation>打开日志</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="156"/>
+        <source>Every file moved is listed there, with where it went</source>
+        <translation>日志列出了每个已移动的文件及其去向</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="158"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review_report.py" line="176"/>
+        <source>Moved %n file to the Trash (%1).</source>
+        <translation>
+            <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review_report.py" line="177"/>
+        <source>Moved %n files to the Trash (%1).</source>
+        <translation>
+            <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review_report.py" line="184"/>
+        <source>Moved %n file to the folder you chose (%1).</source>
+        <translation>
+            <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review_report.py" line="185"/>
+        <source>Moved %n files to the folder you chose (%1).</source>
+        <translation>
+            <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="189"/>
+        <source>No file was moved.</source>
+        <translation>没有移动任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review_report.py" line="198"/>
+        <source>The Trash is not available for %n file</source>
+        <translation>
+            <numerusform>有 %n 个文件无法使用回收站</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review_report.py" line="199"/>
+        <source>The Trash is not available for %n files</source>
+        <translation>
+            <numerusform>有 %n 个文件无法使用回收站</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="202"/>
+        <source> (for example on a network or removable drive). They are still in place; you can move them to a folder of your choice instead. Nothing is deleted.</source>
+        <translation>（例如位于网络驱动器或移动存储上）。它们仍在原处；你可以改为把它们移到自己选择的文件夹。不会删除任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review_report.py" line="211"/>
+        <source>%n file was left where it is:</source>
+        <translation>
+            <numerusform>有 %n 个文件留在原处：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review_report.py" line="212"/>
+        <source>%n files were left where they are:</source>
+        <translation>
+            <numerusform>有 %n 个文件留在原处：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="222"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="223"/>
+        <source>No Trash here</source>
+        <translation>此处无回收站</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="224"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="245"/>
+        <source>You stopped before this file was reached</source>
+        <translation>你在处理到这个文件之前停止了</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="246"/>
+        <source>Changed since the scan</source>
+        <translation>扫描后已改动</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="247"/>
+        <source>No longer there</source>
+        <translation>已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="248"/>
+        <source>No longer a regular file</source>
+        <translation>已不再是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_report.py" line="259"/>
+        <source>Move the Files to This Folder</source>
+        <translation>把文件移到这个文件夹</translation>
     </message>
 </context>
 <context>
@@ -527,7 +837,7 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../photodedup/gui/results_model.py" line="57"/>
+        <location filename="../../photodedup/gui/results_model.py" line="58"/>
         <source>{n} similar photos: {names}</source>
         <translation>{n} 张相似照片：{names}</translation>
     </message>
@@ -543,367 +853,250 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="89"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="84"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="136"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="135"/>
         <source>You can restore them from the Trash. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
         <translation>你可以从回收站恢复它们。每个文件在移动前都会再检查一次：扫描后有改动的文件将保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="153"/>
-        <location filename="../../photodedup/gui/review_dialog.py" line="383"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="152"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="153"/>
-        <location filename="../../photodedup/gui/review_dialog.py" line="383"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="152"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="153"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="152"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="153"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="152"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="169"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="168"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="169"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="168"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="174"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="173"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="184"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="183"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="186"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="185"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="186"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="185"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="186"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="186"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="188"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="187"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="196"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="195"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="211"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="210"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="222"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="221"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="254"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="253"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="256"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="255"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="260"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="259"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="262"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="261"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="293"/>
-        <location filename="../../photodedup/gui/review_dialog.py" line="318"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="291"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="317"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="294"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="292"/>
         <source>Stop after the file being moved now</source>
         <translation>移完当前这个文件后停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="304"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="302"/>
         <source>Moving %n file to the Trash…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="305"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="303"/>
         <source>Moving %n files to the Trash…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="310"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="308"/>
         <source>Moving %n file to %1…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="311"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="309"/>
         <source>Moving %n files to %1…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="335"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="314"/>
+        <source>%v of %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_dialog.py" line="334"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="373"/>
-        <source>Move Them to a Folder…</source>
-        <translation>把它们移到文件夹…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="383"/>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="383"/>
-        <source>Why</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="396"/>
-        <source>Open Log</source>
-        <translation>打开日志</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="397"/>
-        <source>Every file moved is listed there, with where it went</source>
-        <translation>日志列出了每个已移动的文件及其去向</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="399"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="416"/>
-        <source>Moved %n file to the Trash (%1).</source>
-        <translation>
-            <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="417"/>
-        <source>Moved %n files to the Trash (%1).</source>
-        <translation>
-            <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="424"/>
-        <source>Moved %n file to the folder you chose (%1).</source>
-        <translation>
-            <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="425"/>
-        <source>Moved %n files to the folder you chose (%1).</source>
-        <translation>
-            <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="429"/>
-        <source>No file was moved.</source>
-        <translation>没有移动任何文件。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="437"/>
-        <source>The Trash is not available for %n file</source>
-        <translation>
-            <numerusform>有 %n 个文件无法使用回收站</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="438"/>
-        <source>The Trash is not available for %n files</source>
-        <translation>
-            <numerusform>有 %n 个文件无法使用回收站</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="441"/>
-        <source> (for example on a network or removable drive). They are still in place; you can move them to a folder of your choice instead. Nothing is deleted.</source>
-        <translation>（例如位于网络驱动器或移动存储上）。它们仍在原处；你可以改为把它们移到自己选择的文件夹。不会删除任何文件。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="450"/>
-        <source>%n file was left where it is:</source>
-        <translation>
-            <numerusform>有 %n 个文件留在原处：</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="451"/>
-        <source>%n files were left where they are:</source>
-        <translation>
-            <numerusform>有 %n 个文件留在原处：</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="462"/>
-        <source>Skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="463"/>
-        <source>No Trash here</source>
-        <translation>此处无回收站</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="464"/>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="471"/>
-        <source>You stopped before this file was reached</source>
-        <translation>你在处理到这个文件之前停止了</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="484"/>
-        <source>Move the Files to This Folder</source>
-        <translation>把文件移到这个文件夹</translation>
     </message>
 </context>
 <context>
     <name>ScanProgress</name>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="19"/>
-        <location filename="../../photodedup/gui/scan_progress.py" line="50"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="27"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="65"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="30"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="38"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="52"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="67"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="81"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="57"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="72"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="63"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="79"/>
         <source>Looking for photos… {n} files found</source>
         <translation>正在查找照片… 已找到 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="65"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="84"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="68"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="87"/>
         <source>Grouping look-alike photos</source>
         <translation>正在将相似照片分组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="72"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="91"/>
         <source>{done} of {total} photos</source>
         <translation>{done} / {total} 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="74"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="93"/>
         <source>{rate} per second</source>
         <translation>每秒 {rate} 张</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="76"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="95"/>
         <source>about {time} left</source>
         <translation>大约还剩 {time}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="80"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="99"/>
         <source>In {folder}</source>
         <translation>位于 {folder}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="90"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="109"/>
         <source>{s} s</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="93"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="112"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="95"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="114"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
@@ -1001,20 +1194,36 @@
         <translation>排除：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="147"/>
+        <location filename="../../photodedup/gui/settings_panel.py" line="152"/>
         <source>{preset} — fingerprints must match exactly</source>
         <translation>{preset}——指纹必须完全一致</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="149"/>
+        <location filename="../../photodedup/gui/settings_panel.py" line="154"/>
         <source>{preset} — up to {n} of {bits} bits differ</source>
         <translation>{preset}——{bits} 位中最多 {n} 位不同</translation>
     </message>
 </context>
 <context>
+    <name>_Canvas</name>
+    <message>
+        <location filename="../../photodedup/gui/compare_pane.py" line="132"/>
+        <source>Will be moved to the Trash</source>
+        <translation>将被移到回收站</translation>
+    </message>
+</context>
+<context>
+    <name>_FolderTree</name>
+    <message>
+        <location filename="../../photodedup/gui/folder_list.py" line="43"/>
+        <source>Drop folders here or click Add folder…</source>
+        <translation>把文件夹拖到这里，或点击“添加文件夹…”</translation>
+    </message>
+</context>
+<context>
     <name>delegate</name>
     <message>
-        <location filename="../../photodedup/gui/results_delegate.py" line="312"/>
+        <location filename="../../photodedup/gui/results_delegate.py" line="313"/>
         <source>modified {date}</source>
         <translation>修改于 {date}</translation>
     </message>
