@@ -223,7 +223,7 @@ class ResultsDelegate(QStyledItemDelegate):
         line.translate(0, m.line)
         painter.setPen(plain)
         painter.drawText(
-            line, left, fm.elidedText(_date_text(self, image), Qt.TextElideMode.ElideRight, text_w)
+            line, left, fm.elidedText(self._date_text(image), Qt.TextElideMode.ElideRight, text_w)
         )
         line.translate(0, m.line)
         painter.setPen(dim)
@@ -278,6 +278,18 @@ class ResultsDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(body, 1.5, 1.5)
         painter.restore()
 
+    def _date_text(self, image) -> str:
+        if image.taken:
+            taken = QDateTime.fromString(image.taken, Qt.DateFormat.ISODate)
+            if taken.isValid():
+                return QLocale().toString(taken, QLocale.FormatType.ShortFormat)
+            return image.taken
+        # No date taken: the file date is all there is, and the day is what matters.
+        modified = QDateTime.fromMSecsSinceEpoch(image.mtime_ns // 1_000_000).date()
+        return self.tr("modified {date}").format(
+            date=QLocale().toString(modified, QLocale.FormatType.ShortFormat)
+        )
+
     def helpEvent(
         self, event: QHelpEvent, view, option: QStyleOptionViewItem, index: QModelIndex
     ) -> bool:
@@ -300,16 +312,3 @@ class ResultsDelegate(QStyledItemDelegate):
             lines.append(self.tr("In a reference folder: never removed"))
         QToolTip.showText(event.globalPos(), "\n".join(lines), view)
         return True
-
-
-def _date_text(delegate: ResultsDelegate, image) -> str:
-    if image.taken:
-        taken = QDateTime.fromString(image.taken, Qt.DateFormat.ISODate)
-        if taken.isValid():
-            return QLocale().toString(taken, QLocale.FormatType.ShortFormat)
-        return image.taken
-    # No date taken: the file date is all there is, and the day is what matters.
-    modified = QDateTime.fromMSecsSinceEpoch(image.mtime_ns // 1_000_000).date()
-    return delegate.tr("modified {date}").format(
-        date=QLocale().toString(modified, QLocale.FormatType.ShortFormat)
-    )
