@@ -106,6 +106,8 @@ def _decode_open(im: Image.Image, fmt: str, min_side: int, gray: bool) -> Decode
     small = _reduce(_normalize(im, gray), min_side)
     if orientation != 1:
         small = small.transpose(_UPRIGHT[orientation])
+    elif small is im:
+        small = im.copy()  # detached from the file, whatever closing it does
     return Decoded(small, width, height, fmt, _taken(exif), _camera(exif))
 
 

@@ -241,3 +241,14 @@ def test_lab_images_decode_in_color_and_gray(tmp_path: Path, original: Image.Ima
         result = decode(str(path), gray=gray)
         assert result.image.mode == ("L" if gray else "RGB")
         assert distance(result.image, original) <= 6
+
+
+@pytest.mark.parametrize("ext", ["jpg", "png", "heic"])
+def test_decoded_image_is_detached_from_the_file(
+    tmp_path: Path, original: Image.Image, ext: str
+) -> None:
+    path = imagegen.save(original, tmp_path / f"a.{ext}")
+    result = decode(str(path), min_side=240, gray=True)  # no reduction needed
+    assert not isinstance(result.image, ImageFile.ImageFile)
+    path.unlink()
+    assert result.image.resize((9, 8)).size == (9, 8)
