@@ -211,355 +211,265 @@
     </message>
 </context>
 <context>
+    <name>FileMenu</name>
+    <message>
+        <location filename="../../photodedup/gui/file_menu.py" line="22"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/file_menu.py" line="24"/>
+        <source>Show in file manager</source>
+        <translation>在文件管理器中显示</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/file_menu.py" line="26"/>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/file_menu.py" line="28"/>
+        <source>Marked for removal</source>
+        <translation>标记为移除</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/file_menu.py" line="33"/>
+        <source>Compare group…</source>
+        <translation>比较本组…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/file_menu.py" line="34"/>
+        <source>Not a duplicate</source>
+        <translation>不是重复照片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/file_menu.py" line="37"/>
+        <source>This is the group&apos;s reference photo</source>
+        <translation>这是本组的参照照片</translation>
+    </message>
+</context>
+<context>
     <name>FolderList</name>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="55"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="68"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="55"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="68"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="56"/>
-        <location filename="../../photodedup/gui/folder_list.py" line="148"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="69"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="161"/>
         <source>Reference: never delete from here</source>
         <translation>参照：绝不删除其中的文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="68"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="81"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="71"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="84"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="72"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="85"/>
         <source>Remove the selected folders from the list</source>
         <translation>从列表中移除选中的文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="126"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="139"/>
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MainMenuBar</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="62"/>
-        <source>Most space to free</source>
-        <translation>可释放空间最多</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="63"/>
-        <source>Most files</source>
-        <translation>文件最多</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="64"/>
-        <source>Folder and name</source>
-        <translation>文件夹和名称</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="67"/>
-        <source>Highest resolution</source>
-        <translation>分辨率最高</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="68"/>
-        <source>Largest file</source>
-        <translation>文件最大</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="69"/>
-        <source>Oldest</source>
-        <translation>最旧</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="70"/>
-        <source>Newest</source>
-        <translation>最新</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="152"/>
-        <source>Folders</source>
-        <translation>文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="154"/>
-        <source>Matching</source>
-        <translation>匹配</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="156"/>
-        <location filename="../../photodedup/gui/main_window.py" line="389"/>
-        <source>Scan</source>
-        <translation>扫描</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="173"/>
-        <source>Which copy of each group to keep</source>
-        <translation>每组保留哪一份</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="174"/>
-        <source>Mark all but best</source>
-        <translation>标记最佳之外的全部</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="175"/>
-        <source>Unmark all</source>
-        <translation>取消全部标记</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="180"/>
-        <source>Filter by folder</source>
-        <translation>按文件夹筛选</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="183"/>
-        <source>Review and remove…</source>
-        <translation>检查并移除…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="184"/>
-        <source>Review the marked files and move them to the trash</source>
-        <translation>检查已标记的文件，并把它们移到回收站</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="190"/>
-        <source>Keep:</source>
-        <translation>保留：</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="197"/>
-        <source>Sort:</source>
-        <translation>排序：</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="220"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="20"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="221"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="21"/>
         <source>&amp;Add folder…</source>
         <translation>添加文件夹(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="222"/>
-        <location filename="../../photodedup/gui/main_window.py" line="391"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="22"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="49"/>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="223"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="23"/>
         <source>&amp;Export results…</source>
         <translation>导出结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="225"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="25"/>
         <source>Open trash &amp;log</source>
         <translation>打开回收站日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="227"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="27"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="229"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="29"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="230"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="30"/>
         <source>&amp;Mark all but best</source>
         <translation>标记最佳之外的全部(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="231"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="31"/>
         <source>&amp;Unmark all</source>
         <translation>取消全部标记(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="232"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="32"/>
         <source>&amp;Invert marks in group</source>
         <translation>反转本组标记(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="234"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="34"/>
         <source>&amp;Review and remove marked…</source>
         <translation>检查并移除已标记的文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="236"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="36"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="238"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="37"/>
         <source>&amp;Problems panel</source>
         <translation>问题面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="240"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="39"/>
         <source>&amp;Sort groups by</source>
         <translation>分组排序方式(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="245"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="43"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="248"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="45"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="249"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="46"/>
         <source>&amp;About photodedup</source>
         <translation>关于 photodedup(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="252"/>
-        <source>System default</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="332"/>
-        <source>Add a folder to scan first.</source>
-        <translation>请先添加要扫描的文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="343"/>
-        <source>Cancel scan</source>
-        <translation>取消扫描</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="344"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="49"/>
         <source>Cancel &amp;scan</source>
         <translation>取消扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="345"/>
-        <source>Scanning…</source>
-        <translation>正在扫描…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="374"/>
-        <source>Scan cancelled; what was read is cached.</source>
-        <translation>扫描已取消；已读取的内容已缓存。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="379"/>
-        <source>Scan failed</source>
-        <translation>扫描失败</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="429"/>
-        <source>Scan again to apply the new settings.</source>
-        <translation>重新扫描以应用新设置。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="470"/>
-        <source>Ready</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="472"/>
-        <source>{groups} groups · {marked} files marked · {size} to free</source>
-        <translation>{groups} 组 · 已标记 {marked} 个文件 · 可释放 {size}</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="479"/>
-        <source>{n} groups have every copy marked</source>
-        <translation>有 {n} 组的所有副本都被标记了</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="494"/>
-        <source>No files are marked for removal.</source>
-        <translation>没有标记要移除的文件。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="521"/>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="523"/>
-        <source>Show in file manager</source>
-        <translation>在文件管理器中显示</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="525"/>
-        <source>Copy path</source>
-        <translation>复制路径</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="527"/>
-        <source>Marked for removal</source>
-        <translation>标记为移除</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="532"/>
-        <source>Compare group…</source>
-        <translation>比较本组…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="534"/>
-        <source>Not a duplicate</source>
-        <translation>不是重复照片</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="538"/>
-        <source>This is the group&apos;s reference photo</source>
-        <translation>这是本组的参照照片</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="554"/>
-        <source>Export results</source>
-        <translation>导出结果</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="556"/>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="569"/>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="571"/>
-        <source>Saved {path}</source>
-        <translation>已保存 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="576"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="54"/>
         <source>About photodedup</source>
         <translation>关于 photodedup</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="578"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="56"/>
         <source>&lt;h3&gt;photodedup {version}&lt;/h3&gt;&lt;p&gt;Finds near-duplicate photos — resized, recompressed, rotated or lightly edited copies — and moves the copies you choose to the system trash.&lt;/p&gt;&lt;p&gt;Nothing is ever deleted permanently.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;photodedup {version}&lt;/h3&gt;&lt;p&gt;查找相似或重复的照片——缩放过、重新压缩过、旋转过或稍加编辑过的副本——并把你选中的副本移到系统回收站。&lt;/p&gt;&lt;p&gt;任何文件都不会被永久删除。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="587"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="63"/>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="122"/>
+        <source>Review and remove…</source>
+        <translation>检查并移除…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="123"/>
+        <source>Review the marked files and move them to the trash</source>
+        <translation>检查已标记的文件，并把它们移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="217"/>
+        <source>Add a folder to scan first.</source>
+        <translation>请先添加要扫描的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="230"/>
+        <source>Scanning…</source>
+        <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="258"/>
+        <source>Scan cancelled; what was read is cached.</source>
+        <translation>扫描已取消；已读取的内容已缓存。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="263"/>
+        <source>Scan failed</source>
+        <translation>扫描失败</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="312"/>
+        <source>Scan again to apply the new settings.</source>
+        <translation>重新扫描以应用新设置。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="353"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="369"/>
+        <source>No files are marked for removal.</source>
+        <translation>没有标记要移除的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="414"/>
+        <source>Export results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="416"/>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="429"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="431"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="436"/>
         <source>The language changes the next time photodedup starts.</source>
         <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="608"/>
+        <location filename="../../photodedup/gui/main_window.py" line="457"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
@@ -829,7 +739,12 @@
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_delegate.py" line="300"/>
+        <location filename="../../photodedup/gui/results_delegate.py" line="289"/>
+        <source>modified {date}</source>
+        <translation>修改于 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_delegate.py" line="312"/>
         <source>In a reference folder: never removed</source>
         <translation>位于参照文件夹中：绝不移除</translation>
     </message>
@@ -837,9 +752,87 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../photodedup/gui/results_model.py" line="58"/>
+        <location filename="../../photodedup/gui/results_model.py" line="65"/>
         <source>{n} similar photos: {names}</source>
         <translation>{n} 张相似照片：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_model.py" line="175"/>
+        <source>{groups} groups · {marked} files marked · {size} to free</source>
+        <translation>{groups} 组 · 已标记 {marked} 个文件 · 可释放 {size}</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_model.py" line="184"/>
+        <source>{n} groups have every copy marked</source>
+        <translation>有 {n} 组的所有副本都被标记了</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsToolBar</name>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="20"/>
+        <source>Most space to free</source>
+        <translation>可释放空间最多</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="21"/>
+        <source>Most files</source>
+        <translation>文件最多</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="22"/>
+        <source>Folder and name</source>
+        <translation>文件夹和名称</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="25"/>
+        <source>Highest resolution</source>
+        <translation>分辨率最高</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="26"/>
+        <source>Largest file</source>
+        <translation>文件最大</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="27"/>
+        <source>Oldest</source>
+        <translation>最旧</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="28"/>
+        <source>Newest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="43"/>
+        <source>Which copy of each group to keep</source>
+        <translation>每组保留哪一份</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="44"/>
+        <source>Mark all but best</source>
+        <translation>标记最佳之外的全部</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="45"/>
+        <source>Unmark all</source>
+        <translation>取消全部标记</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="50"/>
+        <source>Filter by folder</source>
+        <translation>按文件夹筛选</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="54"/>
+        <source>Keep:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="61"/>
+        <source>Sort:</source>
+        <translation>排序：</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1198,30 @@
     </message>
 </context>
 <context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../../photodedup/gui/sidebar.py" line="16"/>
+        <source>Folders</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/sidebar.py" line="18"/>
+        <source>Matching</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/sidebar.py" line="20"/>
+        <location filename="../../photodedup/gui/sidebar.py" line="33"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/sidebar.py" line="33"/>
+        <source>Cancel scan</source>
+        <translation>取消扫描</translation>
+    </message>
+</context>
+<context>
     <name>_Canvas</name>
     <message>
         <location filename="../../photodedup/gui/compare_pane.py" line="132"/>
@@ -1215,17 +1232,9 @@
 <context>
     <name>_FolderTree</name>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="43"/>
+        <location filename="../../photodedup/gui/folder_list.py" line="56"/>
         <source>Drop folders here or click Add folder…</source>
         <translation>把文件夹拖到这里，或点击“添加文件夹…”</translation>
-    </message>
-</context>
-<context>
-    <name>delegate</name>
-    <message>
-        <location filename="../../photodedup/gui/results_delegate.py" line="313"/>
-        <source>modified {date}</source>
-        <translation>修改于 {date}</translation>
     </message>
 </context>
 </TS>
