@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,19 @@ _PATH_ROLE = Qt.ItemDataRole.UserRole
 
 def normalize(path: str) -> str:
     return os.path.normpath(os.path.abspath(os.path.expanduser(path)))
+
+
+def folders_from_mime(mime: QMimeData) -> list[str]:
+    """Local folders in dropped data; a dropped file stands for the folder holding it."""
+    out: list[str] = []
+    for url in mime.urls():
+        if not url.isLocalFile():
+            continue
+        path = url.toLocalFile()
+        folder = path if os.path.isdir(path) else os.path.dirname(path)
+        if folder and folder not in out:
+            out.append(folder)
+    return out
 
 
 class _FolderTree(QTreeWidget):

@@ -5,83 +5,48 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, Qt, QThread, QTimer
+from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QFileDialog,
-    QGroupBox,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from photodedup import __version__
 from photodedup.core import export, select
 from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import Progress, ScanResult
 from photodedup.core.scan import ScanOptions, regroup
 from photodedup.gui import (
-    file_actions,
-    i18n,
     pyside_fixes,  # noqa: F401 (must run before Qt use)
 )
 from photodedup.gui.compare_view import CompareView
 from photodedup.gui.empty_state import EmptyState
 from photodedup.gui.errors_panel import ErrorsPanel
-from photodedup.gui.folder_list import FolderList
-from photodedup.gui.results_delegate import human_size, metrics
+from photodedup.gui.file_menu import FileMenu
+from photodedup.gui.folder_list import folders_from_mime
+from photodedup.gui.main_menu import MainMenuBar
+from photodedup.gui.results_delegate import metrics
 from photodedup.gui.results_model import ResultsModel
+from photodedup.gui.results_toolbar import ResultsToolBar
 from photodedup.gui.results_view import ResultsView
 from photodedup.gui.review_dialog import ReviewDialog, open_log_file
 from photodedup.gui.scan_progress import ScanProgress
 from photodedup.gui.scan_worker import ScanOutcome, ScanWorker, start_scan
 from photodedup.gui.settings import Settings
-from photodedup.gui.settings_panel import SettingsPanel
+from photodedup.gui.sidebar import Sidebar
 from photodedup.gui.thumbnails import ThumbnailCache
-
-# Translated where shown (self.tr); the NOOP marks let the translation tools find them.
-_SORTS = (
-    ("bytes", QT_TRANSLATE_NOOP("MainWindow", "Most space to free")),
-    ("files", QT_TRANSLATE_NOOP("MainWindow", "Most files")),
-    ("path", QT_TRANSLATE_NOOP("MainWindow", "Folder and name")),
-)
-_RULE_LABELS = (  # the engine's select.RULES labels
-    QT_TRANSLATE_NOOP("MainWindow", "Highest resolution"),
-    QT_TRANSLATE_NOOP("MainWindow", "Largest file"),
-    QT_TRANSLATE_NOOP("MainWindow", "Oldest"),
-    QT_TRANSLATE_NOOP("MainWindow", "Newest"),
-)
-
-
-def folders_from_mime(mime: QMimeData) -> list[str]:
-    """Local folders in dropped data; a dropped file stands for the folder holding it."""
-    out: list[str] = []
-    for url in mime.urls():
-        if not url.isLocalFile():
-            continue
-        path = url.toLocalFile()
-        folder = path if os.path.isdir(path) else os.path.dirname(path)
-        if folder and folder not in out:
-            out.append(folder)
-    return out
 
 
 class MainWindow(QMainWindow):
@@ -113,7 +78,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.errors)
         self.errors.hide()
 
-        self._build_sidebar()
+        self.sidebar = Sidebar(self)
+        self.folders, self.panel = self.sidebar.folders, self.sidebar.panel
+        self.scan_button = self.sidebar.scan_button
         self._build_results_area()
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.sidebar)
@@ -130,7 +97,8 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(margin, margin // 2, margin, 0)
         outer.addWidget(splitter)
         self.setCentralWidget(central)
-        self._build_menus()
+        self.menu = MainMenuBar(self.errors.toggleViewAction(), self.settings.language, self)
+        self.setMenuBar(self.menu)
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status, 1)
         self.statusBar().addPermanentWidget(self.errors.toggle_button)
@@ -146,120 +114,39 @@ class MainWindow(QMainWindow):
         self._set_idle()
 
     # -- layout -------------------------------------------------------------------------
-    def _build_sidebar(self) -> None:
-        self.folders = FolderList(self)
-        self.panel = SettingsPanel(self)
-        folders_box = QGroupBox(self.tr("Folders"), self)
-        QVBoxLayout(folders_box).addWidget(self.folders)
-        settings_box = QGroupBox(self.tr("Matching"), self)
-        QVBoxLayout(settings_box).addWidget(self.panel)
-        self.scan_button = QPushButton(self.tr("Scan"), self)
-        self.scan_button.setDefault(True)
-        bold = self.scan_button.font()
-        bold.setBold(True)
-        self.scan_button.setFont(bold)
-        self.scan_button.setMinimumHeight(self.fontMetrics().height() * 2)
-        self.sidebar = QWidget(self)
-        layout = QVBoxLayout(self.sidebar)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(folders_box, 1)
-        layout.addWidget(settings_box)
-        layout.addWidget(self.scan_button)
-
     def _build_results_area(self) -> None:
-        self.rule_combo = QComboBox(self)
-        for key, label in select.RULES.items():
-            self.rule_combo.addItem(self.tr(label), key)
-        self.rule_combo.setToolTip(self.tr("Which copy of each group to keep"))
-        self.mark_button = QPushButton(self.tr("Mark all but best"), self)
-        self.unmark_button = QPushButton(self.tr("Unmark all"), self)
-        self.sort_combo = QComboBox(self)
-        for key, label in _SORTS:
-            self.sort_combo.addItem(self.tr(label), key)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter by folder"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setFixedWidth(self.fontMetrics().averageCharWidth() * 22)
+        self.results_bar = ResultsToolBar(self)
+        self.rule_combo = self.results_bar.rule_combo
+        self.sort_combo = self.results_bar.sort_combo
+        self.filter_edit = self.results_bar.filter_edit
         self.review_button = QPushButton(self.tr("Review and remove…"), self)
         self.review_button.setToolTip(self.tr("Review the marked files and move them to the trash"))
-        # A tool bar rather than a row of widgets: with a large font or a narrow window
-        # what does not fit goes behind its » button instead of widening the window.
-        bar = QToolBar(self)
-        bar.setMovable(False)
-        bar.setFloatable(False)
-        bar.addWidget(QLabel(self.tr("Keep:"), self))
-        bar.addWidget(self.rule_combo)
-        bar.addWidget(self.mark_button)
-        bar.addWidget(self.unmark_button)
-        spacer = QWidget(self)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        bar.addWidget(QLabel(self.tr("Sort:"), self))
-        bar.addWidget(self.sort_combo)
-        bar.addWidget(self.filter_edit)
         self.empty = EmptyState(self)
         self.progress = ScanProgress(self)
         self.stack = QStackedWidget(self)
         for page in (self.empty, self.progress, self.view):
             self.stack.addWidget(page)
-        self.results_bar = bar
         self.results_area = QWidget(self)
         layout = QVBoxLayout(self.results_area)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.results_bar)
         layout.addWidget(self.stack, 1)
 
-    def _build_menus(self) -> None:
-        def action(menu: QMenu, text: str, slot, shortcut=None) -> QAction:
-            act = menu.addAction(text)
-            act.triggered.connect(slot)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
-            return act
-
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        action(file_menu, self.tr("&Add folder…"), self.folders.choose_folder, "Ctrl+O")
-        self.scan_action = action(file_menu, self.tr("&Scan"), self.toggle_scan, "F5")
-        self.export_action = action(file_menu, self.tr("&Export results…"), self.export, "Ctrl+E")
-        file_menu.addSeparator()
-        action(file_menu, self.tr("Open trash &log"), lambda: open_log_file(self))
-        file_menu.addSeparator()
-        action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
-        action(edit, self.tr("&Mark all but best"), self.mark_all_but_best)
-        action(edit, self.tr("&Unmark all"), self.model.unmark_all)
-        action(edit, self.tr("&Invert marks in group"), self.invert_group, "Ctrl+I")
-        edit.addSeparator()
-        action(edit, self.tr("&Review and remove marked…"), self.review)
-
-        view = self.menuBar().addMenu(self.tr("&View"))
-        errors_action = self.errors.toggleViewAction()
-        errors_action.setText(self.tr("&Problems panel"))
-        view.addAction(errors_action)
-        sort_menu = view.addMenu(self.tr("&Sort groups by"))
-        for i, (_key, label) in enumerate(_SORTS):
-            action(
-                sort_menu, self.tr(label), lambda _c=False, i=i: self.sort_combo.setCurrentIndex(i)
-            )
-        self.language_menu = view.addMenu(self.tr("&Language"))
-        self._fill_language_menu()
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        action(help_menu, self.tr("&About photodedup"), self.about)
-
-    def _fill_language_menu(self) -> None:
-        choices = {"": self.tr("System default"), **i18n.available_languages()}
-        current = self.settings.language or ""
-        group = QActionGroup(self.language_menu)
-        for code, name in choices.items():
-            act = self.language_menu.addAction(name)
-            act.setCheckable(True)
-            act.setChecked(code == current)
-            group.addAction(act)
-            act.triggered.connect(lambda _c=False, code=code: self._set_language(code))
-
     def _connect(self) -> None:
+        menu = self.menu
+        menu.add_folder.triggered.connect(self.folders.choose_folder)
+        menu.scan.triggered.connect(self.toggle_scan)
+        menu.export.triggered.connect(self.export)
+        menu.open_log.triggered.connect(lambda: open_log_file(self))
+        menu.quit.triggered.connect(self.close)
+        menu.mark.triggered.connect(self.mark_all_but_best)
+        menu.unmark.triggered.connect(self.model.unmark_all)
+        menu.invert.triggered.connect(self.invert_group)
+        menu.review.triggered.connect(self.review)
+        menu.sortChosen.connect(
+            lambda key: self.sort_combo.setCurrentIndex(self.sort_combo.findData(key))
+        )
+        menu.languageChosen.connect(self._set_language)
         self.folders.foldersChanged.connect(self._folders_changed)
         self.panel.groupingChanged.connect(self._regroup_timer.start)
         self.panel.scanSettingsChanged.connect(self._scan_settings_changed)
@@ -268,8 +155,8 @@ class MainWindow(QMainWindow):
         self.empty.scanRequested.connect(self.toggle_scan)
         self.progress.cancelRequested.connect(self.cancel_scan)
         self.rule_combo.currentIndexChanged.connect(self.mark_all_but_best)
-        self.mark_button.clicked.connect(self.mark_all_but_best)
-        self.unmark_button.clicked.connect(self.model.unmark_all)
+        self.results_bar.mark_button.clicked.connect(self.mark_all_but_best)
+        self.results_bar.unmark_button.clicked.connect(self.model.unmark_all)
         self.sort_combo.currentIndexChanged.connect(
             lambda: self.model.set_sort(self.sort_combo.currentData())
         )
@@ -285,9 +172,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         self.folders.set_folders(s.folders)
         self.panel.load(s)
-        self.rule_combo.blockSignals(True)
-        self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(s.selection_rule)))
-        self.rule_combo.blockSignals(False)
+        self.results_bar.set_rule(s.selection_rule)
         self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(s.sort_key)))
         if s.geometry is None or not self.restoreGeometry(s.geometry):
             self.resize(1240, 760)
@@ -340,11 +225,10 @@ class MainWindow(QMainWindow):
         self._worker.failed.connect(self._on_failed)
         self.progress.reset()
         self.stack.setCurrentWidget(self.progress)
-        self.scan_button.setText(self.tr("Cancel scan"))
-        self.scan_action.setText(self.tr("Cancel &scan"))
+        self.sidebar.set_scanning(True)
+        self.menu.set_scanning(True)
         self.status.setText(self.tr("Scanning…"))
         self._set_results_enabled(False)
-        self.panel.setEnabled(False)  # a change now would not reach the running scan
         self._thread = start_scan(self._worker, self)
 
     def cancel_scan(self) -> None:
@@ -382,13 +266,12 @@ class MainWindow(QMainWindow):
         if self._thread is not None:
             self._thread.wait(5000)
         self._worker = self._thread = None
-        self.panel.setEnabled(True)
         self._set_idle()
 
     def _set_idle(self) -> None:
-        self.scan_button.setText(self.tr("Scan"))
+        self.sidebar.set_scanning(False)
         self.scan_button.setEnabled(True)
-        self.scan_action.setText(self.tr("&Scan"))
+        self.menu.set_scanning(False)
         self._set_results_enabled(True)
         self._update_status()
         if self.stack.currentWidget() is not self.view:
@@ -412,9 +295,9 @@ class MainWindow(QMainWindow):
         shown = self._result is not None and not self.is_scanning()
         self.results_bar.setVisible(shown)
         self.review_button.setVisible(shown)
-        for widget in (self.mark_button, self.unmark_button, self.review_button, self.rule_combo):
-            widget.setEnabled(has)
-        self.export_action.setEnabled(enabled and self._result is not None)
+        self.results_bar.set_results_enabled(has)
+        self.review_button.setEnabled(has)
+        self.menu.export.setEnabled(enabled and self._result is not None)
 
     def _folders_changed(self) -> None:
         self.settings.folders = self.folders.folders()
@@ -469,15 +352,7 @@ class MainWindow(QMainWindow):
         if self._result is None:
             self.status.setText(self.tr("Ready"))
             return
-        text = self.tr("{groups} groups · {marked} files marked · {size} to free").format(
-            groups=self.model.total_groups(),
-            marked=self.model.marked_count(),
-            size=human_size(self.model.bytes_to_free()),
-        )
-        full = self.model.fully_marked_groups()
-        if full:
-            text += " · " + self.tr("{n} groups have every copy marked").format(n=full)
-        self.status.setText(text)
+        self.status.setText(self.model.summary())
 
     def compare(self, row: int) -> None:
         if not 0 <= row < self.model.rowCount():
@@ -514,29 +389,14 @@ class MainWindow(QMainWindow):
         self._set_results_enabled(True)
 
     def _file_menu(self, row: int, member: int, pos) -> None:
-        group = self.model.group_at(row)
-        m = group.members[member]
+        m = self.model.group_at(row).members[member]
         path = m.image.path
-        menu = QMenu(self)
-        menu.addAction(self.tr("Open"), lambda: file_actions.open_file(path))
-        menu.addAction(
-            self.tr("Show in file manager"), lambda: file_actions.show_in_file_manager(path)
-        )
-        menu.addAction(self.tr("Copy path"), lambda: file_actions.copy_path(path))
-        menu.addSeparator()
-        toggle = menu.addAction(self.tr("Marked for removal"))
-        toggle.setCheckable(True)
-        toggle.setChecked(self.model.is_marked(path))
-        toggle.setEnabled(not m.in_reference_folder)
-        toggle.toggled.connect(lambda on: self.model.set_marked(path, on))
-        menu.addAction(self.tr("Compare group…"), lambda: self.compare(row))
-        not_dup = menu.addAction(
-            self.tr("Not a duplicate"), lambda: self.not_a_duplicate(row, path)
-        )
-        not_dup.setEnabled(member > 0)
-        if member == 0:
-            not_dup.setToolTip(self.tr("This is the group's reference photo"))
+        menu = FileMenu(m, member == 0, self.model.is_marked(path), self)
+        menu.markToggled.connect(lambda on: self.model.set_marked(path, on))
+        menu.compareRequested.connect(lambda: self.compare(row))
+        menu.notDuplicateRequested.connect(lambda: self.not_a_duplicate(row, path))
         menu.exec(pos)
+        menu.deleteLater()
 
     def not_a_duplicate(self, row: int, path: str) -> None:
         """Remember that ``path`` differs from its group's reference and take it out."""
@@ -569,17 +429,6 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Export failed"), f"{path}: {exc.strerror or exc}")
             return
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 8000)
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About photodedup"),
-            self.tr(
-                "<h3>photodedup {version}</h3><p>Finds near-duplicate photos — resized, "
-                "recompressed, rotated or lightly edited copies — and moves the copies you "
-                "choose to the system trash.</p><p>Nothing is ever deleted permanently.</p>"
-            ).format(version=__version__),
-        )
 
     def _set_language(self, code: str) -> None:
         self.settings.language = code or None

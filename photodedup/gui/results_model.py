@@ -10,7 +10,14 @@ import os
 from collections.abc import Iterable
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from photodedup.core import select
 from photodedup.core.models import Group, Member
@@ -162,6 +169,20 @@ class ResultsModel(QAbstractListModel):
         return sum(
             m.image.size for g in self._groups for m in g.members if m.image.path in self._marked
         )
+
+    def summary(self) -> str:
+        """The status line: how many groups, how many files marked, how much to free."""
+        text = self.tr("{groups} groups · {marked} files marked · {size} to free").format(
+            groups=self.total_groups(),
+            marked=self.marked_count(),
+            size=QLocale().formattedDataSize(
+                self.bytes_to_free(), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+            ),
+        )
+        full = self.fully_marked_groups()
+        if full:
+            text += " · " + self.tr("{n} groups have every copy marked").format(n=full)
+        return text
 
     def fully_marked_groups(self) -> int:
         """Groups where every file is marked: the trash step will refuse those."""

@@ -1,0 +1,76 @@
+"""The bar above the results: which copy to keep, bulk marks, order and filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
+
+from photodedup.core import select
+
+# Translated where shown (self.tr); the NOOP marks let the translation tools find them.
+SORTS = (
+    ("bytes", QT_TRANSLATE_NOOP("ResultsToolBar", "Most space to free")),
+    ("files", QT_TRANSLATE_NOOP("ResultsToolBar", "Most files")),
+    ("path", QT_TRANSLATE_NOOP("ResultsToolBar", "Folder and name")),
+)
+_RULE_LABELS = (  # the engine's select.RULES labels
+    QT_TRANSLATE_NOOP("ResultsToolBar", "Highest resolution"),
+    QT_TRANSLATE_NOOP("ResultsToolBar", "Largest file"),
+    QT_TRANSLATE_NOOP("ResultsToolBar", "Oldest"),
+    QT_TRANSLATE_NOOP("ResultsToolBar", "Newest"),
+)
+
+
+class ResultsToolBar(QToolBar):
+    """A tool bar rather than a row of widgets: with a large font or a narrow window,
+    what does not fit goes behind the » button instead of widening the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.rule_combo = QComboBox(self)
+        for key, label in select.RULES.items():
+            self.rule_combo.addItem(self.tr(label), key)
+        self.rule_combo.setToolTip(self.tr("Which copy of each group to keep"))
+        self.mark_button = QPushButton(self.tr("Mark all but best"), self)
+        self.unmark_button = QPushButton(self.tr("Unmark all"), self)
+        self.sort_combo = QComboBox(self)
+        for key, label in SORTS:
+            self.sort_combo.addItem(self.tr(label), key)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter by folder"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setFixedWidth(self.fontMetrics().averageCharWidth() * 22)
+
+        self.addWidget(QLabel(self.tr("Keep:"), self))
+        self.addWidget(self.rule_combo)
+        self.addWidget(self.mark_button)
+        self.addWidget(self.unmark_button)
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.addWidget(spacer)
+        self.addWidget(QLabel(self.tr("Sort:"), self))
+        self.addWidget(self.sort_combo)
+        self.addWidget(self.filter_edit)
+
+    def rule(self) -> str:
+        return self.rule_combo.currentData()
+
+    def set_rule(self, rule: str) -> None:
+        """Show ``rule`` without re-marking (as when loading the saved choice)."""
+        self.rule_combo.blockSignals(True)
+        self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(rule)))
+        self.rule_combo.blockSignals(False)
+
+    def set_results_enabled(self, enabled: bool) -> None:
+        for widget in (self.rule_combo, self.mark_button, self.unmark_button):
+            widget.setEnabled(enabled)
