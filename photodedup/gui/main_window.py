@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.rule_combo.currentIndexChanged.connect(self.mark_all_but_best)
         self.results_bar.mark_button.clicked.connect(self.mark_all_but_best)
         self.results_bar.unmark_button.clicked.connect(self.model.unmark_all)
+        self.results_bar.invert_button.clicked.connect(self.invert_group)
         self.sort_combo.currentIndexChanged.connect(
             lambda: self.model.set_sort(self.sort_combo.currentData())
         )

@@ -43,6 +43,10 @@ class ResultsToolBar(QToolBar):
         self.rule_combo.setToolTip(self.tr("Which copy of each group to keep"))
         self.mark_button = QPushButton(self.tr("Mark all but best"), self)
         self.unmark_button = QPushButton(self.tr("Unmark all"), self)
+        self.invert_button = QPushButton(self.tr("Invert group"), self)
+        self.invert_button.setToolTip(
+            self.tr("Swap marked and unmarked files in the current group")
+        )
         self.sort_combo = QComboBox(self)
         for key, label in SORTS:
             self.sort_combo.addItem(self.tr(label), key)
@@ -55,6 +59,7 @@ class ResultsToolBar(QToolBar):
         self.addWidget(self.rule_combo)
         self.addWidget(self.mark_button)
         self.addWidget(self.unmark_button)
+        self.addWidget(self.invert_button)
         spacer = QWidget(self)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.addWidget(spacer)
@@ -72,5 +77,5 @@ class ResultsToolBar(QToolBar):
         self.rule_combo.blockSignals(False)
 
     def set_results_enabled(self, enabled: bool) -> None:
-        for widget in (self.rule_combo, self.mark_button, self.unmark_button):
+        for widget in (self.rule_combo, self.mark_button, self.unmark_button, self.invert_button):
             widget.setEnabled(enabled)
