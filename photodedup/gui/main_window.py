@@ -330,6 +330,11 @@ class MainWindow(QMainWindow):
         try:
             groups = self.ignore.apply(regroup(self._result, options))
             marked = select.premark(groups, self.rule_combo.currentData())
+        except Exception as exc:  # an engine bug: say so, keep the groups shown so far
+            self.statusBar().showMessage(
+                self.tr("Could not regroup: {error}").format(error=exc), 15000
+            )
+            return
         finally:
             QApplication.restoreOverrideCursor()
         self._options = options
