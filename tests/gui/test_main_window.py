@@ -369,3 +369,17 @@ def test_files_trashed_in_the_review_leave_the_results(run_scan, qtbot, window, 
     assert len(list(trash_dir.iterdir())) == len(marked)
     assert window.model.total_groups() == 2
     assert all(not (set(g.paths) & marked) for g in window.model.groups())
+
+
+def test_closing_during_a_scan_stops_it_and_saves_the_settings(qtbot, window, tmp_path):
+    folder = tmp_path / "many"
+    for seed in range(60):
+        imagegen.save(imagegen.photo(seed, (96, 72)), folder / f"p{seed:03}.jpg")
+    window.folders.add_folders([str(folder)])
+    window.start_scan()
+    thread = window._thread
+    with qtbot.waitSignal(window._worker.progress, timeout=20_000):
+        pass
+    window.close()
+    assert thread.isFinished()
+    assert [f.path for f in window.settings.folders] == [str(folder)]
