@@ -387,8 +387,10 @@ class MainWindow(QMainWindow):
             return
         self.model.remove_paths(gone)
         self.thumbnails.forget(gone)
-        if self._result is not None:
+        if self._result is not None:  # so that a regroup cannot bring them back
             self._result.images = [r for r in self._result.images if r.path not in gone]
+            identical = ([p for p in same if p not in gone] for same in self._result.identical)
+            self._result.identical = [same for same in identical if len(same) > 1]
         self._show_results_or_empty()
         if not self.model.total_groups():
             self.empty.show_all_done()

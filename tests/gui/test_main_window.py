@@ -270,6 +270,11 @@ def test_removed_files_leave_the_results(run_scan, qtbot, window, library):
     assert set(two.paths) not in paths and all(two.members[0].image.path not in p for p in paths)
     assert set(three.paths[:2]) in paths
     assert window.model.total_groups() == 2
+    # A regroup works from the scan's images: the removed files must not come back.
+    window.panel.slider.setValue(window.panel.slider.maximum())
+    qtbot.waitUntil(lambda: window._options.distance == window.panel.distance(), timeout=3000)
+    gone = {two.members[1].image.path, three.members[2].image.path}
+    assert not any(gone & p for p in result_sets(window))
 
 
 def test_settings_are_remembered(qtbot, settings, tmp_path, library):
