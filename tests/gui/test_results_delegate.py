@@ -1,0 +1,34 @@
+"""Tile geometry: rows wrap to the width, and clicks find the file and its check box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFont
+
+from photodedup.gui.results_delegate import (
+    check_rect,
+    hit_test,
+    metrics,
+    row_height,
+    tile_rect,
+    tiles_per_line,
+)
+
+
+def test_tiles_wrap_and_hits_find_the_file(qapp):
+    m = metrics(QFont("Sans", 10))
+    width = m.tile_w * 4 + m.pad  # room for exactly four tiles a line
+    assert tiles_per_line(width, m) == 4
+    assert row_height(12, width, m) == m.header_h + 3 * m.tile_h + m.pad
+    row = QRect(0, 500, width, row_height(12, width, m))
+
+    seventh = tile_rect(row, 6, 4, m)  # second line, third column
+    assert seventh.top() == row.top() + m.header_h + m.tile_h
+    assert hit_test(row, 12, seventh.center(), m) == (6, "tile")
+    assert hit_test(row, 12, check_rect(seventh, m).center(), m) == (6, "check")
+    assert hit_test(row, 12, row.topLeft(), m) is None  # the group header
+
+
+def test_sizes_follow_the_font(qapp):
+    small, large = metrics(QFont("Sans", 9)), metrics(QFont("Sans", 18))
+    assert large.box > small.box and large.tile_h > small.tile_h
