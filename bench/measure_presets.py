@@ -1,0 +1,160 @@
+"""Measure perceptual-hash distances of true copies vs different photos.
+
+The grouping presets (photodedup.core.group.PRESETS) are chosen from this:
+for each algorithm and hash size, how far a resized, recompressed, rotated
+(EXIF), watermarked or converted copy lands from its original, and how close
+two different photos come, with and without the rotation/mirror variants.
+
+Run: python bench/measure_presets.py [--seeds 120] [--others 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import itertools
+import json
+import sys
+import time
+from pathlib import Path
+
+import imagehash
+import numpy as np
+import pillow_heif
+from PIL import Image, ImageOps
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+import imagegen
+
+pillow_heif.register_heif_opener()
+
+ALGOS = {
+    "dhash": imagehash.dhash,
+    "phash": imagehash.phash,
+    "ahash": imagehash.average_hash,
+    "whash": imagehash.whash,
+}
+SIZES = (8, 16)
+MIN_SIDE = 64  # what the scan decodes at (decode.py: reduced JPEG draft)
+
+
+def encode(img: Image.Image, fmt: str, quality: int = 90, orientation: int | None = None) -> bytes:
+    buf = io.BytesIO()
+    stored = img
+    kwargs: dict[str, object] = {}
+    if orientation:
+        stored = img.transpose(imagegen._STORE_FOR_ORIENTATION[orientation])
+        kwargs["exif"] = imagegen.make_exif(orientation).tobytes()
+    if fmt in {"JPEG", "WEBP", "HEIF"}:
+        kwargs["quality"] = quality
+    stored.save(buf, fmt, **kwargs)
+    return buf.getvalue()
+
+
+def decode(data: bytes) -> Image.Image:
+    """Like the scan: reduced JPEG draft (shorter side >= 64), EXIF-oriented, RGB."""
+    im = Image.open(io.BytesIO(data))
+    if im.format == "JPEG":
+        w, h = im.size
+        k = MIN_SIDE / min(w, h)
+        im.draft("RGB", (max(1, round(w * k)), max(1, round(h * k))))
+    im = ImageOps.exif_transpose(im)
+    return im.convert("RGB")
+
+
+def copies(img: Image.Image) -> dict[str, bytes]:
+    return {
+        "resize-0.5": encode(imagegen.resized(img, 0.5), "JPEG"),
+        "resize-0.25": encode(imagegen.resized(img, 0.25), "JPEG"),
+        "jpeg-q70": encode(img, "JPEG", 70),
+        "jpeg-q50": encode(img, "JPEG", 50),
+        "exif-rot90": encode(img, "JPEG", orientation=6),
+        "exif-rot180": encode(img, "JPEG", orientation=3),
+        "exif-mirror": encode(img, "JPEG", orientation=2),
+        "watermark": encode(imagegen.watermarked(img), "JPEG"),
+        "png": encode(img, "PNG"),
+        "webp": encode(img, "WEBP", 80),
+        "heic": encode(img, "HEIF", 70),
+        "resize-0.25-q50": encode(imagegen.resized(img, 0.25), "JPEG", 50),
+    }
+
+
+def to_int(h: imagehash.ImageHash) -> int:
+    return int("".join("1" if b else "0" for b in h.hash.flatten()), 2)
+
+
+def hashes(img: Image.Image) -> dict[tuple[str, int], int]:
+    return {(a, s): to_int(f(img, hash_size=s)) for a, f in ALGOS.items() for s in SIZES}
+
+
+def variant_images(img: Image.Image) -> list[Image.Image]:
+    t = Image.Transpose
+    return [img.transpose(x) for x in (t.ROTATE_270, t.ROTATE_180, t.ROTATE_90, t.FLIP_LEFT_RIGHT)]
+
+
+def pct(values: list[int], q: float) -> int:
+    return int(np.percentile(values, q, method="lower"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seeds", type=int, default=120, help="originals with copies")
+    ap.add_argument("--others", type=int, default=300, help="originals for the different-photo set")
+    ap.add_argument("--out", help="write the raw distances as JSON here")
+    args = ap.parse_args()
+    t0 = time.time()
+    keys = [(a, s) for a in ALGOS for s in SIZES]
+    copy_d: dict[tuple[str, int], dict[str, list[int]]] = {k: {} for k in keys}
+    originals: list[dict[tuple[str, int], int]] = []
+    variants: list[dict[tuple[str, int], list[int]]] = []
+    for seed in range(args.others):
+        img = imagegen.photo(seed)
+        base = decode(encode(img, "JPEG"))
+        h = hashes(base)
+        originals.append(h)
+        vh = [hashes(v) for v in variant_images(base)]
+        variants.append({k: [v[k] for v in vh] for k in keys})
+        if seed < args.seeds:
+            for name, data in copies(img).items():
+                ch = hashes(decode(data))
+                for k in keys:
+                    copy_d[k].setdefault(name, []).append(bin(h[k] ^ ch[k]).count("1"))
+    print(
+        f"# {args.seeds} originals with copies, {args.others} different photos, "
+        f"{time.time() - t0:.0f} s\n"
+    )
+    print("## copy -> original distance: max (p95) per transformation\n")
+    names = list(next(iter(copy_d.values())))
+    print("| hash | " + " | ".join(names) + " | max |")
+    print("|---" * (len(names) + 2) + "|")
+    for k in keys:
+        cells = [f"{max(copy_d[k][n])} ({pct(copy_d[k][n], 95)})" for n in names]
+        overall = max(max(v) for v in copy_d[k].values())
+        print(f"| {k[0]}-{k[1]} | " + " | ".join(cells) + f" | **{overall}** |")
+    print(
+        "\n## different photos: min / p0.1 / p1 distance over all pairs; "
+        "with rotations = min over the 4 variants too\n"
+    )
+    print("| hash | bits | min | p0.1 | p1 | min (rot) | p0.1 (rot) | p1 (rot) |")
+    print("|---|---|---|---|---|---|---|---|")
+    dump: dict[str, object] = {}
+    pairs = list(itertools.combinations(range(len(originals)), 2))
+    for k in keys:
+        plain, rot = [], []
+        for i, j in pairs:
+            a, b = originals[i][k], originals[j][k]
+            d = bin(a ^ b).count("1")
+            plain.append(d)
+            rot.append(min([d] + [bin(a ^ v).count("1") for v in variants[j][k]]))
+        bits = k[1] * k[1]
+        print(
+            f"| {k[0]}-{k[1]} | {bits} | {min(plain)} | {pct(plain, 0.1)} | {pct(plain, 1)} "
+            f"| {min(rot)} | {pct(rot, 0.1)} | {pct(rot, 1)} |"
+        )
+        dump[f"{k[0]}-{k[1]}"] = {"plain": plain, "rot": rot, "copies": copy_d[k]}
+    if args.out:
+        Path(args.out).write_text(json.dumps(dump))
+
+
+if __name__ == "__main__":
+    main()

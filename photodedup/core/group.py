@@ -1,0 +1,271 @@
+"""Look-alike groups: every member within the chosen distance of its group's reference.
+
+The rule is a deterministic greedy leader: walk the images best first (most
+pixels, then largest file, then oldest, then path); an image not yet in a group
+becomes a reference and takes every image not yet in a group within ``distance``
+bits of it. So no chain A~B~C joins A and C when they are farther apart than the
+distance. Groups of one are dropped. The pairs within the distance come from the
+multi-index search in ``hamming_index``, never from comparing all pairs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from photodedup.core import hamming_index
+from photodedup.core.models import Cancelled, Group, ImageRecord, Member, Progress
+
+PRESETS: dict[str, str] = {
+    "exact": "Exact",
+    "very-similar": "Very similar",
+    "similar": "Similar",
+    "loose": "Loosely similar",
+}
+DEFAULT_PRESET = "similar"
+
+# Distances in bits for 64-bit (hash size 8) and 256-bit (16) hashes, measured with
+# bench/measure_presets.py on 150 photos x 12 kinds of copy and 79 800 pairs of
+# different photos, default dhash (see "Grouping" in bench/README.md). "similar"
+# is the widest distance at which no two different photos met; "very-similar"
+# also none with rotations on; "loose" takes ~99.9% of copies and lets a few
+# look-alikes in for review.
+_PRESET_BITS: dict[str, dict[int, int]] = {
+    "exact": {64: 0, 256: 0},
+    "very-similar": {64: 3, 256: 12},
+    "similar": {64: 5, 256: 20},
+    "loose": {64: 10, 256: 40},
+}
+
+# Rotation/mirror matching is off by default: each image then has five hashes, and
+# unrelated photos met 2-3x as often at the same distance (bench/README.md), for a
+# rare case (a rotated copy without an EXIF tag; EXIF-rotated files already match).
+
+
+def preset_distance(name: str, bits: int) -> int:
+    """The Hamming distance in bits a preset stands for, for hashes of ``bits`` bits."""
+    if name not in _PRESET_BITS:
+        raise ValueError(f"unknown preset {name!r}; choose from {', '.join(PRESETS)}")
+    table = _PRESET_BITS[name]
+    if bits in table:
+        return table[bits]
+    return round(table[64] * bits / 64)
+
+
+def is_blank(value: int, bits: int) -> bool:
+    """A hash with almost no bits set, or almost all: a flat or plain-gradient picture.
+
+    Such hashes carry too little of the picture to say two images look alike
+    (ImageHash gives a single-colour image all zeros). "Almost" is 1/16 of the bits.
+    """
+    ones = value.bit_count()
+    return ones <= bits // 16 or ones >= bits - bits // 16
+
+
+def in_folder(path: str, folders: Sequence[str]) -> bool:
+    """Whether ``path`` lies inside one of ``folders``, comparing whole path components."""
+    parts = _parts(path)
+    for folder in folders:
+        fp = _parts(folder)
+        if parts[: len(fp)] == fp:
+            return True
+    return False
+
+
+def _parts(path: str) -> tuple[str, ...]:
+    norm = os.path.normcase(os.path.abspath(path))
+    drive, rest = os.path.splitdrive(norm)
+    return (drive, *[p for p in rest.split(os.sep) if p])
+
+
+def quality_order(images: Sequence[ImageRecord]) -> list[int]:
+    """Indices of ``images`` best first: pixels desc, size desc, mtime asc, path asc."""
+    return sorted(
+        range(len(images)),
+        key=lambda i: (-images[i].pixels, -images[i].size, images[i].mtime_ns, images[i].path),
+    )
+
+
+def group_images(
+    images: Sequence[ImageRecord],
+    distance: int,
+    *,
+    bits: int = 64,
+    rotations: bool = False,
+    reference_dirs: Sequence[str] = (),
+    ignore_blank: bool = True,
+    identical: Sequence[Sequence[str]] = (),
+    cancel=None,
+    progress: Callable[[Progress], None] | None = None,
+    workers: int | None = None,
+) -> list[Group]:
+    """Group look-alike images by the greedy leader rule (see the module docstring).
+
+    ``identical`` lists sets of byte-identical paths: each set stays together at
+    distance 0 whatever its pixels, and goes through the search as one image.
+    With ``rotations`` the distance to a candidate is the least over its hash and
+    its turned/mirrored variants. With ``ignore_blank`` blank hashes (``is_blank``)
+    group with nothing but their byte-identical twins. Groups whose members all
+    lie in ``reference_dirs`` are dropped. ``workers`` caps the processes a long
+    search may use (default: up to 2, the cores it is measured on).
+    """
+    if distance < 0:
+        raise ValueError("distance must be 0 or more")
+    ticker = _Ticker(cancel, progress)
+    order = quality_order(images)
+    rank = np.empty(len(images), dtype=np.int64)
+    rank[order] = np.arange(len(images))
+    twins = _twins(images, identical, rank)
+    twin_of = {t for ts in twins.values() for t in ts}
+    pool = [i for i in order if i not in twin_of]
+    if ignore_blank:
+        pool = [i for i in pool if not is_blank(images[i].hash, bits)]
+    nodes = _nodes(images, pool, rotations)  # same fingerprint -> one node, best first
+    leaders = [items[0] for items in nodes]
+    pairs = _pairs(images, leaders, distance, bits, rotations, ignore_blank, ticker, workers)
+    members = _greedy(len(nodes), pairs, ticker)
+    ticker.cancel_point()
+
+    groups: list[list[tuple[int, int]]] = []
+    used: set[int] = set(members)  # nodes already in a group, as reference or member
+    for ref, taken in members.items():
+        used.update(node for node, _ in taken)
+        group = [(i, 0) for i in nodes[ref]]
+        group += [(i, dist) for node, dist in taken for i in nodes[node]]
+        groups.append(group)
+    # A node alone in the search may still hold several images with one fingerprint.
+    groups += [[(i, 0) for i in items] for n, items in enumerate(nodes) if n not in used]
+    grouped = {i for group in groups for i, _ in group}
+    groups += [[(rep, 0)] for rep in twins if rep not in grouped]
+    ticker(1)
+    return _finish(images, groups, twins, reference_dirs)
+
+
+class _Ticker:
+    """Counts work units for progress and raises Cancelled when asked to stop."""
+
+    def __init__(self, cancel, progress) -> None:
+        self.cancel, self.progress = cancel, progress
+        self.done, self.total = 0, 1
+
+    def cancel_point(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise Cancelled()
+
+    def __call__(self, units: int) -> None:
+        self.cancel_point()
+        self.done = min(self.total, self.done + units)
+        if self.progress is not None:
+            self.progress(Progress("group", self.done, self.total))
+
+
+def _twins(images, identical, rank) -> dict[int, list[int]]:
+    """Representative (best) index -> its byte-identical twins, best first."""
+    index = {img.path: i for i, img in enumerate(images)}
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        while parent.get(i, i) != i:
+            i = parent[i]
+        return i
+
+    for paths in identical:  # sets sharing a path are the same content: merge them
+        present = [index[p] for p in paths if p in index]
+        for i in present[1:]:
+            a, b = find(present[0]), find(i)
+            if a != b:
+                parent[max(a, b, key=lambda k: rank[k])] = min(a, b, key=lambda k: rank[k])
+    sets: dict[int, list[int]] = {}
+    for i in list(parent):
+        sets.setdefault(find(i), []).append(i)
+    out = {}
+    for root, items in sets.items():
+        items = sorted(set(items) | {root}, key=lambda k: rank[k])
+        out[items[0]] = items[1:]
+    return out
+
+
+def _fingerprint(img: ImageRecord, rotations: bool) -> tuple[int, ...]:
+    return (img.hash, *img.variants) if rotations else (img.hash,)
+
+
+def _nodes(images, pool: list[int], rotations: bool) -> list[list[int]]:
+    by_print: dict[tuple[int, ...], list[int]] = {}
+    for i in pool:  # pool is best first, so each node lists its best image first
+        by_print.setdefault(_fingerprint(images[i], rotations), []).append(i)
+    return list(by_print.values())
+
+
+def _pairs(
+    images, leaders, d, bits, rotations, ignore_blank, ticker, workers
+) -> hamming_index.Pairs:
+    """Pairs (a, b) of nodes, a before b in quality order, with b within d of a."""
+    workers = min(2, os.cpu_count() or 1) if workers is None else workers
+    hashes = hamming_index.pack([images[i].hash for i in leaders], bits)
+    if not rotations:
+        ticker.total = hamming_index.work_units(len(leaders), len(leaders), bits, d, True) + 1
+        # Nodes are numbered best first, so the smaller index is the reference.
+        return hamming_index.self_pairs(hashes, d, ticker, workers)
+    owner, entries = [], []
+    for node, i in enumerate(leaders):
+        values = {images[i].hash, *images[i].variants}
+        if ignore_blank:  # a blank turned version would match only near-blank images
+            values = {v for v in values if not is_blank(v, bits)} | {images[i].hash}
+        owner += [node] * len(values)
+        entries += sorted(values)
+    ticker.total = hamming_index.work_units(len(leaders), len(entries), bits, d, False) + 1
+    found = hamming_index.cross_pairs(hashes, hamming_index.pack(entries, bits), d, ticker, workers)
+    a, b, dist = found.a, np.asarray(owner, dtype=np.int64)[found.b], found.dist
+    keep = a < b
+    a, b, dist = a[keep], b[keep], dist[keep]
+    # Least distance over the candidate's variants: sort by pair then distance.
+    order = np.lexsort((dist, b, a))
+    a, b, dist = a[order], b[order], dist[order]
+    first = np.ones(len(a), dtype=bool)
+    first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    return hamming_index.Pairs(a[first], b[first], dist[first])
+
+
+def _greedy(
+    n: int, pairs: hamming_index.Pairs, ticker: _Ticker
+) -> dict[int, list[tuple[int, int]]]:
+    """Reference node -> [(member node, distance)], walking nodes best first."""
+    order = np.lexsort((pairs.b, pairs.a))
+    a, b, dist = pairs.a[order], pairs.b[order], pairs.dist[order]
+    refs, starts = np.unique(a, return_index=True)
+    ends = np.append(starts[1:], len(a))[: len(starts)]
+    taken = np.zeros(n, dtype=bool)
+    out: dict[int, list[tuple[int, int]]] = {}
+    for k, (ref, lo, hi) in enumerate(
+        zip(refs.tolist(), starts.tolist(), ends.tolist(), strict=True)
+    ):
+        if k % 4096 == 0:
+            ticker.cancel_point()
+        if taken[ref]:
+            continue
+        taken[ref] = True
+        nb, nd = b[lo:hi], dist[lo:hi]
+        free = ~taken[nb]
+        if free.any():
+            taken[nb[free]] = True
+            out[ref] = list(zip(nb[free].tolist(), nd[free].tolist(), strict=True))
+    return out
+
+
+def _finish(images, groups, twins, reference_dirs) -> list[Group]:
+    result = []
+    for group in groups:
+        rows = [(t, dist) for i, dist in group for t in (i, *twins.get(i, ()))]
+        ref, rest = rows[0], sorted(rows[1:], key=lambda r: (r[1], images[r[0]].path))
+        members = tuple(
+            Member(
+                images[i], dist, bool(reference_dirs) and in_folder(images[i].path, reference_dirs)
+            )
+            for i, dist in (ref, *rest)
+        )
+        if len(members) > 1 and not all(m.in_reference_folder for m in members):
+            result.append(Group(members))
+    result.sort(key=lambda g: g.reference.path)
+    return result
