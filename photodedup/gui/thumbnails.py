@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import threading
 from collections import OrderedDict
 
@@ -21,8 +22,10 @@ from photodedup.core.decode import decode
 from photodedup.gui import pyside_fixes  # noqa: F401 (must run before Qt use)
 
 THUMB_SIDE = 256  # longest side of the JPEGs kept on disk
+DISK_LIMIT = 300 * 1024 * 1024  # about 20,000 thumbnails
 _MAX_PENDING = 96  # requests beyond this are from rows long scrolled past
 _DISK_QUALITY = 82
+_THUMB_NAME = re.compile(r"[0-9a-f]{40}\.jpg")
 
 
 def default_thumbnail_dir() -> str:
@@ -64,6 +67,9 @@ class ThumbnailCache(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
         self._loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
+        if self.disk_dir:
+            folder = self.disk_dir
+            self._pool.start(QRunnable.create(lambda: prune_disk_cache(folder, DISK_LIMIT)))
 
     def request(self, path: str, size: int, mtime_ns: int) -> QImage | None:
         image = self._images.get(path)
@@ -129,6 +135,7 @@ class ThumbnailCache(QObject):
             try:
                 with open(cached, "rb") as fp:
                     data = fp.read()
+                os.utime(cached)  # recently used: pruning removes the least recent first
             except OSError:
                 data = None
         image = QImage.fromData(data, "JPEG") if data else QImage()
@@ -186,6 +193,40 @@ class _Loader(QRunnable):
     def run(self) -> None:
         while (job := self._cache._next()) is not None:
             self._cache._load(*job)
+
+
+def prune_disk_cache(folder: str, limit: int) -> int:
+    """Delete the least recently used thumbnails beyond ``limit`` bytes; returns how many.
+
+    Only files this cache wrote (a 40-hex-digit name ending in .jpg) are touched.
+    """
+    entries = []
+    try:
+        for sub in os.scandir(folder):
+            if not sub.is_dir(follow_symlinks=False):
+                continue
+            for entry in os.scandir(sub.path):
+                if _THUMB_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                    st = entry.stat(follow_symlinks=False)
+                    entries.append((st.st_mtime_ns, st.st_size, entry.path))
+    except OSError:
+        return 0
+    total = sum(size for _m, size, _p in entries)
+    if total <= limit:
+        return 0
+    # Down to 80% of the limit, so that a few new files do not start it again.
+    target = limit * 0.8
+    removed = 0
+    for _mtime, size, path in sorted(entries):
+        if total <= target:
+            break
+        try:
+            os.remove(path)
+        except OSError:
+            continue
+        total -= size
+        removed += 1
+    return removed
 
 
 def _write_atomically(path: str, data: bytes) -> None:

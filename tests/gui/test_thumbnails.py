@@ -48,3 +48,22 @@ def test_unreadable_file_gives_an_error_not_an_exception(qtbot, tmp_path):
     cache = ThumbnailCache(box=64, disk_dir=str(tmp_path / "thumbs"))
     assert load(qtbot, cache, path) is None
     assert cache.error(path)
+
+
+def test_disk_cache_prunes_the_least_recently_used(tmp_path):
+    from photodedup.gui.thumbnails import prune_disk_cache
+
+    folder = tmp_path / "thumbs"
+    (folder / "ab").mkdir(parents=True)
+    names = [f"{i:040x}.jpg" for i in range(10)]
+    for age, name in enumerate(names):
+        path = folder / "ab" / name
+        path.write_bytes(b"x" * 100)
+        os.utime(path, ns=(10**18 + age, 10**18 + age))  # names[0] is the oldest
+    other = folder / "ab" / "notes.txt"  # not ours: never touched
+    other.write_bytes(b"x" * 5000)
+
+    assert prune_disk_cache(str(folder), 2000) == 0  # 1000 bytes of thumbnails: fine
+    assert prune_disk_cache(str(folder), 500) == 6  # down to 80% of 500
+    left = sorted(p.name for p in (folder / "ab").iterdir())
+    assert left == sorted([*names[6:], "notes.txt"])
