@@ -409,67 +409,72 @@
         <translation>检查已标记的文件，并把它们移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="217"/>
+        <location filename="../../photodedup/gui/main_window.py" line="218"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="230"/>
+        <location filename="../../photodedup/gui/main_window.py" line="231"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="258"/>
+        <location filename="../../photodedup/gui/main_window.py" line="259"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="263"/>
+        <location filename="../../photodedup/gui/main_window.py" line="264"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="312"/>
+        <location filename="../../photodedup/gui/main_window.py" line="313"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="353"/>
+        <location filename="../../photodedup/gui/main_window.py" line="335"/>
+        <source>Could not regroup: {error}</source>
+        <translation>无法重新分组：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="359"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="369"/>
+        <location filename="../../photodedup/gui/main_window.py" line="375"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="414"/>
+        <location filename="../../photodedup/gui/main_window.py" line="422"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="416"/>
+        <location filename="../../photodedup/gui/main_window.py" line="424"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="429"/>
+        <location filename="../../photodedup/gui/main_window.py" line="437"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="431"/>
+        <location filename="../../photodedup/gui/main_window.py" line="439"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="436"/>
+        <location filename="../../photodedup/gui/main_window.py" line="444"/>
         <source>The language changes the next time photodedup starts.</source>
         <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="457"/>
+        <location filename="../../photodedup/gui/main_window.py" line="465"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
@@ -820,17 +825,27 @@
         <translation>取消全部标记</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="50"/>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="46"/>
+        <source>Invert group</source>
+        <translation>反转本组</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="48"/>
+        <source>Swap marked and unmarked files in the current group</source>
+        <translation>在当前组中互换已标记和未标记的文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="54"/>
         <source>Filter by folder</source>
         <translation>按文件夹筛选</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="54"/>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="58"/>
         <source>Keep:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="61"/>
+        <location filename="../../photodedup/gui/results_toolbar.py" line="66"/>
         <source>Sort:</source>
         <translation>排序：</translation>
     </message>
