@@ -68,8 +68,11 @@ class ThumbnailCache(QObject):
         self._pool.setMaxThreadCount(threads)
         self._loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
         if self.disk_dir:
-            folder = self.disk_dir
-            self._pool.start(QRunnable.create(lambda: prune_disk_cache(folder, DISK_LIMIT)))
+            # A plain thread: it touches no Qt object, and QRunnable.create(callable) upsets
+            # PySide 6.12's reference counting.
+            threading.Thread(
+                target=prune_disk_cache, args=(self.disk_dir, DISK_LIMIT), daemon=True
+            ).start()
 
     def request(self, path: str, size: int, mtime_ns: int) -> QImage | None:
         image = self._images.get(path)
