@@ -118,7 +118,9 @@ def _format_for(path: Path) -> str:
 
 def resized(img: Image.Image, scale: float) -> Image.Image:
     w, h = img.size
-    return img.resize((max(1, round(w * scale)), max(1, round(h * scale))), Image.Resampling.LANCZOS)
+    return img.resize(
+        (max(1, round(w * scale)), max(1, round(h * scale))), Image.Resampling.LANCZOS
+    )
 
 
 def watermarked(img: Image.Image, text: str = "(c) photodedup") -> Image.Image:
