@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from photodedup import __version__
@@ -46,6 +48,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if folders:
         window.folders.add_folders(folders)
     window.show()
+    quit_after = os.environ.get("PHOTODEDUP_QUIT_AFTER_MS", "")
+    if quit_after.isdigit():  # smoke tests of installed builds: quit once the window is up
+        QTimer.singleShot(int(quit_after), app.quit)
     return app.exec()
 
 

@@ -53,15 +53,17 @@ def open_log_file(parent: QWidget | None = None) -> bool:
     path = trash.default_log_path()
     if os.path.exists(path) and QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
         return True
-    tr = QCoreApplication.translate
     if os.path.exists(path):
-        text = tr("ReviewDialog", "No app could open the log. It is here:\n%1").replace("%1", path)
+        text = QCoreApplication.translate(
+            "ReviewDialog", "No app could open the log. It is here:\n%1"
+        ).replace("%1", path)
     else:
-        text = tr(
+        text = QCoreApplication.translate(
             "ReviewDialog",
             "Nothing has been moved to the Trash yet, so there is no log. It will be here:\n%1",
         ).replace("%1", path)
-    box = QMessageBox(QMessageBox.Icon.Information, tr("ReviewDialog", "Trash log"), text)
+    title = QCoreApplication.translate("ReviewDialog", "Trash log")
+    box = QMessageBox(QMessageBox.Icon.Information, title, text)
     box.setParent(parent, box.windowFlags())
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="58"/>
-        <source>ReviewDialog</source>
-        <comment>No app could open the log. It is here:
-%1</comment>
-        <translation>没有应用能打开日志。日志位于：
-%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="61"/>
-        <source>ReviewDialog</source>
-        <comment>Nothing has been moved to the Trash yet, so there is no log. It will be here:
-%1</comment>
-        <translation>
-            <numerusform>尚未有文件被移到回收站，所以还没有日志。日志将位于：
-%1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="64"/>
-        <source>ReviewDialog</source>
-        <comment>Trash log</comment>
-        <translation>回收站日志</translation>
-    </message>
-</context>
-<context>
     <name>CompareView</name>
     <message>
         <location filename="../../photodedup/gui/compare_view.py" line="49"/>
@@ -861,175 +834,194 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="84"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="57"/>
+        <source>No app could open the log. It is here:
+%1</source>
+        <translation>没有应用能打开日志。它在这里：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_dialog.py" line="61"/>
+        <source>Nothing has been moved to the Trash yet, so there is no log. It will be here:
+%1</source>
+        <translation>还没有文件被移到回收站，所以还没有日志。日志将保存在这里：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_dialog.py" line="65"/>
+        <source>Trash log</source>
+        <translation>回收站日志</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_dialog.py" line="86"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="135"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="137"/>
         <source>You can restore them from the Trash. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
         <translation>你可以从回收站恢复它们。每个文件在移动前都会再检查一次：扫描后有改动的文件将保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="152"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="154"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="152"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="154"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="152"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="154"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="152"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="154"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="168"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="170"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="168"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="170"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="173"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="175"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="183"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="185"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="185"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="187"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="185"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="187"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="186"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="188"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="186"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="188"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="189"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="195"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="197"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="210"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="212"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="221"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="223"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="253"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="255"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="255"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="257"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="259"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="261"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="261"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="263"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="291"/>
-        <location filename="../../photodedup/gui/review_dialog.py" line="317"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="293"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="319"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="292"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="294"/>
         <source>Stop after the file being moved now</source>
         <translation>移完当前这个文件后停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="302"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="304"/>
         <source>Moving %n file to the Trash…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="303"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="305"/>
         <source>Moving %n files to the Trash…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="308"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="310"/>
         <source>Moving %n file to %1…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="309"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="311"/>
         <source>Moving %n files to %1…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="314"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="316"/>
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="334"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="336"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import imagegen
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -27,7 +27,7 @@ def drop(win: MainWindow, paths: list[Path]) -> tuple[bool, bool]:
     pos = QPointF(win.width() / 2, win.height() / 2)
     actions = Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
     enter = QDragEnterEvent(
-        pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        pos.toPoint(), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     QApplication.sendEvent(win, enter)
     event = QDropEvent(
@@ -54,7 +54,7 @@ def test_dropping_non_local_urls_is_refused(window):
     mime = QMimeData()
     mime.setUrls([QUrl("https://example.org/photo.jpg")])
     enter = QDragEnterEvent(
-        QPointF(10, 10),
+        QPoint(10, 10),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
