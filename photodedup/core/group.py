@@ -82,10 +82,19 @@ def _parts(path: str) -> tuple[str, ...]:
 
 def quality_order(images: Sequence[ImageRecord]) -> list[int]:
     """Indices of ``images`` best first: pixels desc, size desc, mtime asc, path asc."""
-    return sorted(
-        range(len(images)),
-        key=lambda i: (-images[i].pixels, -images[i].size, images[i].mtime_ns, images[i].path),
-    )
+    n = len(images)
+    pixels = np.fromiter((im.width * im.height for im in images), np.int64, n)
+    size = np.fromiter((im.size for im in images), np.int64, n)
+    mtime = np.fromiter((im.mtime_ns for im in images), np.int64, n)
+    order = np.lexsort((mtime, -size, -pixels))
+    key = np.stack([pixels, size, mtime], axis=1)[order]
+    ties = np.flatnonzero((key[1:] == key[:-1]).all(axis=1))
+    out = order.tolist()
+    # Ties on all three are rare (copies made in one go): settle them by path.
+    for run in np.split(ties, np.flatnonzero(np.diff(ties) != 1) + 1) if len(ties) else ():
+        lo, hi = int(run[0]), int(run[-1]) + 2
+        out[lo:hi] = sorted(out[lo:hi], key=lambda i: images[i].path)
+    return out
 
 
 def group_images(
@@ -118,13 +127,14 @@ def group_images(
     rank = np.empty(len(images), dtype=np.int64)
     rank[order] = np.arange(len(images))
     twins = _twins(images, identical, rank)
-    twin_of = {t for ts in twins.values() for t in ts}
-    pool = [i for i in order if i not in twin_of]
-    if ignore_blank:
-        pool = [i for i in pool if not is_blank(images[i].hash, bits)]
-    nodes = _nodes(images, pool, rotations)  # same fingerprint -> one node, best first
+    if twins:
+        twin_of = {t for ts in twins.values() for t in ts}
+        order = [i for i in order if i not in twin_of]
+    nodes, hashes = _nodes(images, order, bits, rotations, ignore_blank)
     leaders = [items[0] for items in nodes]
-    pairs = _pairs(images, leaders, distance, bits, rotations, ignore_blank, ticker, workers)
+    pairs = _pairs(
+        images, leaders, hashes, distance, bits, rotations, ignore_blank, ticker, workers
+    )
     members = _greedy(len(nodes), pairs, ticker)
     ticker.cancel_point()
 
@@ -136,7 +146,9 @@ def group_images(
         group += [(i, dist) for node, dist in taken for i in nodes[node]]
         groups.append(group)
     # A node alone in the search may still hold several images with one fingerprint.
-    groups += [[(i, 0) for i in items] for n, items in enumerate(nodes) if n not in used]
+    groups += [
+        [(i, 0) for i in items] for n, items in enumerate(nodes) if len(items) > 1 and n not in used
+    ]
     grouped = {i for group in groups for i, _ in group}
     groups += [[(rep, 0)] for rep in twins if rep not in grouped]
     ticker(1)
@@ -163,6 +175,8 @@ class _Ticker:
 
 def _twins(images, identical, rank) -> dict[int, list[int]]:
     """Representative (best) index -> its byte-identical twins, best first."""
+    if not identical:
+        return {}
     index = {img.path: i for i, img in enumerate(images)}
     parent: dict[int, int] = {}
 
@@ -187,23 +201,49 @@ def _twins(images, identical, rank) -> dict[int, list[int]]:
     return out
 
 
-def _fingerprint(img: ImageRecord, rotations: bool) -> tuple[int, ...]:
-    return (img.hash, *img.variants) if rotations else (img.hash,)
+def _nodes(images, pool: list[int], bits: int, rotations: bool, ignore_blank: bool):
+    """Images with one fingerprint (hash, and variants when they count) as one node.
+
+    Returns the nodes, numbered best first, each listing its images best first
+    (``pool`` is in quality order), and the packed hash of each node.
+    """
+    h = hamming_index.pack([images[i].hash for i in pool], bits)
+    pool_arr = np.asarray(pool, dtype=np.int64)
+    if ignore_blank:
+        ones = np.bitwise_count(h).sum(axis=1, dtype=np.int64)
+        keep = (ones > bits // 16) & (ones < bits - bits // 16)  # see is_blank
+        h, pool_arr = h[keep], pool_arr[keep]
+    key = h
+    if rotations:
+        sel = pool_arr.tolist()
+        turned = [hamming_index.pack([_variant(images[i], k) for i in sel], bits) for k in range(4)]
+        key = np.hstack([h, *turned])
+    if key.shape[1] == 1:
+        _, first, inverse = np.unique(key[:, 0], return_index=True, return_inverse=True)
+    else:
+        _, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    by_first = np.argsort(first)  # node numbers follow the best image of each
+    node_of = np.empty(len(first), dtype=np.int64)
+    node_of[by_first] = np.arange(len(first))
+    leaders = first[by_first]
+    nodes = [[i] for i in pool_arr[leaders].tolist()]
+    node = node_of[inverse]
+    extra = np.flatnonzero(leaders[node] != np.arange(len(node)))
+    for p, n in zip(extra.tolist(), node[extra].tolist(), strict=True):
+        nodes[n].append(int(pool_arr[p]))
+    return nodes, h[leaders]
 
 
-def _nodes(images, pool: list[int], rotations: bool) -> list[list[int]]:
-    by_print: dict[tuple[int, ...], list[int]] = {}
-    for i in pool:  # pool is best first, so each node lists its best image first
-        by_print.setdefault(_fingerprint(images[i], rotations), []).append(i)
-    return list(by_print.values())
+def _variant(img: ImageRecord, k: int) -> int:
+    return img.variants[k] if k < len(img.variants) else img.hash
 
 
 def _pairs(
-    images, leaders, d, bits, rotations, ignore_blank, ticker, workers
+    images, leaders, hashes, d, bits, rotations, ignore_blank, ticker, workers
 ) -> hamming_index.Pairs:
     """Pairs (a, b) of nodes, a before b in quality order, with b within d of a."""
     workers = min(2, os.cpu_count() or 1) if workers is None else workers
-    hashes = hamming_index.pack([images[i].hash for i in leaders], bits)
     if not rotations:
         ticker.total = hamming_index.work_units(len(leaders), len(leaders), bits, d, True) + 1
         # Nodes are numbered best first, so the smaller index is the reference.
@@ -231,26 +271,27 @@ def _pairs(
 def _greedy(
     n: int, pairs: hamming_index.Pairs, ticker: _Ticker
 ) -> dict[int, list[tuple[int, int]]]:
-    """Reference node -> [(member node, distance)], walking nodes best first."""
+    """Reference node -> [(member node, distance)], walking nodes best first.
+
+    Pairs (a, b) have a < b, and nodes are numbered best first, so walking the
+    pairs sorted by a visits each would-be reference in quality order.
+    """
     order = np.lexsort((pairs.b, pairs.a))
-    a, b, dist = pairs.a[order], pairs.b[order], pairs.dist[order]
-    refs, starts = np.unique(a, return_index=True)
-    ends = np.append(starts[1:], len(a))[: len(starts)]
-    taken = np.zeros(n, dtype=bool)
+    taken = bytearray(n)
     out: dict[int, list[tuple[int, int]]] = {}
-    for k, (ref, lo, hi) in enumerate(
-        zip(refs.tolist(), starts.tolist(), ends.tolist(), strict=True)
-    ):
-        if k % 4096 == 0:
+    current, skip = -1, False
+    rows = zip(
+        pairs.a[order].tolist(), pairs.b[order].tolist(), pairs.dist[order].tolist(), strict=True
+    )
+    for k, (a, b, dist) in enumerate(rows):
+        if not k & 0xFFFF:
             ticker.cancel_point()
-        if taken[ref]:
-            continue
-        taken[ref] = True
-        nb, nd = b[lo:hi], dist[lo:hi]
-        free = ~taken[nb]
-        if free.any():
-            taken[nb[free]] = True
-            out[ref] = list(zip(nb[free].tolist(), nd[free].tolist(), strict=True))
+        if a != current:
+            current, skip = a, bool(taken[a])  # already a member: not a reference
+            taken[a] = 1
+        if not skip and not taken[b]:
+            taken[b] = 1
+            out.setdefault(a, []).append((b, dist))
     return out
 
 

@@ -28,10 +28,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-# Cost model, in rough nanoseconds per element on a current x86 core with numpy 2:
-# one bucket probe, one candidate verified, one pair compared by the all-pairs
-# scan, one table entry built.
-_PROBE_NS, _CANDIDATE_NS, _PAIR_NS, _TABLE_NS = 4.0, 12.0, 1.2, 3.0
+# Cost model, in rough nanoseconds with numpy 2: per bucket probe, per candidate
+# verified, per pair and word of the all-pairs scan, per table entry built, and per
+# flip mask (call overhead). Fitted on the 2-core bench machine (bench/README.md).
+_PROBE_NS, _CANDIDATE_NS, _PAIR_NS, _TABLE_NS, _MASK_NS = 12.0, 10.0, 4.0, 3.0, 2e4
 _MAX_CHUNK_BITS = 24  # 2**24 table entries: 16M x 8 bytes is the most we allow
 _PARALLEL_NS = 3e9  # below ~3 s of work, starting processes costs more than it saves
 _BATCH = 1 << 21  # candidates verified per numpy batch: bounds temporary memory
@@ -121,12 +121,18 @@ def make_plan(nq: int, nx: int, bits: int, d: int, self_join: bool) -> Plan:
     for m in range(1, min(d + 1, bits) + 1):
         parts = [(d + 1) // m + (1 if i < (d + 1) % m else 0) for i in range(m)]
         for b in range(1, min(_MAX_CHUNK_BITS, bits // m) + 1):
-            probes = cands = 0.0
+            probes = cands = masks = 0.0
             for p in parts:
                 v = _volume(b, p - 1)
+                masks += v
                 probes += nq * v / (2 if self_join else 1)
                 cands += nq * v * nx / 2**b / (2 if self_join else 1)
-            cost = probes * _PROBE_NS + cands * _CANDIDATE_NS * words + m * 2**b * _TABLE_NS
+            cost = (
+                probes * _PROBE_NS
+                + cands * _CANDIDATE_NS * (1 + (words - 1) / 4)
+                + m * 2**b * _TABLE_NS
+                + masks * _MASK_NS
+            )
             if cost < best.cost:
                 chunks = tuple((i * b, b, p - 1) for i, p in enumerate(parts))
                 best = Plan(chunks, cost)
@@ -341,16 +347,24 @@ def _brute(q: np.ndarray, x: np.ndarray, d: int, self_join: bool, tick) -> Pairs
     """Blocked all-pairs popcount: the baseline, and the fastest way for small inputs."""
     found = []
     step = _brute_rows(len(x))
+    q_cols = [np.ascontiguousarray(q[:, w]) for w in range(q.shape[1])]
+    x_cols = [np.ascontiguousarray(x[:, w]) for w in range(x.shape[1])]
     for i0 in range(0, len(q), step):
         if tick:
             tick(1)
-        blk = q[i0 : i0 + step]
-        dist = np.bitwise_count(blk[:, None, :] ^ x[None, :, :]).sum(axis=2, dtype=np.int64)
+        j0 = i0 if self_join else 0  # a self-join needs only the columns from the diagonal on
+        rows = slice(i0, i0 + step)
+        dist = np.bitwise_count(q_cols[0][rows, None] ^ x_cols[0][None, j0:])
+        if len(q_cols) > 1:
+            dist = dist.astype(np.int64)
+            for qc, xc in zip(q_cols[1:], x_cols[1:], strict=True):
+                dist += np.bitwise_count(qc[rows, None] ^ xc[None, j0:])
         ok = dist <= d
         if self_join:
-            ok &= np.arange(len(x))[None, :] > np.arange(i0, i0 + len(blk))[:, None]
+            k = len(ok)
+            ok[:, :k] &= np.triu(np.ones((k, k), dtype=bool), 1)
         qi, xi = np.nonzero(ok)
-        found.append((qi + i0, xi, dist[qi, xi]))
+        found.append((qi + i0, xi + j0, dist[qi, xi]))
     return _concat(found)
 
 
