@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import send2trash
 from imagegen import photo, save
 from send2trash.exceptions import TrashPermissionError
 
@@ -31,24 +30,10 @@ from photodedup.core.trash import (
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="checks the freedesktop trash")
 
 
-@pytest.fixture(autouse=True)
-def private_trash(private_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Make send2trash use this test's trash.
-
-    send2trash reads XDG_DATA_HOME once, when first imported, so the per-test
-    value from conftest must be handed to it; HOME decides which drive counts
-    as the home drive.
-    """
-    from send2trash import plat_other
-
-    if send2trash.send2trash is not plat_other.send2trash:
-        pytest.skip("send2trash is not using its freedesktop implementation")
-    data = os.environ["XDG_DATA_HOME"]
-    monkeypatch.setenv("HOME", str(private_home))
-    monkeypatch.setattr(plat_other, "XDG_DATA_HOME", os.fsencode(data))
-    monkeypatch.setattr(plat_other, "HOMETRASH_B", os.fsencode(os.path.join(data, "Trash")))
-    monkeypatch.setattr(plat_other, "HOMETRASH", os.path.join(data, "Trash"))
-    return Path(data) / "Trash"
+@pytest.fixture
+def private_trash(private_home: Path) -> Path:
+    """This test's freedesktop trash (conftest hands it to send2trash)."""
+    return private_home / "data" / "Trash"
 
 
 def image(path: Path | str, seed: int = 1, *, reference: bool = False) -> Member:

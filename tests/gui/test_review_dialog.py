@@ -21,24 +21,6 @@ from photodedup.gui.trash_worker import CANCELLED_REASON, TrashWorker
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="checks the freedesktop trash")
 
 
-@pytest.fixture(autouse=True)
-def private_trash(private_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Make send2trash use this test's trash.
-
-    send2trash reads XDG_DATA_HOME once, when first imported, so the per-test
-    value from conftest has to be handed to it, or files would land in the real
-    trash of whoever runs the tests.
-    """
-    from send2trash import plat_other
-
-    data = os.environ["XDG_DATA_HOME"]
-    monkeypatch.setenv("HOME", str(private_home))
-    monkeypatch.setattr(plat_other, "XDG_DATA_HOME", os.fsencode(data))
-    monkeypatch.setattr(plat_other, "HOMETRASH_B", os.fsencode(os.path.join(data, "Trash")))
-    monkeypatch.setattr(plat_other, "HOMETRASH", os.path.join(data, "Trash"))
-    return Path(data) / "Trash"
-
-
 def record(path: Path) -> ImageRecord:
     st = path.stat()
     with imagegen.Image.open(path) as im:
