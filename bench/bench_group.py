@@ -74,17 +74,20 @@ def run_index(n: int, d: int, workers: int, budget: float) -> dict:
     }
 
 
-def run_group(n: int, d: int, workers: int) -> dict:
+def run_group(n: int, d: int, workers: int, rotations: bool) -> dict:
     h = hashes(n)[:, 0].tolist()
     rng = np.random.default_rng(SEED + 1)
     sizes = rng.integers(100_000, 5_000_000, n).tolist()
+    turned = [()] * n
+    if rotations:  # unrelated random variants: what rotation matching costs, not gains
+        turned = [tuple(row) for row in rng.integers(0, 2**64, (n, 4), dtype=np.uint64).tolist()]
     images = [
-        ImageRecord(f"/photos/{i:07d}.jpg", sizes[i], i, "JPEG", 4000, 3000, v, (), "")
+        ImageRecord(f"/photos/{i:07d}.jpg", sizes[i], i, "JPEG", 4000, 3000, v, turned[i], "")
         for i, v in enumerate(h)
     ]
     built = peak_mb()[0]
     t = time.perf_counter()
-    groups = group.group_images(images, d, ignore_blank=False, workers=workers)
+    groups = group.group_images(images, d, ignore_blank=False, workers=workers, rotations=rotations)
     seconds = time.perf_counter() - t
     return {"seconds": seconds, "groups": len(groups), "records_mb": built, "extrapolated": False}
 
@@ -108,7 +111,7 @@ def case(args: argparse.Namespace) -> None:
     if mode == "index":
         out = run_index(n, d, args.workers, args.budget)
     elif mode == "group":
-        out = run_group(n, d, args.workers)
+        out = run_group(n, d, args.workers, args.rotations)
     else:
         out = run_brute(n, d, args.brute_rows)
     own, kids = peak_mb()
@@ -125,6 +128,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--budget", type=float, default=120.0, help="seconds before sampling")
     ap.add_argument("--brute-rows", type=int, default=2000)
+    ap.add_argument("--rotations", action="store_true", help="group with rotation variants")
     ap.add_argument("--case-n", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--case-d", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--case-mode", help=argparse.SUPPRESS)
@@ -132,7 +136,10 @@ def main() -> None:
     if args.case_mode:
         case(args)
         return
-    print(f"# cores: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.1f}")
+    print(
+        f"# cores: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.1f}"
+        + (", rotations on" if args.rotations else "")
+    )
     print(
         "| n | d | mode | workers | seconds | pairs/groups | peak RSS MB (main + worker) | note |"
     )
@@ -145,6 +152,7 @@ def main() -> None:
                 cmd = [sys.executable, __file__, "--case-n", str(n), "--case-d", str(d)]
                 cmd += ["--case-mode", mode, "--workers", str(args.workers)]
                 cmd += ["--budget", str(args.budget), "--brute-rows", str(args.brute_rows)]
+                cmd += ["--rotations"] if args.rotations else []
                 r = json.loads(
                     subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
                 )
