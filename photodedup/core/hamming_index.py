@@ -252,7 +252,7 @@ class _Verifier:
         self.found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
 
     def add(self, qi: np.ndarray, start: np.ndarray, count: np.ndarray) -> None:
-        if len(qi) >= _BATCH // 8:
+        if len(qi) >= _BATCH // 64:  # big enough to verify without concatenating
             self._verify(qi, start, count)
             return
         self.spans.append((qi, start, count))
