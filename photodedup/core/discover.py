@@ -39,6 +39,9 @@ from photodedup.core.models import (
     ScanError,
 )
 
+# (path, size, mtime_ns) -> the format an earlier scan sniffed, or None.
+KnownFormat = Callable[[str, int, int], "str | None"]
+
 HEAD_SIZE = 32
 PROGRESS_INTERVAL = 0.05  # seconds between progress reports
 
@@ -200,8 +203,10 @@ class _Walk:
         follow_symlinks: bool,
         cancel: Any,
         progress: ProgressCallback | None,
+        known: KnownFormat | None,
     ) -> None:
         self.recursive = recursive
+        self.known = known
         self.excluded = _compile_globs(exclude)
         self.min_size = min_size
         self.follow_symlinks = follow_symlinks
@@ -354,6 +359,10 @@ class _Walk:
             return None, "empty file" if expected else ""
         if size < self.min_size:
             return None, ""
+        if self.known is not None:
+            fmt = self.known(path, size, st.st_mtime_ns)
+            if fmt:
+                return FileRef(path, size, st.st_mtime_ns, st.st_dev, st.st_ino, fmt), ""
         try:
             head = _read_head(path)
         except OSError as exc:
@@ -387,6 +396,7 @@ def discover(
     follow_symlinks: bool = False,
     cancel: Any = None,
     progress: ProgressCallback | None = None,
+    known: KnownFormat | None = None,
 ) -> Discovery:
     """Walk ``roots`` and list the image files in them, sorted by path.
 
@@ -395,8 +405,12 @@ def discover(
     Files smaller than ``min_size`` bytes are skipped before being opened.
     ``seen`` counts every file looked at, images or not. Raises ``Cancelled``
     when ``cancel`` is set.
+
+    ``known(path, size, mtime_ns)`` may return the format of a file already
+    sniffed by an earlier scan (from the cache); such a file is not opened,
+    which is most of the cost of a rescan.
     """
-    walk = _Walk(recursive, exclude, min_size, follow_symlinks, cancel, progress)
+    walk = _Walk(recursive, exclude, min_size, follow_symlinks, cancel, progress, known)
     return walk.run(roots)
 
 
@@ -411,7 +425,9 @@ def _compile_globs(patterns: Sequence[str]) -> Callable[[str], Any] | None:
 def _extension(name: str) -> str:
     """ ".jpg" for "a.JPG"; "" for ".hidden" and "README" (as os.path.splitext)."""
     dot = name.rfind(".")
-    return name[dot:].lower() if dot > 0 and name[:dot].strip(".") else ""
+    if dot <= 0 or (name[dot - 1] == "." and not name[:dot].strip(".")):
+        return ""
+    return name[dot:].lower()
 
 
 def _image_extension(name: str) -> str | None:

@@ -340,3 +340,19 @@ def test_os_error_reasons_are_one_line() -> None:
     )
     assert os_error_reason(OSError(5, "Input/output\nerror")).startswith("cannot read: input")
     assert "\n" not in os_error_reason(OSError(99, "weird\nthing"))
+
+
+def test_known_formats_spare_opening_the_file(tmp_path: Path) -> None:
+    path = photo_file(tmp_path / "a.jpg")
+    st = path.stat()
+    asked: list[tuple[str, int, int]] = []
+
+    def known(p: str, size: int, mtime_ns: int) -> str | None:
+        asked.append((p, size, mtime_ns))
+        return "PNG"  # deliberately not what the bytes say: proves the file was not read
+
+    [ref] = discover([str(tmp_path)], known=known).files
+    assert asked == [(str(path), st.st_size, st.st_mtime_ns)]
+    assert ref.format == "PNG"
+    [ref] = discover([str(tmp_path)], known=lambda *_: None).files
+    assert ref.format == "JPEG"
