@@ -40,7 +40,7 @@ _PRESET_BITS: dict[str, dict[int, int]] = {
 }
 
 # Rotation/mirror matching is off by default: each image then has five hashes, so
-# unrelated photos met up to 3x as often at the same distance and grouping took 4-6x
+# unrelated photos met up to 3x as often at the same distance and grouping took 8-15x
 # as long (bench/README.md), for a rare case: a copy turned without an EXIF tag
 # (EXIF-rotated files are decoded upright and already match).
 
