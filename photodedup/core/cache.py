@@ -107,6 +107,16 @@ class HashCache:
             return None
         return _record(path, row)
 
+    def known_format(self, path: str, size: int, mtime_ns: int) -> str | None:
+        """The stored format of an unchanged file, without building its record.
+
+        Discovery uses it to skip sniffing files the cache already knows.
+        """
+        row = self._rows.get(path)
+        if row is None or row[0] != size or row[1] != mtime_ns:
+            return None
+        return row[2]
+
     def has_size(self, size: int) -> bool:
         """Whether any stored file has this byte size: worth computing a digest for."""
         return size in self._sizes

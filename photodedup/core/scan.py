@@ -96,22 +96,22 @@ def scan(
     """
     started = time.monotonic()
     result = ScanResult()
-    found = discover(
-        options.roots,
-        recursive=options.recursive,
-        exclude=options.exclude,
-        min_size=options.min_size,
-        follow_symlinks=options.follow_symlinks,
-        cancel=cancel,
-        progress=progress,
-    )
-    result.errors.extend(found.errors)
-    result.stats.files_seen = found.seen
-
     cache_cm = HashCache(options.cache_path, options.hash) if options.use_cache else nullcontext()
     with cache_cm as cache:
         if cache is not None:
             result.warnings.extend(cache.warnings)
+        found = discover(
+            options.roots,
+            recursive=options.recursive,
+            exclude=options.exclude,
+            min_size=options.min_size,
+            follow_symlinks=options.follow_symlinks,
+            cancel=cancel,
+            progress=progress,
+            known=cache.known_format if cache is not None else None,
+        )
+        result.errors.extend(found.errors)
+        result.stats.files_seen = found.seen
         records, errors = _fingerprint_all(
             found.files, options, cache, result.stats, progress, cancel
         )

@@ -101,6 +101,16 @@ def test_changed_size_or_mtime_or_other_path_is_a_miss(db: Path) -> None:
         assert cache.get("/p/b.jpg", record.size, record.mtime_ns) is None
 
 
+def test_known_format_answers_only_for_an_unchanged_file(db: Path) -> None:
+    record = rec("/p/a.png", format="PNG")
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([record])
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.known_format(record.path, record.size, record.mtime_ns) == "PNG"
+        assert cache.known_format(record.path, record.size, record.mtime_ns + 1) is None
+        assert cache.known_format("/p/b.png", record.size, record.mtime_ns) is None
+
+
 def test_other_hash_settings_are_separate_rows(db: Path) -> None:
     small = rec("/p/a.jpg")
     big = rec("/p/a.jpg", hash=(1 << 255) | 12345, variants=((1 << 256) - 1, 0, 7, 1 << 200))
