@@ -12,7 +12,7 @@ import os
 from typing import TYPE_CHECKING
 
 from PIL import Image
-from PySide6.QtCore import QDateTime, QLocale, QObject, QPointF, QRectF, QRunnable, Qt, Signal
+from PySide6.QtCore import QDateTime, QObject, QPointF, QRectF, QRunnable, Qt, Signal
 from PySide6.QtGui import QFont, QImage, QKeyEvent, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.decode import decode
 from photodedup.core.models import Member
+from photodedup.gui.formatting import format_datetime
 from photodedup.gui.review_report import ElidedLabel, format_bytes
 
 if TYPE_CHECKING:
@@ -377,4 +378,4 @@ def _taken(iso: str | None) -> str:
     if not iso:
         return ""
     when = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat) if when.isValid() else iso
+    return format_datetime(when) if when.isValid() else iso

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.models import ScanError
 from photodedup.gui import pyside_fixes  # noqa: F401 (must run before Qt use)
+from photodedup.gui.formatting import pick
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -103,9 +104,13 @@ class ErrorsPanel(QDockWidget):
     def set_errors(self, errors: Iterable[ScanError]) -> None:
         self.model.set_errors(errors)
         n = self.model.rowCount()
-        text = self.tr("{n} files could not be read").format(n=n) if n else ""
-        self.summary.setText(text)
-        self.toggle_button.setText(self.tr("{n} problems").format(n=n))
+        unreadable = pick(
+            n, self.tr("{n} file could not be read"), self.tr("{n} files could not be read")
+        )
+        self.summary.setText(unreadable.format(n=n) if n else "")
+        self.toggle_button.setText(
+            pick(n, self.tr("{n} problem"), self.tr("{n} problems")).format(n=n)
+        )
         self.toggle_button.setToolTip(self.tr("Show the files the scan could not use"))
         self.toggle_button.setVisible(n > 0)
         if not n:

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QDateTime, QEvent, QModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.models import Group, Member
+from photodedup.gui.formatting import format_bytes, format_datetime
 from photodedup.gui.results_model import BestRole, BytesRole, GroupRole, MarkedRole
 from photodedup.gui.thumbnails import ThumbnailCache
 
@@ -100,8 +101,7 @@ def hit_test(row: QRect, members: int, pos: QPoint, m: Metrics) -> tuple[int, st
     return None
 
 
-def human_size(size: int) -> str:
-    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+human_size = format_bytes
 
 
 class ResultsDelegate(QStyledItemDelegate):
@@ -282,13 +282,11 @@ class ResultsDelegate(QStyledItemDelegate):
         if image.taken:
             taken = QDateTime.fromString(image.taken, Qt.DateFormat.ISODate)
             if taken.isValid():
-                return QLocale().toString(taken, QLocale.FormatType.ShortFormat)
+                return format_datetime(taken)
             return image.taken
         # No date taken: the file date is all there is, and the day is what matters.
         modified = QDateTime.fromMSecsSinceEpoch(image.mtime_ns // 1_000_000).date()
-        return self.tr("modified {date}").format(
-            date=QLocale().toString(modified, QLocale.FormatType.ShortFormat)
-        )
+        return self.tr("modified {date}").format(date=format_datetime(modified))
 
     def helpEvent(
         self, event: QHelpEvent, view, option: QStyleOptionViewItem, index: QModelIndex

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,23 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.trash import Outcome
+from photodedup.gui.formatting import format_bytes, pick
 from photodedup.gui.trash_worker import CANCELLED_REASON
 
 GONE = frozenset(("trashed", "moved"))  # outcomes after which the file left its folder
-
-
-def format_bytes(n: int) -> str:
-    """A byte count the way file managers show it ("4.1 MB")."""
-    return QLocale().formattedDataSize(n, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
-
-
-def pick(n: int, one: str, many: str) -> str:
-    """``one`` or ``many`` by ``n``.
-
-    Callers pass both forms through tr() so English reads right without a
-    translation file, and a translation can still word each form its own way.
-    """
-    return one if n == 1 else many
 
 
 def icon_note(owner: QWidget, icon: QStyle.StandardPixmap) -> tuple[QWidget, QLabel]:

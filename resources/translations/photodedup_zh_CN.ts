@@ -140,12 +140,12 @@
 <context>
     <name>ErrorsModel</name>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="50"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="51"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="50"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="51"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -153,32 +153,42 @@
 <context>
     <name>ErrorsPanel</name>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="68"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="69"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="81"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="82"/>
         <source>Copy list</source>
         <translation>复制列表</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="82"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="83"/>
         <source>Copy every path and problem to the clipboard</source>
         <translation>把所有路径和问题复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="106"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="108"/>
         <source>{n} files could not be read</source>
         <translation>{n} 个文件无法读取</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/errors_panel.py" line="108"/>
+        <source>{n} file could not be read</source>
+        <translation>{n} 个文件无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/errors_panel.py" line="112"/>
         <source>{n} problems</source>
         <translation>{n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="109"/>
+        <location filename="../../photodedup/gui/errors_panel.py" line="112"/>
+        <source>{n} problem</source>
+        <translation>{n} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/errors_panel.py" line="114"/>
         <source>Show the files the scan could not use</source>
         <translation>显示扫描时无法使用的文件</translation>
     </message>
@@ -455,67 +465,67 @@
 <context>
     <name>Pane</name>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="211"/>
+        <location filename="../../photodedup/gui/compare_pane.py" line="212"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="226"/>
+        <location filename="../../photodedup/gui/compare_pane.py" line="227"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="229"/>
+        <location filename="../../photodedup/gui/compare_pane.py" line="230"/>
         <source>Kept (reference folder)</source>
         <translation>保留（参照文件夹）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="237"/>
+        <location filename="../../photodedup/gui/compare_pane.py" line="238"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="239"/>
+        <location filename="../../photodedup/gui/compare_pane.py" line="240"/>
         <source>%1 megapixels</source>
         <translation>%1 百万像素</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="240"/>
+        <location filename="../../photodedup/gui/compare_pane.py" line="241"/>
         <source>Resolution:</source>
         <translation>分辨率：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="241"/>
+        <location filename="../../photodedup/gui/compare_pane.py" line="242"/>
         <source>File size:</source>
         <translation>文件大小：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="242"/>
+        <location filename="../../photodedup/gui/compare_pane.py" line="243"/>
         <source>Taken:</source>
         <translation>拍摄时间：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="243"/>
+        <location filename="../../photodedup/gui/compare_pane.py" line="244"/>
         <source>Camera:</source>
         <translation>相机：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="244"/>
+        <location filename="../../photodedup/gui/compare_pane.py" line="245"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="246"/>
+        <location filename="../../photodedup/gui/compare_pane.py" line="247"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="248"/>
+        <location filename="../../photodedup/gui/compare_pane.py" line="249"/>
         <source>%1 from the reference</source>
         <translation>与参照相差 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="250"/>
+        <location filename="../../photodedup/gui/compare_pane.py" line="251"/>
         <source>Difference:</source>
         <translation>差异：</translation>
     </message>
@@ -523,153 +533,153 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="114"/>
+        <location filename="../../photodedup/gui/review_report.py" line="101"/>
         <source>You can restore them from the Trash. The log lists each file and where it went.</source>
         <translation>你可以从回收站恢复它们。日志列出了每个文件及其去向。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="123"/>
+        <location filename="../../photodedup/gui/review_report.py" line="110"/>
         <source>Move Them to a Folder…</source>
         <translation>把它们移到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="133"/>
+        <location filename="../../photodedup/gui/review_report.py" line="120"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="133"/>
+        <location filename="../../photodedup/gui/review_report.py" line="120"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="133"/>
+        <location filename="../../photodedup/gui/review_report.py" line="120"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="133"/>
+        <location filename="../../photodedup/gui/review_report.py" line="120"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="155"/>
+        <location filename="../../photodedup/gui/review_report.py" line="142"/>
         <source>Open Log</source>
         <translation>打开日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="156"/>
+        <location filename="../../photodedup/gui/review_report.py" line="143"/>
         <source>Every file moved is listed there, with where it went</source>
         <translation>日志列出了每个已移动的文件及其去向</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="158"/>
+        <location filename="../../photodedup/gui/review_report.py" line="145"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="176"/>
+        <location filename="../../photodedup/gui/review_report.py" line="163"/>
         <source>Moved %n file to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="177"/>
+        <location filename="../../photodedup/gui/review_report.py" line="164"/>
         <source>Moved %n files to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="184"/>
+        <location filename="../../photodedup/gui/review_report.py" line="171"/>
         <source>Moved %n file to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="185"/>
+        <location filename="../../photodedup/gui/review_report.py" line="172"/>
         <source>Moved %n files to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="189"/>
+        <location filename="../../photodedup/gui/review_report.py" line="176"/>
         <source>No file was moved.</source>
         <translation>没有移动任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="198"/>
+        <location filename="../../photodedup/gui/review_report.py" line="185"/>
         <source>The Trash is not available for %n file</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="199"/>
+        <location filename="../../photodedup/gui/review_report.py" line="186"/>
         <source>The Trash is not available for %n files</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="202"/>
+        <location filename="../../photodedup/gui/review_report.py" line="189"/>
         <source> (for example on a network or removable drive). They are still in place; you can move them to a folder of your choice instead. Nothing is deleted.</source>
         <translation>（例如位于网络驱动器或移动存储上）。它们仍在原处；你可以改为把它们移到自己选择的文件夹。不会删除任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="211"/>
+        <location filename="../../photodedup/gui/review_report.py" line="198"/>
         <source>%n file was left where it is:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="212"/>
+        <location filename="../../photodedup/gui/review_report.py" line="199"/>
         <source>%n files were left where they are:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="222"/>
+        <location filename="../../photodedup/gui/review_report.py" line="209"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="223"/>
+        <location filename="../../photodedup/gui/review_report.py" line="210"/>
         <source>No Trash here</source>
         <translation>此处无回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="224"/>
+        <location filename="../../photodedup/gui/review_report.py" line="211"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="245"/>
+        <location filename="../../photodedup/gui/review_report.py" line="232"/>
         <source>You stopped before this file was reached</source>
         <translation>你在处理到这个文件之前停止了</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="246"/>
+        <location filename="../../photodedup/gui/review_report.py" line="233"/>
         <source>Changed since the scan</source>
         <translation>扫描后已改动</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="247"/>
+        <location filename="../../photodedup/gui/review_report.py" line="234"/>
         <source>No longer there</source>
         <translation>已不存在</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="248"/>
+        <location filename="../../photodedup/gui/review_report.py" line="235"/>
         <source>No longer a regular file</source>
         <translation>已不再是普通文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="259"/>
+        <location filename="../../photodedup/gui/review_report.py" line="246"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到这个文件夹</translation>
     </message>
@@ -722,7 +732,7 @@
         <translation>修改于 {date}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_delegate.py" line="312"/>
+        <location filename="../../photodedup/gui/results_delegate.py" line="310"/>
         <source>In a reference folder: never removed</source>
         <translation>位于参照文件夹中：绝不移除</translation>
     </message>
@@ -1231,7 +1241,7 @@
 <context>
     <name>_Canvas</name>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="132"/>
+        <location filename="../../photodedup/gui/compare_pane.py" line="133"/>
         <source>Will be moved to the Trash</source>
         <translation>将被移到回收站</translation>
     </message>
