@@ -24,6 +24,7 @@ from photodedup.core.models import (
     ScanResult,
 )
 from photodedup.core.scan import ScanOptions, scan
+from photodedup.core.select import premark
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -140,12 +141,17 @@ def _write_outputs(args: argparse.Namespace, result: ScanResult, options: ScanOp
 
 
 def print_summary(result: ScanResult, out: IO[str]) -> None:
-    """The human-readable report: every group, then what could not be read."""
+    """The human-readable report: every group, then what could not be read.
+
+    "keep" marks the copy the app would keep by default; the others show their
+    distance to the group's reference.
+    """
+    marked = premark(result.groups)
     for number, group in enumerate(result.groups, 1):
         print(f"Group {number}:", file=out)
-        for i, m in enumerate(group.members):
+        for m in group.members:
             img = m.image
-            tag = "keep?" if i == 0 else f"d={m.distance}"
+            tag = f"d={m.distance}" if img.path in marked else "keep"
             ref = "  [reference folder]" if m.in_reference_folder else ""
             print(
                 f"  {tag:>6}  {img.width}x{img.height}  {human_bytes(img.size):>9}  "
@@ -158,7 +164,7 @@ def print_summary(result: ScanResult, out: IO[str]) -> None:
             print(f"  {_printable(err.path)}: {err.error}", file=out)
     s = result.stats
     dupes = sum(len(g.members) - 1 for g in result.groups)
-    freeable = sum(sum(m.image.size for m in g.members[1:]) for g in result.groups)
+    freeable = sum(m.image.size for g in result.groups for m in g.members if m.image.path in marked)
     print(
         f"\n{s.images} images in {s.files_seen} files ({s.decoded} decoded, "
         f"{s.cache_hits} from cache) in {s.seconds:.1f} s. {len(result.groups)} groups, "
