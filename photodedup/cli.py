@@ -123,7 +123,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         bar.clear()
     for warning in result.warnings:
         print(f"photodedup-cli: warning: {warning}", file=sys.stderr)
-    _write_outputs(args, result, options)
+    try:
+        _write_outputs(args, result, options)
+    except BrokenPipeError:
+        # The reader went away (``| head``): not an error, but Python would
+        # complain again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_OK
 
 
