@@ -15,6 +15,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
+from photodedup.core.models import ImageRecord
+
 # What a viewer does to display an EXIF orientation, and so what to store so
 # that the displayed picture is the original.
 _STORE_FOR_ORIENTATION = {
@@ -152,3 +154,31 @@ def write_garbage(path: str | os.PathLike[str], size: int = 20_000, head: bytes 
     path = Path(path)
     path.write_bytes(head + rng.integers(0, 256, size, dtype=np.uint8).tobytes())
     return path
+
+
+def scanned(
+    path: str | os.PathLike[str],
+    *,
+    hash: int = 0,
+    digest: str = "",
+    taken: str | None = None,
+    camera: str | None = None,
+) -> ImageRecord:
+    """The record a scan would make of the real file at ``path`` (its stat and size)."""
+    st = os.stat(path)
+    with Image.open(path) as im:
+        width, height = im.size
+        fmt = im.format or "JPEG"
+    return ImageRecord(
+        path=os.fsdecode(path),
+        size=st.st_size,
+        mtime_ns=st.st_mtime_ns,
+        format=fmt,
+        width=width,
+        height=height,
+        hash=hash,
+        variants=(0, 0, 0, 0),
+        digest=digest,
+        taken=taken,
+        camera=camera,
+    )

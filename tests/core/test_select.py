@@ -7,9 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from imagegen import photo, save
+from imagegen import photo, save, scanned
 
-from photodedup.core.models import Group, ImageRecord, Member
+from photodedup.core.models import Group, Member
 from photodedup.core.select import RULES, best_index, premark
 
 DAY_NS = 86_400 * 10**9
@@ -29,20 +29,7 @@ def member(
     if age_days:
         st = os.stat(path)
         os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - age_days * DAY_NS))
-    st = os.stat(path)
-    record = ImageRecord(
-        path=str(path),
-        size=st.st_size,
-        mtime_ns=st.st_mtime_ns,
-        format="JPEG",
-        width=size[0],
-        height=size[1],
-        hash=0,
-        variants=(0, 0, 0, 0),
-        digest=f"{st.st_size:x}",
-        taken=taken,
-    )
-    return Member(record, 0, reference)
+    return Member(scanned(path, taken=taken), 0, reference)
 
 
 def test_rules_have_labels() -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from imagegen import photo, save
+from imagegen import photo, save, scanned
 from send2trash.exceptions import TrashPermissionError
 
 from photodedup.core.models import Cancelled, Group, ImageRecord, Member, Progress
@@ -39,19 +39,7 @@ def private_trash(private_home: Path) -> Path:
 def image(path: Path | str, seed: int = 1, *, reference: bool = False) -> Member:
     """Write a small real image and describe it as the scan saw it."""
     save(photo(seed, (160, 120)), path, "JPEG")
-    st = os.stat(path)
-    record = ImageRecord(
-        path=os.fsdecode(path),
-        size=st.st_size,
-        mtime_ns=st.st_mtime_ns,
-        format="JPEG",
-        width=160,
-        height=120,
-        hash=seed,
-        variants=(0, 0, 0, 0),
-        digest="d",
-    )
-    return Member(record, 0, reference)
+    return Member(scanned(path, hash=seed, digest="d"), 0, reference)
 
 
 def trio(folder: Path) -> Group:

@@ -10,27 +10,14 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from photodedup.core.models import Group, ImageRecord, Member
+from photodedup.core.models import Group, Member
 from photodedup.gui.compare_view import CompareView
 
 
 def member(path: Path, size: tuple[int, int], *, reference: bool = False, seed: int = 1) -> Member:
     img = imagegen.photo(seed, size)
     imagegen.save(img, path, taken="2021:06:01 12:00:00", camera="Test Cam")
-    st = path.stat()
-    record = ImageRecord(
-        path=str(path),
-        size=st.st_size,
-        mtime_ns=st.st_mtime_ns,
-        format="JPEG",
-        width=size[0],
-        height=size[1],
-        hash=0,
-        variants=(0, 0, 0, 0),
-        digest="",
-        taken="2021-06-01T12:00:00",
-        camera="Test Cam",
-    )
+    record = imagegen.scanned(path, taken="2021-06-01T12:00:00", camera="Test Cam")
     return Member(record, distance=0, in_reference_folder=reference)
 
 

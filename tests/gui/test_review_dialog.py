@@ -14,28 +14,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from photodedup.core import trash
-from photodedup.core.models import Group, ImageRecord, Member
+from photodedup.core.models import Group, Member
 from photodedup.gui.review_dialog import ReviewDialog, format_bytes, open_log_file
 from photodedup.gui.trash_worker import CANCELLED_REASON, TrashWorker
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="checks the freedesktop trash")
 
 
-def record(path: Path) -> ImageRecord:
-    st = path.stat()
-    with imagegen.Image.open(path) as im:
-        width, height = im.size
-    return ImageRecord(
-        path=str(path),
-        size=st.st_size,
-        mtime_ns=st.st_mtime_ns,
-        format="JPEG",
-        width=width,
-        height=height,
-        hash=0,
-        variants=(0, 0, 0, 0),
-        digest="",
-    )
+record = imagegen.scanned
 
 
 def make_group(folder: Path, seed: int, scales: tuple[float, ...], ref: set[int] = frozenset()):
