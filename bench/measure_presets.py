@@ -4,6 +4,7 @@ The grouping presets (photodedup.core.group.PRESETS) are chosen from this:
 for each algorithm and hash size, how far a resized, recompressed, rotated
 (EXIF), watermarked or converted copy lands from its original, and how close
 two different photos come, with and without the rotation/mirror variants.
+Images are decoded and hashed by photodedup's own fingerprint code, as a scan does.
 
 Run: python bench/measure_presets.py [--seeds 120] [--others 300]
 """
@@ -15,27 +16,26 @@ import io
 import itertools
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-import imagehash
 import numpy as np
 import pillow_heif
-from PIL import Image, ImageOps
+from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import imagegen
+
+from photodedup.core.decode import decode
+from photodedup.core.fingerprint import decode_side, hash_image
+from photodedup.core.models import HashSettings
 
 pillow_heif.register_heif_opener()
 
-ALGOS = {
-    "dhash": imagehash.dhash,
-    "phash": imagehash.phash,
-    "ahash": imagehash.average_hash,
-    "whash": imagehash.whash,
-}
+ALGOS = ("dhash", "phash", "ahash", "whash")
 SIZES = (8, 16)
-MIN_SIDE = 64  # what the scan decodes at (decode.py: reduced JPEG draft)
 
 
 def encode(img: Image.Image, fmt: str, quality: int = 90, orientation: int | None = None) -> bytes:
@@ -51,15 +51,18 @@ def encode(img: Image.Image, fmt: str, quality: int = 90, orientation: int | Non
     return buf.getvalue()
 
 
-def decode(data: bytes) -> Image.Image:
-    """Like the scan: reduced JPEG draft (shorter side >= 64), EXIF-oriented, RGB."""
-    im = Image.open(io.BytesIO(data))
-    if im.format == "JPEG":
-        w, h = im.size
-        k = MIN_SIDE / min(w, h)
-        im.draft("RGB", (max(1, round(w * k)), max(1, round(h * k))))
-    im = ImageOps.exif_transpose(im)
-    return im.convert("RGB")
+def fingerprints(data: bytes, workdir: Path) -> dict[tuple[str, int], tuple[int, list[int]]]:
+    """Each algorithm's (hash, rotation/mirror variants), computed exactly as the scan does."""
+    path = workdir / "probe"
+    path.write_bytes(data)
+    out: dict[tuple[str, int], tuple[int, list[int]]] = {}
+    for a in ALGOS:
+        for s in SIZES:
+            settings = HashSettings(a, s)
+            img = decode(str(path), min_side=decode_side(settings), gray=True).image
+            value, variants = hash_image(img, settings)
+            out[(a, s)] = (value, list(variants))
+    return out
 
 
 def copies(img: Image.Image) -> dict[str, bytes]:
@@ -79,19 +82,6 @@ def copies(img: Image.Image) -> dict[str, bytes]:
     }
 
 
-def to_int(h: imagehash.ImageHash) -> int:
-    return int("".join("1" if b else "0" for b in h.hash.flatten()), 2)
-
-
-def hashes(img: Image.Image) -> dict[tuple[str, int], int]:
-    return {(a, s): to_int(f(img, hash_size=s)) for a, f in ALGOS.items() for s in SIZES}
-
-
-def variant_images(img: Image.Image) -> list[Image.Image]:
-    t = Image.Transpose
-    return [img.transpose(x) for x in (t.ROTATE_270, t.ROTATE_180, t.ROTATE_90, t.FLIP_LEFT_RIGHT)]
-
-
 def pct(values: list[int], q: float) -> int:
     return int(np.percentile(values, q, method="lower"))
 
@@ -107,18 +97,18 @@ def main() -> None:
     copy_d: dict[tuple[str, int], dict[str, list[int]]] = {k: {} for k in keys}
     originals: list[dict[tuple[str, int], int]] = []
     variants: list[dict[tuple[str, int], list[int]]] = []
+    workdir = Path(tempfile.mkdtemp())
     for seed in range(args.others):
         img = imagegen.photo(seed)
-        base = decode(encode(img, "JPEG"))
-        h = hashes(base)
-        originals.append(h)
-        vh = [hashes(v) for v in variant_images(base)]
-        variants.append({k: [v[k] for v in vh] for k in keys})
+        base = fingerprints(encode(img, "JPEG"), workdir)
+        originals.append({k: v[0] for k, v in base.items()})
+        variants.append({k: v[1] for k, v in base.items()})
         if seed < args.seeds:
             for name, data in copies(img).items():
-                ch = hashes(decode(data))
+                ch = fingerprints(data, workdir)
                 for k in keys:
-                    copy_d[k].setdefault(name, []).append(bin(h[k] ^ ch[k]).count("1"))
+                    d = bin(base[k][0] ^ ch[k][0]).count("1")
+                    copy_d[k].setdefault(name, []).append(d)
     print(
         f"# {args.seeds} originals with copies, {args.others} different photos, "
         f"{time.time() - t0:.0f} s\n"
