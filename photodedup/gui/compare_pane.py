@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.decode import decode
 from photodedup.core.models import Member
-from photodedup.gui.formatting import format_datetime
+from photodedup.gui.formatting import display_path, format_datetime
 from photodedup.gui.review_report import ElidedLabel, format_bytes
 
 if TYPE_CHECKING:
@@ -217,7 +217,7 @@ class Pane(QFrame):
         self.canvas = _Canvas(self)
         self.state.changed.connect(self.canvas.update)
         rec = member.image
-        folder, name = os.path.split(rec.path)
+        folder, name = os.path.split(display_path(rec.path))
         self.nameLabel = ElidedLabel(name)
         bold = QFont(self.nameLabel.font())
         bold.setBold(True)

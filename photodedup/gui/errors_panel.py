@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.models import ScanError
 from photodedup.gui import pyside_fixes  # noqa: F401 (must run before Qt use)
-from photodedup.gui.formatting import pick
+from photodedup.gui.formatting import display_path, pick
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -43,7 +43,7 @@ class ErrorsModel(QAbstractTableModel):
             return None
         error = self._errors[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return error.path if index.column() == 0 else error.error
+            return display_path(error.path) if index.column() == 0 else error.error
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -121,5 +121,5 @@ class ErrorsPanel(QDockWidget):
         return self.model.rowCount()
 
     def copy_to_clipboard(self) -> None:
-        lines = [f"{e.path}\t{e.error}" for e in self.model.errors()]
+        lines = [f"{display_path(e.path)}\t{e.error}" for e in self.model.errors()]
         QGuiApplication.clipboard().setText("\n".join(lines))

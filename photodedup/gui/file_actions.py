@@ -9,10 +9,12 @@ import sys
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
+from photodedup.gui.formatting import display_path, file_url
+
 
 def open_file(path: str) -> bool:
     """Open ``path`` in the user's default viewer."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+    return QDesktopServices.openUrl(file_url(path))
 
 
 def show_in_file_manager(path: str) -> bool:
@@ -28,11 +30,11 @@ def show_in_file_manager(path: str) -> bool:
             return True
     except OSError:
         pass
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(path)))
+    return QDesktopServices.openUrl(file_url(os.path.dirname(path)))
 
 
 def copy_path(path: str) -> None:
-    QGuiApplication.clipboard().setText(path)
+    QGuiApplication.clipboard().setText(display_path(path))
 
 
 def _freedesktop_show_items(path: str) -> bool:
@@ -48,7 +50,7 @@ def _freedesktop_show_items(path: str) -> bool:
         "--dest=org.freedesktop.FileManager1",
         "/org/freedesktop/FileManager1",
         "org.freedesktop.FileManager1.ShowItems",
-        f"array:string:{QUrl.fromLocalFile(path).toString()}",
+        "array:string:" + file_url(path).toString(QUrl.ComponentFormattingOption.FullyEncoded),
         "string:",
     ]
     try:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QDateTime, QLocale
+import os
+from urllib.parse import quote
+
+from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, QUrl
 
 
 def format_bytes(n: int) -> str:
@@ -29,3 +32,19 @@ def pick(n: int, one: str, many: str) -> str:
     translation file, and a translation can still word each form its own way.
     """
     return one if n == 1 else many
+
+
+def display_path(path: str) -> str:
+    """``path`` as text a person can read.
+
+    A Linux name that is not UTF-8 reaches us with surrogate escapes, which Qt
+    silently drops; show each undecodable byte as U+FFFD instead. Only for
+    showing: file operations keep the original ``path``.
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def file_url(path: str) -> QUrl:
+    """A file:// URL that keeps every byte of ``path``, even one that is not UTF-8."""
+    encoded = quote(os.fsencode(os.path.abspath(path)), safe="/")
+    return QUrl.fromEncoded(QByteArray(("file://" + encoded).encode("ascii")))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.models import Group, Member
-from photodedup.gui.formatting import format_bytes, format_datetime
+from photodedup.gui.formatting import display_path, format_bytes, format_datetime
 from photodedup.gui.results_model import BestRole, BytesRole, GroupRole, MarkedRole
 from photodedup.gui.thumbnails import ThumbnailCache
 
@@ -199,11 +199,11 @@ class ResultsDelegate(QStyledItemDelegate):
         )
 
         line.translate(0, m.line)
-        name = os.path.basename(image.path)
+        name = display_path(os.path.basename(image.path))
         painter.drawText(line, left, fm.elidedText(name, Qt.TextElideMode.ElideMiddle, text_w))
         line.translate(0, m.line)
         painter.setPen(dim)
-        folder = os.path.dirname(image.path)
+        folder = display_path(os.path.dirname(image.path))
         painter.drawText(line, left, fm.elidedText(folder, Qt.TextElideMode.ElideLeft, text_w))
 
         line.translate(0, m.line)

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from photodedup.core import select
 from photodedup.core.models import Group, Member
 from photodedup.gui import pyside_fixes  # noqa: F401 (must run before Qt use)
+from photodedup.gui.formatting import display_path
 
 GroupRole = Qt.ItemDataRole.UserRole + 1  # Group
 MarkedRole = Qt.ItemDataRole.UserRole + 2  # tuple[bool, ...], one per member
@@ -64,7 +65,7 @@ class ResultsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.tr("{n} similar photos: {names}").format(
                 n=len(group.members),
-                names=", ".join(os.path.basename(p) for p in group.paths),
+                names=", ".join(display_path(os.path.basename(p)) for p in group.paths),
             )
         if role == Qt.ItemDataRole.ToolTipRole:
             return None  # the view gives per-file tool tips

@@ -32,6 +32,7 @@ from photodedup.core import trash
 from photodedup.core.models import Group, ImageRecord
 from photodedup.core.trash import Outcome, Planned
 from photodedup.gui import trash_worker
+from photodedup.gui.formatting import display_path
 from photodedup.gui.review_report import (
     GONE,
     ElidedLabel,
@@ -214,7 +215,7 @@ class ReviewDialog(QDialog):
                     ).replace("%1", number)
                 else:
                     refs = [
-                        os.path.basename(m.image.path)
+                        display_path(os.path.basename(m.image.path))
                         for m in group.members
                         if m.in_reference_folder and m.image.path in self._marked
                     ]
@@ -256,7 +257,7 @@ class ReviewDialog(QDialog):
         if not kept:
             return title + " — " + self.tr("keeping nothing")
         first = self._records[kept[0]]
-        name = os.path.basename(kept[0])
+        name = display_path(os.path.basename(kept[0]))
         name = f"{name} ({first.width}×{first.height}, {format_bytes(first.size)})"
         keeping = self.tr("keeping %1").replace("%1", name)
         if len(kept) > 1:

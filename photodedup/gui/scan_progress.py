@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.models import Progress
+from photodedup.gui.formatting import display_path
 
 
 class ScanProgress(QWidget):
@@ -95,7 +96,7 @@ class ScanProgress(QWidget):
                 parts.append(self.tr("about {time} left").format(time=self.duration(p.eta)))
             self.counts.setText(" · ".join(parts))
         if p.current:
-            folder = os.path.dirname(p.current) if p.phase == "hash" else p.current
+            folder = display_path(os.path.dirname(p.current) if p.phase == "hash" else p.current)
             text = self.tr("In {folder}").format(folder=folder)
             elided = self.current.fontMetrics().elidedText(
                 text, Qt.TextElideMode.ElideMiddle, max(self.current.width(), 200)
