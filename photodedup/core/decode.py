@@ -92,17 +92,19 @@ def decode(path: str, *, min_side: int = 64, gray: bool = False) -> Decoded:
 
 
 def _decode_open(im: Image.Image, fmt: str, min_side: int, gray: bool) -> Decoded:
-    exif = im.getexif()
-    orientation = exif.get(_ORIENTATION, 1)
-    if orientation not in _UPRIGHT:
-        orientation = 1
-    width, height = im.size
-    if orientation >= 5:
-        width, height = height, width
+    width, height = im.size  # before draft() shrinks it
     if fmt in ("JPEG", "HEIF"):
         # The square request keeps the shorter side >= min_side whatever the orientation.
         im.draft("L" if gray else "RGB", (min_side, min_side))
     im.load()
+    # Read after load: some plugins (TIFF) turn the pixels upright themselves
+    # while loading and then drop the tag, which must not be applied twice.
+    exif = im.getexif()
+    orientation = exif.get(_ORIENTATION, 1)
+    if orientation not in _UPRIGHT:
+        orientation = 1
+    if orientation >= 5:
+        width, height = height, width
     small = _reduce(_normalize(im, gray), min_side)
     if orientation != 1:
         small = small.transpose(_UPRIGHT[orientation])

@@ -59,7 +59,7 @@ def test_gray_asks_for_mode_l(tmp_path: Path, original: Image.Image) -> None:
         assert decode(str(path)).image.mode == "RGB"
 
 
-@pytest.mark.parametrize("ext", ["jpg", "png", "webp", "heic", "avif"])
+@pytest.mark.parametrize("ext", ["jpg", "png", "webp", "heic", "avif", "tif"])
 @pytest.mark.parametrize("orientation", [6, 3, 8])
 def test_exif_orientation_is_applied(
     tmp_path: Path, original: Image.Image, ext: str, orientation: int
