@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 import time
 from pathlib import Path
@@ -124,3 +125,45 @@ def test_cancel_stops_within_a_second_and_keeps_what_was_hashed(
     assert asked and time.monotonic() - asked[0] < 1.0
     again = scan(opts)
     assert 40 <= again.stats.cache_hits < again.stats.images == 608
+
+
+def _grandchildren(pid: int) -> set[int]:
+    """Processes whose parent is a child of ``pid`` (the forkserver's workers)."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue  # gone meanwhile
+            # After the parenthesised name come the state and the parent's pid.
+            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+    children = {p for p, parent in parents.items() if parent == pid}
+    return {p for p, parent in parents.items() if parent in children}
+
+
+def _running(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="lists processes through /proc")
+def test_cancel_leaves_no_worker_decoding(big_library: Path) -> None:
+    # Left alone, workers would finish every batch already queued: seconds of full
+    # cores after a cancel, and a command line that cannot exit until they are done.
+    cancel = threading.Event()
+    workers: set[int] = set()
+
+    def on_progress(p: Progress) -> None:
+        if p.phase == "hash" and p.done >= 40 and not cancel.is_set():
+            workers.update(_grandchildren(os.getpid()))
+            cancel.set()
+
+    opts = ScanOptions(roots=(str(big_library),), use_cache=False, workers=2)
+    with pytest.raises(Cancelled):
+        scan(opts, progress=on_progress, cancel=cancel)
+    assert workers
+    assert [p for p in workers if _running(p)] == []
