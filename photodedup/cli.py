@@ -8,7 +8,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO
 
 from photodedup import __version__
@@ -106,6 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         print(f"photodedup-cli: not a folder: {missing[0]}", file=sys.stderr)
         return EXIT_USAGE
+    # Found out now, not after a scan that may take an hour.
+    for output in (args.json if args.json != "-" else None, args.csv):
+        problem = output and _unwritable(output)
+        if problem:
+            print(f"photodedup-cli: cannot write {output}: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     options = _options(args)
     cancel = threading.Event()
     previous = signal.signal(signal.SIGINT, lambda *_: _interrupt(cancel, previous))
@@ -129,20 +135,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (``| head``): not an error, but Python would
         # complain again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as exc:  # a full disk, or the folder went away during the scan
+        where = exc.filename
+        if where is None:
+            where = "the standard output"
+            # Python would fail again flushing what is left at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"photodedup-cli: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
+
+
+def _unwritable(path: str) -> str | None:
+    """Why a report cannot be written to ``path``, or None when it looks fine."""
+    if os.path.isdir(path):
+        return "it is a folder"
+    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        return "no such folder"
+    return None
 
 
 def _write_outputs(args: argparse.Namespace, result: ScanResult, options: ScanOptions) -> None:
     if args.json == "-":
         write_json(result, options, sys.stdout)
     elif args.json:
-        with open(args.json, "w", encoding="utf-8") as fp:
-            write_json(result, options, fp)
+        _write_file(args.json, lambda fp: write_json(result, options, fp))
     if args.csv:
-        with open(args.csv, "w", encoding="utf-8", newline="", errors="surrogateescape") as fp:
-            write_csv(result.groups, fp)
+        _write_file(
+            args.csv, lambda fp: write_csv(result.groups, fp), newline="", errors="surrogateescape"
+        )
     if not args.json and not args.csv:
         print_summary(result, sys.stdout)
+
+
+def _write_file(path: str, write: Callable[[IO[str]], None], **kwargs: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", **kwargs) as fp:
+            write(fp)
+    except OSError as exc:
+        # A failed write or close names no file; the user needs to know which.
+        exc.filename = exc.filename or path
+        raise
 
 
 def print_summary(result: ScanResult, out: IO[str]) -> None:

@@ -166,6 +166,27 @@ def test_bad_usage_exits_2(args: list[str]) -> None:
     assert proc.stderr.strip()
 
 
+@pytest.mark.parametrize("kind", ["--json", "--csv"])
+def test_an_output_path_that_cannot_be_written_is_a_one_line_error(
+    kind: str, library: Path, tmp_path: Path
+) -> None:
+    for target in (tmp_path / "no such folder" / "out", tmp_path):
+        proc = run_cli("scan", str(library / "a"), kind, str(target), "--no-cache", check=False)
+        assert proc.returncode == 2
+        assert "Traceback" not in proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1
+        assert str(target) in proc.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs a device that is always full")
+def test_a_full_disk_while_writing_the_report_is_a_one_line_error(library: Path) -> None:
+    proc = run_cli("scan", str(library / "a"), "--json", "/dev/full", "--no-cache", check=False)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert "/dev/full" in proc.stderr
+
+
 def test_version() -> None:
     from photodedup import __version__
 
