@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
+from photodedup.gui.formatting import pick
+
 
 class EmptyState(QWidget):
     addFolderRequested = Signal()
@@ -66,12 +68,27 @@ class EmptyState(QWidget):
         self.add_button.setVisible(False)
         self.scan_button.setVisible(True)
 
-    def show_nothing_found(self, photos: int) -> None:
-        self.title.setText(self.tr("No duplicates found"))
-        self.hint.setText(
-            self.tr("{n} photos were compared. Try a looser similarity to find more.").format(
-                n=photos
-            )
-        )
+    def show_nothing_found(self, photos: int, problems: int = 0) -> None:
+        """After a scan without groups: why, and what to try next."""
         self.add_button.setVisible(False)
         self.scan_button.setVisible(False)
+        if photos == 0 and problems:
+            self.title.setText(self.tr("No photos could be read"))
+            hint = pick(
+                problems,
+                self.tr("{n} file could not be read. The list below says why."),
+                self.tr("{n} files could not be read. The list below says why."),
+            ).format(n=problems)
+        elif photos == 0:
+            self.title.setText(self.tr("No photos found"))
+            hint = self.tr(
+                "There are no photos in these folders, or all are smaller than the minimum size."
+            )
+        elif photos == 1:
+            self.title.setText(self.tr("No duplicates found"))
+            hint = self.tr("Only 1 photo was found, so there was nothing to compare it with.")
+        else:
+            self.title.setText(self.tr("No duplicates found"))
+            hint = self.tr("{n} photos were compared. Try a looser similarity to find more.")
+            hint = hint.format(n=photos)
+        self.hint.setText(hint)

@@ -36,6 +36,7 @@ from photodedup.gui.empty_state import EmptyState
 from photodedup.gui.errors_panel import ErrorsPanel
 from photodedup.gui.file_menu import FileMenu
 from photodedup.gui.folder_list import folders_from_mime
+from photodedup.gui.formatting import pick
 from photodedup.gui.main_menu import MainMenuBar
 from photodedup.gui.results_delegate import metrics
 from photodedup.gui.results_model import ResultsModel
@@ -249,6 +250,8 @@ class MainWindow(QMainWindow):
         self.errors.set_errors(outcome.result.errors)
         self._show_results_or_empty()
         if outcome.result.errors:
+            if not outcome.result.images:  # the errors are the whole story: show them
+                self.errors.show()
             self.resizeDocks([self.errors], [self.height() // 4], Qt.Orientation.Vertical)
         for warning in outcome.result.warnings + self.ignore.warnings:
             self.statusBar().showMessage(warning, 15000)
@@ -284,7 +287,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.view)
             self.view.setFocus()
         elif self._result is not None:
-            self.empty.show_nothing_found(len(self._result.images))
+            self.empty.show_nothing_found(len(self._result.images), len(self._result.errors))
             self.stack.setCurrentWidget(self.empty)
         else:
             self.empty.show_start(bool(self.folders.folders()))
@@ -462,7 +465,8 @@ class MainWindow(QMainWindow):
             return
         added = self.folders.add_folders(folders)
         event.acceptProposedAction()
-        self.statusBar().showMessage(self.tr("{n} folders added").format(n=added), 5000)
+        text = pick(added, self.tr("{n} folder added"), self.tr("{n} folders added"))
+        self.statusBar().showMessage(text.format(n=added), 5000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._worker is not None:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from photodedup.core import select
 from photodedup.core.models import Group, Member
 from photodedup.gui import pyside_fixes  # noqa: F401 (must run before Qt use)
-from photodedup.gui.formatting import display_path
+from photodedup.gui.formatting import display_path, pick
 
 GroupRole = Qt.ItemDataRole.UserRole + 1  # Group
 MarkedRole = Qt.ItemDataRole.UserRole + 2  # tuple[bool, ...], one per member
@@ -173,17 +173,26 @@ class ResultsModel(QAbstractListModel):
 
     def summary(self) -> str:
         """The status line: how many groups, how many files marked, how much to free."""
-        text = self.tr("{groups} groups · {marked} files marked · {size} to free").format(
-            groups=self.total_groups(),
-            marked=self.marked_count(),
-            size=QLocale().formattedDataSize(
-                self.bytes_to_free(), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+        groups, marked = self.total_groups(), self.marked_count()
+        parts = [
+            pick(groups, self.tr("{n} group"), self.tr("{n} groups")).format(n=groups),
+            pick(marked, self.tr("{n} file marked"), self.tr("{n} files marked")).format(n=marked),
+            self.tr("{size} to free").format(
+                size=QLocale().formattedDataSize(
+                    self.bytes_to_free(), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+                )
             ),
-        )
+        ]
         full = self.fully_marked_groups()
         if full:
-            text += " · " + self.tr("{n} groups have every copy marked").format(n=full)
-        return text
+            parts.append(
+                pick(
+                    full,
+                    self.tr("{n} group has every copy marked"),
+                    self.tr("{n} groups have every copy marked"),
+                ).format(n=full)
+            )
+        return " · ".join(parts)
 
     def fully_marked_groups(self) -> int:
         """Groups where every file is marked: the trash step will refuse those."""

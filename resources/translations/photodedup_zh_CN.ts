@@ -82,57 +82,88 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="29"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="31"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="32"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="34"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="47"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="49"/>
         <source>Find duplicate photos</source>
         <translation>查找重复照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="50"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="52"/>
         <source>Press Scan to look for look-alike photos in your folders.</source>
         <translation>点击“扫描”，在你的文件夹中查找相似的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="52"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="54"/>
         <source>Nothing is deleted until you review the marked copies.</source>
         <translation>在你检查过标记的副本之前，不会删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="56"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="58"/>
         <source>Drop folders here or click Add folder…</source>
         <translation>把文件夹拖到这里，或点击“添加文件夹…”</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="58"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="60"/>
         <source>Then press Scan. Nothing is deleted until you review the marked copies.</source>
         <translation>然后点击“扫描”。在你检查过标记的副本之前，不会删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="64"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="66"/>
         <source>All done</source>
         <translation>全部完成</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="65"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="67"/>
         <source>No duplicate groups are left. Scan again to look for more.</source>
         <translation>已没有剩余的重复照片组。可以再次扫描以查找更多。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="70"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="76"/>
+        <source>No photos could be read</source>
+        <translation>无法读取任何照片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/empty_state.py" line="79"/>
+        <source>{n} file could not be read. The list below says why.</source>
+        <translation>{n} 个文件无法读取，原因见下方列表。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/empty_state.py" line="80"/>
+        <source>{n} files could not be read. The list below says why.</source>
+        <translation>{n} 个文件无法读取，原因见下方列表。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/empty_state.py" line="83"/>
+        <source>No photos found</source>
+        <translation>未找到照片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/empty_state.py" line="85"/>
+        <source>There are no photos in these folders, or all are smaller than the minimum size.</source>
+        <translation>这些文件夹中没有照片，或者所有照片都小于最小文件大小。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/empty_state.py" line="88"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="91"/>
         <source>No duplicates found</source>
         <translation>未找到重复照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="72"/>
+        <location filename="../../photodedup/gui/empty_state.py" line="89"/>
+        <source>Only 1 photo was found, so there was nothing to compare it with.</source>
+        <translation>只找到 1 张照片，没有可以与之比较的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/empty_state.py" line="92"/>
         <source>{n} photos were compared. Try a looser similarity to find more.</source>
         <translation>已比较 {n} 张照片。可以放宽相似度以找到更多。</translation>
     </message>
@@ -382,83 +413,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="122"/>
+        <location filename="../../photodedup/gui/main_window.py" line="123"/>
         <source>Review and remove…</source>
         <translation>检查并移除…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="123"/>
+        <location filename="../../photodedup/gui/main_window.py" line="124"/>
         <source>Review the marked files and move them to the trash</source>
         <translation>检查已标记的文件，并把它们移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="218"/>
+        <location filename="../../photodedup/gui/main_window.py" line="219"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="231"/>
+        <location filename="../../photodedup/gui/main_window.py" line="232"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="259"/>
+        <location filename="../../photodedup/gui/main_window.py" line="262"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="264"/>
+        <location filename="../../photodedup/gui/main_window.py" line="267"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="313"/>
+        <location filename="../../photodedup/gui/main_window.py" line="316"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="335"/>
+        <location filename="../../photodedup/gui/main_window.py" line="338"/>
         <source>Could not regroup: {error}</source>
         <translation>无法重新分组：{error}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="359"/>
+        <location filename="../../photodedup/gui/main_window.py" line="362"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="375"/>
+        <location filename="../../photodedup/gui/main_window.py" line="378"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="422"/>
+        <location filename="../../photodedup/gui/main_window.py" line="425"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="424"/>
+        <location filename="../../photodedup/gui/main_window.py" line="427"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="437"/>
+        <location filename="../../photodedup/gui/main_window.py" line="440"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="439"/>
+        <location filename="../../photodedup/gui/main_window.py" line="442"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="444"/>
+        <location filename="../../photodedup/gui/main_window.py" line="447"/>
         <source>The language changes the next time photodedup starts.</source>
         <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="465"/>
+        <location filename="../../photodedup/gui/main_window.py" line="468"/>
         <source>{n} folders added</source>
+        <translation>已添加 {n} 个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="468"/>
+        <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
 </context>
@@ -740,17 +776,42 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../photodedup/gui/results_model.py" line="65"/>
+        <location filename="../../photodedup/gui/results_model.py" line="66"/>
         <source>{n} similar photos: {names}</source>
         <translation>{n} 张相似照片：{names}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_model.py" line="175"/>
-        <source>{groups} groups · {marked} files marked · {size} to free</source>
-        <translation>{groups} 组 · 已标记 {marked} 个文件 · 可释放 {size}</translation>
+        <location filename="../../photodedup/gui/results_model.py" line="178"/>
+        <source>{n} group</source>
+        <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_model.py" line="184"/>
+        <location filename="../../photodedup/gui/results_model.py" line="178"/>
+        <source>{n} groups</source>
+        <translation>{n} 组</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_model.py" line="179"/>
+        <source>{n} file marked</source>
+        <translation>已标记 {n} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_model.py" line="179"/>
+        <source>{n} files marked</source>
+        <translation>已标记 {n} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_model.py" line="180"/>
+        <source>{size} to free</source>
+        <translation>可释放 {size}</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_model.py" line="191"/>
+        <source>{n} group has every copy marked</source>
+        <translation>有 {n} 组的所有副本都被标记了</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results_model.py" line="192"/>
         <source>{n} groups have every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
@@ -844,194 +905,194 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="57"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="58"/>
         <source>No app could open the log. It is here:
 %1</source>
         <translation>没有应用能打开日志。它在这里：
 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="61"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="62"/>
         <source>Nothing has been moved to the Trash yet, so there is no log. It will be here:
 %1</source>
         <translation>还没有文件被移到回收站，所以还没有日志。日志将保存在这里：
 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="65"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="66"/>
         <source>Trash log</source>
         <translation>回收站日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="86"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="87"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="137"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="138"/>
         <source>You can restore them from the Trash. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
         <translation>你可以从回收站恢复它们。每个文件在移动前都会再检查一次：扫描后有改动的文件将保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="154"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="155"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="154"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="155"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="154"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="155"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="154"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="155"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="170"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="171"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="170"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="171"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="175"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="176"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="185"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="186"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="188"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="188"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="188"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="189"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="188"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="189"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="189"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="190"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="197"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="198"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="212"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="213"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="223"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="224"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="255"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="256"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="257"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="258"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="261"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="262"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="263"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="264"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="293"/>
-        <location filename="../../photodedup/gui/review_dialog.py" line="319"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="294"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="320"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="294"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="295"/>
         <source>Stop after the file being moved now</source>
         <translation>移完当前这个文件后停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="304"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="305"/>
         <source>Moving %n file to the Trash…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="305"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="306"/>
         <source>Moving %n files to the Trash…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="310"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="311"/>
         <source>Moving %n file to %1…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="311"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="312"/>
         <source>Moving %n files to %1…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="316"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="317"/>
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="336"/>
+        <location filename="../../photodedup/gui/review_dialog.py" line="337"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -1039,74 +1100,74 @@
 <context>
     <name>ScanProgress</name>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="27"/>
-        <location filename="../../photodedup/gui/scan_progress.py" line="65"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="28"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="66"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="38"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="39"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="67"/>
-        <location filename="../../photodedup/gui/scan_progress.py" line="81"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="68"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="82"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="72"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="73"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="79"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="80"/>
         <source>Looking for photos… {n} files found</source>
         <translation>正在查找照片… 已找到 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="84"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="85"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="87"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="88"/>
         <source>Grouping look-alike photos</source>
         <translation>正在将相似照片分组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="91"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="92"/>
         <source>{done} of {total} photos</source>
         <translation>{done} / {total} 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="93"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="94"/>
         <source>{rate} per second</source>
         <translation>每秒 {rate} 张</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="95"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="96"/>
         <source>about {time} left</source>
         <translation>大约还剩 {time}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="99"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="100"/>
         <source>In {folder}</source>
         <translation>位于 {folder}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="109"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="110"/>
         <source>{s} s</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="112"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="113"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="114"/>
+        <location filename="../../photodedup/gui/scan_progress.py" line="115"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
