@@ -66,13 +66,33 @@ def is_blank(value: int, bits: int) -> bool:
 
 
 def in_folder(path: str, folders: Sequence[str]) -> bool:
-    """Whether ``path`` lies inside one of ``folders``, comparing whole path components."""
-    parts = _parts(path)
-    for folder in folders:
-        fp = _parts(folder)
-        if parts[: len(fp)] == fp:
+    """Whether ``path`` lies inside one of ``folders``, comparing whole path components.
+
+    Folders are also compared with symbolic links resolved, so a folder reached
+    through a link counts as the folder it leads to.
+    """
+    return _FolderTest(folders)(path)
+
+
+class _FolderTest:
+    """``in_folder`` for many paths, resolving each of their folders once."""
+
+    def __init__(self, folders: Sequence[str]) -> None:
+        self.folders = [_parts(f) for f in folders]
+        self.folders += [_parts(os.path.realpath(f)) for f in folders]
+        self.real_dirs: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, path: str) -> bool:
+        if self._inside(_parts(path)):
             return True
-    return False
+        head, name = os.path.split(os.path.abspath(path))
+        real = self.real_dirs.get(head)
+        if real is None:
+            real = self.real_dirs[head] = _parts(os.path.realpath(head))
+        return self._inside((*real, os.path.normcase(name)))
+
+    def _inside(self, parts: tuple[str, ...]) -> bool:
+        return any(parts[: len(f)] == f for f in self.folders)
 
 
 def _parts(path: str) -> tuple[str, ...]:
@@ -298,13 +318,12 @@ def _greedy(
 
 def _finish(images, groups, twins, reference_dirs) -> list[Group]:
     result = []
+    in_reference = _FolderTest(reference_dirs)
     for group in groups:
         rows = [(t, dist) for i, dist in group for t in (i, *twins.get(i, ()))]
         ref, rest = rows[0], sorted(rows[1:], key=lambda r: (r[1], images[r[0]].path))
         members = tuple(
-            Member(
-                images[i], dist, bool(reference_dirs) and in_folder(images[i].path, reference_dirs)
-            )
+            Member(images[i], dist, bool(reference_dirs) and in_reference(images[i].path))
             for i, dist in (ref, *rest)
         )
         if len(members) > 1 and not all(m.in_reference_folder for m in members):

@@ -202,6 +202,21 @@ def test_reference_folders_match_whole_components(tmp_path):
     assert grp.in_folder(keep, [keep]) and not grp.in_folder(str(tmp_path / "a"), [keep])
 
 
+def test_reference_folders_reached_through_a_symbolic_link_still_count(tmp_path):
+    # ~/Pictures is often a link to another drive: given one way as a folder to
+    # scan and the other way as a reference folder, its files must stay protected.
+    (tmp_path / "real").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "link").symlink_to("real")
+    best = rec("best", BASE, px=200, root=str(tmp_path / "other"))
+    for scanned_as, reference in (("real", "link"), ("link", "real")):
+        copy = rec("copy", flip(BASE, 1), root=str(tmp_path / scanned_as))
+        groups = group_images([best, copy], 3, reference_dirs=[str(tmp_path / reference)])
+        assert shape(groups) == [[(best.path, 0, False), (copy.path, 1, True)]]
+        assert grp.in_folder(copy.path, [str(tmp_path / reference)])
+    assert not grp.in_folder(best.path, [str(tmp_path / "link")])
+
+
 def test_rotations_use_the_candidates_variants():
     a = rec("a", BASE, px=200)
     turned_hash = int("1100" * 16, 2)
