@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication
 
+from photodedup.core.models import ImageRecord
 from photodedup.gui.results_delegate import (
     check_rect,
+    facts_line,
     hit_test,
+    human_size,
     metrics,
     row_height,
     tile_rect,
@@ -32,3 +36,26 @@ def test_tiles_wrap_and_hits_find_the_file(qapp):
 def test_sizes_follow_the_font(qapp):
     small, large = metrics(QFont("Sans", 9)), metrics(QFont("Sans", 18))
     assert large.box > small.box and large.tile_h > small.tile_h
+
+
+def _record(width: int, height: int, size: int) -> ImageRecord:
+    return ImageRecord("/p/x.jpg", size, 0, "JPEG", width, height, 0, (0, 0, 0, 0), "")
+
+
+def _advance(parts: list[tuple[str, bool]], font: QFont) -> int:
+    bold = QFont(font)
+    bold.setBold(True)
+    return sum(QFontMetrics(bold if b else font).horizontalAdvance(t) for t, b in parts)
+
+
+def test_resolution_and_size_fit_the_tile_even_when_both_are_bold(qapp):
+    font = QApplication.font()
+    box = metrics(font).box
+    for image in (_record(1600, 1200, 417_900), _record(4032, 3024, 4_812_345)):
+        parts = facts_line(image, True, True, font, box)
+        assert _advance(parts, font) <= box
+        text = "".join(t for t, _ in parts)
+        assert str(image.width) in text and human_size(image.size) in text
+
+    roomy = facts_line(_record(1600, 1200, 417_900), True, True, font, box * 3)
+    assert "".join(t for t, _ in roomy) == f"1600 × 1200 · {human_size(417_900)}"
