@@ -10,6 +10,7 @@ decompression-bomb limit stays on. Truncated files are errors, never guessed at:
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +21,13 @@ from photodedup.core.discover import os_error_reason
 
 pillow_heif.register_heif_opener()
 Image.init()  # Image.open(formats=...) knows only the plugins loaded so far
+
+# Pillow warns, on stderr and without naming the file, about pictures between one
+# and two times its pixel limit (which decode fine: panoramas) and about damaged
+# EXIF blocks (whose facts we then do without). Neither is the user's business;
+# real failures come back as DecodeError with the file's path.
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+warnings.filterwarnings("ignore", message="(Truncated File Read|Corrupt EXIF data)")
 
 # The plugins discovery can hand us; MPO is how Pillow names a JPEG with extra frames.
 _FORMATS = tuple(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import imagegen
@@ -252,3 +254,20 @@ def test_decoded_image_is_detached_from_the_file(
     assert not isinstance(result.image, ImageFile.ImageFile)
     path.unlink()
     assert result.image.resize((9, 8)).size == (9, 8)
+
+
+def test_pillow_size_warning_stays_off_stderr(tmp_path: Path) -> None:
+    # Between one and two times Pillow's pixel limit it only warns, without a file
+    # name; such pictures decode fine, so a scan must not spray the warning. Run in
+    # a fresh interpreter: the test runner installs warning filters of its own.
+    path = imagegen.save(imagegen.photo(3, (40, 40)), tmp_path / "pano.png")
+    script = (
+        "import sys; from PIL import Image; from photodedup.core.decode import decode; "
+        "Image.MAX_IMAGE_PIXELS = 1000; d = decode(sys.argv[1]); print(d.width, d.height)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["40", "40"]
+    assert "DecompressionBombWarning" not in done.stderr
+    assert done.stderr == ""
