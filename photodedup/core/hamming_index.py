@@ -28,6 +28,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from photodedup.core.workers import end_pool
+
 # Cost model, in rough nanoseconds with numpy 2: per bucket probe, per candidate
 # verified, per pair and word of the all-pairs scan, per table entry built, and per
 # flip mask (call overhead). Fitted on the 2-core bench machine (bench/README.md).
@@ -327,15 +329,17 @@ def _mih_parallel(q, x, d: int, plan: Plan, self_join: bool, tick, workers: int)
     ctx = multiprocessing.get_context("spawn")
     found = []
     pool = ProcessPoolExecutor(workers, ctx, _init_worker, (q, x, d, plan, self_join))
+    early = True
     try:
         futures = {pool.submit(_run_in_worker, u): u for u in units}
         for fut in as_completed(futures):
             c, masks = futures[fut]
             if tick:
-                tick(len(masks))
+                tick(len(masks))  # raises Cancelled when the user cancels
             found.append(search.first_chunk_only(c, fut.result()))
+        early = False
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        end_pool(pool, early=early)
     return _concat(found)
 
 

@@ -42,6 +42,7 @@ from photodedup.core.models import (
     ScanResult,
     ScanStats,
 )
+from photodedup.core.workers import end_pool
 
 
 class _Event(Protocol):
@@ -326,25 +327,8 @@ def _decode_stream(
                 for nxt in _take(batches, 1):
                     in_flight[pool.submit(_fingerprint_batch, nxt, options.hash)] = nxt
     finally:
-        # ProcessPoolExecutor has no public way to end its workers before Python
-        # 3.14, and shutdown() forgets them, so take them first.
-        processes = list((getattr(pool, "_processes", None) or {}).values())
         # Do not wait for batches in flight: a cancel must return within a second.
-        pool.shutdown(wait=False, cancel_futures=True)
-        if in_flight:  # stopped early: cancel, Ctrl-C or an error
-            _stop_workers(processes)
-
-
-def _stop_workers(processes: Sequence[multiprocessing.process.BaseProcess]) -> None:
-    """End worker processes now; they only read files, so nothing is lost.
-
-    Left alone they would decode every batch already queued to them: seconds
-    of busy cores after a cancel, and a process that cannot exit until then.
-    """
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join(1.0)
+        end_pool(pool, early=bool(in_flight))  # in flight: cancel, Ctrl-C or an error
 
 
 def _batch_result(
