@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.decode import decode
 from photodedup.core.models import Member
-from photodedup.gui.formatting import display_path, format_datetime
-from photodedup.gui.review_report import ElidedLabel, format_bytes
+from photodedup.gui.formatting import display_path, format_bytes, format_datetime
+from photodedup.gui.review_report import ElidedLabel
 
 if TYPE_CHECKING:
     from photodedup.gui.compare_view import CompareView

@@ -101,9 +101,6 @@ def hit_test(row: QRect, members: int, pos: QPoint, m: Metrics) -> tuple[int, st
     return None
 
 
-human_size = format_bytes
-
-
 def facts_line(
     image, best_res: bool, best_size: bool, font: QFont, width: int
 ) -> list[tuple[str, bool]]:
@@ -114,7 +111,7 @@ def facts_line(
     """
     bold = QFont(font)
     bold.setBold(True)
-    size = human_size(image.size)
+    size = format_bytes(image.size)
     candidates = (
         (f"{image.width} × {image.height}", " · "),
         (f"{image.width}×{image.height}", " · "),
@@ -182,7 +179,8 @@ class ResultsDelegate(QStyledItemDelegate):
         n = len(group.members)
         text = self.tr("Group {number} · {n} photos").format(number=index.row() + 1, n=n)
         if any(marked):
-            text += " · " + self.tr("{size} to free").format(size=human_size(index.data(BytesRole)))
+            freed = format_bytes(index.data(BytesRole))
+            text += " · " + self.tr("{size} to free").format(size=freed)
         if all(marked):
             text += " · " + self.tr("⚠ every copy is marked, none would be kept")
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -325,7 +323,7 @@ class ResultsDelegate(QStyledItemDelegate):
         image = member.image
         lines = [
             image.path,
-            f"{image.width} × {image.height} · {human_size(image.size)} · {image.format}",
+            f"{image.width} × {image.height} · {format_bytes(image.size)} · {image.format}",
         ]
         if image.camera:
             lines.append(image.camera)

@@ -32,19 +32,17 @@ from photodedup.core import trash
 from photodedup.core.models import Group, ImageRecord
 from photodedup.core.trash import Outcome, Planned
 from photodedup.gui import trash_worker
-from photodedup.gui.formatting import display_path
+from photodedup.gui.formatting import display_path, format_bytes, pick
 from photodedup.gui.review_report import (
     GONE,
     ElidedLabel,
     ReportPage,
     button_row,
-    format_bytes,
     icon_note,
-    pick,
 )
 from photodedup.gui.trash_worker import TrashWorker
 
-__all__ = ["ReviewDialog", "format_bytes", "open_log_file"]
+__all__ = ["ReviewDialog", "open_log_file"]
 
 _REVIEW, _PROGRESS, _RESULT = range(3)
 

@@ -7,11 +7,11 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from photodedup.core.models import ImageRecord
+from photodedup.gui.formatting import format_bytes
 from photodedup.gui.results_delegate import (
     check_rect,
     facts_line,
     hit_test,
-    human_size,
     metrics,
     row_height,
     tile_rect,
@@ -55,7 +55,7 @@ def test_resolution_and_size_fit_the_tile_even_when_both_are_bold(qapp):
         parts = facts_line(image, True, True, font, box)
         assert _advance(parts, font) <= box
         text = "".join(t for t, _ in parts)
-        assert str(image.width) in text and human_size(image.size) in text
+        assert str(image.width) in text and format_bytes(image.size) in text
 
     roomy = facts_line(_record(1600, 1200, 417_900), True, True, font, box * 3)
-    assert "".join(t for t, _ in roomy) == f"1600 × 1200 · {human_size(417_900)}"
+    assert "".join(t for t, _ in roomy) == f"1600 × 1200 · {format_bytes(417_900)}"

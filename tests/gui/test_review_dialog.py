@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from photodedup.core import trash
 from photodedup.core.models import Group, Member
-from photodedup.gui.review_dialog import ReviewDialog, format_bytes, open_log_file
+from photodedup.gui.formatting import format_bytes
+from photodedup.gui.review_dialog import ReviewDialog, open_log_file
 from photodedup.gui.trash_worker import CANCELLED_REASON, TrashWorker
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="checks the freedesktop trash")
