@@ -256,11 +256,11 @@ def _fingerprint_all(
     to_decode: list[tuple[FileRef, str | None]] = []
     for ref in files:
         _check(cancel)
-        hit, digest = _from_cache(ref, cache)
+        hit, digest, moved = _from_cache(ref, cache)
         if hit is not None:
             stats.cache_hits += 1
             records.append(hit)
-            if hit.path != ref.path or hit.mtime_ns != ref.mtime_ns:
+            if moved:
                 pending_store.append(hit)  # a moved file gets a row under its new path
             reporter.advance(ref.size, ref.path, decoded=False)
         else:
@@ -282,19 +282,24 @@ def _fingerprint_all(
     return records, errors
 
 
-def _from_cache(ref: FileRef, cache: HashCache | None) -> tuple[ImageRecord | None, str | None]:
+def _from_cache(
+    ref: FileRef, cache: HashCache | None
+) -> tuple[ImageRecord | None, str | None, bool]:
+    """The cached record for ``ref`` if any, its quick digest if known, and whether
+    the record was found under another path (a moved or renamed file)."""
     if cache is None:
-        return None, None
+        return None, None, False
     hit = cache.get(ref.path, ref.size, ref.mtime_ns)
     if hit is not None:
-        return hit, hit.digest
+        return hit, hit.digest, False
     if not cache.has_size(ref.size):
-        return None, None
+        return None, None, False
     try:
         digest = quick_digest(ref.path, ref.size)
     except OSError:
-        return None, None  # the decode step will report what is wrong with it
-    return cache.get_moved(ref.path, ref.size, ref.mtime_ns, digest), digest
+        return None, None, False  # the decode step will report what is wrong with it
+    moved = cache.get_moved(ref.path, ref.size, ref.mtime_ns, digest)
+    return moved, digest, moved is not None
 
 
 def _decode_stream(

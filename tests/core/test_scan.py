@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from imagegen import photo, resized, save, watermarked
 
+from photodedup.core.cache import HashCache
 from photodedup.core.models import Cancelled, HashSettings, Progress
 from photodedup.core.scan import ScanOptions, regroup, scan
 
@@ -75,6 +77,21 @@ def test_rescan_uses_the_cache_and_regroup_needs_no_decode(
     exact = regroup(second, dataclasses.replace(opts, distance=0))
     assert sum(len(g.members) for g in exact) < sum(len(g.members) for g in second.groups)
     assert all(m.distance == 0 for g in exact for m in g.members)
+
+
+def test_a_moved_file_is_remembered_under_its_new_path(
+    copies_library: Path, tmp_path: Path
+) -> None:
+    lib = tmp_path / "lib"
+    shutil.copytree(copies_library / "others", lib)
+    opts = ScanOptions(roots=(str(lib),), cache_path=str(tmp_path / "c.db"))
+    scan(opts)
+    moved = lib / "renamed.jpg"
+    os.rename(lib / "other200.jpg", moved)
+    assert scan(opts).stats.decoded == 0
+    st = moved.stat()
+    with HashCache(opts.cache_path, opts.hash) as cache:
+        assert cache.get(str(moved), st.st_size, st.st_mtime_ns) is not None
 
 
 def test_other_hash_settings_are_cached_separately(copies_library: Path, tmp_path: Path) -> None:
