@@ -11,13 +11,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from photodedup import __version__
-from photodedup.gui import (
+from photodedup.gui.main_window import MainWindow
+from photodedup.gui.platform import (
     i18n,
     pyside_fixes,  # noqa: F401 (must run before Qt use)
     resources,
 )
-from photodedup.gui.main_window import MainWindow
-from photodedup.gui.settings import Settings
+from photodedup.gui.platform.settings import Settings
 
 ORGANIZATION = "photodedup"
 APPLICATION = "photodedup"

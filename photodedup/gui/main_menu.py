@@ -7,8 +7,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QWidget
 
 from photodedup import __version__
-from photodedup.gui import i18n
-from photodedup.gui.results_toolbar import SORTS
+from photodedup.gui.platform import i18n
+from photodedup.gui.results.toolbar import SORTS
 
 
 class MainMenuBar(QMenuBar):

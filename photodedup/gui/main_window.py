@@ -28,26 +28,26 @@ from photodedup.core import export, select
 from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import Progress, ScanResult
 from photodedup.core.scan import ScanOptions, regroup
-from photodedup.gui import (
+from photodedup.gui.compare.view import CompareView
+from photodedup.gui.main_menu import MainMenuBar
+from photodedup.gui.platform import (
     pyside_fixes,  # noqa: F401 (must run before Qt use)
 )
-from photodedup.gui.compare_view import CompareView
-from photodedup.gui.empty_state import EmptyState
-from photodedup.gui.errors_panel import ErrorsPanel
-from photodedup.gui.file_menu import FileMenu
-from photodedup.gui.folder_list import folders_from_mime
-from photodedup.gui.formatting import pick
-from photodedup.gui.main_menu import MainMenuBar
-from photodedup.gui.results_delegate import metrics
-from photodedup.gui.results_model import ResultsModel
-from photodedup.gui.results_toolbar import ResultsToolBar
-from photodedup.gui.results_view import ResultsView
-from photodedup.gui.review_dialog import ReviewDialog, open_log_file
-from photodedup.gui.scan_progress import ScanProgress
-from photodedup.gui.scan_worker import ScanOutcome, ScanWorker, start_scan
-from photodedup.gui.settings import Settings
-from photodedup.gui.sidebar import Sidebar
-from photodedup.gui.thumbnails import ThumbnailCache
+from photodedup.gui.platform.formatting import pick
+from photodedup.gui.platform.settings import Settings
+from photodedup.gui.results.delegate import metrics
+from photodedup.gui.results.model import ResultsModel
+from photodedup.gui.results.thumbnails import ThumbnailCache
+from photodedup.gui.results.toolbar import ResultsToolBar
+from photodedup.gui.results.view import ResultsView
+from photodedup.gui.review.dialog import ReviewDialog, open_log_file
+from photodedup.gui.scan.errors_panel import ErrorsPanel
+from photodedup.gui.scan.folder_list import folders_from_mime
+from photodedup.gui.scan.progress_panel import ScanProgress
+from photodedup.gui.scan.sidebar import Sidebar
+from photodedup.gui.scan.worker import ScanOutcome, ScanWorker, start_scan
+from photodedup.gui.widgets.empty_state import EmptyState
+from photodedup.gui.widgets.file_menu import FileMenu
 
 
 class MainWindow(QMainWindow):

@@ -4,77 +4,77 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="49"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="49"/>
         <source>Compare %1 Photos</source>
         <translation>比较 %1 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="75"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="75"/>
         <source>Zoom out (-)</source>
         <translation>缩小 (-)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="76"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="76"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="78"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="78"/>
         <source>Fit</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="78"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="78"/>
         <source>Show whole photos (F, or double-click a photo)</source>
         <translation>显示完整照片（按 F，或双击照片）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="81"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="81"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="81"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="81"/>
         <source>Show the largest photo pixel for pixel (1)</source>
         <translation>按实际像素显示最大的照片（按 1）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="89"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="89"/>
         <source>←/→ choose a photo · Space marks it for removal · wheel zooms · drag pans</source>
         <translation>←/→ 选择照片 · 空格键标记为移除 · 滚轮缩放 · 拖动平移</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="108"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="108"/>
         <source>Every photo of this group is marked: unmark at least one, or the review will refuse to remove them.</source>
         <translation>本组的每张照片都已标记：请至少取消标记一张，否则检查时将拒绝移除它们。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="113"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="113"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="166"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="166"/>
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="170"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="170"/>
         <source>largest</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="242"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="242"/>
         <source>Fit (%1%)</source>
         <translation>适合窗口（%1%）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="242"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="242"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_view.py" line="266"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="266"/>
         <source>Cannot show this photo: %1</source>
         <translation>无法显示这张照片：%1</translation>
     </message>
@@ -82,88 +82,88 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="31"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="31"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="34"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="34"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="49"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="49"/>
         <source>Find duplicate photos</source>
         <translation>查找重复照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="52"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="52"/>
         <source>Press Scan to look for look-alike photos in your folders.</source>
         <translation>点击“扫描”，在你的文件夹中查找相似的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="54"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="54"/>
         <source>Nothing is deleted until you review the marked copies.</source>
         <translation>在你检查过标记的副本之前，不会删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="58"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="58"/>
         <source>Drop folders here or click Add folder…</source>
         <translation>把文件夹拖到这里，或点击“添加文件夹…”</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="60"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="60"/>
         <source>Then press Scan. Nothing is deleted until you review the marked copies.</source>
         <translation>然后点击“扫描”。在你检查过标记的副本之前，不会删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="66"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="66"/>
         <source>All done</source>
         <translation>全部完成</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="67"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="67"/>
         <source>No duplicate groups are left. Scan again to look for more.</source>
         <translation>已没有剩余的重复照片组。可以再次扫描以查找更多。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="76"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="76"/>
         <source>No photos could be read</source>
         <translation>无法读取任何照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="79"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="79"/>
         <source>{n} file could not be read. The list below says why.</source>
         <translation>{n} 个文件无法读取，原因见下方列表。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="80"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="80"/>
         <source>{n} files could not be read. The list below says why.</source>
         <translation>{n} 个文件无法读取，原因见下方列表。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="83"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="83"/>
         <source>No photos found</source>
         <translation>未找到照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="85"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="85"/>
         <source>There are no photos in these folders, or all are smaller than the minimum size.</source>
         <translation>这些文件夹中没有照片，或者所有照片都小于最小文件大小。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="88"/>
-        <location filename="../../photodedup/gui/empty_state.py" line="91"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="88"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="91"/>
         <source>No duplicates found</source>
         <translation>未找到重复照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="89"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="89"/>
         <source>Only 1 photo was found, so there was nothing to compare it with.</source>
         <translation>只找到 1 张照片，没有可以与之比较的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/empty_state.py" line="92"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="92"/>
         <source>{n} photos were compared. Try a looser similarity to find more.</source>
         <translation>已比较 {n} 张照片。可以放宽相似度以找到更多。</translation>
     </message>
@@ -171,12 +171,12 @@
 <context>
     <name>ErrorsModel</name>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="51"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="51"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="51"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="51"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -184,42 +184,42 @@
 <context>
     <name>ErrorsPanel</name>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="69"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="69"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="82"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="82"/>
         <source>Copy list</source>
         <translation>复制列表</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="83"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="83"/>
         <source>Copy every path and problem to the clipboard</source>
         <translation>把所有路径和问题复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="108"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="108"/>
         <source>{n} files could not be read</source>
         <translation>{n} 个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="108"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="108"/>
         <source>{n} file could not be read</source>
         <translation>{n} 个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="112"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="112"/>
         <source>{n} problems</source>
         <translation>{n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="112"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="112"/>
         <source>{n} problem</source>
         <translation>{n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/errors_panel.py" line="114"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="114"/>
         <source>Show the files the scan could not use</source>
         <translation>显示扫描时无法使用的文件</translation>
     </message>
@@ -227,37 +227,37 @@
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../photodedup/gui/file_menu.py" line="22"/>
+        <location filename="../../photodedup/gui/widgets/file_menu.py" line="22"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/file_menu.py" line="24"/>
+        <location filename="../../photodedup/gui/widgets/file_menu.py" line="24"/>
         <source>Show in file manager</source>
         <translation>在文件管理器中显示</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/file_menu.py" line="26"/>
+        <location filename="../../photodedup/gui/widgets/file_menu.py" line="26"/>
         <source>Copy path</source>
         <translation>复制路径</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/file_menu.py" line="28"/>
+        <location filename="../../photodedup/gui/widgets/file_menu.py" line="28"/>
         <source>Marked for removal</source>
         <translation>标记为移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/file_menu.py" line="33"/>
+        <location filename="../../photodedup/gui/widgets/file_menu.py" line="33"/>
         <source>Compare group…</source>
         <translation>比较本组…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/file_menu.py" line="34"/>
+        <location filename="../../photodedup/gui/widgets/file_menu.py" line="34"/>
         <source>Not a duplicate</source>
         <translation>不是重复照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/file_menu.py" line="37"/>
+        <location filename="../../photodedup/gui/widgets/file_menu.py" line="37"/>
         <source>This is the group&apos;s reference photo</source>
         <translation>这是本组的参照照片</translation>
     </message>
@@ -265,38 +265,38 @@
 <context>
     <name>FolderList</name>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="68"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="68"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="68"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="68"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="69"/>
-        <location filename="../../photodedup/gui/folder_list.py" line="161"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="69"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="161"/>
         <source>Reference: never delete from here</source>
         <translation>参照：绝不删除其中的文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="81"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="81"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="84"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="84"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="85"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="85"/>
         <source>Remove the selected folders from the list</source>
         <translation>从列表中移除选中的文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="139"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="139"/>
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
@@ -501,67 +501,67 @@
 <context>
     <name>Pane</name>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="212"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="228"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="227"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="243"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="230"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="246"/>
         <source>Kept (reference folder)</source>
         <translation>保留（参照文件夹）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="238"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="254"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="240"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="256"/>
         <source>%1 megapixels</source>
         <translation>%1 百万像素</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="241"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="257"/>
         <source>Resolution:</source>
         <translation>分辨率：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="242"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="258"/>
         <source>File size:</source>
         <translation>文件大小：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="243"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="259"/>
         <source>Taken:</source>
         <translation>拍摄时间：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="244"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="260"/>
         <source>Camera:</source>
         <translation>相机：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="245"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="261"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="247"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="263"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="249"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="265"/>
         <source>%1 from the reference</source>
         <translation>与参照相差 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="251"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="267"/>
         <source>Difference:</source>
         <translation>差异：</translation>
     </message>
@@ -569,153 +569,153 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="101"/>
+        <location filename="../../photodedup/gui/review/report.py" line="79"/>
         <source>You can restore them from the Trash. The log lists each file and where it went.</source>
         <translation>你可以从回收站恢复它们。日志列出了每个文件及其去向。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="110"/>
+        <location filename="../../photodedup/gui/review/report.py" line="88"/>
         <source>Move Them to a Folder…</source>
         <translation>把它们移到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="120"/>
+        <location filename="../../photodedup/gui/review/report.py" line="98"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="120"/>
+        <location filename="../../photodedup/gui/review/report.py" line="98"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="120"/>
+        <location filename="../../photodedup/gui/review/report.py" line="98"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="120"/>
+        <location filename="../../photodedup/gui/review/report.py" line="98"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="142"/>
+        <location filename="../../photodedup/gui/review/report.py" line="120"/>
         <source>Open Log</source>
         <translation>打开日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="143"/>
+        <location filename="../../photodedup/gui/review/report.py" line="121"/>
         <source>Every file moved is listed there, with where it went</source>
         <translation>日志列出了每个已移动的文件及其去向</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="145"/>
+        <location filename="../../photodedup/gui/review/report.py" line="123"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="163"/>
+        <location filename="../../photodedup/gui/review/report.py" line="141"/>
         <source>Moved %n file to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="164"/>
+        <location filename="../../photodedup/gui/review/report.py" line="142"/>
         <source>Moved %n files to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="171"/>
+        <location filename="../../photodedup/gui/review/report.py" line="149"/>
         <source>Moved %n file to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="172"/>
+        <location filename="../../photodedup/gui/review/report.py" line="150"/>
         <source>Moved %n files to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="176"/>
+        <location filename="../../photodedup/gui/review/report.py" line="154"/>
         <source>No file was moved.</source>
         <translation>没有移动任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="185"/>
+        <location filename="../../photodedup/gui/review/report.py" line="163"/>
         <source>The Trash is not available for %n file</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="186"/>
+        <location filename="../../photodedup/gui/review/report.py" line="164"/>
         <source>The Trash is not available for %n files</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="189"/>
+        <location filename="../../photodedup/gui/review/report.py" line="167"/>
         <source> (for example on a network or removable drive). They are still in place; you can move them to a folder of your choice instead. Nothing is deleted.</source>
         <translation>（例如位于网络驱动器或移动存储上）。它们仍在原处；你可以改为把它们移到自己选择的文件夹。不会删除任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="198"/>
+        <location filename="../../photodedup/gui/review/report.py" line="176"/>
         <source>%n file was left where it is:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_report.py" line="199"/>
+        <location filename="../../photodedup/gui/review/report.py" line="177"/>
         <source>%n files were left where they are:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="209"/>
+        <location filename="../../photodedup/gui/review/report.py" line="187"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="210"/>
+        <location filename="../../photodedup/gui/review/report.py" line="188"/>
         <source>No Trash here</source>
         <translation>此处无回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="211"/>
+        <location filename="../../photodedup/gui/review/report.py" line="189"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="232"/>
+        <location filename="../../photodedup/gui/review/report.py" line="210"/>
         <source>You stopped before this file was reached</source>
         <translation>你在处理到这个文件之前停止了</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="233"/>
+        <location filename="../../photodedup/gui/review/report.py" line="211"/>
         <source>Changed since the scan</source>
         <translation>扫描后已改动</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="234"/>
+        <location filename="../../photodedup/gui/review/report.py" line="212"/>
         <source>No longer there</source>
         <translation>已不存在</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="235"/>
+        <location filename="../../photodedup/gui/review/report.py" line="213"/>
         <source>No longer a regular file</source>
         <translation>已不再是普通文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_report.py" line="246"/>
+        <location filename="../../photodedup/gui/review/report.py" line="224"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到这个文件夹</translation>
     </message>
@@ -723,52 +723,52 @@
 <context>
     <name>ResultsDelegate</name>
     <message>
-        <location filename="../../photodedup/gui/results_delegate.py" line="158"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="180"/>
         <source>Group {number} · {n} photos</source>
         <translation>第 {number} 组 · {n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_delegate.py" line="160"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="183"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_delegate.py" line="162"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="185"/>
         <source>⚠ every copy is marked, none would be kept</source>
         <translation>⚠ 所有副本都已标记，将不会保留任何一份</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_delegate.py" line="191"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="214"/>
         <source>Kept: reference folder</source>
         <translation>保留：参照文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_delegate.py" line="194"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="217"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_delegate.py" line="231"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="252"/>
         <source>{format} · reference</source>
         <translation>{format} · 参照</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_delegate.py" line="233"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="254"/>
         <source>{format} · distance {d}</source>
         <translation>{format} · 差异 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_delegate.py" line="244"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="265"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_delegate.py" line="289"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="310"/>
         <source>modified {date}</source>
         <translation>修改于 {date}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_delegate.py" line="310"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="331"/>
         <source>In a reference folder: never removed</source>
         <translation>位于参照文件夹中：绝不移除</translation>
     </message>
@@ -776,42 +776,42 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../photodedup/gui/results_model.py" line="66"/>
+        <location filename="../../photodedup/gui/results/model.py" line="66"/>
         <source>{n} similar photos: {names}</source>
         <translation>{n} 张相似照片：{names}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_model.py" line="178"/>
+        <location filename="../../photodedup/gui/results/model.py" line="178"/>
         <source>{n} group</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_model.py" line="178"/>
+        <location filename="../../photodedup/gui/results/model.py" line="178"/>
         <source>{n} groups</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_model.py" line="179"/>
+        <location filename="../../photodedup/gui/results/model.py" line="179"/>
         <source>{n} file marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_model.py" line="179"/>
+        <location filename="../../photodedup/gui/results/model.py" line="179"/>
         <source>{n} files marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_model.py" line="180"/>
+        <location filename="../../photodedup/gui/results/model.py" line="180"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_model.py" line="191"/>
+        <location filename="../../photodedup/gui/results/model.py" line="191"/>
         <source>{n} group has every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_model.py" line="192"/>
+        <location filename="../../photodedup/gui/results/model.py" line="192"/>
         <source>{n} groups have every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
@@ -819,77 +819,77 @@
 <context>
     <name>ResultsToolBar</name>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="20"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="20"/>
         <source>Most space to free</source>
         <translation>可释放空间最多</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="21"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="21"/>
         <source>Most files</source>
         <translation>文件最多</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="22"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="22"/>
         <source>Folder and name</source>
         <translation>文件夹和名称</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="25"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="25"/>
         <source>Highest resolution</source>
         <translation>分辨率最高</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="26"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="26"/>
         <source>Largest file</source>
         <translation>文件最大</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="27"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="27"/>
         <source>Oldest</source>
         <translation>最旧</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="28"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="28"/>
         <source>Newest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="43"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="43"/>
         <source>Which copy of each group to keep</source>
         <translation>每组保留哪一份</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="44"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="44"/>
         <source>Mark all but best</source>
         <translation>标记最佳之外的全部</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="45"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="45"/>
         <source>Unmark all</source>
         <translation>取消全部标记</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="46"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="46"/>
         <source>Invert group</source>
         <translation>反转本组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="48"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="48"/>
         <source>Swap marked and unmarked files in the current group</source>
         <translation>在当前组中互换已标记和未标记的文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="54"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="54"/>
         <source>Filter by folder</source>
         <translation>按文件夹筛选</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="58"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="58"/>
         <source>Keep:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results_toolbar.py" line="66"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="66"/>
         <source>Sort:</source>
         <translation>排序：</translation>
     </message>
@@ -897,7 +897,7 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../photodedup/gui/results_view.py" line="38"/>
+        <location filename="../../photodedup/gui/results/view.py" line="38"/>
         <source>Duplicate groups</source>
         <translation>重复照片组</translation>
     </message>
@@ -905,194 +905,194 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="58"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="56"/>
         <source>No app could open the log. It is here:
 %1</source>
         <translation>没有应用能打开日志。它在这里：
 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="62"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="60"/>
         <source>Nothing has been moved to the Trash yet, so there is no log. It will be here:
 %1</source>
         <translation>还没有文件被移到回收站，所以还没有日志。日志将保存在这里：
 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="66"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="64"/>
         <source>Trash log</source>
         <translation>回收站日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="87"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="85"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="138"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="136"/>
         <source>You can restore them from the Trash. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
         <translation>你可以从回收站恢复它们。每个文件在移动前都会再检查一次：扫描后有改动的文件将保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="155"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="153"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="155"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="153"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="155"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="153"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="155"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="153"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="171"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="169"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="171"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="169"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="176"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="174"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="186"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="184"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="188"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="186"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="188"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="186"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="189"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="189"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="190"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="188"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="198"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="196"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="213"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="211"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="224"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="222"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="256"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="254"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="258"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="256"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="262"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="260"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="264"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="262"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="294"/>
-        <location filename="../../photodedup/gui/review_dialog.py" line="320"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="292"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="318"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="295"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="293"/>
         <source>Stop after the file being moved now</source>
         <translation>移完当前这个文件后停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="305"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="303"/>
         <source>Moving %n file to the Trash…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="306"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="304"/>
         <source>Moving %n files to the Trash…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="311"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="309"/>
         <source>Moving %n file to %1…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review_dialog.py" line="312"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="310"/>
         <source>Moving %n files to %1…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="317"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="315"/>
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_dialog.py" line="337"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="335"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -1100,74 +1100,74 @@
 <context>
     <name>ScanProgress</name>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="28"/>
-        <location filename="../../photodedup/gui/scan_progress.py" line="66"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="28"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="66"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="39"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="39"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="68"/>
-        <location filename="../../photodedup/gui/scan_progress.py" line="82"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="68"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="82"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="73"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="73"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="80"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="80"/>
         <source>Looking for photos… {n} files found</source>
         <translation>正在查找照片… 已找到 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="85"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="85"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="88"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="88"/>
         <source>Grouping look-alike photos</source>
         <translation>正在将相似照片分组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="92"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="92"/>
         <source>{done} of {total} photos</source>
         <translation>{done} / {total} 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="94"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="94"/>
         <source>{rate} per second</source>
         <translation>每秒 {rate} 张</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="96"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="96"/>
         <source>about {time} left</source>
         <translation>大约还剩 {time}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="100"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="100"/>
         <source>In {folder}</source>
         <translation>位于 {folder}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="110"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="110"/>
         <source>{s} s</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="113"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="113"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_progress.py" line="115"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="115"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
@@ -1175,102 +1175,102 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="24"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="24"/>
         <source>Exact</source>
         <translation>完全相同</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="25"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="25"/>
         <source>Very similar</source>
         <translation>非常相似</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="26"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="26"/>
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="27"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="27"/>
         <source>Loosely similar</source>
         <translation>大致相似</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="48"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="48"/>
         <source>How alike two photos must be to count as duplicates</source>
         <translation>两张照片要多相似才算重复</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="57"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="57"/>
         <source>dHash is fast and robust; pHash tolerates more edits; aHash is the loosest</source>
         <translation>dHash 快速且稳定；pHash 能容忍更多编辑；aHash 最宽松</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="60"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="60"/>
         <source>64 bits</source>
         <translation>64 位</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="61"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="61"/>
         <source>256 bits</source>
         <translation>256 位</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="62"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="62"/>
         <source>More bits tell apart photos that differ in detail</source>
         <translation>位数越多，越能区分细节不同的照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="67"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="67"/>
         <source>Also match rotated and mirrored</source>
         <translation>同时匹配旋转和镜像的照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="71"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="71"/>
         <source> KB</source>
         <translation> KB</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="72"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="72"/>
         <source>Skip files smaller than this (icons, thumbnails)</source>
         <translation>跳过小于此大小的文件（图标、缩略图）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="74"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="74"/>
         <source>e.g. *.tmp; @eaDir; .thumbnails</source>
         <translation>例如 *.tmp; @eaDir; .thumbnails</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="76"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="76"/>
         <source>File or folder name patterns to skip, separated by semicolons</source>
         <translation>要跳过的文件或文件夹名称模式，用分号分隔</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="83"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="83"/>
         <source>Similarity:</source>
         <translation>相似度：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="85"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="85"/>
         <source>Fingerprint:</source>
         <translation>指纹算法：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="87"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="87"/>
         <source>Minimum size:</source>
         <translation>最小文件大小：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="88"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="88"/>
         <source>Exclude:</source>
         <translation>排除：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="152"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="152"/>
         <source>{preset} — fingerprints must match exactly</source>
         <translation>{preset}——指纹必须完全一致</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/settings_panel.py" line="154"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="154"/>
         <source>{preset} — up to {n} of {bits} bits differ</source>
         <translation>{preset}——{bits} 位中最多 {n} 位不同</translation>
     </message>
@@ -1278,23 +1278,23 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../photodedup/gui/sidebar.py" line="16"/>
+        <location filename="../../photodedup/gui/scan/sidebar.py" line="16"/>
         <source>Folders</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/sidebar.py" line="18"/>
+        <location filename="../../photodedup/gui/scan/sidebar.py" line="18"/>
         <source>Matching</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/sidebar.py" line="20"/>
-        <location filename="../../photodedup/gui/sidebar.py" line="33"/>
+        <location filename="../../photodedup/gui/scan/sidebar.py" line="20"/>
+        <location filename="../../photodedup/gui/scan/sidebar.py" line="33"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/sidebar.py" line="33"/>
+        <location filename="../../photodedup/gui/scan/sidebar.py" line="33"/>
         <source>Cancel scan</source>
         <translation>取消扫描</translation>
     </message>
@@ -1302,7 +1302,7 @@
 <context>
     <name>_Canvas</name>
     <message>
-        <location filename="../../photodedup/gui/compare_pane.py" line="133"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="149"/>
         <source>Will be moved to the Trash</source>
         <translation>将被移到回收站</translation>
     </message>
@@ -1310,7 +1310,7 @@
 <context>
     <name>_FolderTree</name>
     <message>
-        <location filename="../../photodedup/gui/folder_list.py" line="56"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="56"/>
         <source>Drop folders here or click Add folder…</source>
         <translation>把文件夹拖到这里，或点击“添加文件夹…”</translation>
     </message>

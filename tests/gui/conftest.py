@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from photodedup.core.ignore import IgnoreList
 from photodedup.gui.app import create_app
 from photodedup.gui.main_window import MainWindow
-from photodedup.gui.settings import Settings
-from photodedup.gui.thumbnails import ThumbnailCache
+from photodedup.gui.platform.settings import Settings
+from photodedup.gui.results.thumbnails import ThumbnailCache
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from photodedup.core import select
 from photodedup.gui.main_window import MainWindow
-from photodedup.gui.review_dialog import ReviewDialog
-from photodedup.gui.settings import Folder
+from photodedup.gui.platform.settings import Folder
+from photodedup.gui.review.dialog import ReviewDialog
 
 
 def result_sets(win: MainWindow) -> list[set[str]]:
@@ -175,7 +175,7 @@ def test_keyboard_moves_between_files_and_groups_and_space_toggles(
 
 
 def test_clicking_the_check_box_toggles_the_mark(run_scan, qtbot, window, library):
-    from photodedup.gui.results_delegate import check_rect, metrics, tile_rect, tiles_per_line
+    from photodedup.gui.results.delegate import check_rect, metrics, tile_rect, tiles_per_line
 
     window.folders.add_folders([str(library.originals), str(library.copies)])
     run_scan(window)
@@ -310,8 +310,8 @@ def test_settings_are_remembered(qtbot, settings, tmp_path, library):
 
 
 def test_enter_and_double_click_open_the_compare_view(run_scan, qtbot, window, library):
-    from photodedup.gui.compare_view import CompareView
-    from photodedup.gui.results_delegate import metrics, tile_rect, tiles_per_line
+    from photodedup.gui.compare.view import CompareView
+    from photodedup.gui.results.delegate import metrics, tile_rect, tiles_per_line
 
     window.folders.add_folders([str(library.originals), str(library.copies)])
     run_scan(window)

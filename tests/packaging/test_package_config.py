@@ -7,7 +7,7 @@ import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from photodedup.gui.resources import ICON_SIZES, app_icon, resource_path
+from photodedup.gui.platform.resources import ICON_SIZES, app_icon, resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
 RESOURCES = ROOT / "resources"

@@ -58,7 +58,8 @@ def test_wheel_installs_both_commands(installed: Path):
 
 def test_installed_app_finds_its_icon_and_translations(installed: Path):
     code = (
-        "import photodedup, photodedup.gui.i18n as i, photodedup.gui.resources as r\n"
+        "import photodedup\n"
+        "import photodedup.gui.platform.i18n as i, photodedup.gui.platform.resources as r\n"
         "print(photodedup.__file__)\n"
         "print(r.resource_path('photodedup.svg'))\n"
         "print(r.resource_path('translations/photodedup_zh_CN.qm'))\n"

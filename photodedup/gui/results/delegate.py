@@ -1,0 +1,333 @@
+"""Paints one duplicate group as a row of thumbnail tiles (no widget per image).
+
+Tiles wrap onto more lines when a group has more files than fit across. Every
+size derives from the font, so the layout follows the system font and scale.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PySide6.QtCore import QDateTime, QEvent, QModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionButton,
+    QStyleOptionViewItem,
+    QToolTip,
+)
+
+from photodedup.core.models import Group, Member
+from photodedup.gui.platform.formatting import display_path, format_bytes, format_datetime
+from photodedup.gui.results.model import BestRole, BytesRole, GroupRole, MarkedRole
+from photodedup.gui.results.thumbnails import ThumbnailCache
+
+_TEXT_LINES = 6
+
+
+@dataclass(frozen=True)
+class Metrics:
+    line: int  # one line of text
+    pad: int
+    box: int  # the square a thumbnail is fitted into
+    tile_w: int
+    tile_h: int
+    header_h: int
+    check: int  # check box indicator side
+
+
+@lru_cache(maxsize=8)
+def _metrics(family: str, point: float, pixel: int) -> Metrics:
+    font = QFont(family)
+    if point > 0:
+        font.setPointSizeF(point)
+    else:
+        font.setPixelSize(pixel)
+    line = QFontMetrics(font).height()
+    pad = max(4, line // 2)
+    box = line * 11
+    return Metrics(
+        line=line,
+        pad=pad,
+        box=box,
+        tile_w=box + 2 * pad,
+        tile_h=pad + box + pad // 2 + _TEXT_LINES * line + pad,
+        header_h=line + pad,
+        check=min(line, 16),
+    )
+
+
+def metrics(font: QFont) -> Metrics:
+    return _metrics(font.family(), font.pointSizeF(), font.pixelSize())
+
+
+def tiles_per_line(width: int, m: Metrics) -> int:
+    return max(1, (width - m.pad) // m.tile_w)
+
+
+def row_height(members: int, width: int, m: Metrics) -> int:
+    lines = -(-members // tiles_per_line(width, m))
+    return m.header_h + lines * m.tile_h + m.pad
+
+
+def tile_rect(row: QRect, i: int, per_line: int, m: Metrics) -> QRect:
+    col, line = i % per_line, i // per_line
+    return QRect(
+        row.left() + m.pad // 2 + col * m.tile_w,
+        row.top() + m.header_h + line * m.tile_h,
+        m.tile_w,
+        m.tile_h,
+    )
+
+
+def check_rect(tile: QRect, m: Metrics) -> QRect:
+    top = tile.top() + m.pad + m.box + m.pad // 2
+    return QRect(tile.left() + m.pad, top + (m.line - m.check) // 2, m.check, m.check)
+
+
+def hit_test(row: QRect, members: int, pos: QPoint, m: Metrics) -> tuple[int, str] | None:
+    """Which file a point falls on, and whether on its check box ("check") or not ("tile")."""
+    per_line = tiles_per_line(row.width(), m)
+    for i in range(members):
+        tile = tile_rect(row, i, per_line, m)
+        if tile.contains(pos):
+            # The whole first text line (box and its label) toggles, like a real check box.
+            label = QRect(tile.left(), check_rect(tile, m).top() - 2, tile.width(), m.line + 4)
+            return i, ("check" if label.contains(pos) else "tile")
+    return None
+
+
+def facts_line(
+    image, best_res: bool, best_size: bool, font: QFont, width: int
+) -> list[tuple[str, bool]]:
+    """Resolution and file size as (text, bold) pieces, tightened until they fit ``width``.
+
+    The best values are bold, which makes the line wider than the tile for
+    common sizes ("1600 × 1200 · 417.9 kB"); drop spaces before cutting digits.
+    """
+    bold = QFont(font)
+    bold.setBold(True)
+    size = format_bytes(image.size)
+    candidates = (
+        (f"{image.width} × {image.height}", " · "),
+        (f"{image.width}×{image.height}", " · "),
+        (f"{image.width}×{image.height}", "·"),
+    )
+    parts: list[tuple[str, bool]] = []
+    for resolution, separator in candidates:
+        parts = [(resolution, best_res), (separator, False), (size, best_size)]
+        used = sum(QFontMetrics(bold if b else font).horizontalAdvance(t) for t, b in parts)
+        if used <= width:
+            break
+    return parts
+
+
+class ResultsDelegate(QStyledItemDelegate):
+    def __init__(self, thumbnails: ThumbnailCache, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.thumbnails = thumbnails
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        group: Group | None = index.data(GroupRole)
+        m = metrics(option.font)
+        width = self._view.viewport().width()
+        count = len(group.members) if group else 1
+        return QSize(width, row_height(count, width, m))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        group: Group | None = index.data(GroupRole)
+        if group is None:
+            return
+        m = metrics(option.font)
+        pal = option.palette
+        rect = option.rect
+        painter.save()
+        painter.setClipRect(rect)
+        marked = index.data(MarkedRole)
+        best_res, best_size = index.data(BestRole)
+        current = getattr(self._view, "current_member", lambda _row: None)(index.row())
+        self._paint_header(painter, option, index, group, marked, m)
+        per_line = tiles_per_line(rect.width(), m)
+        for i, member in enumerate(group.members):
+            tile = tile_rect(rect, i, per_line, m)
+            if tile.top() > rect.bottom():
+                break
+            self._paint_tile(
+                painter, option, member, i, tile, m, marked[i], i in best_res, i in best_size
+            )
+            if i == current:
+                pen = QPen(pal.color(QPalette.ColorRole.Highlight), 2)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(tile.adjusted(2, 2, -2, -2), 4, 4)
+        painter.setPen(pal.color(QPalette.ColorRole.Mid))
+        painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
+        painter.restore()
+
+    def _paint_header(self, painter, option, index, group: Group, marked, m: Metrics) -> None:
+        pal = option.palette
+        rect = QRect(option.rect.left() + m.pad, option.rect.top(), option.rect.width(), m.header_h)
+        font = QFont(option.font)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(pal.color(QPalette.ColorRole.Text))
+        n = len(group.members)
+        text = self.tr("Group {number} · {n} photos").format(number=index.row() + 1, n=n)
+        if any(marked):
+            freed = format_bytes(index.data(BytesRole))
+            text += " · " + self.tr("{size} to free").format(size=freed)
+        if all(marked):
+            text += " · " + self.tr("⚠ every copy is marked, none would be kept")
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(rect, flags, text)
+        painter.setFont(option.font)
+
+    def _paint_tile(
+        self, painter, option, member: Member, i: int, tile: QRect, m: Metrics,
+        marked: bool, best_res: bool, best_size: bool,
+    ) -> None:  # fmt: skip
+        pal = option.palette
+        image = member.image
+        if marked:
+            tint = QColor(pal.color(QPalette.ColorRole.Highlight))
+            tint.setAlpha(48)
+            painter.fillRect(tile.adjusted(2, 2, -2, -2), tint)
+        box = QRect(tile.left() + m.pad, tile.top() + m.pad, m.box, m.box)
+        self._paint_thumbnail(painter, pal, image, box)
+
+        y = box.bottom() + 1 + m.pad // 2
+        text_w = m.box
+        line = QRect(box.left(), y, text_w, m.line)
+        fm = QFontMetrics(option.font)
+        plain = pal.color(QPalette.ColorRole.Text)
+        dim = pal.color(QPalette.ColorRole.PlaceholderText)
+        accent = pal.color(QPalette.ColorRole.Link)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+        if member.in_reference_folder:
+            self._paint_lock(painter, check_rect(tile, m), plain)
+            label = self.tr("Kept: reference folder")
+        else:
+            self._paint_check(painter, option, check_rect(tile, m), marked)
+            label = self.tr("Remove")
+        painter.setPen(plain)
+        label_rect = line.adjusted(m.check + m.pad // 2, 0, 0, 0)
+        painter.drawText(
+            label_rect, left, fm.elidedText(label, Qt.TextElideMode.ElideRight, label_rect.width())
+        )
+
+        line.translate(0, m.line)
+        name = display_path(os.path.basename(image.path))
+        painter.drawText(line, left, fm.elidedText(name, Qt.TextElideMode.ElideMiddle, text_w))
+        line.translate(0, m.line)
+        painter.setPen(dim)
+        folder = display_path(os.path.dirname(image.path))
+        painter.drawText(line, left, fm.elidedText(folder, Qt.TextElideMode.ElideLeft, text_w))
+
+        line.translate(0, m.line)
+        x = line.left()
+        for text, best in facts_line(image, best_res, best_size, option.font, text_w):
+            font = QFont(option.font)
+            font.setBold(best)
+            painter.setFont(font)
+            painter.setPen(accent if best else plain)
+            width = QFontMetrics(font).horizontalAdvance(text)
+            painter.drawText(QRect(x, line.top(), max(0, line.right() - x), m.line), left, text)
+            x += width
+        painter.setFont(option.font)
+
+        line.translate(0, m.line)
+        painter.setPen(plain)
+        painter.drawText(
+            line, left, fm.elidedText(self._date_text(image), Qt.TextElideMode.ElideRight, text_w)
+        )
+        line.translate(0, m.line)
+        painter.setPen(dim)
+        if i == 0:
+            detail = self.tr("{format} · reference").format(format=image.format)
+        else:
+            detail = self.tr("{format} · distance {d}").format(
+                format=image.format, d=member.distance
+            )
+        painter.drawText(line, left, fm.elidedText(detail, Qt.TextElideMode.ElideRight, text_w))
+
+    def _paint_thumbnail(self, painter: QPainter, pal: QPalette, image, box: QRect) -> None:
+        thumb = self.thumbnails.request(image.path, image.size, image.mtime_ns)
+        if thumb is None:
+            painter.fillRect(box, pal.color(QPalette.ColorRole.AlternateBase))
+            painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            error = self.thumbnails.error(image.path)
+            text = self.tr("No preview") if error else "…"
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            return
+        dpr = thumb.devicePixelRatio() or 1.0
+        w, h = round(thumb.width() / dpr), round(thumb.height() / dpr)
+        target = QRect(
+            box.left() + (box.width() - w) // 2, box.top() + (box.height() - h) // 2, w, h
+        )
+        painter.drawImage(target, thumb)
+
+    def _paint_check(self, painter: QPainter, option, rect: QRect, checked: bool) -> None:
+        opt = QStyleOptionButton()
+        opt.rect = rect
+        opt.palette = option.palette
+        opt.state = QStyle.StateFlag.State_Enabled | (
+            QStyle.StateFlag.State_On if checked else QStyle.StateFlag.State_Off
+        )
+        style = option.widget.style() if option.widget else self._view.style()
+        style.drawPrimitive(
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox, opt, painter, option.widget
+        )
+
+    @staticmethod
+    def _paint_lock(painter: QPainter, rect: QRect, color: QColor) -> None:
+        # A padlock drawn with the text colour: no icon theme is guaranteed to have one.
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        s = rect.width()
+        body = QRect(rect.left() + s // 8, rect.top() + s * 7 // 16, s * 3 // 4, s * 9 // 16)
+        painter.setPen(QPen(color, max(1.5, s / 9)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        shackle = QRect(rect.left() + s // 4, rect.top() + s // 16, s // 2, s * 3 // 4)
+        painter.drawArc(shackle, 0, 180 * 16)
+        painter.setBrush(color)
+        painter.drawRoundedRect(body, 1.5, 1.5)
+        painter.restore()
+
+    def _date_text(self, image) -> str:
+        if image.taken:
+            taken = QDateTime.fromString(image.taken, Qt.DateFormat.ISODate)
+            if taken.isValid():
+                return format_datetime(taken)
+            return image.taken
+        # No date taken: the file date is all there is, and the day is what matters.
+        modified = QDateTime.fromMSecsSinceEpoch(image.mtime_ns // 1_000_000).date()
+        return self.tr("modified {date}").format(date=format_datetime(modified))
+
+    def helpEvent(
+        self, event: QHelpEvent, view, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> bool:
+        group: Group | None = index.data(GroupRole)
+        if event.type() != QEvent.Type.ToolTip or group is None:
+            return super().helpEvent(event, view, option, index)
+        hit = hit_test(option.rect, len(group.members), event.pos(), metrics(option.font))
+        if hit is None:
+            QToolTip.hideText()
+            return True
+        member = group.members[hit[0]]
+        image = member.image
+        lines = [
+            image.path,
+            f"{image.width} × {image.height} · {format_bytes(image.size)} · {image.format}",
+        ]
+        if image.camera:
+            lines.append(image.camera)
+        if member.in_reference_folder:
+            lines.append(self.tr("In a reference folder: never removed"))
+        QToolTip.showText(event.globalPos(), "\n".join(lines), view)
+        return True

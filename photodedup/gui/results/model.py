@@ -1,0 +1,292 @@
+"""The duplicate groups as a Qt model: one row per group, the files inside the row.
+
+The model owns the marks (paths the user wants removed). Sorting and filtering
+reorder a list of group numbers, so the groups themselves are never copied.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import replace
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from photodedup.core import select
+from photodedup.core.models import Group, Member
+from photodedup.gui.platform import pyside_fixes  # noqa: F401 (must run before Qt use)
+from photodedup.gui.platform.formatting import display_path, pick
+
+GroupRole = Qt.ItemDataRole.UserRole + 1  # Group
+MarkedRole = Qt.ItemDataRole.UserRole + 2  # tuple[bool, ...], one per member
+BestRole = Qt.ItemDataRole.UserRole + 3  # (indices of highest resolution, of largest file)
+BytesRole = Qt.ItemDataRole.UserRole + 4  # bytes the marked files of the group take
+
+SORT_KEYS = ("bytes", "files", "path")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ResultsModel(QAbstractListModel):
+    marksChanged = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._groups: list[Group] = []
+        self._rows: list[int] = []  # visible rows → positions in _groups
+        self._row_of_path: dict[str, int] = {}
+        self._marked: set[str] = set()
+        self._filter = ""
+        self._sort = "bytes"
+
+    # -- Qt model -----------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        group = self._groups[self._rows[index.row()]]
+        if role == GroupRole:
+            return group
+        if role == MarkedRole:
+            return tuple(m.image.path in self._marked for m in group.members)
+        if role == BestRole:
+            return _best(group.members)
+        if role == BytesRole:
+            return self._marked_bytes(group)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.tr("{n} similar photos: {names}").format(
+                n=len(group.members),
+                names=", ".join(display_path(os.path.basename(p)) for p in group.paths),
+            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return None  # the view gives per-file tool tips
+        return None
+
+    # -- content ------------------------------------------------------------------------
+    def set_groups(self, groups: Iterable[Group], marked: Iterable[str] = ()) -> None:
+        self.beginResetModel()
+        self._groups = [g for g in groups if len(g.members) >= 2]
+        known = {p for g in self._groups for p in g.paths}
+        self._marked = {p for p in marked if p in known} - self._reference_paths()
+        self._rebuild_rows()
+        self.endResetModel()
+        self.marksChanged.emit()
+
+    def groups(self) -> list[Group]:
+        """Every group, including those the filter hides."""
+        return list(self._groups)
+
+    def groups_in_view_order(self) -> list[Group]:
+        """Every group: the visible ones as sorted, then those the filter hides."""
+        shown = set(self._rows)
+        hidden = [i for i in range(len(self._groups)) if i not in shown]
+        return [self._groups[i] for i in self._rows + hidden]
+
+    def group_at(self, row: int) -> Group:
+        return self._groups[self._rows[row]]
+
+    def row_of_path(self, path: str) -> int | None:
+        return self._row_of_path.get(path)
+
+    def remove_paths(self, paths: Iterable[str]) -> int:
+        """Drop removed files; a group left with one file leaves the list."""
+        gone = set(paths)
+        if not gone:
+            return 0
+        removed = 0
+        kept_groups = []
+        for group in self._groups:
+            members = tuple(m for m in group.members if m.image.path not in gone)
+            removed += len(group.members) - len(members)
+            if len(members) == len(group.members):
+                kept_groups.append(group)
+            elif len(members) >= 2:
+                kept_groups.append(_with_members(group, members))
+        if removed:
+            self.beginResetModel()
+            self._groups = kept_groups
+            self._marked -= gone
+            self._rebuild_rows()
+            self.endResetModel()
+            self.marksChanged.emit()
+        return removed
+
+    # -- marks --------------------------------------------------------------------------
+    def marked(self) -> set[str]:
+        return set(self._marked)
+
+    def is_marked(self, path: str) -> bool:
+        return path in self._marked
+
+    def set_marked(self, path: str, marked: bool) -> bool:
+        """Mark or unmark one file; files in a reference folder cannot be marked."""
+        row = self._row_of_path.get(path)
+        if marked and self._is_reference_folder(path):
+            return False
+        if marked == (path in self._marked):
+            return True
+        if marked:
+            self._marked.add(path)
+        else:
+            self._marked.discard(path)
+        if row is not None:
+            self._row_changed(row)
+        self.marksChanged.emit()
+        return True
+
+    def toggle(self, path: str) -> bool:
+        return self.set_marked(path, path not in self._marked)
+
+    def mark_all_but_best(self, rule: str) -> None:
+        self._replace_marks(select.premark(self._groups, rule))
+
+    def unmark_all(self) -> None:
+        self._replace_marks(set())
+
+    def invert_group(self, row: int) -> None:
+        group = self.group_at(row)
+        for m in group.members:
+            if not m.in_reference_folder:
+                if m.image.path in self._marked:
+                    self._marked.discard(m.image.path)
+                else:
+                    self._marked.add(m.image.path)
+        self._row_changed(row)
+        self.marksChanged.emit()
+
+    def marked_count(self) -> int:
+        return len(self._marked)
+
+    def bytes_to_free(self) -> int:
+        return sum(
+            m.image.size for g in self._groups for m in g.members if m.image.path in self._marked
+        )
+
+    def summary(self) -> str:
+        """The status line: how many groups, how many files marked, how much to free."""
+        groups, marked = self.total_groups(), self.marked_count()
+        parts = [
+            pick(groups, self.tr("{n} group"), self.tr("{n} groups")).format(n=groups),
+            pick(marked, self.tr("{n} file marked"), self.tr("{n} files marked")).format(n=marked),
+            self.tr("{size} to free").format(
+                size=QLocale().formattedDataSize(
+                    self.bytes_to_free(), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+                )
+            ),
+        ]
+        full = self.fully_marked_groups()
+        if full:
+            parts.append(
+                pick(
+                    full,
+                    self.tr("{n} group has every copy marked"),
+                    self.tr("{n} groups have every copy marked"),
+                ).format(n=full)
+            )
+        return " · ".join(parts)
+
+    def fully_marked_groups(self) -> int:
+        """Groups where every file is marked: the trash step will refuse those."""
+        return sum(1 for g in self._groups if all(p in self._marked for p in g.paths))
+
+    # -- order and filter ---------------------------------------------------------------
+    def set_sort(self, key: str) -> None:
+        if key not in SORT_KEYS:
+            raise ValueError(f"unknown sort key {key!r}")
+        self._sort = key
+        self._relayout()
+
+    def sort_key(self) -> str:
+        return self._sort
+
+    def set_filter(self, text: str) -> None:
+        self._filter = text.strip().casefold()
+        self._relayout()
+
+    def total_groups(self) -> int:
+        return len(self._groups)
+
+    # -- internals ----------------------------------------------------------------------
+    def _relayout(self) -> None:
+        self.beginResetModel()
+        self._rebuild_rows()
+        self.endResetModel()
+
+    def _rebuild_rows(self) -> None:
+        rows = range(len(self._groups))
+        if self._filter:
+            needle = self._filter
+            rows = [
+                i
+                for i in rows
+                if any(needle in os.path.dirname(p).casefold() for p in self._groups[i].paths)
+            ]
+        if self._sort == "bytes":
+            key = lambda i: (-self._marked_bytes(self._groups[i]), i)  # noqa: E731
+        elif self._sort == "files":
+            key = lambda i: (-len(self._groups[i].members), i)  # noqa: E731
+        else:
+            key = lambda i: (self._groups[i].reference.path.casefold(), i)  # noqa: E731
+        self._rows = sorted(rows, key=key)
+        self._row_of_path = {
+            p: row for row, i in enumerate(self._rows) for p in self._groups[i].paths
+        }
+
+    def _replace_marks(self, marked: set[str]) -> None:
+        self._marked = set(marked) - self._reference_paths()
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+        self.marksChanged.emit()
+
+    def _marked_bytes(self, group: Group) -> int:
+        return sum(m.image.size for m in group.members if m.image.path in self._marked)
+
+    def _reference_paths(self) -> set[str]:
+        return {m.image.path for g in self._groups for m in g.members if m.in_reference_folder}
+
+    def _is_reference_folder(self, path: str) -> bool:
+        row = self._row_of_path.get(path)
+        groups = [self.group_at(row)] if row is not None else self._groups
+        return any(m.in_reference_folder for g in groups for m in g.members if m.image.path == path)
+
+    def _row_changed(self, row: int) -> None:
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+
+    def refresh_path(self, path: str) -> None:
+        """Repaint the row holding ``path`` (its thumbnail arrived)."""
+        row = self._row_of_path.get(path)
+        if row is not None:
+            self._row_changed(row)
+
+
+def _best(members: tuple[Member, ...]) -> tuple[frozenset[int], frozenset[int]]:
+    """Which files have the highest resolution and the largest size, when that
+    tells them apart (a tie among all of them highlights nothing)."""
+    return _top(m.image.pixels for m in members), _top(m.image.size for m in members)
+
+
+def _top(values: Iterable[int]) -> frozenset[int]:
+    values = list(values)
+    top = max(values)
+    if all(v == top for v in values):
+        return frozenset()
+    return frozenset(i for i, v in enumerate(values) if v == top)
+
+
+def _with_members(group: Group, members: tuple[Member, ...]) -> Group:
+    """The group without some files. If the reference left, the next file becomes it.
+
+    Distances stay relative to the old reference: they describe how alike the
+    files were when the scan grouped them, which is what the user decided on.
+    """
+    return replace(group, members=members)

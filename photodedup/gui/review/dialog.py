@@ -1,0 +1,389 @@
+"""The last look before files go to the trash, the progress, and the report.
+
+Everything happens in one window that turns its pages: review → progress →
+summary, so the user never has to click through a pile of message boxes. The
+dialog never touches a user file itself: the plan, its checks and the moving
+all belong to :mod:`photodedup.core.trash`.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from photodedup.core import trash
+from photodedup.core.models import Group, ImageRecord
+from photodedup.core.trash import Outcome, Planned
+from photodedup.gui.platform.formatting import display_path, format_bytes, pick
+from photodedup.gui.review import trash_worker
+from photodedup.gui.review.report import (
+    GONE,
+    ReportPage,
+    button_row,
+    icon_note,
+)
+from photodedup.gui.review.trash_worker import TrashWorker
+from photodedup.gui.widgets.elided_label import ElidedLabel
+
+__all__ = ["ReviewDialog", "open_log_file"]
+
+_REVIEW, _PROGRESS, _RESULT = range(3)
+
+
+def open_log_file(parent: QWidget | None = None) -> bool:
+    """Open the trash log in the user's default app; say so if there is none yet."""
+    path = trash.default_log_path()
+    if os.path.exists(path) and QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+        return True
+    if os.path.exists(path):
+        text = QCoreApplication.translate(
+            "ReviewDialog", "No app could open the log. It is here:\n%1"
+        ).replace("%1", path)
+    else:
+        text = QCoreApplication.translate(
+            "ReviewDialog",
+            "Nothing has been moved to the Trash yet, so there is no log. It will be here:\n%1",
+        ).replace("%1", path)
+    title = QCoreApplication.translate("ReviewDialog", "Trash log")
+    box = QMessageBox(QMessageBox.Icon.Information, title, text)
+    box.setParent(parent, box.windowFlags())
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _open_boxes.append(box)  # a parentless box would be collected before it is seen
+    box.destroyed.connect(lambda: _open_boxes.remove(box) if box in _open_boxes else None)
+    box.open()
+    return False
+
+
+_open_boxes: list[QMessageBox] = []
+
+
+class ReviewDialog(QDialog):
+    """Shows exactly what will go to the trash, does it on confirm, and reports."""
+
+    filesRemoved = Signal(list)  # paths trashed or moved, emitted file by file
+
+    def __init__(self, groups: list[Group], marked: set[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Move to Trash"))
+        self._groups = list(groups)
+        self._records: dict[str, ImageRecord] = {
+            m.image.path: m.image for g in self._groups for m in g.members
+        }
+        self._marked = set(marked)
+        self._plan = trash.plan_removal(self._groups, self._marked)
+        self._planned = {item.path: item for item in self._plan.items}
+        self._removed: set[str] = set()
+        self._outcomes: list[Outcome] = []
+        self._worker: TrashWorker | None = None
+        self._thread: QThread | None = None
+        self._closing = False
+
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self._build_review_page())
+        self._pages.addWidget(self._build_progress_page())
+        self.report = ReportPage()
+        self.report.moveRequested.connect(self.move_no_trash_to)
+        self.report.openLogRequested.connect(lambda: open_log_file(self))
+        self.report.closeRequested.connect(self.accept)
+        self._pages.addWidget(self.report)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._pages)
+        fm = self.fontMetrics()
+        self.resize(fm.averageCharWidth() * 120, fm.lineSpacing() * 32)
+
+    # -- public ---------------------------------------------------------------
+
+    def removed_paths(self) -> set[str]:
+        """Paths that are gone from their folder (to the trash or a chosen folder)."""
+        return set(self._removed)
+
+    def is_busy(self) -> bool:
+        return self._thread is not None
+
+    # -- review page ----------------------------------------------------------
+
+    def _build_review_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        self.summaryLabel = QLabel(self._summary_text())
+        bold = QFont(self.summaryLabel.font())
+        bold.setBold(True)
+        self.summaryLabel.setFont(bold)
+        self.summaryLabel.setWordWrap(True)
+        layout.addWidget(self.summaryLabel)
+        hint = QLabel(
+            self.tr(
+                "You can restore them from the Trash. Each file is checked again just before "
+                "it is moved: one that changed since the scan is left where it is."
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+
+        self.problemBox, self.problemLabel = icon_note(
+            self, QStyle.StandardPixmap.SP_MessageBoxWarning
+        )
+        self.problemLabel.setText(self._problem_text())
+        self.problemBox.setVisible(bool(self._plan.problems))
+        layout.addWidget(self.problemBox)
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(
+            [self.tr("File"), self.tr("Folder"), self.tr("Size"), self.tr("Resolution")]
+        )
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.tree.setUniformRowHeights(True)
+        self._fill_tree()
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.tree, 1)
+
+        n = len(self._plan.items)
+        self.confirmButton = QPushButton(
+            pick(
+                n, self.tr("Move %n File to Trash", "", n), self.tr("Move %n Files to Trash", "", n)
+            )
+        )
+        self.confirmButton.setEnabled(self._plan.ok)
+        self.confirmButton.clicked.connect(self._start_trash)
+        cancel = self.cancelButton = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        for button in (self.confirmButton, cancel):
+            button.setAutoDefault(False)  # Enter alone must never start moving files
+        layout.addLayout(button_row([], [cancel, self.confirmButton]))
+        return page
+
+    def _summary_text(self) -> str:
+        items = self._plan.items
+        if not items:
+            return self.tr("No files are marked for removal.")
+        n, g = len(items), len({item.group for item in items})
+        files = pick(n, self.tr("%n file", "", n), self.tr("%n files", "", n))
+        groups = pick(g, self.tr("%n group", "", g), self.tr("%n groups", "", g))
+        text = self.tr("%1 from %2 will be moved to the Trash, freeing %3.")
+        return (
+            text.replace("%1", files)
+            .replace("%2", groups)
+            .replace("%3", format_bytes(self._plan.bytes))
+        )
+
+    def _problem_text(self) -> str:
+        lines = [self.tr("Nothing can be moved until this is fixed in the results:")]
+        lines += [f"• {line}" for line in self._problem_lines()]
+        return "\n".join(lines)
+
+    def _problem_lines(self) -> list[str]:
+        # The engine finds the problems; the wording here tells the user the fix.
+        lines: list[str] = []
+        for problem in self._plan.problems:
+            if not 0 <= problem.group < len(self._groups):
+                line = problem.message
+            else:
+                group = self._groups[problem.group]
+                number = str(problem.group + 1)
+                if all(path in self._marked for path in group.paths):
+                    line = self.tr(
+                        "Group %1 would lose every copy. Unmark at least one file in it "
+                        "in the results."
+                    ).replace("%1", number)
+                else:
+                    refs = [
+                        display_path(os.path.basename(m.image.path))
+                        for m in group.members
+                        if m.in_reference_folder and m.image.path in self._marked
+                    ]
+                    line = (
+                        self.tr(
+                            "Group %1: %2 is in a reference folder, which is never changed. "
+                            "Unmark it in the results."
+                        )
+                        .replace("%1", number)
+                        .replace("%2", ", ".join(refs) or problem.message)
+                    )
+            if line not in lines:
+                lines.append(line)
+        return lines
+
+    def _fill_tree(self) -> None:
+        by_group: dict[int, list[Planned]] = {}
+        for item in self._plan.items:
+            by_group.setdefault(item.group, []).append(item)
+        troubled = {p.group for p in self._plan.problems if 0 <= p.group < len(self._groups)}
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for index in sorted(set(by_group) | troubled):
+            kept = [p for p in self._groups[index].paths if p not in self._marked]
+            header = QTreeWidgetItem([self._group_title(index, kept)])
+            font = QFont(header.font(0))
+            font.setBold(True)
+            header.setFont(0, font)
+            header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            if index in troubled:
+                header.setIcon(0, warning)
+            self.tree.addTopLevelItem(header)
+            header.setFirstColumnSpanned(True)
+            for item in by_group.get(index, []):
+                header.addChild(self._file_row(item))
+            header.setExpanded(True)
+
+    def _group_title(self, index: int, kept: list[str]) -> str:
+        title = self.tr("Group %1").replace("%1", str(index + 1))
+        if not kept:
+            return title + " — " + self.tr("keeping nothing")
+        first = self._records[kept[0]]
+        name = display_path(os.path.basename(kept[0]))
+        name = f"{name} ({first.width}×{first.height}, {format_bytes(first.size)})"
+        keeping = self.tr("keeping %1").replace("%1", name)
+        if len(kept) > 1:
+            keeping += " " + self.tr("and %n more", "", len(kept) - 1)
+        return f"{title} — {keeping}"
+
+    def _file_row(self, item: Planned) -> QTreeWidgetItem:
+        record = self._records.get(item.path)
+        folder, name = os.path.split(item.path)
+        resolution = f"{record.width}×{record.height}" if record else ""
+        row = QTreeWidgetItem([name, folder, format_bytes(item.size), resolution])
+        row.setToolTip(0, item.path)
+        row.setToolTip(1, folder)
+        for col in (2, 3):
+            row.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row.setData(0, Qt.ItemDataRole.UserRole, item.path)
+        row.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        return row
+
+    # -- progress page --------------------------------------------------------
+
+    def _build_progress_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addStretch(1)
+        self.progressTitle = QLabel()
+        layout.addWidget(self.progressTitle)
+        self.progressBar = QProgressBar()
+        layout.addWidget(self.progressBar)
+        self.currentLabel = ElidedLabel("")
+        layout.addWidget(self.currentLabel)
+        layout.addStretch(2)
+        self.stopButton = QPushButton(self.tr("Stop"))
+        self.stopButton.setToolTip(self.tr("Stop after the file being moved now"))
+        self.stopButton.clicked.connect(self._stop)
+        layout.addLayout(button_row([], [self.stopButton]))
+        return page
+
+    def _run(self, items: list[Planned], folder: str | None) -> None:
+        n = len(items)
+        if folder is None:
+            title = pick(
+                n,
+                self.tr("Moving %n file to the Trash…", "", n),
+                self.tr("Moving %n files to the Trash…", "", n),
+            )
+        else:
+            title = pick(
+                n,
+                self.tr("Moving %n file to %1…", "", n),
+                self.tr("Moving %n files to %1…", "", n),
+            ).replace("%1", folder)
+        self.progressTitle.setText(title)
+        self.progressBar.setRange(0, len(items))
+        self.progressBar.setValue(0)
+        self.progressBar.setFormat(self.tr("%v of %m"))
+        self.currentLabel.clear()
+        self.stopButton.setEnabled(True)
+        self.stopButton.setText(self.tr("Stop"))
+        self._pages.setCurrentIndex(_PROGRESS)
+
+        self._worker = TrashWorker(items, folder=folder)
+        self._worker.progressed.connect(self._on_progress)
+        self._worker.outcomeReady.connect(self._on_outcome)
+        self._worker.finished.connect(self._on_finished)
+        self._thread = trash_worker.start(self._worker, self)
+
+    def _start_trash(self) -> None:
+        if self._plan.ok and self._thread is None:
+            self._run(list(self._plan.items), None)
+
+    def _stop(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            self.stopButton.setEnabled(False)
+            self.stopButton.setText(self.tr("Stopping…"))
+
+    def _on_progress(self, done: int, total: int, path: str) -> None:
+        self.progressBar.setValue(done)
+        self.currentLabel.setText(path)
+        self.currentLabel.setToolTip(path)
+
+    def _on_outcome(self, outcome: Outcome) -> None:
+        if outcome.status in GONE:
+            self._removed.add(outcome.path)
+            self.filesRemoved.emit([outcome.path])
+
+    def _on_finished(self, outcomes: list[Outcome]) -> None:
+        if self._thread is not None:
+            self._thread.wait()
+        self._thread = None
+        self._worker = None
+        replaced = {o.path for o in outcomes}
+        self._outcomes = [o for o in self._outcomes if o.path not in replaced] + outcomes
+        self.report.show_outcomes(self._outcomes, {p: i.size for p, i in self._planned.items()})
+        self._pages.setCurrentIndex(_RESULT)
+        self.report.closeButton.setFocus()
+        if self._closing:
+            super().reject()
+
+    def move_no_trash_to(self, folder: str) -> None:
+        """Move the files the trash could not take to ``folder`` (never overwriting)."""
+        items = [
+            self._planned[o.path]
+            for o in self._outcomes
+            if o.status == "no-trash" and o.path in self._planned
+        ]
+        if items and self._thread is None:
+            self._run(items, folder)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._pages.currentIndex() == _REVIEW:
+            self.cancelButton.setFocus()  # not the list: no row looks picked before the user acts
+
+    def reject(self) -> None:
+        # Closing mid-way stops after the current file and then closes, so the
+        # user is never left wondering which files went.
+        if self._thread is not None:
+            self._closing = True
+            self._stop()
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self._thread is not None:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,226 @@
+"""The last page of the review dialog: what went, what stayed and why.
+
+Also holds the small pieces the review pages share (byte counts, plural
+picking, icon notes, button rows).
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from photodedup.core.trash import Outcome
+from photodedup.gui.platform.formatting import format_bytes, pick
+from photodedup.gui.review.trash_worker import CANCELLED_REASON
+
+GONE = frozenset(("trashed", "moved"))  # outcomes after which the file left its folder
+
+
+def icon_note(owner: QWidget, icon: QStyle.StandardPixmap) -> tuple[QWidget, QLabel]:
+    """A standard message icon beside a wrapping label, for notes inside a page."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    size = owner.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
+    iconLabel = QLabel()
+    iconLabel.setPixmap(owner.style().standardIcon(icon).pixmap(size, size))
+    row.addWidget(iconLabel, 0, Qt.AlignmentFlag.AlignTop)
+    text = QLabel()
+    text.setWordWrap(True)
+    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    row.addWidget(text, 1)
+    return box, text
+
+
+def button_row(left: list[QPushButton], right: list[QPushButton]) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in left:
+        row.addWidget(button)
+    row.addStretch(1)
+    for button in right:
+        row.addWidget(button)
+    return row
+
+
+class ReportPage(QWidget):
+    """Says how many files went and how many bytes, and lists the ones left, with why."""
+
+    moveRequested = Signal(str)  # a folder for the files that found no trash
+    openLogRequested = Signal()
+    closeRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.resultLabel = QLabel()
+        font = QFont(self.resultLabel.font())
+        font.setBold(True)
+        self.resultLabel.setFont(font)
+        self.resultLabel.setWordWrap(True)
+        layout.addWidget(self.resultLabel)
+        self.restoreLabel = QLabel(
+            self.tr(
+                "You can restore them from the Trash. The log lists each file and where it went."
+            )
+        )
+        self.restoreLabel.setWordWrap(True)
+        layout.addWidget(self.restoreLabel)
+
+        self.noTrashBox, self.noTrashLabel = icon_note(
+            self, QStyle.StandardPixmap.SP_MessageBoxInformation
+        )
+        self.moveButton = QPushButton(self.tr("Move Them to a Folder…"))
+        self.moveButton.clicked.connect(self._choose_folder)
+        self.noTrashBox.layout().addWidget(self.moveButton, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.noTrashBox)
+
+        self.skippedLabel = QLabel()
+        self.skippedLabel.setWordWrap(True)
+        layout.addWidget(self.skippedLabel)
+        self.skippedTable = QTableWidget(0, 4)
+        self.skippedTable.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Folder"), self.tr("Result"), self.tr("Why")]
+        )
+        self.skippedTable.verticalHeader().hide()
+        self.skippedTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.skippedTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.skippedTable.setWordWrap(True)  # long reasons wrap; paths elide in the middle
+        self.skippedTable.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.skippedTable.setShowGrid(False)
+        self.skippedTable.setAlternatingRowColors(True)
+        self.skippedTable.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.skippedTable.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        header = self.skippedTable.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.skippedTable, 1)
+        self.resultStretch = QWidget()
+        layout.addWidget(self.resultStretch, 1)
+
+        logButton = QPushButton(self.tr("Open Log"))
+        logButton.setToolTip(self.tr("Every file moved is listed there, with where it went"))
+        logButton.clicked.connect(self.openLogRequested)
+        self.closeButton = QPushButton(self.tr("Close"))
+        self.closeButton.clicked.connect(self.closeRequested)
+        layout.addLayout(button_row([logButton], [self.closeButton]))
+
+    def show_outcomes(self, outcomes: list[Outcome], sizes: dict[str, int]) -> None:
+        """Report ``outcomes``; ``sizes`` gives each planned path's byte size."""
+        self._sizes = sizes
+        gone = [o for o in outcomes if o.status in GONE]
+        trashed = [o for o in gone if o.status == "trashed"]
+        moved = [o for o in gone if o.status == "moved"]
+        left = [o for o in outcomes if o.status not in GONE]
+        no_trash = [o for o in left if o.status == "no-trash"]
+
+        parts = []
+        if trashed:
+            n = len(trashed)
+            text = pick(
+                n,
+                self.tr("Moved %n file to the Trash (%1).", "", n),
+                self.tr("Moved %n files to the Trash (%1).", "", n),
+            )
+            parts.append(text.replace("%1", self._bytes_of(trashed)))
+        if moved:
+            n = len(moved)
+            text = pick(
+                n,
+                self.tr("Moved %n file to the folder you chose (%1).", "", n),
+                self.tr("Moved %n files to the folder you chose (%1).", "", n),
+            )
+            parts.append(text.replace("%1", self._bytes_of(moved)))
+        if not parts:
+            parts.append(self.tr("No file was moved."))
+        self.resultLabel.setText(" ".join(parts))
+        self.restoreLabel.setVisible(bool(trashed))
+
+        self.noTrashBox.setVisible(bool(no_trash))
+        n = len(no_trash)
+        self.noTrashLabel.setText(
+            pick(
+                n,
+                self.tr("The Trash is not available for %n file", "", n),
+                self.tr("The Trash is not available for %n files", "", n),
+            )
+            + self.tr(
+                " (for example on a network or removable drive). They are still in place; "
+                "you can move them to a folder of your choice instead. Nothing is deleted."
+            )
+        )
+        n = len(left)
+        self.skippedLabel.setVisible(bool(left))
+        self.skippedLabel.setText(
+            pick(
+                n,
+                self.tr("%n file was left where it is:", "", n),
+                self.tr("%n files were left where they are:", "", n),
+            )
+        )
+        self.skippedTable.setVisible(bool(left))
+        self.resultStretch.setVisible(not left)
+        self._fill_table(left)
+        self.closeButton.setDefault(True)
+
+    def _fill_table(self, outcomes: list[Outcome]) -> None:
+        labels = {
+            "skipped": self.tr("Skipped"),
+            "no-trash": self.tr("No Trash here"),
+            "failed": self.tr("Failed"),
+        }
+        self.skippedTable.setRowCount(len(outcomes))
+        for row, o in enumerate(outcomes):
+            folder, name = os.path.split(o.path)
+            reason = self._reason(o.reason)
+            cells = [name, folder, labels.get(o.status, o.status), reason]
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(o.path if col < 2 else text)
+                self.skippedTable.setItem(row, col, cell)
+        self.skippedTable.resizeColumnsToContents()
+        # Name, folder and result take what they need (folders at most a third of
+        # the width); the reason gets the rest and wraps.
+        third = self.skippedTable.viewport().width() // 3
+        if self.skippedTable.columnWidth(1) > third:
+            self.skippedTable.setColumnWidth(1, third)
+        self.skippedTable.resizeRowsToContents()
+
+    def _reason(self, reason: str) -> str:
+        known = {
+            CANCELLED_REASON: self.tr("You stopped before this file was reached"),
+            "file changed since the scan": self.tr("Changed since the scan"),
+            "file no longer exists": self.tr("No longer there"),
+            "not a regular file any more": self.tr("No longer a regular file"),
+        }
+        if reason in known:
+            return known[reason]
+        return reason[:1].upper() + reason[1:]
+
+    def _bytes_of(self, outcomes: list[Outcome]) -> str:
+        total = sum(self._sizes.get(o.path, 0) for o in outcomes)
+        return format_bytes(total)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Move the Files to This Folder"))
+        if folder:
+            self.moveRequested.emit(folder)

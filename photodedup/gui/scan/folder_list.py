@@ -1,0 +1,169 @@
+"""The folders to scan, each with a "Reference: never delete from here" check box."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from photodedup.gui.platform.settings import Folder
+
+_PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def normalize(path: str) -> str:
+    return os.path.normpath(os.path.abspath(os.path.expanduser(path)))
+
+
+def folders_from_mime(mime: QMimeData) -> list[str]:
+    """Local folders in dropped data; a dropped file stands for the folder holding it."""
+    out: list[str] = []
+    for url in mime.urls():
+        if not url.isLocalFile():
+            continue
+        path = url.toLocalFile()
+        folder = path if os.path.isdir(path) else os.path.dirname(path)
+        if folder and folder not in out:
+            out.append(folder)
+    return out
+
+
+class _FolderTree(QTreeWidget):
+    """Says what to do when there is nothing in it yet."""
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.topLevelItemCount():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        rect = self.viewport().rect().adjusted(8, 8, -8, -8)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(rect, flags, self.tr("Drop folders here or click Add folder…"))
+
+
+class FolderList(QWidget):
+    """A short list of folders (a widget per row is fine here, unlike the results)."""
+
+    foldersChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = _FolderTree(self)
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("Folder"), self.tr("Reference")])
+        self.tree.headerItem().setToolTip(1, self.tr("Reference: never delete from here"))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+
+        self.add_button = QPushButton(self.tr("Add folder…"), self)
+        self.add_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
+        self.add_button.clicked.connect(self.choose_folder)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.setToolTip(self.tr("Remove the selected folders from the list"))
+        self.remove_button.clicked.connect(self.remove_selected)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def sizeHint(self) -> QSize:
+        rows = 5
+        return QSize(320, self.tree.sizeHintForRow(0) * rows + self.add_button.sizeHint().height())
+
+    def folders(self) -> list[Folder]:
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            checked = item.checkState(1) == Qt.CheckState.Checked
+            out.append(Folder(item.data(0, _PATH_ROLE), checked))
+        return out
+
+    def set_folders(self, folders: Iterable[Folder]) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for folder in folders:
+            self._append(folder)
+        self.tree.blockSignals(False)
+        self._update_buttons()
+        self.foldersChanged.emit()
+
+    def add_folders(self, paths: Iterable[str]) -> int:
+        """Add folders not already listed; returns how many were new."""
+        known = {f.path for f in self.folders()}
+        added = 0
+        self.tree.blockSignals(True)
+        for path in paths:
+            path = normalize(path)
+            if path in known or not os.path.isdir(path):
+                continue
+            known.add(path)
+            self._append(Folder(path))
+            added += 1
+        self.tree.blockSignals(False)
+        if added:
+            self._update_buttons()
+            self.foldersChanged.emit()
+        return added
+
+    def choose_folder(self) -> None:
+        start = self.folders()[-1].path if self.folders() else os.path.expanduser("~")
+        path = QFileDialog.getExistingDirectory(self, self.tr("Add folder"), start)
+        if path:
+            self.add_folders([path])
+
+    def remove_selected(self) -> None:
+        items = self.tree.selectedItems()
+        if not items:
+            return
+        for item in items:
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+        self._update_buttons()
+        self.foldersChanged.emit()
+
+    def _append(self, folder: Folder) -> None:
+        item = QTreeWidgetItem([folder.path, ""])
+        item.setData(0, _PATH_ROLE, folder.path)
+        item.setToolTip(0, folder.path)
+        item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon))
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(
+            1, Qt.CheckState.Checked if folder.reference else Qt.CheckState.Unchecked
+        )
+        item.setToolTip(1, self.tr("Reference: never delete from here"))
+        self.tree.addTopLevelItem(item)
+
+    def _item_changed(self, _item: QTreeWidgetItem, column: int) -> None:
+        if column == 1:
+            self.foldersChanged.emit()
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(bool(self.tree.selectedItems()))

@@ -1,0 +1,155 @@
+"""How alike two photos must be, and which files a scan looks at."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSlider,
+    QSpinBox,
+    QWidget,
+)
+
+from photodedup.core import group
+from photodedup.core.models import HashSettings
+from photodedup.gui.platform.settings import Settings, split_patterns
+
+# The engine's labels are English; these literals let the translation tools find them.
+_TRANSLATABLE = (
+    QT_TRANSLATE_NOOP("SettingsPanel", "Exact"),
+    QT_TRANSLATE_NOOP("SettingsPanel", "Very similar"),
+    QT_TRANSLATE_NOOP("SettingsPanel", "Similar"),
+    QT_TRANSLATE_NOOP("SettingsPanel", "Loosely similar"),
+)
+_ALGORITHMS = (("dhash", "dHash"), ("phash", "pHash"), ("ahash", "aHash"), ("whash", "wHash"))
+
+
+class SettingsPanel(QWidget):
+    """Emits ``groupingChanged`` for what a regroup can apply, ``scanSettingsChanged``
+    for what only a new scan can (another hash, other files)."""
+
+    groupingChanged = Signal()
+    scanSettingsChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._presets = list(group.PRESETS)
+
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setRange(0, len(self._presets) - 1)
+        self.slider.setPageStep(1)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setTickInterval(1)
+        self.slider.setToolTip(self.tr("How alike two photos must be to count as duplicates"))
+        self.similarity_label = QLabel(self)
+        self.similarity_label.setWordWrap(True)
+        self.slider.valueChanged.connect(self._similarity_changed)
+
+        self.algorithm = QComboBox(self)
+        for key, label in _ALGORITHMS:
+            self.algorithm.addItem(label, key)
+        self.algorithm.setToolTip(
+            self.tr("dHash is fast and robust; pHash tolerates more edits; aHash is the loosest")
+        )
+        self.hash_size = QComboBox(self)
+        self.hash_size.addItem(self.tr("64 bits"), 8)
+        self.hash_size.addItem(self.tr("256 bits"), 16)
+        self.hash_size.setToolTip(self.tr("More bits tell apart photos that differ in detail"))
+        hash_row = QHBoxLayout()
+        hash_row.addWidget(self.algorithm, 1)
+        hash_row.addWidget(self.hash_size, 1)
+
+        self.rotations = QCheckBox(self.tr("Also match rotated and mirrored"), self)
+        self.min_size = QSpinBox(self)
+        self.min_size.setRange(0, 1024 * 1024)
+        self.min_size.setSingleStep(8)
+        self.min_size.setSuffix(self.tr(" KB"))
+        self.min_size.setToolTip(self.tr("Skip files smaller than this (icons, thumbnails)"))
+        self.excludes = QLineEdit(self)
+        self.excludes.setPlaceholderText(self.tr("e.g. *.tmp; @eaDir; .thumbnails"))
+        self.excludes.setToolTip(
+            self.tr("File or folder name patterns to skip, separated by semicolons")
+        )
+        self.excludes.setClearButtonEnabled(True)
+
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Similarity:"), self.slider)
+        form.addRow("", self.similarity_label)
+        form.addRow(self.tr("Fingerprint:"), hash_row)
+        form.addRow(self.rotations)  # spans both columns: the label is the check box's own
+        form.addRow(self.tr("Minimum size:"), self.min_size)
+        form.addRow(self.tr("Exclude:"), self.excludes)
+
+        self.rotations.toggled.connect(self.groupingChanged)
+        self.algorithm.currentIndexChanged.connect(self._hash_changed)
+        self.hash_size.currentIndexChanged.connect(self._hash_changed)
+        self.min_size.valueChanged.connect(self.scanSettingsChanged)
+        self.excludes.editingFinished.connect(self.scanSettingsChanged)
+        self._update_label()
+
+    # -- values -------------------------------------------------------------------------
+    def preset(self) -> str:
+        return self._presets[self.slider.value()]
+
+    def hash_settings(self) -> HashSettings:
+        return HashSettings(self.algorithm.currentData(), self.hash_size.currentData())
+
+    def distance(self) -> int:
+        return group.preset_distance(self.preset(), self.hash_settings().bits)
+
+    def min_size_bytes(self) -> int:
+        return self.min_size.value() * 1024
+
+    def exclude_patterns(self) -> list[str]:
+        return split_patterns(self.excludes.text())
+
+    def load(self, settings: Settings) -> None:
+        widgets = (self.slider, self.algorithm, self.hash_size, self.rotations, self.min_size)
+        for widget in widgets:  # loading is not a change the window should act on
+            widget.blockSignals(True)
+        preset = settings.preset
+        self.slider.setValue(
+            self._presets.index(preset if preset in self._presets else group.DEFAULT_PRESET)
+        )
+        self.algorithm.setCurrentIndex(max(0, self.algorithm.findData(settings.hash_algorithm)))
+        self.hash_size.setCurrentIndex(max(0, self.hash_size.findData(settings.hash_size)))
+        self.rotations.setChecked(settings.rotations)
+        self.min_size.setValue(settings.min_size // 1024)
+        self.excludes.setText("; ".join(settings.excludes))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._update_label()
+
+    def save(self, settings: Settings) -> None:
+        settings.preset = self.preset()
+        settings.hash_algorithm = self.hash_settings().algorithm
+        settings.hash_size = self.hash_settings().hash_size
+        settings.rotations = self.rotations.isChecked()
+        settings.min_size = self.min_size_bytes()
+        settings.excludes = self.exclude_patterns()
+
+    # -- reactions ----------------------------------------------------------------------
+    def _similarity_changed(self) -> None:
+        self._update_label()
+        self.groupingChanged.emit()
+
+    def _hash_changed(self) -> None:
+        self._update_label()
+        self.scanSettingsChanged.emit()
+
+    def _update_label(self) -> None:
+        bits = self.hash_settings().bits
+        name = self.tr(group.PRESETS[self.preset()])
+        distance = self.distance()
+        if distance == 0:
+            text = self.tr("{preset} — fingerprints must match exactly")
+        else:
+            text = self.tr("{preset} — up to {n} of {bits} bits differ")
+        self.similarity_label.setText(text.format(preset=name, n=distance, bits=bits))

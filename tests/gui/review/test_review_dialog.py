@@ -1,0 +1,213 @@
+"""The review dialog lists what will go, refuses unsafe plans, trashes and reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import imagegen
+import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from photodedup.core import trash
+from photodedup.core.models import Group, Member
+from photodedup.gui.platform.formatting import format_bytes
+from photodedup.gui.review.dialog import ReviewDialog, open_log_file
+from photodedup.gui.review.trash_worker import CANCELLED_REASON, TrashWorker
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="checks the freedesktop trash")
+
+
+record = imagegen.scanned
+
+
+def make_group(folder: Path, seed: int, scales: tuple[float, ...], ref: set[int] = frozenset()):
+    base = imagegen.photo(seed, (320, 240))
+    members = []
+    for i, scale in enumerate(scales):
+        path = imagegen.save(imagegen.resized(base, scale), folder / f"g{seed}_{i}.jpg")
+        members.append(Member(record(path), distance=i, in_reference_folder=i in ref))
+    return Group(tuple(members))
+
+
+@pytest.fixture
+def groups(tmp_path: Path) -> list[Group]:
+    return [
+        make_group(tmp_path / "a", 1, (1.0, 0.5, 0.75)),
+        make_group(tmp_path / "b", 2, (1.0, 0.6)),
+        make_group(tmp_path / "c", 3, (1.0, 0.5)),
+    ]
+
+
+def tree_paths(dialog: ReviewDialog) -> list[str]:
+    paths = []
+    for i in range(dialog.tree.topLevelItemCount()):
+        header = dialog.tree.topLevelItem(i)
+        paths += [header.child(j).toolTip(0) for j in range(header.childCount())]
+    return paths
+
+
+def open_dialog(qtbot, groups, marked) -> ReviewDialog:
+    dialog = ReviewDialog(groups, marked)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def wait_for_report(qtbot, dialog: ReviewDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.report.isVisible(), timeout=10000)
+
+
+def confirm_and_wait(qtbot, dialog: ReviewDialog) -> None:
+    assert dialog.confirmButton.isEnabled()
+    dialog.confirmButton.click()
+    wait_for_report(qtbot, dialog)
+
+
+def test_lists_exactly_the_marked_files_and_their_total(qtbot, groups):
+    marked = {groups[0].paths[1], groups[0].paths[2], groups[1].paths[1]}
+    dialog = open_dialog(qtbot, groups, marked)
+
+    assert sorted(tree_paths(dialog)) == sorted(marked)
+    assert dialog.tree.topLevelItemCount() == 2  # group 3 has nothing marked
+    total = sum(os.path.getsize(p) for p in marked)
+    assert format_bytes(total) in dialog.summaryLabel.text()
+    assert "3 files" in dialog.summaryLabel.text()
+    assert dialog.confirmButton.text() == "Move 3 Files to Trash"
+    assert dialog.confirmButton.isEnabled()
+    assert dialog.problemBox.isHidden()
+    header = dialog.tree.topLevelItem(0).text(0)
+    assert header.startswith("Group 1 — keeping g1_0.jpg (320×240")
+
+
+def test_refuses_a_group_that_would_lose_every_copy(qtbot, groups, trash_dir):
+    marked = set(groups[1].paths) | {groups[0].paths[1]}
+    dialog = open_dialog(qtbot, groups, marked)
+
+    assert not dialog.confirmButton.isEnabled()
+    assert dialog.problemBox.isVisible()
+    assert "Group 2 would lose every copy" in dialog.problemLabel.text()
+    dialog.confirmButton.click()
+    assert all(os.path.exists(p) for p in marked)
+    assert not trash_dir.exists() or not any(trash_dir.iterdir())
+
+
+def test_refuses_a_reference_folder_file(qtbot, tmp_path):
+    group = make_group(tmp_path / "r", 4, (1.0, 0.5), ref={0})
+    dialog = open_dialog(qtbot, [group], {group.paths[0]})
+
+    assert not dialog.confirmButton.isEnabled()
+    assert "g4_0.jpg is in a reference folder" in dialog.problemLabel.text()
+
+
+def test_confirm_trashes_the_marked_files_only_and_logs_them(qtbot, groups, trash_dir):
+    marked = {groups[0].paths[1], groups[2].paths[1]}
+    dialog = open_dialog(qtbot, groups, marked)
+    emitted: list[str] = []
+    dialog.filesRemoved.connect(emitted.extend)
+
+    confirm_and_wait(qtbot, dialog)
+
+    assert sorted(emitted) == sorted(marked)
+    assert dialog.removed_paths() == marked
+    assert not any(os.path.exists(p) for p in marked)
+    kept = {p for g in groups for p in g.paths} - marked
+    assert all(os.path.exists(p) for p in kept)
+    assert sorted(os.listdir(trash_dir)) == sorted(os.path.basename(p) for p in marked)
+    assert "Moved 2 files to the Trash" in dialog.report.resultLabel.text()
+    assert dialog.report.skippedTable.isHidden()
+    with open(trash.default_log_path(), encoding="utf-8") as f:
+        logged = {json.loads(line)["path"] for line in f}
+    assert logged == marked
+
+
+def test_a_file_changed_after_the_scan_is_skipped_and_reported(qtbot, groups, trash_dir):
+    changed, touched, fine = groups[0].paths[1], groups[0].paths[2], groups[1].paths[1]
+    dialog = open_dialog(qtbot, groups, {changed, touched, fine})
+    imagegen.save(imagegen.photo(50, (320, 240)), changed)
+    st = os.stat(touched)
+    os.utime(touched, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+    emitted: list[str] = []
+    dialog.filesRemoved.connect(emitted.extend)
+
+    confirm_and_wait(qtbot, dialog)
+
+    assert emitted == [fine]
+    assert os.path.exists(changed) and os.path.exists(touched) and not os.path.exists(fine)
+    assert os.listdir(trash_dir) == [os.path.basename(fine)]
+    table = dialog.report.skippedTable
+    assert table.isVisible() and table.rowCount() == 2
+    rows = {table.item(r, 0).text(): table.item(r, 3).text() for r in range(2)}
+    assert set(rows) == {os.path.basename(changed), os.path.basename(touched)}
+    assert all(why == "Changed since the scan" for why in rows.values())
+    assert "Moved 1 file to the Trash" in dialog.report.resultLabel.text()
+    assert "2 files were left" in dialog.report.skippedLabel.text()
+
+
+def test_files_the_trash_cannot_take_can_be_moved_to_a_folder(qtbot, groups, tmp_path):
+    # No test machine lacks a trash, so the engine's "no-trash" answer is replayed
+    # into the dialog; the move itself is real.
+    stuck = groups[0].paths[1]
+    dialog = open_dialog(qtbot, groups, {stuck})
+    dialog._on_finished([trash.Outcome(stuck, "no-trash", "no trash can be used here")])
+    assert dialog.report.noTrashBox.isVisible()
+    assert "not available for 1 file" in dialog.report.noTrashLabel.text()
+    emitted: list[str] = []
+    dialog.filesRemoved.connect(emitted.extend)
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+
+    dialog.move_no_trash_to(str(folder))
+    wait_for_report(qtbot, dialog)
+
+    assert emitted == [stuck]
+    assert not os.path.exists(stuck)
+    assert os.listdir(folder) == [os.path.basename(stuck)]
+    assert dialog.report.noTrashBox.isHidden()
+    assert "Moved 1 file to the folder you chose" in dialog.report.resultLabel.text()
+
+
+def test_open_log_file_says_when_there_is_no_log_yet(qtbot):
+    assert not open_log_file()
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert any("no log" in b.text() for b in boxes if b.isVisible())
+    for b in boxes:
+        b.close()
+
+
+def test_open_log_file_opens_the_log(qtbot, groups, trash_dir):
+    opened: list[QUrl] = []
+
+    class Handler(QObject):
+        @Slot(QUrl)
+        def handle(self, url: QUrl) -> None:
+            opened.append(url)
+
+    dialog = open_dialog(qtbot, groups, {groups[1].paths[1]})
+    confirm_and_wait(qtbot, dialog)
+    handler = Handler()
+    QDesktopServices.setUrlHandler("file", handler, "handle")
+    try:
+        assert open_log_file(dialog)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [u.toLocalFile() for u in opened] == [trash.default_log_path()]
+
+
+def test_the_worker_stops_between_files(qtbot, groups, trash_dir):
+    marked = [groups[0].paths[1], groups[0].paths[2], groups[1].paths[1]]
+    plan = trash.plan_removal(groups, marked)
+    worker = TrashWorker(plan.items)
+    worker.outcomeReady.connect(lambda _: worker.cancel())  # stop as soon as one is done
+    with qtbot.waitSignal(worker.finished) as finished:
+        worker.run()  # in this thread: the signals arrive directly
+
+    outcomes = finished.args[0]
+    assert [o.status for o in outcomes] == ["trashed", "skipped", "skipped"]
+    assert outcomes[1].reason == CANCELLED_REASON
+    assert not os.path.exists(marked[0])
+    assert os.path.exists(marked[1]) and os.path.exists(marked[2])
