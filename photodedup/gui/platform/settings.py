@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import json
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -18,12 +21,99 @@ class Folder:
     reference: bool = False
 
 
+class Setting:
+    """One remembered value, declared once: its key, its default, and how it is read.
+
+    A stored value that cannot be read back (another version wrote it, the file was
+    edited by hand) gives the default, so a bad settings file never stops the app.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        default: Any,
+        *,
+        choices: Collection[Any] | None = None,
+        load: Callable[[Any], Any] | None = None,
+        dump: Callable[[Any], Any] | None = None,
+    ) -> None:
+        self.key, self.default, self.choices = key, default, choices
+        self._load = load or _converter(default)
+        self._dump = dump
+
+    def __get__(self, settings: Settings | None, owner: type | None = None) -> Any:
+        if settings is None:
+            return self
+        raw = settings._qs.value(self.key)
+        if raw is None:
+            return copy.copy(self.default)
+        try:
+            value = self._load(raw)
+        except (TypeError, ValueError, KeyError):
+            return copy.copy(self.default)
+        if self.choices is not None and value not in self.choices:
+            return copy.copy(self.default)
+        return value
+
+    def __set__(self, settings: Settings, value: Any) -> None:
+        settings._qs.setValue(self.key, self._dump(value) if self._dump else value)
+
+
+def _converter(default: Any) -> Callable[[Any], Any]:
+    if isinstance(default, bool):
+        return _to_bool
+    if isinstance(default, int):
+        return int
+    return str
+
+
+def _to_bool(raw: Any) -> bool:
+    if isinstance(raw, str):  # ini files give back "true"/"false"
+        return raw.lower() in {"true", "1", "yes"}
+    return bool(raw)
+
+
+def _byte_array(raw: Any) -> QByteArray | None:
+    return raw if isinstance(raw, QByteArray) else None
+
+
+def _or_empty(value: str | None) -> str:
+    return value or ""
+
+
+# A JSON string rather than QSettings lists: those round-trip differently per backend.
+def _load_folders(raw: Any) -> list[Folder]:
+    return [Folder(str(i["path"]), bool(i.get("reference", False))) for i in json.loads(str(raw))]
+
+
+def _dump_folders(folders: list[Folder]) -> str:
+    return json.dumps([{"path": f.path, "reference": f.reference} for f in folders])
+
+
 class Settings:
     """Typed access to the user's choices; every value has a safe default.
 
     ``path`` points at an ini file (tests, portable use); without it the platform's
     usual place for the organisation and application name set in ``app.main`` is used.
     """
+
+    folders = Setting("scan/folders", [], load=_load_folders, dump=_dump_folders)
+    hash_algorithm = Setting("scan/hash_algorithm", "dhash", choices=HASH_ALGORITHMS)
+    hash_size = Setting("scan/hash_size", 8, choices=HASH_SIZES)
+    preset = Setting("scan/preset", "similar")
+    rotations = Setting("scan/rotations", False)
+    min_size = Setting("scan/min_size", DEFAULT_MIN_SIZE, load=lambda raw: max(0, int(raw)))
+    excludes = Setting(
+        "scan/excludes", [], load=lambda raw: split_patterns(str(raw)), dump="; ".join
+    )
+    selection_rule = Setting("results/selection_rule", "resolution")
+    sort_key = Setting("results/sort", "bytes")
+    # A language code like "zh_CN", or None to follow the system.
+    language = Setting(
+        "ui/language", None, load=lambda raw: str(raw) or None, dump=lambda v: v or ""
+    )
+    geometry = Setting("ui/geometry", None, load=_byte_array)
+    window_state = Setting("ui/window_state", None, load=_byte_array)
 
     def __init__(self, path: str | None = None) -> None:
         if path is None:
@@ -33,127 +123,6 @@ class Settings:
 
     def sync(self) -> None:
         self._qs.sync()
-
-    # A JSON string rather than QSettings lists: those round-trip differently per backend.
-    @property
-    def folders(self) -> list[Folder]:
-        raw = self._qs.value("scan/folders", "[]")
-        try:
-            items = json.loads(str(raw))
-            return [Folder(str(i["path"]), bool(i.get("reference", False))) for i in items]
-        except (ValueError, TypeError, KeyError):
-            return []
-
-    @folders.setter
-    def folders(self, folders: list[Folder]) -> None:
-        data = [{"path": f.path, "reference": f.reference} for f in folders]
-        self._qs.setValue("scan/folders", json.dumps(data))
-
-    @property
-    def hash_algorithm(self) -> str:
-        value = str(self._qs.value("scan/hash_algorithm", "dhash"))
-        return value if value in HASH_ALGORITHMS else "dhash"
-
-    @hash_algorithm.setter
-    def hash_algorithm(self, value: str) -> None:
-        self._qs.setValue("scan/hash_algorithm", value)
-
-    @property
-    def hash_size(self) -> int:
-        value = self._int("scan/hash_size", 8)
-        return value if value in HASH_SIZES else 8
-
-    @hash_size.setter
-    def hash_size(self, value: int) -> None:
-        self._qs.setValue("scan/hash_size", int(value))
-
-    @property
-    def preset(self) -> str:
-        return str(self._qs.value("scan/preset", "similar"))
-
-    @preset.setter
-    def preset(self, value: str) -> None:
-        self._qs.setValue("scan/preset", value)
-
-    @property
-    def rotations(self) -> bool:
-        return self._bool("scan/rotations", False)
-
-    @rotations.setter
-    def rotations(self, value: bool) -> None:
-        self._qs.setValue("scan/rotations", bool(value))
-
-    @property
-    def min_size(self) -> int:
-        return max(0, self._int("scan/min_size", DEFAULT_MIN_SIZE))
-
-    @min_size.setter
-    def min_size(self, value: int) -> None:
-        self._qs.setValue("scan/min_size", int(value))
-
-    @property
-    def excludes(self) -> list[str]:
-        return split_patterns(str(self._qs.value("scan/excludes", "")))
-
-    @excludes.setter
-    def excludes(self, patterns: list[str]) -> None:
-        self._qs.setValue("scan/excludes", "; ".join(patterns))
-
-    @property
-    def selection_rule(self) -> str:
-        return str(self._qs.value("results/selection_rule", "resolution"))
-
-    @selection_rule.setter
-    def selection_rule(self, value: str) -> None:
-        self._qs.setValue("results/selection_rule", value)
-
-    @property
-    def sort_key(self) -> str:
-        return str(self._qs.value("results/sort", "bytes"))
-
-    @sort_key.setter
-    def sort_key(self, value: str) -> None:
-        self._qs.setValue("results/sort", value)
-
-    @property
-    def language(self) -> str | None:
-        """A language code like "zh_CN", or None to follow the system."""
-        value = str(self._qs.value("ui/language", "") or "")
-        return value or None
-
-    @language.setter
-    def language(self, value: str | None) -> None:
-        self._qs.setValue("ui/language", value or "")
-
-    @property
-    def geometry(self) -> QByteArray | None:
-        value = self._qs.value("ui/geometry")
-        return value if isinstance(value, QByteArray) else None
-
-    @geometry.setter
-    def geometry(self, value: QByteArray) -> None:
-        self._qs.setValue("ui/geometry", value)
-
-    @property
-    def window_state(self) -> QByteArray | None:
-        value = self._qs.value("ui/window_state")
-        return value if isinstance(value, QByteArray) else None
-
-    @window_state.setter
-    def window_state(self, value: QByteArray) -> None:
-        self._qs.setValue("ui/window_state", value)
-
-    def _int(self, key: str, default: int) -> int:
-        try:
-            return int(self._qs.value(key, default))
-        except (TypeError, ValueError):
-            return default
-
-    def _bool(self, key: str, default: bool) -> bool:
-        value = self._qs.value(key, default)
-        if isinstance(value, str):  # ini files give back "true"/"false"
-            return value.lower() in {"true", "1", "yes"}
-        return bool(value)
 
 
 def split_patterns(text: str) -> list[str]:
