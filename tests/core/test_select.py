@@ -137,7 +137,7 @@ def test_premark_with_only_reference_files_marks_nothing(tmp_path: Path) -> None
 
 def test_unknown_rule_is_refused(tmp_path: Path) -> None:
     group = Group((member(tmp_path / "a.jpg"),))
-    with pytest.raises(ValueError, match="unknown selection rule"):
+    with pytest.raises(ValueError, match="unknown keep criterion"):
         best_index(group, "prettiest")
-    with pytest.raises(ValueError, match="unknown selection rule"):
+    with pytest.raises(ValueError, match="unknown keep criterion"):
         premark([], "prettiest")
