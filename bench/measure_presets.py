@@ -1,6 +1,6 @@
 """Measure perceptual-hash distances of true copies vs different photos.
 
-The grouping presets (photodedup.core.group.PRESETS) are chosen from this:
+The grouping presets (photodedup.core.presets.PRESETS) are chosen from this:
 for each algorithm and hash size, how far a resized, recompressed, rotated
 (EXIF), watermarked or converted copy lands from its original, and how close
 two different photos come, with and without the rotation/mirror variants.

@@ -17,7 +17,8 @@ from datetime import datetime
 import pillow_heif
 from PIL import Image, UnidentifiedImageError
 
-from photodedup.core.discover import os_error_reason
+from photodedup.core.formats import SNIFFED_FORMATS
+from photodedup.core.os_errors import os_error_reason
 
 pillow_heif.register_heif_opener()
 Image.init()  # Image.open(formats=...) knows only the plugins loaded so far
@@ -29,12 +30,8 @@ Image.init()  # Image.open(formats=...) knows only the plugins loaded so far
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 warnings.filterwarnings("ignore", message="(Truncated File Read|Corrupt EXIF data)")
 
-# The plugins discovery can hand us; MPO is how Pillow names a JPEG with extra frames.
-_FORMATS = tuple(
-    f
-    for f in ("JPEG", "MPO", "PNG", "GIF", "BMP", "TIFF", "WEBP", "HEIF", "AVIF")
-    if f in Image.OPEN
-)
+# The formats discovery can hand us; MPO is how Pillow names a JPEG with extra frames.
+_FORMATS = tuple(f for f in (*SNIFFED_FORMATS, "MPO") if f in Image.OPEN)
 
 # EXIF orientation → the transpose that shows the stored pixels upright.
 _UPRIGHT = {

@@ -30,6 +30,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from photodedup.core.formats import (
+    IMAGE_EXTENSIONS,
+    RAW_EXTENSIONS,
+    describe_content,
+    expected_format,
+    extension,
+    sniff_format,
+)
 from photodedup.core.models import (
     DEFAULT_MIN_SIZE,
     Cancelled,
@@ -38,6 +46,7 @@ from photodedup.core.models import (
     ProgressCallback,
     ScanError,
 )
+from photodedup.core.os_errors import os_error_reason
 
 # (path, size, mtime_ns) -> the format an earlier scan sniffed, or None.
 KnownFormat = Callable[[str, int, int], "str | None"]
@@ -45,129 +54,7 @@ KnownFormat = Callable[[str, int, int], "str | None"]
 HEAD_SIZE = 32
 PROGRESS_INTERVAL = 0.05  # seconds between progress reports
 
-# What a name promises; used only to decide whether a non-image is worth an error.
-IMAGE_EXTENSIONS: dict[str, str] = {
-    ".jpg": "JPEG",
-    ".jpeg": "JPEG",
-    ".jpe": "JPEG",
-    ".jfif": "JPEG",
-    ".png": "PNG",
-    ".gif": "GIF",
-    ".bmp": "BMP",
-    ".dib": "BMP",
-    ".tif": "TIFF",
-    ".tiff": "TIFF",
-    ".webp": "WEBP",
-    ".heic": "HEIF",
-    ".heif": "HEIF",
-    ".hif": "HEIF",
-    ".avif": "AVIF",
-}
-
-# Camera raw files start like TIFF, but Pillow cannot develop them (at best it
-# shows an embedded preview), so they are left alone rather than half-read.
-RAW_EXTENSIONS = frozenset(
-    {
-        ".dng", ".cr2", ".cr3", ".crw", ".nef", ".nrw", ".arw", ".srf", ".sr2", ".orf", ".rw2",
-        ".pef", ".srw", ".raf", ".3fr", ".erf", ".kdc", ".mef", ".mos", ".mrw", ".x3f", ".iiq",
-    }
-)  # fmt: skip
-
-_HEIF_BRANDS = frozenset(
-    {
-        b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"heif",
-        b"mif1", b"msf1", b"mif2", b"mif3",
-    }
-)  # fmt: skip
-_AVIF_BRANDS = frozenset((b"avif", b"avis"))
 _LOOP = "symbolic link loop: leads back to a parent folder"
-_BMP_HEADER_SIZES = frozenset((12, 16, 40, 52, 56, 64, 108, 124))
-
-
-def sniff_format(head: bytes) -> str | None:
-    """The image format the first bytes of a file announce, or None.
-
-    Returns one of JPEG, PNG, GIF, BMP, TIFF, WEBP, HEIF, AVIF.
-    """
-    if head[:3] == b"\xff\xd8\xff":
-        return "JPEG"
-    if head[:8] == b"\x89PNG\r\n\x1a\n":
-        return "PNG"
-    if head[:6] in (b"GIF87a", b"GIF89a"):
-        return "GIF"
-    if head[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
-        return "TIFF"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "WEBP"
-    if head[4:8] == b"ftyp":
-        return _sniff_ftyp(head)
-    # "BM" alone is too weak (text can start so); the DIB header size must fit too.
-    if head[:2] == b"BM" and int.from_bytes(head[14:18], "little") in _BMP_HEADER_SIZES:
-        return "BMP"
-    return None
-
-
-def _sniff_ftyp(head: bytes) -> str | None:
-    box_end = min(len(head), max(16, int.from_bytes(head[:4], "big")))
-    major = head[8:12]
-    compatible = {head[i : i + 4] for i in range(16, box_end - 3, 4)}
-    if major in _AVIF_BRANDS:
-        return "AVIF"
-    if major in _HEIF_BRANDS:
-        # The generic still-image brands also head AVIF files; the list tells them apart.
-        if major in (b"mif1", b"msf1", b"mif2", b"mif3") and compatible & _AVIF_BRANDS:
-            return "AVIF"
-        return "HEIF"
-    if compatible & _AVIF_BRANDS:
-        return "AVIF"
-    if compatible & _HEIF_BRANDS:
-        return "HEIF"
-    return None
-
-
-def describe_content(head: bytes) -> str:
-    """A few words on what non-image bytes look like, for an error message."""
-    if not head.strip(b"\x00"):
-        return "all zero bytes"
-    if head.startswith(b"%PDF"):
-        return "a PDF document"
-    if head.startswith(b"PK\x03\x04"):
-        return "a ZIP archive"
-    if head[4:8] == b"ftyp":
-        brand = head[8:12].decode("ascii", "replace").strip()
-        return f"a video or other media file ({brand})"
-    if head.startswith(b"8BPS"):
-        return "a Photoshop document"
-    text = head.rstrip(b"\x00")
-    # A multi-byte character cut at the end of the sample is still text.
-    for cut in range(4):
-        try:
-            decoded = text[: len(text) - cut].decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        if decoded and all(c.isprintable() or c in "\t\r\n\f" for c in decoded):
-            return "looks like text"
-        break
-    return "unknown binary data"
-
-
-def os_error_reason(exc: OSError, *, folder: bool = False) -> str:
-    """A one-line, human reason for a failed file or folder operation (no path in it)."""
-    code = exc.errno
-    if code in (errno.ENOENT, errno.ENOTDIR):
-        return f"{'folder' if folder else 'file'} vanished during the scan"
-    if code == errno.ENAMETOOLONG:
-        return "path too long"
-    if code == errno.ELOOP:
-        return "symbolic link loop"
-    if code in (errno.EACCES, errno.EPERM):
-        reason = "permission denied"
-    elif code == errno.EIO:
-        reason = "input/output error (failing disk or disconnected drive?)"
-    else:
-        text = exc.strerror or str(exc) or type(exc).__name__
-        reason = " ".join(text.split()).lower()
-    return f"cannot open folder: {reason}" if folder else f"cannot read: {reason}"
 
 
 @dataclass
@@ -315,7 +202,7 @@ class _Walk:
             st = os.stat(path)
         except OSError as exc:
             self.seen += 1
-            if _image_extension(entry.name):
+            if expected_format(entry.name):
                 reason = os_error_reason(exc)
                 if exc.errno in (errno.ENOENT, errno.ENOTDIR):
                     reason = "broken symbolic link"
@@ -350,7 +237,7 @@ class _Walk:
             self.errors.append(ScanError(path, problem))
 
     def _check_file(self, path: str, name: str, st: os.stat_result) -> tuple[FileRef | None, str]:
-        ext = _extension(name)
+        ext = extension(name)
         if ext in RAW_EXTENSIONS:
             return None, ""
         expected = IMAGE_EXTENSIONS.get(ext)
@@ -420,18 +307,6 @@ def _compile_globs(patterns: Sequence[str]) -> Callable[[str], Any] | None:
     # One regex for all globs: matching each file against N patterns one by one
     # would dominate a warm rescan.
     return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns)).match
-
-
-def _extension(name: str) -> str:
-    """ ".jpg" for "a.JPG"; "" for ".hidden" and "README" (as os.path.splitext)."""
-    dot = name.rfind(".")
-    if dot <= 0 or (name[dot - 1] == "." and not name[:dot].strip(".")):
-        return ""
-    return name[dot:].lower()
-
-
-def _image_extension(name: str) -> str | None:
-    return IMAGE_EXTENSIONS.get(_extension(name))
 
 
 def _read_head(path: str) -> bytes:

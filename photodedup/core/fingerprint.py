@@ -21,8 +21,8 @@ import numpy as np
 from PIL import Image
 
 from photodedup.core.decode import DecodeError, decode
-from photodedup.core.discover import os_error_reason
 from photodedup.core.models import FileRef, HashSettings, ImageRecord, ScanError
+from photodedup.core.os_errors import os_error_reason
 
 QUICK_BLOCK = 64 * 1024
 FULL_CHUNK = 1024 * 1024

@@ -18,41 +18,10 @@ import numpy as np
 from photodedup.core import hamming_index
 from photodedup.core.models import Cancelled, Group, ImageRecord, Member, Progress
 
-PRESETS: dict[str, str] = {
-    "exact": "Exact",
-    "very-similar": "Very similar",
-    "similar": "Similar",
-    "loose": "Loosely similar",
-}
-DEFAULT_PRESET = "similar"
-
-# Distances in bits for 64-bit (hash size 8) and 256-bit (16) hashes, measured with
-# bench/measure_presets.py on 150 photos x 12 kinds of copy and 79 800 pairs of
-# different photos, default dhash (see "Grouping" in bench/README.md). "similar"
-# is the widest distance at which no two different photos met (~98.7% of copies
-# at 64 bits); "very-similar" keeps ~95% and no false pair even with rotations on;
-# "loose" takes ~99.9% of copies and lets a few look-alikes in for review.
-_PRESET_BITS: dict[str, dict[int, int]] = {
-    "exact": {64: 0, 256: 0},
-    "very-similar": {64: 3, 256: 12},
-    "similar": {64: 5, 256: 20},
-    "loose": {64: 10, 256: 40},
-}
-
 # Rotation/mirror matching is off by default: each image then has five hashes, so
 # unrelated photos met up to 3x as often at the same distance and grouping took 8-15x
 # as long (bench/README.md), for a rare case: a copy turned without an EXIF tag
 # (EXIF-rotated files are decoded upright and already match).
-
-
-def preset_distance(name: str, bits: int) -> int:
-    """The Hamming distance in bits a preset stands for, for hashes of ``bits`` bits."""
-    if name not in _PRESET_BITS:
-        raise ValueError(f"unknown preset {name!r}; choose from {', '.join(PRESETS)}")
-    table = _PRESET_BITS[name]
-    if bits in table:
-        return table[bits]
-    return round(table[64] * bits / 64)
 
 
 def is_blank(value: int, bits: int) -> bool:

@@ -28,7 +28,7 @@ from typing import Protocol
 from photodedup.core.cache import HashCache
 from photodedup.core.discover import discover
 from photodedup.core.fingerprint import fingerprint_file, full_digest, quick_digest
-from photodedup.core.group import DEFAULT_PRESET, group_images, preset_distance
+from photodedup.core.group import group_images
 from photodedup.core.models import (
     DEFAULT_MIN_SIZE,
     Cancelled,
@@ -42,6 +42,7 @@ from photodedup.core.models import (
     ScanResult,
     ScanStats,
 )
+from photodedup.core.presets import DEFAULT_PRESET, preset_distance
 from photodedup.core.workers import end_pool
 
 

@@ -230,3 +230,18 @@ def test_ctrl_c_exits_130_and_keeps_the_cache(tmp_path: Path) -> None:
     report = json.loads(run_cli("scan", str(lib), "--json", "-", "--cache", str(cache)).stdout)
     assert 0 < report["stats"]["cache_hits"] < 1500
     assert report["stats"]["decoded"] == 1500 - report["stats"]["cache_hits"]
+
+
+def test_startup_leaves_the_image_libraries_unloaded() -> None:
+    # --help, --version and usage errors should answer at once; numpy, Pillow and
+    # pillow-heif are loaded by the command that needs them.
+    code = (
+        "import sys\n"
+        "from photodedup.cli import build_parser\n"
+        "build_parser().parse_args(['scan', '.'])\n"
+        "print(sorted(m for m in ('numpy', 'PIL', 'pillow_heif') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

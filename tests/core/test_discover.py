@@ -12,8 +12,10 @@ import pytest
 from PIL import Image
 
 from photodedup.core import discover as discover_module
-from photodedup.core.discover import describe_content, discover, os_error_reason, sniff_format
+from photodedup.core.discover import discover
+from photodedup.core.formats import describe_content, sniff_format
 from photodedup.core.models import Cancelled, Progress
+from photodedup.core.os_errors import os_error_reason
 
 
 def photo_file(path: Path, seed: int = 1, fmt: str | None = None) -> Path:

@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from photodedup.core import group as grp
-from photodedup.core.group import DEFAULT_PRESET, PRESETS, group_images, preset_distance
+from photodedup.core.group import group_images
 from photodedup.core.models import Cancelled, ImageRecord
+from photodedup.core.presets import DEFAULT_PRESET, PRESETS, preset_distance
 
 ROOT = "/photos"
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core import group
+from photodedup.core import presets
 from photodedup.core.models import HashSettings
 from photodedup.gui.platform.settings import Settings, split_patterns
 
@@ -38,7 +38,7 @@ class SettingsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._presets = list(group.PRESETS)
+        self._presets = list(presets.PRESETS)
 
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setRange(0, len(self._presets) - 1)
@@ -102,7 +102,7 @@ class SettingsPanel(QWidget):
         return HashSettings(self.algorithm.currentData(), self.hash_size.currentData())
 
     def distance(self) -> int:
-        return group.preset_distance(self.preset(), self.hash_settings().bits)
+        return presets.preset_distance(self.preset(), self.hash_settings().bits)
 
     def min_size_bytes(self) -> int:
         return self.min_size.value() * 1024
@@ -116,7 +116,7 @@ class SettingsPanel(QWidget):
             widget.blockSignals(True)
         preset = settings.preset
         self.slider.setValue(
-            self._presets.index(preset if preset in self._presets else group.DEFAULT_PRESET)
+            self._presets.index(preset if preset in self._presets else presets.DEFAULT_PRESET)
         )
         self.algorithm.setCurrentIndex(max(0, self.algorithm.findData(settings.hash_algorithm)))
         self.hash_size.setCurrentIndex(max(0, self.hash_size.findData(settings.hash_size)))
@@ -146,7 +146,7 @@ class SettingsPanel(QWidget):
 
     def _update_label(self) -> None:
         bits = self.hash_settings().bits
-        name = self.tr(group.PRESETS[self.preset()])
+        name = self.tr(presets.PRESETS[self.preset()])
         distance = self.distance()
         if distance == 0:
             text = self.tr("{preset} — fingerprints must match exactly")

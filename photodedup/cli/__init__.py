@@ -1,0 +1,39 @@
+"""``photodedup-cli``: find near-duplicate photos from a terminal.
+
+Each subcommand is a module of this package with two functions:
+``add_parser(subparsers)`` declares its arguments and ``run(args) -> int`` does
+the work and returns the exit status. To add one, write the module and list it
+in ``COMMANDS``.
+
+Startup loads only argparse and the engine's plain tables, so ``--version``,
+``--help`` and a usage error answer at once; a command imports the parts of the
+engine that need numpy and Pillow inside ``run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from photodedup import __version__
+from photodedup.cli import scan
+from photodedup.cli.common import PROG
+
+COMMANDS = (scan,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Find near-duplicate photos. Nothing is deleted: this only reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"photodedup {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(sub).set_defaults(run=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)

@@ -1,0 +1,180 @@
+"""``photodedup-cli scan DIR…``: group look-alike photos and report them."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+from photodedup.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    cancel_on_interrupt,
+    drop_stdout,
+    error,
+    non_negative,
+    positive,
+    unwritable,
+    write_file,
+)
+from photodedup.cli.progress_bar import ProgressBar
+from photodedup.cli.report import print_summary
+from photodedup.core.export import write_csv, write_json
+from photodedup.core.models import (
+    DEFAULT_MIN_SIZE,
+    HASH_ALGORITHMS,
+    HASH_SIZES,
+    Cancelled,
+    HashSettings,
+    ScanResult,
+)
+from photodedup.core.presets import DEFAULT_PRESET, PRESETS, preset_distance
+
+if TYPE_CHECKING:
+    from photodedup.core.scan import ScanOptions
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    s = sub.add_parser("scan", help="scan folders and report groups of look-alike photos")
+    s.add_argument("dirs", nargs="+", metavar="DIR", help="folders to scan")
+    how = s.add_mutually_exclusive_group()
+    how.add_argument(
+        "--distance",
+        type=non_negative,
+        metavar="N",
+        help="largest Hamming distance, in bits, between look-alikes",
+    )
+    how.add_argument(
+        "--preset", choices=list(PRESETS), help=f"named distance (default {DEFAULT_PRESET})"
+    )
+    s.add_argument(
+        "--hash", choices=HASH_ALGORITHMS, default="dhash", help="fingerprint (default dhash)"
+    )
+    s.add_argument(
+        "--hash-size",
+        type=int,
+        choices=HASH_SIZES,
+        default=8,
+        help="8 (64 bits, default) or 16 (256 bits)",
+    )
+    s.add_argument(
+        "--rotations", action="store_true", help="also match rotated and mirrored copies"
+    )
+    s.add_argument(
+        "--reference",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="files under DIR are always kept (repeatable)",
+    )
+    s.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip paths matching GLOB (repeatable)",
+    )
+    s.add_argument(
+        "--min-size",
+        type=non_negative,
+        default=DEFAULT_MIN_SIZE,
+        metavar="BYTES",
+        help=f"skip smaller files (default {DEFAULT_MIN_SIZE})",
+    )
+    s.add_argument("--no-recursive", action="store_true", help="do not descend into subfolders")
+    s.add_argument("--follow-symlinks", action="store_true", help="follow symlinked folders")
+    s.add_argument(
+        "--include-blank",
+        action="store_true",
+        help="let blank, single-colour images group with each other",
+    )
+    cache = s.add_mutually_exclusive_group()
+    cache.add_argument("--cache", metavar="PATH", help="fingerprint cache file")
+    cache.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    s.add_argument("--workers", type=positive, metavar="N", help="processes (default: every core)")
+    s.add_argument("--json", metavar="PATH|-", help="write the results as JSON ('-' for stdout)")
+    s.add_argument("--csv", metavar="PATH", help="write one row per grouped file as CSV")
+    return s
+
+
+def run(args: argparse.Namespace) -> int:
+    missing = [d for d in args.dirs + args.reference if not os.path.isdir(d)]
+    if missing:
+        error(f"not a folder: {missing[0]}")
+        return EXIT_USAGE
+    # Found out now, not after a scan that may take an hour.
+    for output in (args.json if args.json != "-" else None, args.csv):
+        problem = output and unwritable(output)
+        if problem:
+            error(f"cannot write {output}: {problem}")
+            return EXIT_USAGE
+
+    # Here, not at the top: the engine's scan loads numpy and Pillow.
+    from photodedup.core.scan import scan
+
+    options = _options(args)
+    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        with cancel_on_interrupt() as cancel:
+            result = scan(options, progress=bar, cancel=cancel)
+    except Cancelled:
+        if bar:
+            bar.clear()
+        error("interrupted; fingerprints so far are cached")
+        return EXIT_INTERRUPTED
+    if bar:
+        bar.clear()
+    for warning in result.warnings:
+        error(f"warning: {warning}")
+    try:
+        _write_outputs(args, result, options)
+    except BrokenPipeError:
+        # The reader went away (``| head``): not an error.
+        drop_stdout()
+    except OSError as exc:  # a full disk, or the folder went away during the scan
+        where = exc.filename
+        if where is None:
+            where = "the standard output"
+            drop_stdout()
+        error(f"cannot write {where}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _write_outputs(args: argparse.Namespace, result: ScanResult, options: ScanOptions) -> None:
+    if args.json == "-":
+        write_json(result, options, sys.stdout)
+    elif args.json:
+        write_file(args.json, lambda fp: write_json(result, options, fp))
+    if args.csv:
+        write_file(
+            args.csv, lambda fp: write_csv(result.groups, fp), newline="", errors="surrogateescape"
+        )
+    if not args.json and not args.csv:
+        print_summary(result, sys.stdout)
+
+
+def _options(args: argparse.Namespace) -> ScanOptions:
+    from photodedup.core.scan import ScanOptions
+
+    settings = HashSettings(args.hash, args.hash_size)
+    distance = args.distance
+    if args.preset:
+        distance = preset_distance(args.preset, settings.bits)
+    return ScanOptions(
+        roots=tuple(os.path.abspath(d) for d in args.dirs),
+        recursive=not args.no_recursive,
+        exclude=tuple(args.exclude),
+        min_size=args.min_size,
+        follow_symlinks=args.follow_symlinks,
+        hash=settings,
+        distance=distance,
+        rotations=args.rotations,
+        reference_dirs=tuple(os.path.abspath(d) for d in args.reference),
+        ignore_blank=not args.include_blank,
+        cache_path=args.cache,
+        use_cache=not args.no_cache,
+        workers=args.workers,
+    )
