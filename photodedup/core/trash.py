@@ -17,24 +17,28 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import itertools
-import json
 import os
-import shutil
 import stat
 import sys
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any, BinaryIO
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-import platformdirs
 import send2trash
 from send2trash.exceptions import TrashPermissionError
 
+from photodedup.core import fdtrash, safemove
+from photodedup.core.actionlog import (
+    LOG_NAME,
+    LogWriter,
+    default_log_path,
+    new_batch_id,
+    read_log,
+)
+from photodedup.core.fingerprint import full_digest
 from photodedup.core.models import Cancelled, Group, Progress, ProgressCallback
 
-LOG_NAME = "trash.log"
+__all__ = ["LOG_NAME", "default_log_path", "new_batch_id", "read_log"]
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,8 @@ class Outcome:
     path: str
     status: str
     reason: str = ""
-    destination: str | None = None
+    destination: str | None = None  # where it went, when that is known
+    batch: str = ""  # the log batch it was recorded under
 
 
 class TrashCancelled(Cancelled):
@@ -92,11 +97,6 @@ class TrashCancelled(Cancelled):
     def __init__(self, outcomes: list[Outcome]) -> None:
         super().__init__(f"cancelled after {len(outcomes)} files")
         self.outcomes = outcomes
-
-
-def default_log_path() -> str:
-    """Where removals are logged: the user log dir (on Linux under XDG_STATE_HOME)."""
-    return os.path.join(platformdirs.user_log_dir("photodedup", appauthor=False), LOG_NAME)
 
 
 def plan_removal(groups: Sequence[Group], marked: Collection[str]) -> RemovalPlan:
@@ -151,41 +151,52 @@ def execute(
     log_path: str | None = None,
     progress: ProgressCallback | None = None,
     cancel: Any = None,
+    batch: str | None = None,
 ) -> list[Outcome]:
     """Send the plan's files to the trash, one by one, in order.
 
     Before each file: it must still have the scanned size and modification
     time, and a kept copy of its group must still be there unchanged;
-    otherwise it is skipped and left alone. Raises ``ValueError`` for a plan
-    with problems, and ``TrashCancelled`` (a ``Cancelled``) when ``cancel``
-    is set between two files.
+    otherwise it is skipped and left alone. Each file is logged under
+    ``batch`` (a new id when None; pass the same id to several calls to make
+    them one batch) with its digest and its place in the trash. Raises
+    ``ValueError`` for a plan with problems, and ``TrashCancelled`` (a
+    ``Cancelled``) when ``cancel`` is set between two files.
     """
     if plan.problems:
         raise ValueError(f"refusing to run a removal plan with problems: {plan.problems[0]}")
-    return _run(plan.items, _trash_one, "trash", log_path, progress, cancel)
+    return _run(plan.items, _trash_one, "trash", log_path, progress, cancel, batch)
 
 
-def move_instead(
+def move_to(
     items: Sequence[Planned],
     folder: str,
     *,
+    roots: Sequence[str] = (),
     log_path: str | None = None,
     progress: ProgressCallback | None = None,
     cancel: Any = None,
+    batch: str | None = None,
 ) -> list[Outcome]:
-    """Move files that could not go to the trash into ``folder``.
+    """Move files into ``folder`` instead of the trash, restorably.
 
-    The same checks as ``execute`` come first. A name already taken in
-    ``folder`` gets " (2)", " (3)"... Across drives the file is copied, read
-    back and compared, and only then is the original removed.
+    The same checks as ``execute`` come first. A file under one of ``roots``
+    keeps its path below that root, starting with the root's own name
+    (``folder/Pictures/2021/a.jpg``); other files go straight into ``folder``.
+    A name already taken gets " (2)", " (3)"... Across drives the file is
+    copied, read back and compared, and only then is the original removed.
     """
     if not os.path.isdir(folder):
         return [Outcome(i.path, "failed", f"{folder} is not an existing folder") for i in items]
 
-    def move(item: Planned, log: _Log) -> Outcome:
-        return _move_one(item, folder, log)
+    def move(item: Planned, log: _BatchLog) -> Outcome:
+        return _move_one(item, folder, _relative_place(item.path, roots), log)
 
-    return _run(items, move, "move", log_path, progress, cancel)
+    return _run(items, move, "move", log_path, progress, cancel, batch)
+
+
+# The no-trash fallback of the review is the same move, flat into one folder.
+move_instead = move_to
 
 
 def trash_error_status(exc: BaseException) -> tuple[str, str]:
@@ -206,75 +217,27 @@ def trash_error_status(exc: BaseException) -> tuple[str, str]:
     return "failed", f"{type(exc).__name__}: {exc}"
 
 
-def read_log(path: str | None = None) -> list[dict[str, Any]]:
-    """The entries of a removal log, oldest first; an absent log has none.
-
-    A line cut short (the machine stopped while writing it) is left out.
-    """
-    entries = []
-    try:
-        with open(path or default_log_path(), encoding="utf-8", errors="surrogateescape") as f:
-            for line in f:
-                with contextlib.suppress(ValueError):
-                    entries.append(json.loads(line))
-    except FileNotFoundError:
-        pass
-    return entries
-
-
 # --- running -----------------------------------------------------------------
 
 
-class _Log:
-    """An append-only JSON-lines log, each line on disk before the next file."""
-
-    def __init__(self, path: str) -> None:
-        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-        self._file: BinaryIO = open(path, "ab")  # noqa: SIM115 - closed by _run
-        if not _ends_line(path):
-            self._file.write(b"\n")  # a line cut short must not swallow the next one
-
-    def write(self, action: str, path: str, size: int, destination: str | None) -> None:
-        entry = {
-            "time": datetime.now().astimezone().isoformat(timespec="seconds"),
-            "action": action,
-            "path": path,
-            "size": size,
-            "destination": destination,
-        }
-        try:
-            # Undecodable name bytes go back out as they were, so the log shows
-            # the name the file system holds.
-            line = json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogateescape")
-        except UnicodeEncodeError:
-            line = json.dumps(entry).encode("ascii")
-        self._file.write(line + b"\n")
-        self._file.flush()
-        os.fsync(self._file.fileno())
-
-    def close(self) -> None:
-        self._file.close()
-
-
-def _ends_line(path: str) -> bool:
-    with open(path, "rb") as f:
-        if f.seek(0, os.SEEK_END) == 0:
-            return True
-        f.seek(-1, os.SEEK_END)
-        return f.read(1) == b"\n"
+@dataclass
+class _BatchLog:
+    writer: LogWriter
+    batch: str
 
 
 def _run(
     items: Sequence[Planned],
-    act: Callable[[Planned, _Log], Outcome],
+    act: Callable[[Planned, _BatchLog], Outcome],
     phase: str,
     log_path: str | None,
     progress: ProgressCallback | None,
     cancel: Any,
+    batch: str | None,
 ) -> list[Outcome]:
     path = log_path or default_log_path()
     try:
-        log = _Log(path)
+        log = _BatchLog(LogWriter(path), batch or new_batch_id())
     except OSError as exc:
         reason = f"cannot write the log {path}: {exc.strerror or exc}"
         return [Outcome(item.path, "failed", reason) for item in items]
@@ -311,7 +274,7 @@ def _run(
                 )
             )
     finally:
-        log.close()
+        log.writer.close()
     return outcomes
 
 
@@ -321,21 +284,36 @@ class _LogFailed(Exception):
         self.outcome = outcome
 
 
-def _record(log: _Log, outcome: Outcome, size: int) -> Outcome:
+def _record(
+    log: _BatchLog, outcome: Outcome, size: int, digest: str, trashinfo: str | None = None
+) -> Outcome:
+    outcome = replace(outcome, batch=log.batch)
     try:
-        log.write(outcome.status, outcome.path, size, outcome.destination)
+        log.writer.write(
+            log.batch,
+            outcome.status,
+            outcome.path,
+            size,
+            digest=digest,
+            destination=outcome.destination,
+            trashinfo=trashinfo,
+        )
     except (OSError, ValueError) as exc:
         raise _LogFailed(outcome) from exc
     return outcome
 
 
-def _trash_one(item: Planned, log: _Log) -> Outcome:
+def _trash_one(item: Planned, log: _BatchLog) -> Outcome:
     reason = _check(item)
     if reason:
         return Outcome(item.path, "skipped", reason)
     reason = _no_recycle_bin(item.path)
     if reason:
         return Outcome(item.path, "no-trash", reason)
+    digest, reason = _digest(item.path)
+    if digest is None:
+        return Outcome(item.path, "skipped", reason)
+    slots = fdtrash.slots(item.path)
     try:
         send2trash.send2trash(item.path)
     except Exception as exc:  # anything send2trash raises is this file's outcome
@@ -343,18 +321,25 @@ def _trash_one(item: Planned, log: _Log) -> Outcome:
         return Outcome(item.path, status, reason)
     if os.path.lexists(item.path):
         return Outcome(item.path, "failed", "the file is still there after trashing it")
-    return _record(log, Outcome(item.path, "trashed"), item.size)
+    entry = fdtrash.entry_after(item.path, slots)
+    outcome = Outcome(item.path, "trashed", destination=entry.file if entry else None)
+    return _record(log, outcome, item.size, digest, entry.info if entry else None)
 
 
-def _move_one(item: Planned, folder: str, log: _Log) -> Outcome:
+def _move_one(item: Planned, folder: str, place: str, log: _BatchLog) -> Outcome:
     reason = _check(item)
     if reason:
+        return Outcome(item.path, "skipped", reason)
+    digest, reason = _digest(item.path)
+    if digest is None:
         return Outcome(item.path, "skipped", reason)
     moved = False
     dest = ""
     try:
-        dest = _reserve(folder, os.path.basename(item.path))
-        if os.stat(folder).st_dev == os.lstat(item.path).st_dev:
+        target = os.path.join(folder, place)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        dest = safemove.reserve(os.path.dirname(target), os.path.basename(target))
+        if os.stat(os.path.dirname(dest)).st_dev == os.lstat(item.path).st_dev:
             try:
                 os.replace(item.path, dest)  # onto our own empty placeholder
                 moved = True
@@ -362,15 +347,36 @@ def _move_one(item: Planned, folder: str, log: _Log) -> Outcome:
                 if exc.errno != errno.EXDEV:
                     raise
         if not moved:
-            _copy_verified(item.path, dest, item.size)
+            safemove.copy_verified(item.path, dest, item.size)
             os.remove(item.path)
             moved = True
     except OSError as exc:
         # Our copy goes only while the original is still there to keep.
         if dest and not moved and os.path.lexists(item.path):
-            _discard(dest)
+            safemove.discard(dest)
         return Outcome(item.path, "failed", f"could not move it: {exc.strerror or exc}")
-    return _record(log, Outcome(item.path, "moved", destination=dest), item.size)
+    return _record(log, Outcome(item.path, "moved", destination=dest), item.size, digest)
+
+
+def _relative_place(path: str, roots: Sequence[str]) -> str:
+    """Where below the destination folder ``path`` goes: its path under its root."""
+    best = ""
+    for root in roots:
+        root = os.path.abspath(root)
+        with contextlib.suppress(ValueError):
+            if os.path.commonpath([root, path]) == root and len(root) > len(best):
+                best = root
+    if not best:
+        return os.path.basename(path)
+    base = os.path.basename(best) or "root"
+    return os.path.join(base, os.path.relpath(path, best))
+
+
+def _digest(path: str) -> tuple[str | None, str]:
+    try:
+        return full_digest(path), ""
+    except OSError as exc:
+        return None, f"cannot read the file: {exc.strerror or exc}"
 
 
 # --- checks ------------------------------------------------------------------
@@ -434,52 +440,3 @@ def _no_recycle_bin(path: str) -> str | None:
     if ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") != drive_fixed:
         return "this drive has no Recycle Bin (removable, network or RAM drive)"
     return None
-
-
-# --- moving ------------------------------------------------------------------
-
-
-def _reserve(folder: str, name: str) -> str:
-    """Create an empty file for ``name`` in ``folder``, or "name (2)" etc. if taken.
-
-    Creating it exclusively claims the name, so nothing that appears there
-    meanwhile can be overwritten.
-    """
-    stem, ext = os.path.splitext(name)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for n in itertools.count(1):
-        candidate = os.path.join(folder, name if n == 1 else f"{stem} ({n}){ext}")
-        try:
-            os.close(os.open(candidate, flags, 0o600))
-        except FileExistsError:
-            if n >= 10_000:
-                raise
-            continue
-        return candidate
-    raise AssertionError("unreachable")
-
-
-def _copy_verified(src: str, dest: str, size: int) -> None:
-    shutil.copyfile(src, dest)
-    with open(dest, "r+b") as f:
-        os.fsync(f.fileno())
-    with contextlib.suppress(OSError):  # times and modes are a courtesy some drives refuse
-        shutil.copystat(src, dest)
-    if os.stat(dest).st_size != size or not _same_bytes(src, dest):
-        raise OSError(errno.EIO, "the copy does not match the original")
-
-
-def _same_bytes(a: str, b: str, chunk: int = 1 << 20) -> bool:
-    with open(a, "rb") as fa, open(b, "rb") as fb:
-        while True:
-            block = fa.read(chunk)
-            if block != fb.read(chunk):
-                return False
-            if not block:
-                return True
-
-
-def _discard(path: str) -> None:
-    """Remove our own empty or partial copy of a file that still exists."""
-    with contextlib.suppress(OSError):
-        os.remove(path)

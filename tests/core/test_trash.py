@@ -17,7 +17,6 @@ from send2trash.exceptions import TrashPermissionError
 
 from photodedup.core.models import Cancelled, Group, ImageRecord, Member, Progress
 from photodedup.core.trash import (
-    Outcome,
     TrashCancelled,
     default_log_path,
     execute,
@@ -61,7 +60,15 @@ def test_trashes_marked_files_and_leaves_the_rest(tmp_path: Path, private_trash:
 
     outcomes = execute(plan)
 
-    assert outcomes == [Outcome(b, "trashed"), Outcome(c, "trashed")]
+    assert [(o.path, o.status, o.reason) for o in outcomes] == [
+        (b, "trashed", ""),
+        (c, "trashed", ""),
+    ]
+    assert [o.destination for o in outcomes] == [
+        str(private_trash / "files" / "b.jpg"),
+        str(private_trash / "files" / "c.jpg"),
+    ]
+    assert outcomes[0].batch and outcomes[0].batch == outcomes[1].batch
     assert os.path.exists(a)
     assert not os.path.exists(b) and not os.path.exists(c)
     assert trashed_names(private_trash) == {"b.jpg", "c.jpg"}
@@ -148,7 +155,7 @@ def test_another_intact_kept_copy_is_enough(tmp_path: Path) -> None:
     a, b, c = group.paths
     plan = plan_removal([group], {c})
     os.remove(a)
-    assert execute(plan) == [Outcome(c, "trashed")]
+    assert [(o.path, o.status) for o in execute(plan)] == [(c, "trashed")]
     assert os.path.exists(b)
 
 
@@ -213,9 +220,9 @@ def test_vanished_file_is_skipped_and_the_rest_goes_on(tmp_path: Path) -> None:
 
     outcomes = execute(plan)
 
-    assert outcomes == [
-        Outcome(b, "skipped", "file no longer exists"),
-        Outcome(c, "trashed"),
+    assert [(o.path, o.status, o.reason) for o in outcomes] == [
+        (b, "skipped", "file no longer exists"),
+        (c, "trashed", ""),
     ]
     assert os.path.exists(a)
 
@@ -263,7 +270,7 @@ def test_cancel_stops_between_files(tmp_path: Path) -> None:
         execute(plan, progress=progress, cancel=cancel)
 
     assert isinstance(caught.value, Cancelled)
-    assert caught.value.outcomes == [Outcome(group.paths[1], "trashed")]
+    assert [(o.path, o.status) for o in caught.value.outcomes] == [(group.paths[1], "trashed")]
     assert [os.path.exists(p) for p in group.paths] == [True, False, True, True]
     assert [(p.phase, p.done, p.total, p.current) for p in seen] == [
         ("trash", 0, 3, group.paths[1]),
@@ -336,7 +343,8 @@ def test_move_instead_never_overwrites(tmp_path: Path) -> None:
 
     [outcome] = move_instead(plan.items, str(dest))
 
-    assert outcome == Outcome(b, "moved", destination=str(dest / "b (3).jpg"))
+    assert (outcome.path, outcome.status) == (b, "moved")
+    assert outcome.destination == str(dest / "b (3).jpg")
     assert (dest / "b (3).jpg").read_bytes() == content
     assert (dest / "b.jpg").read_bytes() == b"already here"
     assert (dest / "b (2).jpg").read_bytes() == b"this one too"
@@ -391,7 +399,7 @@ def test_move_instead_across_file_systems(tmp_path: Path, other_drive: Path) -> 
 
     [outcome] = move_instead(plan.items, str(other_drive))
 
-    assert outcome == Outcome(b.image.path, "moved", destination=str(other_drive / "b.jpg"))
+    assert (outcome.status, outcome.destination) == ("moved", str(other_drive / "b.jpg"))
     assert (other_drive / "b.jpg").read_bytes() == content
     assert os.stat(other_drive / "b.jpg").st_mtime_ns // 1000 == b.image.mtime_ns // 1000
     assert not os.path.exists(b.image.path)

@@ -41,6 +41,8 @@ class TrashWorker(QObject):
         self._folder = folder
         self._log_path = log_path
         self._cancel = threading.Event()
+        # One batch for the whole run, so that it can be restored as one.
+        self.batch = trash.new_batch_id()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -69,9 +71,11 @@ class TrashWorker(QObject):
         try:
             if self._folder is None:
                 plan = RemovalPlan(items=[item], problems=[])
-                result = trash.execute(plan, log_path=self._log_path)
+                result = trash.execute(plan, log_path=self._log_path, batch=self.batch)
             else:
-                result = trash.move_instead([item], self._folder, log_path=self._log_path)
+                result = trash.move_instead(
+                    [item], self._folder, log_path=self._log_path, batch=self.batch
+                )
         except Exception as exc:  # a bug in the engine must not lose the report
             return Outcome(item.path, "failed", f"{type(exc).__name__}: {exc}")
         return result[0] if result else Outcome(item.path, "failed", "no result from the engine")
