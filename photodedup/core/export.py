@@ -1,5 +1,9 @@
 """Scan results as JSON or CSV, the same for the command line and the app.
 
+Every file carries ``keep`` (whether it stays: the rule's suggestion, or the
+user's marks when a front end passes them) and ``keep_reason``, reason codes
+from ``keep.KeepReason`` joined by commas. The schema is in the README.
+
 Paths keep undecodable bytes as surrogate escapes: JSON writes them as ``\\udcXX``
 escapes (``json.loads`` then ``os.fsencode`` gives the original bytes back), and
 CSV writes the original bytes.
@@ -9,12 +13,14 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict
 from typing import IO, TYPE_CHECKING, Any
 
 from photodedup import __version__
+from photodedup.core.keep import resolve
 from photodedup.core.models import Group, ScanResult
+from photodedup.core.select import Rule, Verdict, verdicts
 
 if TYPE_CHECKING:
     from photodedup.core.scan import ScanOptions
@@ -33,6 +39,8 @@ CSV_FIELDS = (
     "taken",
     "camera",
     "reference_folder",
+    "keep",
+    "keep_reason",
 )
 
 
@@ -51,36 +59,52 @@ def settings_to_dict(options: ScanOptions) -> dict[str, Any]:
     }
 
 
-def group_to_dict(group: Group) -> dict[str, Any]:
-    return {
-        "reference": group.reference.path,
-        "files": [
-            {
-                "path": m.image.path,
-                "size": m.image.size,
-                "width": m.image.width,
-                "height": m.image.height,
-                "format": m.image.format,
-                "mtime": m.image.mtime,
-                "distance": m.distance,
-                "taken": m.image.taken,
-                "camera": m.image.camera,
-                "reference_folder": m.in_reference_folder,
-            }
-            for m in group.members
-        ],
-    }
+def group_to_dict(group: Group, verdict: Sequence[Verdict] | None = None) -> dict[str, Any]:
+    """One group; ``verdict`` (one per member, from ``select.verdicts``) adds the keep keys."""
+    files = []
+    for i, m in enumerate(group.members):
+        row: dict[str, Any] = {
+            "path": m.image.path,
+            "size": m.image.size,
+            "width": m.image.width,
+            "height": m.image.height,
+            "format": m.image.format,
+            "mtime": m.image.mtime,
+            "distance": m.distance,
+            "taken": m.image.taken,
+            "camera": m.image.camera,
+            "reference_folder": m.in_reference_folder,
+        }
+        if verdict is not None:
+            row["keep"] = verdict[i].keep
+            row["keep_reason"] = ",".join(verdict[i].reasons)
+        files.append(row)
+    return {"reference": group.reference.path, "files": files}
 
 
 def result_to_dict(
-    result: ScanResult, options: ScanOptions, groups: Sequence[Group] | None = None
+    result: ScanResult,
+    options: ScanOptions,
+    groups: Sequence[Group] | None = None,
+    *,
+    marked: Collection[str] | None = None,
+    rule: Rule = None,
+    prefer: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """The documented ``--json`` shape; ``groups`` overrides the result's (after edits)."""
+    """The documented ``--json`` shape; ``groups`` overrides the result's (after edits),
+    ``marked`` the rule's marks (the user's), ``rule`` and ``prefer`` the default keeper."""
+    groups = result.groups if groups is None else groups
+    settings = settings_to_dict(options)
+    settings["keep"] = _rule_text(rule)
+    settings["prefer"] = list(prefer)
     return {
         "version": FORMAT_VERSION,
         "generator": f"photodedup {__version__}",
-        "settings": settings_to_dict(options),
-        "groups": [group_to_dict(g) for g in (result.groups if groups is None else groups)],
+        "settings": settings,
+        "groups": [
+            group_to_dict(g, v)
+            for g, v in zip(groups, verdicts(groups, marked, rule, prefer), strict=True)
+        ],
         "errors": [{"path": e.path, "error": e.error} for e in result.errors],
         "warnings": list(result.warnings),
         "stats": asdict(result.stats),
@@ -92,15 +116,29 @@ def write_json(
     options: ScanOptions,
     fp: IO[str],
     groups: Sequence[Group] | None = None,
+    **keep: Any,
 ) -> None:
-    json.dump(result_to_dict(result, options, groups), fp, indent=2)
+    """``result_to_dict`` as indented JSON; ``keep`` takes its ``marked``, ``rule``, ``prefer``."""
+    json.dump(result_to_dict(result, options, groups, **keep), fp, indent=2)
     fp.write("\n")
 
 
-def write_csv(groups: Sequence[Group], fp: IO[str]) -> None:
+def write_csv(
+    groups: Sequence[Group],
+    fp: IO[str],
+    *,
+    marked: Collection[str] | None = None,
+    rule: Rule = None,
+    prefer: Sequence[str] = (),
+) -> None:
     """One row per file. Open ``fp`` with ``newline=""`` and ``errors="surrogateescape"``."""
     writer = csv.writer(fp)
     writer.writerow(CSV_FIELDS)
-    for number, group in enumerate(groups, 1):
-        for row in group_to_dict(group)["files"]:
+    all_verdicts = verdicts(groups, marked, rule, prefer)
+    for number, (group, verdict) in enumerate(zip(groups, all_verdicts, strict=True), 1):
+        for row in group_to_dict(group, verdict)["files"]:
             writer.writerow([number, group.reference.path, *(row[k] for k in CSV_FIELDS[2:])])
+
+
+def _rule_text(rule: Rule) -> str:
+    return resolve(rule).text()

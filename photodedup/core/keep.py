@@ -57,7 +57,8 @@ class KeepReason(StrEnum):
     PREFERRED_FOLDER = "preferred_folder"
     SHORTER_PATH = "shorter_path"
     FIRST_BY_NAME = "first_by_name"  # nothing else told the copies apart
-    USER = "user"  # the user's own mark, not a rule's (set by front ends and exports)
+    USER = "user"  # the user's own mark, not the rule's
+    KEPT_IN_ANOTHER_GROUP = "kept_in_another_group"  # the one kept in a group it is also in
 
 
 RAW_FORMATS = frozenset(

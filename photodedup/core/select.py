@@ -8,9 +8,10 @@ the reference folders is marked.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
-from photodedup.core.keep import Candidate, Choice, KeepRule, choose, resolve
+from photodedup.core.keep import Candidate, Choice, KeepReason, KeepRule, choose, resolve
 from photodedup.core.models import Group
 
 # The rules earlier versions offered, by the names their settings saved; labels
@@ -66,3 +67,50 @@ def premark(groups: Sequence[Group], rule: Rule = None, prefer: Sequence[str] = 
             else:
                 marked.add(member.image.path)
     return marked - kept
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether one member of a group stays, and why: for the copy the rule kept, the
+    reasons it beat the others; for a copy the rule marked, what ruled it out."""
+
+    keep: bool
+    reasons: tuple[KeepReason, ...]
+
+
+def verdicts(
+    groups: Sequence[Group],
+    marked: Collection[str] | None = None,
+    rule: Rule = None,
+    prefer: Sequence[str] = (),
+) -> list[tuple[Verdict, ...]]:
+    """A verdict for every member of every group, in order.
+
+    ``marked`` holds the paths to remove as the user left them; ``None`` means the
+    rule's own marks. A mark that differs from the rule's says ``USER``.
+    """
+    parsed = resolve(rule)
+    suggested = premark(groups, parsed, prefer)
+    if marked is None:
+        marked = suggested
+    out = []
+    for group in groups:
+        picked = choice(group, parsed, prefer)
+        row = []
+        for i, member in enumerate(group.members):
+            path = member.image.path
+            keep = path not in marked
+            if keep != (path not in suggested):
+                why: tuple[KeepReason, ...] = (KeepReason.USER,)
+            elif i == picked.index:
+                why = picked.reasons
+            elif keep and member.in_reference_folder:
+                why = (KeepReason.REFERENCE_FOLDER,)
+            elif keep:
+                why = (KeepReason.KEPT_IN_ANOTHER_GROUP,)
+            else:
+                lost = picked.ruled_out_by[i]
+                why = (lost,) if lost else ()
+            row.append(Verdict(keep, why))
+        out.append(tuple(row))
+    return out

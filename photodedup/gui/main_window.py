@@ -411,8 +411,9 @@ class MainWindow(QMainWindow):
 
     def not_a_duplicate(self, row: int, path: str) -> None:
         """Remember that ``path`` differs from its group's reference and take it out."""
-        reference = self.model.group_at(row).reference.path
-        self.ignore.add(reference, path)
+        group = self.model.group_at(row)
+        member = next(m.image for m in group.members if m.image.path == path)
+        self.ignore.add(group.reference, member)
         self.model.set_groups(self.ignore.apply(self.model.groups()), self.model.marked())
         self._show_results_or_empty()
         self.view.set_current(min(row, self.model.rowCount() - 1), 0)

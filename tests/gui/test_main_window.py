@@ -212,11 +212,12 @@ def test_not_a_duplicate_takes_the_file_out_and_is_remembered(run_scan, qtbot, w
         r for r in range(window.model.rowCount()) if len(window.model.group_at(r).members) == 3
     )
     group = window.model.group_at(row)
-    odd = group.members[2].image.path
+    odd_image = group.members[2].image
+    odd = odd_image.path
     window.not_a_duplicate(row, odd)
     assert all(odd not in g.paths for g in window.model.groups())
-    assert (group.reference.path, odd) in window.ignore
-    assert (odd, group.reference.path) in window.ignore
+    assert (group.reference, odd_image) in window.ignore
+    assert (odd_image, group.reference) in window.ignore
     run_scan(window)  # a new scan applies the remembered pair too
     assert all(odd not in g.paths for g in window.model.groups())
     assert window.model.total_groups() == 3

@@ -69,7 +69,7 @@ def test_outcome_applies_the_ignore_list_and_premarks(qapp, tmp_path, rule):
         return ScanResult(groups=groups)
 
     ignore = IgnoreList(str(tmp_path / "i.json"))
-    ignore.add("/d", "/e")
+    ignore.add(groups[1].members[0].image, groups[1].members[1].image)
     got = run(ScanWorker(ScanOptions(roots=("/",)), rule, ignore, scan_fn=scan))
     outcome = got["finished"][0]
     assert [g.paths for g in outcome.groups] == [["/a", "/b", "/c"]]
