@@ -2,29 +2,55 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import IO
 
 from photodedup.cli.render import human_bytes, printable
+from photodedup.core.keep import KeepReason
 from photodedup.core.models import ScanResult
-from photodedup.core.select import premark
+from photodedup.core.select import Rule, premark, verdicts
+
+# Why a copy is kept, in the words the summary prints after it.
+REASON_WORDS = {
+    KeepReason.REFERENCE_FOLDER: "in a reference folder",
+    KeepReason.RESOLUTION: "highest resolution",
+    KeepReason.CAMERA_DATA: "has camera data",
+    KeepReason.CAMERA_FORMAT: "camera's own format",
+    KeepReason.LESS_COMPRESSED: "less compressed",
+    KeepReason.PREFERRED_FORMAT: "preferred format",
+    KeepReason.LARGEST: "largest file",
+    KeepReason.SMALLEST: "smallest file",
+    KeepReason.EARLIEST_TAKEN: "taken first",
+    KeepReason.OLDEST_FILE: "oldest file",
+    KeepReason.NEWEST: "newest",
+    KeepReason.PREFERRED_FOLDER: "in a preferred folder",
+    KeepReason.SHORTER_PATH: "shorter path",
+    KeepReason.FIRST_BY_NAME: "first by name",
+    KeepReason.USER: "your choice",
+    KeepReason.KEPT_IN_ANOTHER_GROUP: "kept in another group",
+}
 
 
-def print_summary(result: ScanResult, out: IO[str]) -> None:
+def print_summary(
+    result: ScanResult, out: IO[str], rule: Rule = None, prefer: Sequence[str] = ()
+) -> None:
     """Every group, then what could not be read, then the totals.
 
-    "keep" marks the copy the app would keep by default; the others show their
-    distance to the group's reference.
+    "keep" marks the copy ``rule`` keeps, with why; the others show their distance
+    to the photo the group was compared with.
     """
-    marked = premark(result.groups)
-    for number, group in enumerate(result.groups, 1):
+    marked = premark(result.groups, rule, prefer)
+    all_verdicts = verdicts(result.groups, marked, rule, prefer)
+    for number, (group, verdict) in enumerate(zip(result.groups, all_verdicts, strict=True), 1):
         print(f"Group {number}:", file=out)
-        for m in group.members:
+        for m, v in zip(group.members, verdict, strict=True):
             img = m.image
-            tag = f"d={m.distance}" if img.path in marked else "keep"
+            tag = "keep" if v.keep else f"d={m.distance}"
+            why = ", ".join(REASON_WORDS[r] for r in v.reasons) if v.keep else ""
             ref = "  [reference folder]" if m.in_reference_folder else ""
             print(
                 f"  {tag:>6}  {img.width}x{img.height}  {human_bytes(img.size):>9}  "
-                f"{printable(img.path)}{ref}",
+                f"{printable(img.path)}{ref}{f'  ({why})' if why else ''}",
                 file=out,
             )
     if result.errors:

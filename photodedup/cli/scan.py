@@ -22,6 +22,9 @@ from photodedup.cli.common import (
 from photodedup.cli.progress_bar import ProgressBar
 from photodedup.cli.report import print_summary
 from photodedup.core.export import write_csv, write_json
+from photodedup.core.keep import BEST, Criterion, KeepRule
+from photodedup.core.keep import DEFAULT_PRESET as DEFAULT_KEEP
+from photodedup.core.keep import PRESETS as KEEP_PRESETS
 from photodedup.core.models import (
     DEFAULT_MIN_SIZE,
     HASH_ALGORITHMS,
@@ -94,13 +97,43 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     cache.add_argument("--cache", metavar="PATH", help="fingerprint cache file")
     cache.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     s.add_argument("--workers", type=positive, metavar="N", help="processes (default: every core)")
+    keep = s.add_argument_group("which copy to keep")
+    keep.add_argument(
+        "--keep",
+        type=keep_rule,
+        default=BEST,
+        metavar="RULE",
+        help=(
+            f"a rule ({', '.join(KEEP_PRESETS)}; default {DEFAULT_KEEP}) or criteria in "
+            "order, joined by commas, from: "
+            f"{', '.join(c.value for c in Criterion)}; e.g. 'folder,format:heic>jpeg,mtime'"
+        ),
+    )
+    keep.add_argument(
+        "--prefer",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="keep copies under DIR over others; repeat in order of preference",
+    )
+    ignored = s.add_mutually_exclusive_group()
+    ignored.add_argument(
+        "--ignore-list",
+        metavar="PATH",
+        help="the 'not a duplicate' decisions to honour (default: the app's own list)",
+    )
+    ignored.add_argument(
+        "--no-ignore-list",
+        action="store_true",
+        help="group every look-alike, whatever was decided before",
+    )
     s.add_argument("--json", metavar="PATH|-", help="write the results as JSON ('-' for stdout)")
     s.add_argument("--csv", metavar="PATH", help="write one row per grouped file as CSV")
     return s
 
 
 def run(args: argparse.Namespace) -> int:
-    missing = [d for d in args.dirs + args.reference if not os.path.isdir(d)]
+    missing = [d for d in args.dirs + args.reference + args.prefer if not os.path.isdir(d)]
     if missing:
         error(f"not a folder: {missing[0]}")
         return EXIT_USAGE
@@ -115,10 +148,19 @@ def run(args: argparse.Namespace) -> int:
     from photodedup.core.scan import scan
 
     options = _options(args)
+    ignore = None
+    if not args.no_ignore_list:
+        from photodedup.core.ignore import IgnoreList
+
+        ignore = IgnoreList(args.ignore_list)
+        for warning in ignore.warnings:
+            error(f"warning: {warning}")
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
         with cancel_on_interrupt() as cancel:
             result = scan(options, progress=bar, cancel=cancel)
+            if ignore is not None:
+                result.groups = ignore.apply(result.groups)
     except Cancelled:
         if bar:
             bar.clear()
@@ -144,16 +186,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_outputs(args: argparse.Namespace, result: ScanResult, options: ScanOptions) -> None:
+    keep = {"rule": args.keep, "prefer": [os.path.abspath(d) for d in args.prefer]}
     if args.json == "-":
-        write_json(result, options, sys.stdout)
+        write_json(result, options, sys.stdout, **keep)
     elif args.json:
-        write_file(args.json, lambda fp: write_json(result, options, fp))
+        write_file(args.json, lambda fp: write_json(result, options, fp, **keep))
     if args.csv:
         write_file(
-            args.csv, lambda fp: write_csv(result.groups, fp), newline="", errors="surrogateescape"
+            args.csv,
+            lambda fp: write_csv(result.groups, fp, **keep),
+            newline="",
+            errors="surrogateescape",
         )
     if not args.json and not args.csv:
-        print_summary(result, sys.stdout)
+        print_summary(result, sys.stdout, **keep)
 
 
 def _options(args: argparse.Namespace) -> ScanOptions:
@@ -178,3 +224,10 @@ def _options(args: argparse.Namespace) -> ScanOptions:
         use_cache=not args.no_cache,
         workers=args.workers,
     )
+
+
+def keep_rule(text: str) -> KeepRule:
+    try:
+        return KeepRule.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
