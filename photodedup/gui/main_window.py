@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 
-from PySide6.QtCore import Qt, QThread, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -24,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core import export, select
+from photodedup.core import export
 from photodedup.core.ignore import IgnoreList
-from photodedup.core.models import Progress, ScanResult
-from photodedup.core.scan import ScanOptions, regroup
+from photodedup.core.scan import ScanOptions
 from photodedup.gui.compare.view import CompareView
 from photodedup.gui.main_menu import MainMenuBar
 from photodedup.gui.platform import (
@@ -45,7 +42,8 @@ from photodedup.gui.scan.errors_panel import ErrorsPanel
 from photodedup.gui.scan.folder_list import folders_from_mime
 from photodedup.gui.scan.progress_panel import ScanProgress
 from photodedup.gui.scan.sidebar import Sidebar
-from photodedup.gui.scan.worker import ScanOutcome, ScanWorker, start_scan
+from photodedup.gui.scan.worker import ScanOutcome
+from photodedup.gui.session import Session
 from photodedup.gui.widgets.empty_state import EmptyState
 from photodedup.gui.widgets.file_menu import FileMenu
 
@@ -56,18 +54,16 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
         *,
         ignore: IgnoreList | None = None,
-        thumbnails: ThumbnailCache | None = None,
+        thumbnail_dir: str | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings or Settings()
-        self.ignore = ignore or IgnoreList()
+        self.session = Session(ignore, self)
         self.setWindowTitle("photodedup")
         self.setAcceptDrops(True)
-        self._result: ScanResult | None = None
-        self._options: ScanOptions | None = None
-        self._thread: QThread | None = None
-        self._worker: ScanWorker | None = None
-        self.thumbnails = thumbnails or ThumbnailCache(parent=self)
+        self.thumbnails = ThumbnailCache(
+            disk_dir=thumbnail_dir, pool=self.session.jobs.pool, parent=self
+        )
         self.thumbnails.box = metrics(self.font()).box
         self.thumbnails.device_pixel_ratio = self.devicePixelRatioF()
 
@@ -169,6 +165,13 @@ class MainWindow(QMainWindow):
         self.view.compareRequested.connect(self.compare)
         self.view.reviewRequested.connect(self.review)
         self.view.fileMenuRequested.connect(self._file_menu)
+        session = self.session
+        session.scanProgress.connect(self.progress.show_progress)
+        session.scanFinished.connect(self._on_finished)
+        session.scanCancelled.connect(self._on_cancelled)
+        session.scanFailed.connect(self._on_failed)
+        session.regrouped.connect(self._on_regrouped)
+        session.regroupFailed.connect(self._on_regroup_failed)
 
     def _load_settings(self) -> None:
         s = self.settings
@@ -204,8 +207,12 @@ class MainWindow(QMainWindow):
             reference_dirs=tuple(f.path for f in folders if f.reference),
         )
 
+    @property
+    def ignore(self) -> IgnoreList:
+        return self.session.ignore
+
     def is_scanning(self) -> bool:
-        return self._worker is not None
+        return self.session.is_scanning()
 
     def toggle_scan(self) -> None:
         if self.is_scanning():
@@ -220,32 +227,22 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.thumbnails.clear_pending()
-        self._worker = ScanWorker(options, self.rule_combo.currentData(), self.ignore)
-        self._worker.progress.connect(self._on_progress)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.cancelled.connect(self._on_cancelled)
-        self._worker.failed.connect(self._on_failed)
+        self.session.start_scan(options, self.rule_combo.currentData())
         self.progress.reset()
         self.stack.setCurrentWidget(self.progress)
         self.sidebar.set_scanning(True)
         self.menu.set_scanning(True)
         self.status.setText(self.tr("Scanning…"))
         self._set_results_enabled(False)
-        self._thread = start_scan(self._worker, self)
 
     def cancel_scan(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel.set()
+        if self.is_scanning():
+            self.session.cancel_scan()
             self.progress.cancelling()
             self.scan_button.setEnabled(False)
 
-    def _on_progress(self, progress: Progress) -> None:
-        self.progress.show_progress(progress)
-
     def _on_finished(self, outcome: ScanOutcome) -> None:
-        options = self._worker.options if self._worker else self.scan_options()
-        self._scan_ended()
-        self._result, self._options = outcome.result, options
+        self._set_idle()
         self.model.set_groups(outcome.groups, outcome.marked)
         self.errors.set_errors(outcome.result.errors)
         self._show_results_or_empty()
@@ -257,20 +254,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(warning, 15000)
 
     def _on_cancelled(self) -> None:
-        self._scan_ended()
+        self._set_idle()
         self._show_results_or_empty()
         self.statusBar().showMessage(self.tr("Scan cancelled; what was read is cached."), 8000)
 
     def _on_failed(self, message: str) -> None:
-        self._scan_ended()
+        self._set_idle()
         self._show_results_or_empty()
         QMessageBox.warning(self, self.tr("Scan failed"), message)
-
-    def _scan_ended(self) -> None:
-        if self._thread is not None:
-            self._thread.wait(5000)
-        self._worker = self._thread = None
-        self._set_idle()
 
     def _set_idle(self) -> None:
         self.sidebar.set_scanning(False)
@@ -286,8 +277,9 @@ class MainWindow(QMainWindow):
         if self.model.total_groups():
             self.stack.setCurrentWidget(self.view)
             self.view.setFocus()
-        elif self._result is not None:
-            self.empty.show_nothing_found(len(self._result.images), len(self._result.errors))
+        elif self.session.result is not None:
+            result = self.session.result
+            self.empty.show_nothing_found(len(result.images), len(result.errors))
             self.stack.setCurrentWidget(self.empty)
         else:
             self.empty.show_start(bool(self.folders.folders()))
@@ -296,54 +288,42 @@ class MainWindow(QMainWindow):
     def _set_results_enabled(self, enabled: bool) -> None:
         has = enabled and self.model.total_groups() > 0
         # The bar only makes sense over results; before the first scan it is noise.
-        shown = self._result is not None and not self.is_scanning()
+        shown = self.session.result is not None and not self.is_scanning()
         self.results_bar.setVisible(shown)
         self.review_button.setVisible(shown)
         self.results_bar.set_results_enabled(has)
         self.review_button.setEnabled(has)
-        self.menu.export.setEnabled(enabled and self._result is not None)
+        self.menu.export.setEnabled(enabled and self.session.result is not None)
 
     def _folders_changed(self) -> None:
         self.settings.folders = self.folders.folders()
-        if self.stack.currentWidget() is self.empty and self._result is None:
+        if self.stack.currentWidget() is self.empty and self.session.result is None:
             self.empty.show_start(bool(self.folders.folders()))
-        if self._result is not None:
+        if self.session.result is not None:
             self._regroup_timer.start()  # a reference flag may have changed
 
     def _scan_settings_changed(self) -> None:
         self.panel.save(self.settings)
-        if self._result is not None and not self.is_scanning():
+        if self.session.result is not None and not self.is_scanning():
             self.statusBar().showMessage(self.tr("Scan again to apply the new settings."), 8000)
 
     def regroup(self) -> None:
-        """Apply a new similarity, rotation or reference setting to the last scan."""
+        """Apply a new similarity, rotation or reference setting to the last scan.
+
+        The grouping runs off the GUI thread; a newer request replaces it."""
         self.panel.save(self.settings)
-        if self._result is None or self._options is None or self.is_scanning():
-            return
-        if self.panel.hash_settings() != self._options.hash:
-            return  # another hash needs a new scan; the old hashes would not compare
-        current = self.scan_options()
-        options = replace(
-            self._options,
-            distance=current.distance,
-            rotations=current.rotations,
-            reference_dirs=current.reference_dirs,
-        )
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            groups = self.ignore.apply(regroup(self._result, options))
-            marked = select.premark(groups, self.rule_combo.currentData())
-        except Exception as exc:  # an engine bug: say so, keep the groups shown so far
-            self.statusBar().showMessage(
-                self.tr("Could not regroup: {error}").format(error=exc), 15000
-            )
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        self._options = options
-        self.model.set_groups(groups, marked)
+        self.session.regroup(self.scan_options(), self.rule_combo.currentData())
+
+    def _on_regrouped(self, outcome: ScanOutcome) -> None:
+        self.model.set_groups(outcome.groups, outcome.marked)
         self._show_results_or_empty()
         self._set_results_enabled(True)
+
+    def _on_regroup_failed(self, message: str) -> None:
+        # An engine bug: say so, keep the groups shown so far.
+        self.statusBar().showMessage(
+            self.tr("Could not regroup: {error}").format(error=message), 15000
+        )
 
     # -- results ------------------------------------------------------------------------
     def mark_all_but_best(self) -> None:
@@ -358,7 +338,7 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         if self.is_scanning():
             return
-        if self._result is None:
+        if self.session.result is None:
             self.status.setText(self.tr("Ready"))
             return
         self.status.setText(self.model.summary())
@@ -378,7 +358,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("No files are marked for removal."), 5000)
             return
         # In the order on screen, so "Group 3" in the dialog is the third row here.
-        dialog = ReviewDialog(self.model.groups_in_view_order(), self.model.marked(), self)
+        dialog = ReviewDialog(
+            self.model.groups_in_view_order(),
+            self.model.marked(),
+            self.session.start_removal,
+            self,
+        )
         dialog.filesRemoved.connect(self._files_removed)
         dialog.exec()
         self._files_removed(list(dialog.removed_paths()))
@@ -390,10 +375,7 @@ class MainWindow(QMainWindow):
             return
         self.model.remove_paths(gone)
         self.thumbnails.forget(gone)
-        if self._result is not None:  # so that a regroup cannot bring them back
-            self._result.images = [r for r in self._result.images if r.path not in gone]
-            identical = ([p for p in same if p not in gone] for same in self._result.identical)
-            self._result.identical = [same for same in identical if len(same) > 1]
+        self.session.files_removed(gone)
         self._show_results_or_empty()
         if not self.model.total_groups():
             self.empty.show_all_done()
@@ -413,13 +395,13 @@ class MainWindow(QMainWindow):
         """Remember that ``path`` differs from its group's reference and take it out."""
         group = self.model.group_at(row)
         member = next(m.image for m in group.members if m.image.path == path)
-        self.ignore.add(group.reference, member)
-        self.model.set_groups(self.ignore.apply(self.model.groups()), self.model.marked())
+        groups = self.session.not_a_duplicate(group.reference, member, self.model.groups())
+        self.model.set_groups(groups, self.model.marked())
         self._show_results_or_empty()
         self.view.set_current(min(row, self.model.rowCount() - 1), 0)
 
     def export(self) -> None:
-        if self._result is None or self._options is None:
+        if self.session.result is None:
             return
         path, chosen = QFileDialog.getSaveFileName(
             self,
@@ -434,7 +416,8 @@ class MainWindow(QMainWindow):
         try:
             with open(path, "w", encoding="utf-8", newline="", errors="surrogateescape") as fp:
                 if json_format:
-                    export.write_json(self._result, self._options, fp, groups=self.model.groups())
+                    result, options = self.session.result, self.session.options
+                    export.write_json(result, options, fp, groups=self.model.groups())
                 else:
                     export.write_csv(self.model.groups(), fp)
         except OSError as exc:
@@ -470,10 +453,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text.format(n=added), 5000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._worker is not None:
-            self._worker.cancel.set()
-            if self._thread is not None:
-                self._thread.wait(5000)
-        self.thumbnails.shutdown()
+        # Every job ends here, scan workers included, within two seconds.
+        self.thumbnails.clear_pending()
+        self.session.shutdown(2.0)
         self.save_settings()
         super().closeEvent(event)

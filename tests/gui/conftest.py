@@ -13,7 +13,6 @@ from photodedup.core.ignore import IgnoreList
 from photodedup.gui.app import create_app
 from photodedup.gui.main_window import MainWindow
 from photodedup.gui.platform.settings import Settings
-from photodedup.gui.results.thumbnails import ThumbnailCache
 
 
 @pytest.fixture(scope="session")
@@ -66,8 +65,11 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def window(qtbot, settings: Settings, tmp_path: Path):
     """A main window with private settings, ignore list and thumbnail cache."""
-    thumbs = ThumbnailCache(disk_dir=str(tmp_path / "thumbs"))
-    win = MainWindow(settings, ignore=IgnoreList(str(tmp_path / "ignore.json")), thumbnails=thumbs)
+    win = MainWindow(
+        settings,
+        ignore=IgnoreList(str(tmp_path / "ignore.json")),
+        thumbnail_dir=str(tmp_path / "thumbs"),
+    )
     qtbot.addWidget(win)
     win.panel.min_size.setValue(0)  # the test photos are small
     win.resize(1280, 800)

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import os
+import random
+import sys
 import time
+from multiprocessing import forkserver, resource_tracker
 from pathlib import Path
 
 import imagegen
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
 from photodedup.core import select
+from photodedup.core.models import ImageRecord, ScanResult
 from photodedup.gui.main_window import MainWindow
 from photodedup.gui.platform.settings import Folder
 from photodedup.gui.review.dialog import ReviewDialog
@@ -107,8 +112,7 @@ def test_cancel_right_after_the_first_progress_returns_to_idle(qtbot, window, tm
         imagegen.save(imagegen.photo(seed, (96, 72)), folder / f"p{seed:03}.jpg")
     window.folders.add_folders([str(folder)])
     window.start_scan()
-    worker = window._worker
-    with qtbot.waitSignal(worker.progress, timeout=20_000):
+    with qtbot.waitSignal(window.session.scanProgress, timeout=20_000):
         pass
     window.cancel_scan()
     started = time.monotonic()
@@ -143,6 +147,57 @@ def test_gui_thread_never_stalls_during_a_scan(run_scan, make_library, qtbot, wi
     assert window.model.total_groups() == 3
     assert len(gaps) > 5
     assert max(gaps) < 0.1, f"the GUI thread stalled for {max(gaps) * 1000:.0f} ms"
+
+
+def many_images(n: int) -> list[ImageRecord]:
+    """``n`` fingerprinted photos, one in a hundred with a slightly different copy:
+    enough that grouping them takes far longer than the GUI thread may ever be busy."""
+    rng = random.Random(7)
+    images = []
+    for i in range(n):
+        h = rng.getrandbits(64)
+        images.append(ImageRecord(f"/big/{i}.jpg", 9000 + i, 0, "JPEG", 90, 90, h, (h,) * 5, ""))
+        if i % 100 == 0:
+            copy = ImageRecord(f"/big/{i}-s.jpg", 4000 + i, 0, "JPEG", 45, 45, h ^ 3, (h,) * 5, "")
+            images.append(copy)
+    return images
+
+
+def test_gui_thread_never_stalls_while_regrouping(run_scan, qtbot, window, library):
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    # The window's last scan, as if it had read 60,000 photos: grouping them takes
+    # about a second, which on the GUI thread would freeze the window.
+    session = window.session
+    session.result = ScanResult(images=many_images(60_000))
+    # CPU time of the GUI thread between two ticks: what the GUI thread itself
+    # computed. Unlike the wall clock it does not count the time other programs
+    # on a busy machine take from it, so this cannot fail for the wrong reason.
+    busy: list[float] = []
+    last = [time.thread_time()]
+
+    def tick() -> None:
+        now = time.thread_time()
+        busy.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    last[0] = time.thread_time()
+    slider = window.panel.slider
+    for value in (slider.minimum(), slider.maximum(), slider.minimum() + 1):
+        slider.setValue(value)  # each notch asks for a regroup; only the last one counts
+        qtbot.wait(60)
+    qtbot.waitUntil(
+        lambda: session.options.distance == window.panel.distance() and not session.is_regrouping(),
+        timeout=30_000,
+    )
+    timer.stop()
+    assert window.model.total_groups() == 600
+    assert len(busy) > 5
+    assert max(busy) < 0.1, f"the GUI thread computed for {max(busy) * 1000:.0f} ms at once"
 
 
 def test_keyboard_moves_between_files_and_groups_and_space_toggles(
@@ -197,11 +252,13 @@ def test_changing_similarity_regroups_without_rescanning(
     run_scan(window)
     monkeypatch.setattr(window, "start_scan", lambda: (_ for _ in ()).throw(AssertionError))
     window.panel.slider.setValue(0)  # Exact
-    qtbot.waitUntil(lambda: window._options.distance == 0, timeout=3000)
+    qtbot.waitUntil(lambda: window.session.options.distance == 0, timeout=3000)
     for group in window.model.groups():
         assert all(m.distance == 0 for m in group.members)
     window.panel.slider.setValue(window.panel.slider.maximum())
-    qtbot.waitUntil(lambda: window._options.distance == window.panel.distance(), timeout=3000)
+    qtbot.waitUntil(
+        lambda: window.session.options.distance == window.panel.distance(), timeout=3000
+    )
     assert len(window.model.groups()) >= 3
 
 
@@ -273,7 +330,9 @@ def test_removed_files_leave_the_results(run_scan, qtbot, window, library):
     assert window.model.total_groups() == 2
     # A regroup works from the scan's images: the removed files must not come back.
     window.panel.slider.setValue(window.panel.slider.maximum())
-    qtbot.waitUntil(lambda: window._options.distance == window.panel.distance(), timeout=3000)
+    qtbot.waitUntil(
+        lambda: window.session.options.distance == window.panel.distance(), timeout=3000
+    )
     gone = {two.members[1].image.path, three.members[2].image.path}
     assert not any(gone & p for p in result_sets(window))
 
@@ -344,7 +403,9 @@ def test_marking_a_folder_as_reference_after_the_scan_regroups(run_scan, qtbot, 
     copies = str(library.copies) + os.sep
     assert any(p.startswith(copies) for p in window.model.marked())
     window.folders.tree.topLevelItem(1).setCheckState(1, Qt.CheckState.Checked)
-    qtbot.waitUntil(lambda: window._options.reference_dirs == (str(library.copies),), timeout=3000)
+    qtbot.waitUntil(
+        lambda: window.session.options.reference_dirs == (str(library.copies),), timeout=3000
+    )
     assert not any(p.startswith(copies) for p in window.model.marked())
     assert window.model.marked(), "the originals are now the copies to remove"
 
@@ -377,15 +438,43 @@ def test_files_trashed_in_the_review_leave_the_results(run_scan, qtbot, window, 
     assert all(not (set(g.paths) & marked) for g in window.model.groups())
 
 
-def test_closing_during_a_scan_stops_it_and_saves_the_settings(qtbot, window, tmp_path):
+def worker_processes() -> set[int]:
+    """This process's descendants but the long-lived multiprocessing helpers."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fp:
+                    parents[int(entry)] = int(fp.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                pass  # it ended while we looked
+    helpers = {
+        getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None),
+        getattr(getattr(resource_tracker, "_resource_tracker", None), "_pid", None),
+    }
+    found, todo = set(), [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        children = [c for c, p in parents.items() if p == pid]
+        found.update(children)
+        todo += children
+    return found - helpers
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_closing_during_a_scan_ends_every_worker_within_two_seconds(qtbot, window, tmp_path):
     folder = tmp_path / "many"
-    for seed in range(60):
-        imagegen.save(imagegen.photo(seed, (96, 72)), folder / f"p{seed:03}.jpg")
+    for seed in range(120):
+        imagegen.save(imagegen.photo(seed, (640, 480)), folder / f"p{seed:03}.jpg")
     window.folders.add_folders([str(folder)])
+    before = worker_processes()
     window.start_scan()
-    thread = window._thread
-    with qtbot.waitSignal(window._worker.progress, timeout=20_000):
-        pass
+    qtbot.waitUntil(lambda: bool(worker_processes() - before), timeout=20_000)
+    assert window.is_scanning(), "the scan ended before its workers could be seen"
+    started = time.monotonic()
     window.close()
-    assert thread.isFinished()
+    assert window.session.jobs.active() == 0  # every thread has ended
+    assert not window.is_scanning()
+    qtbot.waitUntil(lambda: not (worker_processes() - before), timeout=5_000)
+    assert time.monotonic() - started < 2
     assert [f.path for f in window.settings.folders] == [str(folder)]

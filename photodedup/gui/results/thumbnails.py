@@ -51,6 +51,7 @@ class ThumbnailCache(QObject):
         disk_dir: str | None = None,
         capacity: int = 600,
         threads: int = 2,
+        pool: QThreadPool | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -64,8 +65,11 @@ class ThumbnailCache(QObject):
         self._stack: list[tuple[str, int, int]] = []
         self._pending: set[str] = set()
         self._running = 0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(threads)
+        # The app passes its job runner's pool, so that ending the jobs ends these too.
+        if pool is None:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(threads)
+        self._pool = pool
         self._loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
         if self.disk_dir:
             # A plain thread: it touches no Qt object, and QRunnable.create(callable) upsets

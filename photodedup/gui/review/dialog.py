@@ -9,8 +9,10 @@ all belong to :mod:`photodedup.core.trash`.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,19 +34,33 @@ from photodedup.core import trash
 from photodedup.core.models import Group, ImageRecord
 from photodedup.core.trash import Outcome, Planned
 from photodedup.gui.platform.formatting import display_path, format_bytes, pick
-from photodedup.gui.review import trash_worker
 from photodedup.gui.review.report import (
     GONE,
     ReportPage,
     button_row,
     icon_note,
 )
-from photodedup.gui.review.trash_worker import TrashWorker
+from photodedup.gui.review.trash_worker import Step
 from photodedup.gui.widgets.elided_label import ElidedLabel
 
 __all__ = ["ReviewDialog", "open_log_file"]
 
 _REVIEW, _PROGRESS, _RESULT = range(3)
+
+
+class RunningJob(Protocol):
+    """What the dialog needs of the job that moves the files (the app's job runner
+    starts it): its reports, its end, and a way to stop it between two files."""
+
+    progress: Any  # Signal(Step)
+    finished: Any  # Signal(list[Outcome])
+    failed: Any  # Signal(str)
+
+    def cancel(self) -> None: ...
+
+
+# Starts the removal of these files: to the trash, or into a folder when one is given.
+StartRemoval = Callable[[list[Planned], str | None], RunningJob]
 
 
 def open_log_file(parent: QWidget | None = None) -> bool:
@@ -80,8 +96,15 @@ class ReviewDialog(QDialog):
 
     filesRemoved = Signal(list)  # paths trashed or moved, emitted file by file
 
-    def __init__(self, groups: list[Group], marked: set[str], parent: QWidget | None = None):
+    def __init__(
+        self,
+        groups: list[Group],
+        marked: set[str],
+        start_removal: StartRemoval,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
+        self._start_removal = start_removal
         self.setWindowTitle(self.tr("Move to Trash"))
         self._groups = list(groups)
         self._records: dict[str, ImageRecord] = {
@@ -92,8 +115,8 @@ class ReviewDialog(QDialog):
         self._planned = {item.path: item for item in self._plan.items}
         self._removed: set[str] = set()
         self._outcomes: list[Outcome] = []
-        self._worker: TrashWorker | None = None
-        self._thread: QThread | None = None
+        self._job: RunningJob | None = None
+        self._live: list[Outcome] = []
         self._closing = False
 
         self._pages = QStackedWidget()
@@ -116,7 +139,7 @@ class ReviewDialog(QDialog):
         return set(self._removed)
 
     def is_busy(self) -> bool:
-        return self._thread is not None
+        return self._job is not None
 
     # -- review page ----------------------------------------------------------
 
@@ -318,37 +341,42 @@ class ReviewDialog(QDialog):
         self.stopButton.setText(self.tr("Stop"))
         self._pages.setCurrentIndex(_PROGRESS)
 
-        self._worker = TrashWorker(items, folder=folder)
-        self._worker.progressed.connect(self._on_progress)
-        self._worker.outcomeReady.connect(self._on_outcome)
-        self._worker.finished.connect(self._on_finished)
-        self._thread = trash_worker.start(self._worker, self)
+        self._live = []  # outcomes so far, should the job fail
+        self._job = self._start_removal(items, folder)
+        self._job.progress.connect(self._on_step)
+        self._job.finished.connect(self._on_finished)
+        self._job.failed.connect(lambda message: self._on_failed(items, message))
 
     def _start_trash(self) -> None:
-        if self._plan.ok and self._thread is None:
+        if self._plan.ok and self._job is None:
             self._run(list(self._plan.items), None)
 
     def _stop(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
+        if self._job is not None:
+            self._job.cancel()
             self.stopButton.setEnabled(False)
             self.stopButton.setText(self.tr("Stopping…"))
 
-    def _on_progress(self, done: int, total: int, path: str) -> None:
-        self.progressBar.setValue(done)
-        self.currentLabel.setText(path)
-        self.currentLabel.setToolTip(path)
+    def _on_step(self, step: Step) -> None:
+        self.progressBar.setValue(step.done)
+        if step.outcome is None:
+            self.currentLabel.setText(step.path)
+            self.currentLabel.setToolTip(step.path)
+            return
+        self._live.append(step.outcome)
+        if step.outcome.status in GONE:
+            self._removed.add(step.outcome.path)
+            self.filesRemoved.emit([step.outcome.path])
 
-    def _on_outcome(self, outcome: Outcome) -> None:
-        if outcome.status in GONE:
-            self._removed.add(outcome.path)
-            self.filesRemoved.emit([outcome.path])
+    def _on_failed(self, items: list[Planned], message: str) -> None:
+        # Only an engine bug gets here: what was reported stands, the rest failed.
+        reported = {o.path: o for o in self._live}
+        self._on_finished(
+            [reported.get(i.path) or Outcome(i.path, "failed", message) for i in items]
+        )
 
     def _on_finished(self, outcomes: list[Outcome]) -> None:
-        if self._thread is not None:
-            self._thread.wait()
-        self._thread = None
-        self._worker = None
+        self._job = None
         replaced = {o.path for o in outcomes}
         self._outcomes = [o for o in self._outcomes if o.path not in replaced] + outcomes
         self.report.show_outcomes(self._outcomes, {p: i.size for p, i in self._planned.items()})
@@ -364,7 +392,7 @@ class ReviewDialog(QDialog):
             for o in self._outcomes
             if o.status == "no-trash" and o.path in self._planned
         ]
-        if items and self._thread is None:
+        if items and self._job is None:
             self._run(items, folder)
 
     def showEvent(self, event) -> None:
@@ -375,14 +403,14 @@ class ReviewDialog(QDialog):
     def reject(self) -> None:
         # Closing mid-way stops after the current file and then closes, so the
         # user is never left wondering which files went.
-        if self._thread is not None:
+        if self._job is not None:
             self._closing = True
             self._stop()
             return
         super().reject()
 
     def closeEvent(self, event) -> None:
-        if self._thread is not None:
+        if self._job is not None:
             event.ignore()
             self.reject()
             return

@@ -1,6 +1,6 @@
-"""Runs the engine's trash (or move) step off the GUI thread, one file at a time.
+"""The engine's trash (or move) step, shaped as a job for the job runner.
 
-The engine owns every check and every write; this worker only feeds it the plan
+The engine owns every check and every write; this work only feeds it the plan
 file by file so that the window can show progress, report each file as soon as
 it is gone, and stop cleanly between two files when the user asks.
 """
@@ -8,9 +8,9 @@ it is gone, and stop cleanly between two files when the user asks.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
-
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from photodedup.core import trash
 from photodedup.core.trash import Outcome, Planned, RemovalPlan
@@ -18,76 +18,54 @@ from photodedup.core.trash import Outcome, Planned, RemovalPlan
 CANCELLED_REASON = "stopped before this file was reached"
 
 
-class TrashWorker(QObject):
-    """Sends ``items`` to the trash, or moves them to ``folder`` when one is given.
+@dataclass(frozen=True)
+class Step:
+    """A progress report: ``done`` of ``total`` files handled; ``outcome`` is the
+    file just handled, or None when ``path`` is about to be."""
 
-    Lives in its own QThread (see :func:`start`); talks to the GUI only through
-    its signals. ``cancel()`` is safe to call from any thread.
-    """
+    done: int
+    total: int
+    path: str
+    outcome: Outcome | None = None
 
-    progressed = Signal(int, int, str)  # files done, files in total, path now being handled
-    outcomeReady = Signal(object)  # an Outcome, as soon as its file is done
-    finished = Signal(list)  # every Outcome, in plan order (stopped files included)
 
-    def __init__(
-        self,
-        items: Sequence[Planned],
-        *,
-        folder: str | None = None,
-        log_path: str | None = None,
-    ) -> None:
-        super().__init__()
-        self._items = list(items)
-        self._folder = folder
-        self._log_path = log_path
-        self._cancel = threading.Event()
-        # One batch for the whole run, so that it can be restored as one.
-        self.batch = trash.new_batch_id()
+def removal(
+    items: Sequence[Planned], *, folder: str | None = None, log_path: str | None = None
+) -> Callable[[Callable[[Any], None], threading.Event], list[Outcome]]:
+    """Send ``items`` to the trash, or move them to ``folder`` when one is given.
 
-    def cancel(self) -> None:
-        self._cancel.set()
+    The work returns every Outcome in plan order, the files it stopped before included."""
+    items = list(items)
+    batch = trash.new_batch_id()  # one batch for the whole run, to restore as one
 
-    @Slot()
-    def run(self) -> None:
+    def work(progress: Callable[[Any], None], cancel: threading.Event) -> list[Outcome]:
         outcomes: list[Outcome] = []
-        total = len(self._items)
-        for done, item in enumerate(self._items):
-            if self._cancel.is_set():
+        total = len(items)
+        for done, item in enumerate(items):
+            if cancel.is_set():
                 outcomes.extend(
-                    Outcome(rest.path, "skipped", CANCELLED_REASON) for rest in self._items[done:]
+                    Outcome(rest.path, "skipped", CANCELLED_REASON) for rest in items[done:]
                 )
-                break
-            self.progressed.emit(done, total, item.path)
-            outcome = self._handle(item)
+                return outcomes
+            progress(Step(done, total, item.path))
+            outcome = _handle(item, folder, log_path, batch)
             outcomes.append(outcome)
-            self.outcomeReady.emit(outcome)
+            progress(Step(done + 1, total, item.path, outcome))
+        progress(Step(total, total, ""))
+        return outcomes
+
+    return work
+
+
+def _handle(item: Planned, folder: str | None, log_path: str | None, batch: str) -> Outcome:
+    # One file per engine call: the engine re-checks that file (and that a kept
+    # copy of its group is still there) right before acting on it.
+    try:
+        if folder is None:
+            plan = RemovalPlan(items=[item], problems=[])
+            result = trash.execute(plan, log_path=log_path, batch=batch)
         else:
-            self.progressed.emit(total, total, "")
-        self.finished.emit(outcomes)
-
-    def _handle(self, item: Planned) -> Outcome:
-        # One file per engine call: the engine re-checks that file (and that a kept
-        # copy of its group is still there) right before acting on it.
-        try:
-            if self._folder is None:
-                plan = RemovalPlan(items=[item], problems=[])
-                result = trash.execute(plan, log_path=self._log_path, batch=self.batch)
-            else:
-                result = trash.move_instead(
-                    [item], self._folder, log_path=self._log_path, batch=self.batch
-                )
-        except Exception as exc:  # a bug in the engine must not lose the report
-            return Outcome(item.path, "failed", f"{type(exc).__name__}: {exc}")
-        return result[0] if result else Outcome(item.path, "failed", "no result from the engine")
-
-
-def start(worker: TrashWorker, parent: QObject | None = None) -> QThread:
-    """Move ``worker`` to a new thread and start it; the thread quits when it finishes."""
-    thread = QThread(parent)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    # Direct: quit() is thread-safe, and the GUI may wait() for the thread as soon
-    # as it hears ``finished``, before a queued quit could ever run.
-    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    thread.start()
-    return thread
+            result = trash.move_instead([item], folder, log_path=log_path, batch=batch)
+    except Exception as exc:  # a bug in the engine must not lose the report
+        return Outcome(item.path, "failed", f"{type(exc).__name__}: {exc}")
+    return result[0] if result else Outcome(item.path, "failed", "no result from the engine")

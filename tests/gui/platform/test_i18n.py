@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction
 from photodedup.core.ignore import IgnoreList
 from photodedup.gui.main_window import MainWindow
 from photodedup.gui.platform import i18n
-from photodedup.gui.results.thumbnails import ThumbnailCache
 
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "resources" / "translations" / "photodedup_zh_CN.ts"
@@ -74,7 +73,7 @@ def test_main_window_actions_come_out_in_chinese(chinese, qtbot, settings, tmp_p
     window = MainWindow(
         settings,
         ignore=IgnoreList(str(tmp_path / "ignore.json")),
-        thumbnails=ThumbnailCache(disk_dir=str(tmp_path / "thumbs")),
+        thumbnail_dir=str(tmp_path / "thumbs"),
     )
     qtbot.addWidget(window)
     texts = [a.text() for a in window.findChildren(QAction)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 from pathlib import Path
 
 import imagegen
@@ -15,9 +16,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from photodedup.core import trash
 from photodedup.core.models import Group, Member
+from photodedup.gui.jobs import JobRunner
 from photodedup.gui.platform.formatting import format_bytes
+from photodedup.gui.review import trash_worker
 from photodedup.gui.review.dialog import ReviewDialog, open_log_file
-from photodedup.gui.review.trash_worker import CANCELLED_REASON, TrashWorker
+from photodedup.gui.review.trash_worker import CANCELLED_REASON, Step
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="checks the freedesktop trash")
 
@@ -51,8 +54,19 @@ def tree_paths(dialog: ReviewDialog) -> list[str]:
     return paths
 
 
+_runner: list[JobRunner] = []
+
+
+def start_removal(items, folder):
+    """What the app's session does: the removal as a job of a job runner."""
+    if not _runner:
+        _runner.append(JobRunner())
+    work = trash_worker.removal(items, folder=folder)
+    return _runner[0].start("removal", work, interval=0)
+
+
 def open_dialog(qtbot, groups, marked) -> ReviewDialog:
-    dialog = ReviewDialog(groups, marked)
+    dialog = ReviewDialog(groups, marked, start_removal)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -198,16 +212,21 @@ def test_open_log_file_opens_the_log(qtbot, groups, trash_dir):
     assert [u.toLocalFile() for u in opened] == [trash.default_log_path()]
 
 
-def test_the_worker_stops_between_files(qtbot, groups, trash_dir):
+def test_the_removal_stops_between_files(qtbot, groups, trash_dir):
     marked = [groups[0].paths[1], groups[0].paths[2], groups[1].paths[1]]
     plan = trash.plan_removal(groups, marked)
-    worker = TrashWorker(plan.items)
-    worker.outcomeReady.connect(lambda _: worker.cancel())  # stop as soon as one is done
-    with qtbot.waitSignal(worker.finished) as finished:
-        worker.run()  # in this thread: the signals arrive directly
+    cancel = threading.Event()
+    steps: list[Step] = []
 
-    outcomes = finished.args[0]
+    def progress(step: Step) -> None:
+        steps.append(step)
+        if step.outcome is not None:
+            cancel.set()  # stop as soon as one is done
+
+    outcomes = trash_worker.removal(plan.items)(progress, cancel)
+
     assert [o.status for o in outcomes] == ["trashed", "skipped", "skipped"]
     assert outcomes[1].reason == CANCELLED_REASON
+    assert [(s.done, s.outcome is not None) for s in steps] == [(0, False), (1, True)]
     assert not os.path.exists(marked[0])
     assert os.path.exists(marked[1]) and os.path.exists(marked[2])

@@ -1,77 +1,78 @@
-"""The scan worker bridges engine callbacks to signals: throttled, cancellable, safe."""
+"""The scan and regroup jobs: the engine's result, the ignore list and the marks."""
 
 from __future__ import annotations
 
-import time
+import threading
 
 import pytest
 
 from photodedup.core.ignore import IgnoreList
-from photodedup.core.models import Cancelled, Progress, ScanResult
+from photodedup.core.models import Cancelled, Group, ImageRecord, Member, ScanResult
 from photodedup.core.scan import ScanOptions
-from photodedup.gui.scan.worker import ScanWorker
+from photodedup.gui.scan.worker import regroup_work, scan_work
 
 
-def run(worker: ScanWorker) -> dict[str, list]:
-    got: dict[str, list] = {"progress": [], "finished": [], "cancelled": [], "failed": []}
-    worker.progress.connect(got["progress"].append)
-    worker.finished.connect(got["finished"].append)
-    worker.cancelled.connect(lambda: got["cancelled"].append(True))
-    worker.failed.connect(got["failed"].append)
-    worker.run()  # in this thread: the signals arrive directly
-    return got
+def rec(path: str, size: int, hash_value: int = 0) -> ImageRecord:
+    return ImageRecord(path, size, 0, "JPEG", 10, 10, hash_value, (0, 0, 0, 0), "")
 
 
-def test_progress_is_throttled_but_every_phase_shows(qapp, tmp_path):
-    def scan(options, *, progress, cancel):
-        for phase in ("discover", "hash", "group"):
-            for i in range(2000):
-                progress(Progress(phase, i, 2000))
-        return ScanResult()
-
-    worker = ScanWorker(ScanOptions(roots=(str(tmp_path),)), "resolution", scan_fn=scan)
-    started = time.monotonic()
-    got = run(worker)
-    elapsed = time.monotonic() - started
-    phases = [p.phase for p in got["progress"]]
-    assert {"discover", "hash", "group"} <= set(phases)
-    assert len(phases) <= 3 + elapsed / 0.1 + 1  # about ten a second, plus one per phase
-    assert len(got["finished"]) == 1
+GROUPS = [
+    Group((Member(rec("/a", 5), 0), Member(rec("/b", 9), 1), Member(rec("/c", 1), 2))),
+    Group((Member(rec("/d", 5), 0), Member(rec("/e", 4), 1))),
+]
 
 
-def test_cancel_and_failure_become_signals(qapp, tmp_path):
-    def cancelled(options, *, progress, cancel):
-        raise Cancelled
-
-    def broken(options, *, progress, cancel):
-        raise RuntimeError("boom")
-
-    options = ScanOptions(roots=(str(tmp_path),))
-    assert run(ScanWorker(options, "resolution", scan_fn=cancelled))["cancelled"] == [True]
-    assert run(ScanWorker(options, "resolution", scan_fn=broken))["failed"] == [
-        "RuntimeError: boom"
-    ]
+def no_progress(_report) -> None:
+    pass
 
 
 @pytest.mark.parametrize("rule", ["resolution", "size"])
-def test_outcome_applies_the_ignore_list_and_premarks(qapp, tmp_path, rule):
-    from photodedup.core.models import Group, ImageRecord, Member
-
-    def rec(path: str, size: int) -> ImageRecord:
-        return ImageRecord(path, size, 0, "JPEG", 10, 10, 0, (0, 0, 0, 0), "")
-
-    groups = [
-        Group((Member(rec("/a", 5), 0), Member(rec("/b", 9), 1), Member(rec("/c", 1), 2))),
-        Group((Member(rec("/d", 5), 0), Member(rec("/e", 4), 1))),
-    ]
-
+def test_a_scan_applies_the_ignore_list_and_premarks(qapp, tmp_path, rule):
     def scan(options, *, progress, cancel):
-        return ScanResult(groups=groups)
+        return ScanResult(groups=GROUPS)
 
     ignore = IgnoreList(str(tmp_path / "i.json"))
-    ignore.add(groups[1].members[0].image, groups[1].members[1].image)
-    got = run(ScanWorker(ScanOptions(roots=("/",)), rule, ignore, scan_fn=scan))
-    outcome = got["finished"][0]
+    ignore.add(GROUPS[1].members[0].image, GROUPS[1].members[1].image)
+    options = ScanOptions(roots=("/",))
+    outcome = scan_work(options, rule, ignore, scan_fn=scan)(no_progress, threading.Event())
+    assert outcome.options is options
     assert [g.paths for g in outcome.groups] == [["/a", "/b", "/c"]]
     # Same resolution everywhere: both rules keep the largest file, /b.
     assert outcome.marked == {"/a", "/c"}
+
+
+def test_the_ignore_list_is_read_as_it_was_when_the_job_started(qapp, tmp_path):
+    def scan(options, *, progress, cancel):
+        ignore.add(d, e)  # the user, on the GUI thread, while the scan runs
+        return ScanResult(groups=GROUPS)
+
+    d, e = GROUPS[1].members[0].image, GROUPS[1].members[1].image
+    ignore = IgnoreList(str(tmp_path / "i.json"))
+    work = scan_work(ScanOptions(roots=("/",)), "resolution", ignore, scan_fn=scan)
+    outcome = work(no_progress, threading.Event())
+    assert len(outcome.groups) == 2
+    assert (d, e) in ignore
+
+
+def test_a_cancel_the_engine_did_not_see_still_cancels(qapp):
+    cancel = threading.Event()
+
+    def scan(options, *, progress, cancel):
+        cancel.set()  # set just as the engine returned
+        return ScanResult(groups=GROUPS)
+
+    with pytest.raises(Cancelled):
+        scan_work(ScanOptions(roots=("/",)), "resolution", scan_fn=scan)(no_progress, cancel)
+
+
+def test_a_regroup_groups_the_earlier_images_with_the_new_distance(qapp, tmp_path):
+    base = 0x5A5A_3C3C_0F0F_F0F0  # half the bits set: not a blank image
+    images = [rec("/x", 5, base), rec("/y", 4, base ^ 0b0011), rec("/z", 3, base ^ 0b1111)]
+    result = ScanResult(images=images)
+    options = ScanOptions(roots=("/",), distance=2)
+    near = regroup_work(result, options, "resolution")(no_progress, threading.Event())
+    assert [g.paths for g in near.groups] == [["/x", "/y"]] and near.marked == {"/y"}
+    far = ScanOptions(roots=("/",), distance=4)
+    loose = regroup_work(result, far, "resolution")(no_progress, threading.Event())
+    assert [sorted(g.paths) for g in loose.groups] == [["/x", "/y", "/z"]]
+    assert loose.result is result and loose.options is far

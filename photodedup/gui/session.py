@@ -1,0 +1,127 @@
+"""What the window shows and what runs behind it, without any widget.
+
+The session holds the last scan (its options and result), the ignore list and
+the job runner, and starts every job: scan, regroup, removal, and the thumbnail
+pool. The window asks it for work and shows what its signals bring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+
+from photodedup.core.ignore import IgnoreList
+from photodedup.core.models import Group, ImageRecord, ScanResult
+from photodedup.core.scan import ScanOptions
+from photodedup.core.trash import Planned
+from photodedup.gui.jobs import Job, JobRunner
+from photodedup.gui.review import trash_worker
+from photodedup.gui.scan.worker import ScanOutcome, regroup_work, scan_work
+
+SCAN, REGROUP, REMOVAL = "scan", "regroup", "removal"
+
+
+class Session(QObject):
+    scanStarted = Signal()
+    scanProgress = Signal(object)  # Progress
+    scanFinished = Signal(object)  # ScanOutcome
+    scanCancelled = Signal()
+    scanFailed = Signal(str)
+    regrouped = Signal(object)  # ScanOutcome: the same scan, grouped again
+    regroupFailed = Signal(str)
+    busyChanged = Signal()  # a job started or ended
+
+    def __init__(self, ignore: IgnoreList | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ignore = ignore or IgnoreList()
+        self.jobs = JobRunner(self)
+        self.jobs.busyChanged.connect(self.busyChanged)
+        self.result: ScanResult | None = None
+        self.options: ScanOptions | None = None  # what ``result`` was scanned and grouped with
+        self._rule = "resolution"
+
+    # -- scanning -----------------------------------------------------------------------
+    def is_scanning(self) -> bool:
+        return self.jobs.is_running(SCAN)
+
+    def scan_job(self) -> Job | None:
+        return self.jobs.current(SCAN)
+
+    def start_scan(self, options: ScanOptions, rule: str) -> Job:
+        self.jobs.drop(REGROUP)  # its groups would belong to the scan being replaced
+        job = self.jobs.start(SCAN, scan_work(options, rule, self.ignore))
+        job.progress.connect(self.scanProgress)
+        job.finished.connect(self._scan_finished)
+        job.cancelled.connect(self.scanCancelled)
+        job.failed.connect(self.scanFailed)
+        self.scanStarted.emit()
+        return job
+
+    def cancel_scan(self) -> None:
+        self.jobs.cancel(SCAN)
+
+    def _scan_finished(self, outcome: ScanOutcome) -> None:
+        self.result, self.options = outcome.result, outcome.options
+        self.scanFinished.emit(outcome)
+
+    # -- regrouping ---------------------------------------------------------------------
+    def is_regrouping(self) -> bool:
+        return self.jobs.is_running(REGROUP)
+
+    def regroup(self, wanted: ScanOptions, rule: str) -> Job | None:
+        """Group the last scan again with ``wanted``'s grouping settings, off the GUI
+        thread; a regroup still running is dropped. None when there is nothing to
+        regroup, or when ``wanted`` needs a new scan (another fingerprint)."""
+        if self.result is None or self.options is None or self.is_scanning():
+            return None
+        if wanted.hash != self.options.hash:
+            return None  # the old fingerprints would not compare
+        options = replace(
+            self.options,
+            distance=wanted.distance,
+            rotations=wanted.rotations,
+            reference_dirs=wanted.reference_dirs,
+        )
+        self._rule = rule
+        job = self.jobs.start(REGROUP, regroup_work(self.result, options, rule, self.ignore))
+        job.finished.connect(self._regrouped)
+        job.failed.connect(self.regroupFailed)
+        return job
+
+    def _regrouped(self, outcome: ScanOutcome) -> None:
+        if outcome.result is not self.result:
+            return  # files left while it ran: a newer regroup is on its way
+        self.options = outcome.options
+        self.regrouped.emit(outcome)
+
+    # -- the user's decisions -----------------------------------------------------------
+    def not_a_duplicate(
+        self, reference: ImageRecord, other: ImageRecord, groups: list[Group]
+    ) -> list[Group]:
+        """Remember that ``other`` differs from ``reference``; ``groups`` without it."""
+        self.ignore.add(reference, other)
+        return self.ignore.apply(groups)
+
+    def start_removal(self, items: list[Planned], folder: str | None = None) -> Job:
+        """Move ``items`` to the trash (or into ``folder``), reporting each file."""
+        return self.jobs.start(REMOVAL, trash_worker.removal(items, folder=folder), interval=0)
+
+    def files_removed(self, paths: set[str]) -> None:
+        """Forget files that left their folder, so that a regroup cannot bring them back."""
+        if self.result is None or not paths:
+            return
+        result = self.result
+        identical = ([p for p in same if p not in paths] for same in result.identical)
+        self.result = replace(
+            result,
+            images=[r for r in result.images if r.path not in paths],
+            identical=[same for same in identical if len(same) > 1],
+        )
+        if self.is_regrouping() and self.options is not None:
+            self.regroup(self.options, self._rule)  # the running one still has them
+
+    # -- the end ------------------------------------------------------------------------
+    def shutdown(self, timeout: float = 2.0) -> bool:
+        """Cancel every job and wait up to ``timeout`` seconds for all of them."""
+        return self.jobs.shutdown(timeout)

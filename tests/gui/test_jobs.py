@@ -1,0 +1,127 @@
+"""The job runner: work off the GUI thread, throttled reports, cancel, replace, shutdown."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from photodedup.core.models import Cancelled, Progress
+from photodedup.gui.jobs import JobRunner
+
+
+def collect(job) -> dict[str, list]:
+    got: dict[str, list] = {"progress": [], "finished": [], "cancelled": [], "failed": []}
+    job.progress.connect(got["progress"].append)
+    job.finished.connect(got["finished"].append)
+    job.cancelled.connect(lambda: got["cancelled"].append(True))
+    job.failed.connect(got["failed"].append)
+    return got
+
+
+def test_work_runs_off_the_gui_thread_and_its_result_arrives(qtbot):
+    runner = JobRunner()
+    gui = threading.get_ident()
+    job = runner.start("x", lambda progress, cancel: threading.get_ident())
+    got = collect(job)
+    with qtbot.waitSignal(job.ended, timeout=5000):
+        pass
+    assert got["finished"] and got["finished"][0] != gui
+    assert not runner.is_running("x")
+
+
+def test_progress_is_throttled_but_every_phase_shows(qtbot):
+    def work(progress, cancel):
+        for phase in ("discover", "hash", "group"):
+            for i in range(2000):
+                progress(Progress(phase, i, 2000))
+        return "done"
+
+    runner = JobRunner()
+    started = time.monotonic()
+    job = runner.start("scan", work)
+    got = collect(job)
+    with qtbot.waitSignal(job.ended, timeout=10_000):
+        pass
+    elapsed = time.monotonic() - started
+    phases = [p.phase for p in got["progress"]]
+    assert {"discover", "hash", "group"} <= set(phases)
+    assert len(phases) <= 3 + elapsed / 0.1 + 1  # about ten a second, plus one per phase
+    assert got["finished"] == ["done"]
+
+
+def test_without_a_throttle_every_report_arrives_in_order(qtbot):
+    runner = JobRunner()
+    job = runner.start(
+        "trash", lambda progress, cancel: [progress(i) for i in range(50)], interval=0
+    )
+    got = collect(job)
+    with qtbot.waitSignal(job.ended, timeout=5000):
+        pass
+    assert got["progress"] == list(range(50))
+
+
+def test_cancel_and_failure_become_signals(qtbot):
+    def waits_for_cancel(progress, cancel):
+        while not cancel.wait(0.01):
+            pass
+        raise Cancelled
+
+    def broken(progress, cancel):
+        raise RuntimeError("boom")
+
+    runner = JobRunner()
+    first = runner.start("a", waits_for_cancel)
+    a = collect(first)
+    second = runner.start("b", broken)
+    b = collect(second)
+    runner.cancel("a")
+    with qtbot.waitSignals([first.ended, second.ended], timeout=5000):
+        pass
+    assert a["cancelled"] == [True] and not a["finished"]
+    assert b["failed"] == ["RuntimeError: boom"]
+
+
+def test_a_new_job_of_a_kind_drops_the_one_before(qtbot):
+    release = threading.Event()
+
+    def slow(progress, cancel):
+        release.wait(5)
+        return "old"
+
+    runner = JobRunner()
+    old = runner.start("regroup", slow)
+    old_got = collect(old)
+    new = runner.start("regroup", lambda progress, cancel: "new")
+    new_got = collect(new)
+    assert old.is_cancelling  # asked to stop at once
+    release.set()
+    with qtbot.waitSignals([old.ended, new.ended], timeout=5000):
+        pass
+    assert new_got["finished"] == ["new"]
+    assert old_got == {"progress": [], "finished": [], "cancelled": [], "failed": []}
+
+
+def test_shutdown_cancels_everything_and_waits(qtbot):
+    def until_cancelled(progress, cancel):
+        cancel.wait(10)
+        raise Cancelled
+
+    runner = JobRunner()
+    for kind in ("scan", "regroup", "removal"):
+        runner.start(kind, until_cancelled)
+    started = time.monotonic()
+    assert runner.shutdown(2.0)
+    assert time.monotonic() - started < 1
+    assert runner.active() == 0
+    assert not any(runner.is_running(k) for k in ("scan", "regroup", "removal"))
+
+
+def test_shutdown_gives_up_after_its_timeout(qtbot):
+    stop = threading.Event()
+    runner = JobRunner()
+    runner.start("stubborn", lambda progress, cancel: stop.wait(10))  # ignores its cancel
+    started = time.monotonic()
+    assert not runner.shutdown(0.3)
+    assert time.monotonic() - started < 1
+    stop.set()
+    qtbot.waitUntil(lambda: runner.active() == 0, timeout=5000)
