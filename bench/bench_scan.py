@@ -39,7 +39,8 @@ import imagehash  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from photodedup.core.discover import discover  # noqa: E402
-from photodedup.core.scan import ScanOptions, scan  # noqa: E402
+from photodedup.core.models import ScanOptions, WalkOptions  # noqa: E402
+from photodedup.core.scan import scan  # noqa: E402
 
 BIG = (4000, 3000)
 SMALL = (320, 240)
@@ -115,7 +116,7 @@ def classic(files: Sequence[str]) -> float:
 
 
 def photodedup_scan(folder: Path, cache_path: str) -> tuple[float, int, int]:
-    options = ScanOptions(roots=(str(folder),), cache_path=cache_path)
+    options = ScanOptions(WalkOptions((str(folder),)), cache_path=cache_path)
     started = time.perf_counter()
     result = scan(options)
     seconds = time.perf_counter() - started

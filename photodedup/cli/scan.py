@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from photodedup.cli.common import (
     EXIT_INTERRUPTED,
@@ -30,13 +30,13 @@ from photodedup.core.models import (
     HASH_ALGORITHMS,
     HASH_SIZES,
     Cancelled,
+    GroupOptions,
     HashSettings,
+    ScanOptions,
     ScanResult,
+    WalkOptions,
 )
 from photodedup.core.presets import DEFAULT_PRESET, PRESETS, preset_distance
-
-if TYPE_CHECKING:
-    from photodedup.core.scan import ScanOptions
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -158,9 +158,7 @@ def run(args: argparse.Namespace) -> int:
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
         with cancel_on_interrupt() as cancel:
-            result = scan(options, progress=bar, cancel=cancel)
-            if ignore is not None:
-                result.groups = ignore.apply(result.groups)
+            result = scan(options, ignore=ignore, progress=bar, cancel=cancel)
     except Cancelled:
         if bar:
             bar.clear()
@@ -203,23 +201,25 @@ def _write_outputs(args: argparse.Namespace, result: ScanResult, options: ScanOp
 
 
 def _options(args: argparse.Namespace) -> ScanOptions:
-    from photodedup.core.scan import ScanOptions
-
     settings = HashSettings(args.hash, args.hash_size)
     distance = args.distance
     if args.preset:
         distance = preset_distance(args.preset, settings.bits)
     return ScanOptions(
-        roots=tuple(os.path.abspath(d) for d in args.dirs),
-        recursive=not args.no_recursive,
-        exclude=tuple(args.exclude),
-        min_size=args.min_size,
-        follow_symlinks=args.follow_symlinks,
+        walk=WalkOptions(
+            roots=tuple(os.path.abspath(d) for d in args.dirs),
+            recursive=not args.no_recursive,
+            exclude=tuple(args.exclude),
+            min_size=args.min_size,
+            follow_symlinks=args.follow_symlinks,
+        ),
         hash=settings,
-        distance=distance,
-        rotations=args.rotations,
-        reference_dirs=tuple(os.path.abspath(d) for d in args.reference),
-        ignore_blank=not args.include_blank,
+        group=GroupOptions(
+            distance=distance,
+            rotations=args.rotations,
+            reference_dirs=tuple(os.path.abspath(d) for d in args.reference),
+            ignore_blank=not args.include_blank,
+        ),
         cache_path=args.cache,
         use_cache=not args.no_cache,
         workers=args.workers,

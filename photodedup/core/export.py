@@ -15,15 +15,12 @@ import csv
 import json
 from collections.abc import Collection, Sequence
 from dataclasses import asdict
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from photodedup import __version__
 from photodedup.core.keep import resolve
-from photodedup.core.models import Group, ScanResult
+from photodedup.core.models import Group, ScanOptions, ScanResult
 from photodedup.core.select import Rule, Verdict, verdicts
-
-if TYPE_CHECKING:
-    from photodedup.core.scan import ScanOptions
 
 FORMAT_VERSION = 1
 CSV_FIELDS = (
@@ -45,17 +42,18 @@ CSV_FIELDS = (
 
 
 def settings_to_dict(options: ScanOptions) -> dict[str, Any]:
+    walk, group = options.walk, options.group
     return {
-        "roots": list(options.roots),
-        "recursive": options.recursive,
-        "exclude": list(options.exclude),
-        "min_size": options.min_size,
+        "roots": list(walk.roots),
+        "recursive": walk.recursive,
+        "exclude": list(walk.exclude),
+        "min_size": walk.min_size,
         "hash": options.hash.algorithm,
         "hash_size": options.hash.hash_size,
         "distance": options.effective_distance,
-        "rotations": options.rotations,
-        "reference": list(options.reference_dirs),
-        "ignore_blank": options.ignore_blank,
+        "rotations": group.rotations,
+        "reference": list(group.reference_dirs),
+        "ignore_blank": group.ignore_blank,
     }
 
 

@@ -7,8 +7,10 @@ Linux keeps its bytes through surrogate escapes (``os.fsencode`` gives them back
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field, replace
+
+from photodedup.core.presets import DEFAULT_PRESET, preset_distance
 
 HASH_ALGORITHMS: tuple[str, ...] = ("dhash", "phash", "ahash", "whash")
 HASH_SIZES: tuple[int, ...] = (8, 16)
@@ -35,6 +37,53 @@ class HashSettings:
     @property
     def key(self) -> str:
         return f"{self.algorithm}-{self.hash_size}"
+
+
+@dataclass(frozen=True)
+class WalkOptions:
+    """Which files a scan looks at."""
+
+    roots: tuple[str, ...] = ()
+    recursive: bool = True
+    exclude: tuple[str, ...] = ()  # shell globs, matched on the path and on the name
+    min_size: int = DEFAULT_MIN_SIZE
+    follow_symlinks: bool = False
+
+
+@dataclass(frozen=True)
+class GroupOptions:
+    """How fingerprints become groups: all that a regroup, without decoding, can change."""
+
+    distance: int | None = None  # None: the default preset for the hash size
+    rotations: bool = False
+    reference_dirs: tuple[str, ...] = ()
+    ignore_blank: bool = True
+
+    def distance_for(self, bits: int) -> int:
+        """The distance in bits for hashes of ``bits`` bits."""
+        if self.distance is not None:
+            return self.distance
+        return preset_distance(DEFAULT_PRESET, bits)
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """Everything a scan needs to know, in parts: which files, which hash, which groups.
+
+    The front ends build one from their settings; a regroup replaces only ``group``.
+    ``cache_path`` None is the user's cache folder; ``workers`` None is every core.
+    """
+
+    walk: WalkOptions
+    hash: HashSettings = field(default_factory=HashSettings)
+    group: GroupOptions = field(default_factory=GroupOptions)
+    cache_path: str | None = None
+    use_cache: bool = True
+    workers: int | None = None
+
+    @property
+    def effective_distance(self) -> int:
+        return self.group.distance_for(self.hash.bits)
 
 
 @dataclass(frozen=True)
@@ -112,6 +161,18 @@ class Group:
     def paths(self) -> list[str]:
         return [m.image.path for m in self.members]
 
+    def without(self, paths: Collection[str]) -> Group | None:
+        """This group without ``paths``; None when fewer than two files are left.
+
+        If the reference leaves, the next file becomes it. Distances stay those
+        to the old reference: they describe how alike the files were when the
+        scan grouped them, which is what the user decided on.
+        """
+        members = tuple(m for m in self.members if m.image.path not in paths)
+        if len(members) == len(self.members):
+            return self
+        return replace(self, members=members) if len(members) >= 2 else None
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -141,12 +202,30 @@ class ScanStats:
 
 @dataclass
 class ScanResult:
+    """What a scan found. ``hash`` is the kind of every record's fingerprint."""
+
     images: list[ImageRecord] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     errors: list[ScanError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     identical: list[list[str]] = field(default_factory=list)  # byte-identical path sets
     stats: ScanStats = field(default_factory=ScanStats)
+    hash: HashSettings = field(default_factory=HashSettings)
+
+    def without(self, paths: Collection[str]) -> ScanResult:
+        """The result once ``paths`` are gone (trashed or moved), so that a regroup
+        cannot bring them back. Errors, warnings and stats stay as scanned."""
+        gone = paths if isinstance(paths, (set, frozenset)) else set(paths)
+        if not gone:
+            return self
+        groups = (g.without(gone) for g in self.groups)
+        identical = ([p for p in same if p not in gone] for same in self.identical)
+        return replace(
+            self,
+            images=[r for r in self.images if r.path not in gone],
+            groups=[g for g in groups if g is not None],
+            identical=[same for same in identical if len(same) > 1],
+        )
 
 
 class Cancelled(Exception):

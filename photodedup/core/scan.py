@@ -1,4 +1,4 @@
-"""One scan, end to end: folders → files → fingerprints (cached) → groups.
+"""One scan, end to end: folders → files → fingerprints (cached) → groups → ignore.
 
 This is the function both front ends call. It owns the process pool and the
 cache; it knows nothing of threads or signals, only a progress callback and a
@@ -22,27 +22,27 @@ from concurrent.futures import (
     wait,
 )
 from contextlib import nullcontext
-from dataclasses import dataclass, field
 from typing import Protocol
 
 from photodedup.core.cache import HashCache
 from photodedup.core.discover import discover
 from photodedup.core.fingerprint import fingerprint_file, full_digest, quick_digest
 from photodedup.core.group import group_images
+from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import (
-    DEFAULT_MIN_SIZE,
     Cancelled,
     FileRef,
     Group,
+    GroupOptions,
     HashSettings,
     ImageRecord,
     Progress,
     ProgressCallback,
     ScanError,
+    ScanOptions,
     ScanResult,
     ScanStats,
 )
-from photodedup.core.presets import DEFAULT_PRESET, preset_distance
 from photodedup.core.workers import end_pool
 
 
@@ -60,54 +60,32 @@ CACHE_FLUSH = 256
 PROGRESS_INTERVAL = 0.1
 
 
-@dataclass(frozen=True)
-class ScanOptions:
-    """Everything a scan needs to know; the front ends build one from their settings."""
-
-    roots: tuple[str, ...]
-    recursive: bool = True
-    exclude: tuple[str, ...] = ()
-    min_size: int = DEFAULT_MIN_SIZE
-    follow_symlinks: bool = False
-    hash: HashSettings = field(default_factory=HashSettings)
-    distance: int | None = None  # None: the default preset for the hash size
-    rotations: bool = False
-    reference_dirs: tuple[str, ...] = ()
-    ignore_blank: bool = True
-    cache_path: str | None = None  # None: the user's cache dir
-    use_cache: bool = True
-    workers: int | None = None  # None: every core
-
-    @property
-    def effective_distance(self) -> int:
-        if self.distance is not None:
-            return self.distance
-        return preset_distance(DEFAULT_PRESET, self.hash.bits)
-
-
 def scan(
     options: ScanOptions,
     *,
+    ignore: IgnoreList | None = None,
     progress: ProgressCallback | None = None,
     cancel: _Event | None = None,
 ) -> ScanResult:
-    """Scan ``options.roots`` and group the look-alike images.
+    """Scan ``options.walk.roots`` and group the look-alike images.
 
+    Pairs in ``ignore`` (the user said "not a duplicate") are kept apart.
     Raises ``Cancelled`` when ``cancel`` is set; everything fingerprinted so far
     is in the cache by then.
     """
     started = time.monotonic()
-    result = ScanResult()
+    result = ScanResult(hash=options.hash)
+    walk = options.walk
     cache_cm = HashCache(options.cache_path, options.hash) if options.use_cache else nullcontext()
     with cache_cm as cache:
         if cache is not None:
             result.warnings.extend(cache.warnings)
         found = discover(
-            options.roots,
-            recursive=options.recursive,
-            exclude=options.exclude,
-            min_size=options.min_size,
-            follow_symlinks=options.follow_symlinks,
+            walk.roots,
+            recursive=walk.recursive,
+            exclude=walk.exclude,
+            min_size=walk.min_size,
+            follow_symlinks=walk.follow_symlinks,
             cancel=cancel,
             progress=progress,
             known=cache.known_format if cache is not None else None,
@@ -123,23 +101,27 @@ def scan(
     result.stats.images = len(result.images)
 
     result.identical = find_identical(result.images, cancel=cancel)
-    result.groups = regroup(result, options, progress=progress, cancel=cancel)
+    result.groups = regroup(result, options.group, ignore=ignore, progress=progress, cancel=cancel)
     result.stats.seconds = round(time.monotonic() - started, 3)
     return result
 
 
 def regroup(
     result: ScanResult,
-    options: ScanOptions,
+    options: GroupOptions,
     *,
+    ignore: IgnoreList | None = None,
     progress: ProgressCallback | None = None,
     cancel: _Event | None = None,
 ) -> list[Group]:
-    """Group an earlier scan's images again with new grouping settings, without decoding."""
-    return group_images(
+    """Group an earlier scan's images again with new grouping options, without decoding.
+
+    Members that ``ignore`` says differ from their group's reference leave it.
+    """
+    groups = group_images(
         result.images,
-        options.effective_distance,
-        bits=options.hash.bits,
+        options.distance_for(result.hash.bits),
+        bits=result.hash.bits,
         rotations=options.rotations,
         reference_dirs=options.reference_dirs,
         ignore_blank=options.ignore_blank,
@@ -147,6 +129,7 @@ def regroup(
         cancel=cancel,
         progress=progress,
     )
+    return ignore.apply(groups) if ignore is not None else groups
 
 
 def find_identical(

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from photodedup.core import export
 from photodedup.core.ignore import IgnoreList
-from photodedup.core.scan import ScanOptions
+from photodedup.core.models import GroupOptions, ScanOptions, WalkOptions
 from photodedup.gui.compare.view import CompareView
 from photodedup.gui.main_menu import MainMenuBar
 from photodedup.gui.platform import (
@@ -198,13 +198,17 @@ class MainWindow(QMainWindow):
     def scan_options(self) -> ScanOptions:
         folders = self.folders.folders()
         return ScanOptions(
-            roots=tuple(f.path for f in folders),
-            exclude=tuple(self.panel.exclude_patterns()),
-            min_size=self.panel.min_size_bytes(),
+            walk=WalkOptions(
+                roots=tuple(f.path for f in folders),
+                exclude=tuple(self.panel.exclude_patterns()),
+                min_size=self.panel.min_size_bytes(),
+            ),
             hash=self.panel.hash_settings(),
-            distance=self.panel.distance(),
-            rotations=self.panel.rotations.isChecked(),
-            reference_dirs=tuple(f.path for f in folders if f.reference),
+            group=GroupOptions(
+                distance=self.panel.distance(),
+                rotations=self.panel.rotations.isChecked(),
+                reference_dirs=tuple(f.path for f in folders if f.reference),
+            ),
         )
 
     @property
@@ -222,7 +226,7 @@ class MainWindow(QMainWindow):
 
     def start_scan(self) -> None:
         options = self.scan_options()
-        if not options.roots:
+        if not options.walk.roots:
             self.status.setText(self.tr("Add a folder to scan first."))
             return
         self.save_settings()

@@ -12,8 +12,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal
 
 from photodedup.core.ignore import IgnoreList
-from photodedup.core.models import Group, ImageRecord, ScanResult
-from photodedup.core.scan import ScanOptions
+from photodedup.core.models import Group, ImageRecord, ScanOptions, ScanResult
 from photodedup.core.trash import Planned
 from photodedup.gui.jobs import Job, JobRunner
 from photodedup.gui.review import trash_worker
@@ -77,12 +76,7 @@ class Session(QObject):
             return None
         if wanted.hash != self.options.hash:
             return None  # the old fingerprints would not compare
-        options = replace(
-            self.options,
-            distance=wanted.distance,
-            rotations=wanted.rotations,
-            reference_dirs=wanted.reference_dirs,
-        )
+        options = replace(self.options, group=wanted.group)
         self._rule = rule
         job = self.jobs.start(REGROUP, regroup_work(self.result, options, rule, self.ignore))
         job.finished.connect(self._regrouped)
@@ -111,13 +105,7 @@ class Session(QObject):
         """Forget files that left their folder, so that a regroup cannot bring them back."""
         if self.result is None or not paths:
             return
-        result = self.result
-        identical = ([p for p in same if p not in paths] for same in result.identical)
-        self.result = replace(
-            result,
-            images=[r for r in result.images if r.path not in paths],
-            identical=[same for same in identical if len(same) > 1],
-        )
+        self.result = self.result.without(paths)
         if self.is_regrouping() and self.options is not None:
             self.regroup(self.options, self._rule)  # the running one still has them
 

@@ -13,8 +13,16 @@ import pytest
 from imagegen import photo, resized, save, watermarked
 
 from photodedup.core.cache import HashCache
-from photodedup.core.models import Cancelled, HashSettings, Progress
-from photodedup.core.scan import ScanOptions, regroup, scan
+from photodedup.core.ignore import IgnoreList
+from photodedup.core.models import (
+    Cancelled,
+    GroupOptions,
+    HashSettings,
+    Progress,
+    ScanOptions,
+    WalkOptions,
+)
+from photodedup.core.scan import regroup, scan
 
 ORIGINALS = range(100, 106)
 STRANGERS = range(200, 212)
@@ -49,7 +57,7 @@ def seed_of(path: str) -> str:
 def test_every_kind_of_copy_groups_with_its_original_and_strangers_do_not(
     copies_library: Path,
 ) -> None:
-    result = scan(ScanOptions(roots=(str(copies_library),), use_cache=False, min_size=0))
+    result = scan(ScanOptions(WalkOptions((str(copies_library),), min_size=0), use_cache=False))
     assert not result.errors
     assert result.stats.images == len(ORIGINALS) * 9 + len(STRANGERS)
     groups = [{seed_of(m.image.path) for m in g.members} for g in result.groups]
@@ -60,21 +68,23 @@ def test_every_kind_of_copy_groups_with_its_original_and_strangers_do_not(
 
 
 def test_exif_rotation_gives_displayed_size(copies_library: Path) -> None:
-    result = scan(ScanOptions(roots=(str(copies_library / "phone"),), use_cache=False))
+    result = scan(ScanOptions(WalkOptions((str(copies_library / "phone"),)), use_cache=False))
     assert {(r.width, r.height) for r in result.images} == {(800, 600)}
 
 
 def test_rescan_uses_the_cache_and_regroup_needs_no_decode(
     copies_library: Path, tmp_path: Path
 ) -> None:
-    opts = ScanOptions(roots=(str(copies_library),), cache_path=str(tmp_path / "c.db"), min_size=0)
+    opts = ScanOptions(
+        WalkOptions((str(copies_library),), min_size=0), cache_path=str(tmp_path / "c.db")
+    )
     first = scan(opts)
     assert first.stats.decoded == first.stats.images
     second = scan(opts)
     assert second.stats.decoded == 0
     assert second.stats.cache_hits == first.stats.images
     assert [g.paths for g in second.groups] == [g.paths for g in first.groups]
-    exact = regroup(second, dataclasses.replace(opts, distance=0))
+    exact = regroup(second, GroupOptions(distance=0))
     assert sum(len(g.members) for g in exact) < sum(len(g.members) for g in second.groups)
     assert all(m.distance == 0 for g in exact for m in g.members)
 
@@ -84,7 +94,7 @@ def test_a_moved_file_is_remembered_under_its_new_path(
 ) -> None:
     lib = tmp_path / "lib"
     shutil.copytree(copies_library / "others", lib)
-    opts = ScanOptions(roots=(str(lib),), cache_path=str(tmp_path / "c.db"))
+    opts = ScanOptions(WalkOptions((str(lib),)), cache_path=str(tmp_path / "c.db"))
     scan(opts)
     moved = lib / "renamed.jpg"
     os.rename(lib / "other200.jpg", moved)
@@ -95,7 +105,9 @@ def test_a_moved_file_is_remembered_under_its_new_path(
 
 
 def test_other_hash_settings_are_cached_separately(copies_library: Path, tmp_path: Path) -> None:
-    opts = ScanOptions(roots=(str(copies_library / "others"),), cache_path=str(tmp_path / "c.db"))
+    opts = ScanOptions(
+        WalkOptions((str(copies_library / "others"),)), cache_path=str(tmp_path / "c.db")
+    )
     scan(opts)
     other = scan(dataclasses.replace(opts, hash=HashSettings("phash", 16)))
     assert other.stats.decoded == len(STRANGERS)
@@ -105,7 +117,7 @@ def test_other_hash_settings_are_cached_separately(copies_library: Path, tmp_pat
 def test_progress_reports_every_phase_and_ends_complete(copies_library: Path) -> None:
     reports: list[Progress] = []
     scan(
-        ScanOptions(roots=(str(copies_library),), use_cache=False, min_size=0),
+        ScanOptions(WalkOptions((str(copies_library),), min_size=0), use_cache=False),
         progress=reports.append,
     )
     phases = [r.phase for r in reports]
@@ -136,7 +148,9 @@ def test_cancel_stops_within_a_second_and_keeps_what_was_hashed(
             asked.append(time.monotonic())
             cancel.set()
 
-    opts = ScanOptions(roots=(str(big_library),), cache_path=str(tmp_path / "c.db"), workers=2)
+    opts = ScanOptions(
+        WalkOptions((str(big_library),)), cache_path=str(tmp_path / "c.db"), workers=2
+    )
     with pytest.raises(Cancelled):
         scan(opts, progress=on_progress, cancel=cancel)
     assert asked and time.monotonic() - asked[0] < 1.0
@@ -179,8 +193,26 @@ def test_cancel_leaves_no_worker_decoding(big_library: Path) -> None:
             workers.update(_grandchildren(os.getpid()))
             cancel.set()
 
-    opts = ScanOptions(roots=(str(big_library),), use_cache=False, workers=2)
+    opts = ScanOptions(WalkOptions((str(big_library),)), use_cache=False, workers=2)
     with pytest.raises(Cancelled):
         scan(opts, progress=on_progress, cancel=cancel)
     assert workers
     assert [p for p in workers if _running(p)] == []
+
+
+def test_pairs_the_user_called_different_stay_apart_in_scan_and_regroup(
+    copies_library: Path, tmp_path: Path
+) -> None:
+    original = str(copies_library / "set100" / "original.jpg")
+    copy = str(copies_library / "recompressed" / "100.jpg")
+    opts = ScanOptions(
+        WalkOptions((str(copies_library / "set100"), str(copies_library / "recompressed"))),
+        use_cache=False,
+    )
+    plain = scan(opts)
+    assert [sorted(g.paths) for g in plain.groups] == [sorted([original, copy])]
+    ignore = IgnoreList(str(tmp_path / "ignore.json"))
+    ignore.add(*(r for r in plain.images if r.path in (copy, original)))
+    assert scan(opts, ignore=ignore).groups == []
+    assert regroup(plain, opts.group, ignore=ignore) == []
+    assert regroup(plain, opts.group) == plain.groups

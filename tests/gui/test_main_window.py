@@ -191,7 +191,10 @@ def test_gui_thread_never_stalls_while_regrouping(run_scan, qtbot, window, libra
         slider.setValue(value)  # each notch asks for a regroup; only the last one counts
         qtbot.wait(60)
     qtbot.waitUntil(
-        lambda: session.options.distance == window.panel.distance() and not session.is_regrouping(),
+        lambda: (
+            session.options.group.distance == window.panel.distance()
+            and not session.is_regrouping()
+        ),
         timeout=30_000,
     )
     timer.stop()
@@ -252,12 +255,12 @@ def test_changing_similarity_regroups_without_rescanning(
     run_scan(window)
     monkeypatch.setattr(window, "start_scan", lambda: (_ for _ in ()).throw(AssertionError))
     window.panel.slider.setValue(0)  # Exact
-    qtbot.waitUntil(lambda: window.session.options.distance == 0, timeout=3000)
+    qtbot.waitUntil(lambda: window.session.options.group.distance == 0, timeout=3000)
     for group in window.model.groups():
         assert all(m.distance == 0 for m in group.members)
     window.panel.slider.setValue(window.panel.slider.maximum())
     qtbot.waitUntil(
-        lambda: window.session.options.distance == window.panel.distance(), timeout=3000
+        lambda: window.session.options.group.distance == window.panel.distance(), timeout=3000
     )
     assert len(window.model.groups()) >= 3
 
@@ -331,7 +334,7 @@ def test_removed_files_leave_the_results(run_scan, qtbot, window, library):
     # A regroup works from the scan's images: the removed files must not come back.
     window.panel.slider.setValue(window.panel.slider.maximum())
     qtbot.waitUntil(
-        lambda: window.session.options.distance == window.panel.distance(), timeout=3000
+        lambda: window.session.options.group.distance == window.panel.distance(), timeout=3000
     )
     gone = {two.members[1].image.path, three.members[2].image.path}
     assert not any(gone & p for p in result_sets(window))
@@ -404,7 +407,7 @@ def test_marking_a_folder_as_reference_after_the_scan_regroups(run_scan, qtbot, 
     assert any(p.startswith(copies) for p in window.model.marked())
     window.folders.tree.topLevelItem(1).setCheckState(1, Qt.CheckState.Checked)
     qtbot.waitUntil(
-        lambda: window.session.options.reference_dirs == (str(library.copies),), timeout=3000
+        lambda: window.session.options.group.reference_dirs == (str(library.copies),), timeout=3000
     )
     assert not any(p.startswith(copies) for p in window.model.marked())
     assert window.model.marked(), "the originals are now the copies to remove"

@@ -1,8 +1,8 @@
 """The engine calls behind a scan and a regroup, shaped as jobs for the job runner.
 
 Each function here builds a ``work(progress, cancel)`` callable on the GUI thread
-and the runner calls it on a worker thread. Grouping clean-up (the ignore list,
-pre-marking) happens inside the work too, so that the GUI thread only displays
+and the runner calls it on a worker thread. The engine drops the ignored pairs;
+pre-marking happens inside the work too, so that the GUI thread only displays
 the outcome.
 """
 
@@ -17,8 +17,7 @@ from typing import Any
 from photodedup.core import scan as scan_module
 from photodedup.core import select
 from photodedup.core.ignore import IgnoreList
-from photodedup.core.models import Cancelled, Group, ScanResult
-from photodedup.core.scan import ScanOptions
+from photodedup.core.models import Cancelled, Group, ScanOptions, ScanResult
 
 Work = Callable[[Callable[[Any], None], threading.Event], Any]
 
@@ -40,13 +39,13 @@ def scan_work(
     ignore: IgnoreList | None = None,
     scan_fn: Callable[..., ScanResult] | None = None,
 ) -> Work:
-    """A full scan: folders to groups, then the ignore list and the marks."""
+    """A full scan: folders to groups without the ignored pairs, then the marks."""
     run_scan = scan_fn or scan_module.scan
     ignore = _snapshot(ignore)
 
     def work(progress: Callable[[Any], None], cancel: threading.Event) -> ScanOutcome:
-        result = run_scan(options, progress=progress, cancel=cancel)
-        return _outcome(options, result, list(result.groups), rule, ignore, cancel)
+        result = run_scan(options, ignore=ignore, progress=progress, cancel=cancel)
+        return _outcome(options, result, list(result.groups), rule, cancel)
 
     return work
 
@@ -58,14 +57,15 @@ def regroup_work(
     ignore = _snapshot(ignore)
 
     def work(progress: Callable[[Any], None], cancel: threading.Event) -> ScanOutcome:
-        groups = scan_module.regroup(result, options, progress=progress, cancel=cancel)
-        return _outcome(options, result, groups, rule, ignore, cancel)
+        groups = scan_module.regroup(
+            result, options.group, ignore=ignore, progress=progress, cancel=cancel
+        )
+        return _outcome(options, result, groups, rule, cancel)
 
     return work
 
 
-def _outcome(options, result, groups, rule, ignore, cancel) -> ScanOutcome:
-    groups = ignore.apply(groups) if ignore else groups
+def _outcome(options, result, groups, rule, cancel) -> ScanOutcome:
     marked = select.premark(groups, rule)
     if cancel.is_set():  # the engine may finish its last step before it looks
         raise Cancelled

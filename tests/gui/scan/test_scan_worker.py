@@ -7,8 +7,16 @@ import threading
 import pytest
 
 from photodedup.core.ignore import IgnoreList
-from photodedup.core.models import Cancelled, Group, ImageRecord, Member, ScanResult
-from photodedup.core.scan import ScanOptions
+from photodedup.core.models import (
+    Cancelled,
+    Group,
+    GroupOptions,
+    ImageRecord,
+    Member,
+    ScanOptions,
+    ScanResult,
+    WalkOptions,
+)
 from photodedup.gui.scan.worker import regroup_work, scan_work
 
 
@@ -26,14 +34,17 @@ def no_progress(_report) -> None:
     pass
 
 
+ANYWHERE = ScanOptions(WalkOptions(roots=("/",)))
+
+
 @pytest.mark.parametrize("rule", ["resolution", "size"])
-def test_a_scan_applies_the_ignore_list_and_premarks(qapp, tmp_path, rule):
-    def scan(options, *, progress, cancel):
-        return ScanResult(groups=GROUPS)
+def test_a_scan_hands_the_engine_the_ignore_list_and_premarks(qapp, tmp_path, rule):
+    def scan(options, *, ignore, progress, cancel):
+        return ScanResult(groups=ignore.apply(GROUPS))  # as the engine does
 
     ignore = IgnoreList(str(tmp_path / "i.json"))
     ignore.add(GROUPS[1].members[0].image, GROUPS[1].members[1].image)
-    options = ScanOptions(roots=("/",))
+    options = ANYWHERE
     outcome = scan_work(options, rule, ignore, scan_fn=scan)(no_progress, threading.Event())
     assert outcome.options is options
     assert [g.paths for g in outcome.groups] == [["/a", "/b", "/c"]]
@@ -42,37 +53,47 @@ def test_a_scan_applies_the_ignore_list_and_premarks(qapp, tmp_path, rule):
 
 
 def test_the_ignore_list_is_read_as_it_was_when_the_job_started(qapp, tmp_path):
-    def scan(options, *, progress, cancel):
-        ignore.add(d, e)  # the user, on the GUI thread, while the scan runs
-        return ScanResult(groups=GROUPS)
+    def scan(options, *, ignore: IgnoreList, progress, cancel):
+        live.add(d, e)  # the user, on the GUI thread, while the scan runs
+        return ScanResult(groups=ignore.apply(GROUPS))
 
     d, e = GROUPS[1].members[0].image, GROUPS[1].members[1].image
-    ignore = IgnoreList(str(tmp_path / "i.json"))
-    work = scan_work(ScanOptions(roots=("/",)), "resolution", ignore, scan_fn=scan)
+    live = IgnoreList(str(tmp_path / "i.json"))
+    work = scan_work(ANYWHERE, "resolution", live, scan_fn=scan)
     outcome = work(no_progress, threading.Event())
     assert len(outcome.groups) == 2
-    assert (d, e) in ignore
+    assert (d, e) in live
 
 
 def test_a_cancel_the_engine_did_not_see_still_cancels(qapp):
     cancel = threading.Event()
 
-    def scan(options, *, progress, cancel):
+    def scan(options, *, ignore, progress, cancel):
         cancel.set()  # set just as the engine returned
         return ScanResult(groups=GROUPS)
 
     with pytest.raises(Cancelled):
-        scan_work(ScanOptions(roots=("/",)), "resolution", scan_fn=scan)(no_progress, cancel)
+        scan_work(ANYWHERE, "resolution", scan_fn=scan)(no_progress, cancel)
 
 
 def test_a_regroup_groups_the_earlier_images_with_the_new_distance(qapp, tmp_path):
     base = 0x5A5A_3C3C_0F0F_F0F0  # half the bits set: not a blank image
     images = [rec("/x", 5, base), rec("/y", 4, base ^ 0b0011), rec("/z", 3, base ^ 0b1111)]
     result = ScanResult(images=images)
-    options = ScanOptions(roots=("/",), distance=2)
+    options = ScanOptions(WalkOptions(roots=("/",)), group=GroupOptions(distance=2))
     near = regroup_work(result, options, "resolution")(no_progress, threading.Event())
     assert [g.paths for g in near.groups] == [["/x", "/y"]] and near.marked == {"/y"}
-    far = ScanOptions(roots=("/",), distance=4)
+    far = ScanOptions(WalkOptions(roots=("/",)), group=GroupOptions(distance=4))
     loose = regroup_work(result, far, "resolution")(no_progress, threading.Event())
     assert [sorted(g.paths) for g in loose.groups] == [["/x", "/y", "/z"]]
     assert loose.result is result and loose.options is far
+
+
+def test_a_regroup_keeps_ignored_pairs_apart(qapp, tmp_path):
+    base = 0x5A5A_3C3C_0F0F_F0F0
+    images = [rec("/x", 5, base), rec("/y", 4, base ^ 0b0011)]
+    ignore = IgnoreList(str(tmp_path / "i.json"))
+    ignore.add(images[0], images[1])
+    options = ScanOptions(WalkOptions(roots=("/",)), group=GroupOptions(distance=2))
+    work = regroup_work(ScanResult(images=images), options, "resolution", ignore)
+    assert work(no_progress, threading.Event()).groups == []
