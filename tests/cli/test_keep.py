@@ -14,7 +14,8 @@ import pytest
 from imagegen import photo, save
 
 from photodedup.core.ignore import IgnoreList, default_ignore_path
-from photodedup.core.scan import ScanOptions, scan
+from photodedup.core.models import ScanOptions, WalkOptions
+from photodedup.core.scan import scan
 
 DAY_NS = 86_400 * 10**9
 
@@ -94,7 +95,7 @@ def test_a_bad_rule_or_folder_is_a_usage_error(opening: Path) -> None:
 
 
 def test_the_apps_ignore_list_is_honoured_after_a_rename(opening: Path, tmp_path: Path) -> None:
-    result = scan(ScanOptions(roots=(str(opening),), workers=1, use_cache=False))
+    result = scan(ScanOptions(WalkOptions((str(opening),)), workers=1, use_cache=False))
     group = next(g for g in result.groups if any("IMG_0001" in p for p in g.paths))
     by_name = {os.path.basename(m.image.path): m.image for m in group.members}
     IgnoreList().add(by_name["IMG_0001.jpg"], by_name["IMG_0001.webp"])
