@@ -13,7 +13,8 @@ import pytest
 from imagegen import photo, save
 
 from photodedup.core.export import CSV_FIELDS, write_csv, write_json
-from photodedup.core.scan import ScanOptions, scan
+from photodedup.core.models import ScanOptions, WalkOptions
+from photodedup.core.scan import scan
 
 V1_FILE_KEYS = {
     "path",
@@ -53,7 +54,7 @@ def by_name(report: dict) -> dict[str, dict]:
 
 
 def test_json_says_which_copy_stays_and_why(opening_library: Path) -> None:
-    options = ScanOptions(roots=(str(opening_library),), workers=1)
+    options = ScanOptions(WalkOptions((str(opening_library),)), workers=1)
     result = scan(options)
     out = io.StringIO()
     write_json(result, options, out)
@@ -83,7 +84,7 @@ def test_json_says_which_copy_stays_and_why(opening_library: Path) -> None:
 
 
 def test_csv_has_the_keep_columns_and_honours_the_rule(opening_library: Path) -> None:
-    options = ScanOptions(roots=(str(opening_library),), workers=1)
+    options = ScanOptions(WalkOptions((str(opening_library),)), workers=1)
     result = scan(options)
     out = io.StringIO(newline="")
     write_csv(

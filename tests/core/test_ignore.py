@@ -11,8 +11,8 @@ from imagegen import photo, resized, save
 
 from photodedup.core.fingerprint import quick_digest
 from photodedup.core.ignore import IgnoreList, default_ignore_path
-from photodedup.core.models import Group, ImageRecord, Member
-from photodedup.core.scan import ScanOptions, scan
+from photodedup.core.models import Group, ImageRecord, Member, ScanOptions, WalkOptions
+from photodedup.core.scan import scan
 
 
 def rec(path: str, digest: str = "") -> ImageRecord:
@@ -109,7 +109,7 @@ def test_the_decision_survives_a_rename_and_a_rescan(tmp_path):
     pic = photo(33, (320, 240))
     save(pic, tmp_path / "lib" / "sunset.jpg", quality=92)
     save(resized(pic, 0.5), tmp_path / "lib" / "sunset-small.jpg")
-    options = ScanOptions(roots=(str(tmp_path / "lib"),), min_size=0, workers=1)
+    options = ScanOptions(WalkOptions((str(tmp_path / "lib"),), min_size=0), workers=1)
     first = scan(options)
     assert len(first.groups) == 1
     ignore = IgnoreList(str(tmp_path / "i.json"))
