@@ -37,6 +37,7 @@ from photodedup.core.actionlog import (
 )
 from photodedup.core.fingerprint import full_digest
 from photodedup.core.models import Cancelled, Group, Progress, ProgressCallback
+from photodedup.core.reasons import Reason
 
 __all__ = ["LOG_NAME", "default_log_path", "new_batch_id", "read_log"]
 
@@ -91,12 +92,18 @@ class Outcome:
     batch: str = ""  # the log batch it was recorded under
 
 
-class TrashCancelled(Cancelled):
-    """Cancel arrived mid-way; ``outcomes`` tells what was done before it."""
+OutcomeCallback = Callable[[Outcome], None]
 
-    def __init__(self, outcomes: list[Outcome]) -> None:
+
+class TrashCancelled(Cancelled):
+    """Cancel arrived mid-way; ``outcomes`` tells what was done before it, and
+    ``stopped`` holds a "skipped" outcome (reason ``Reason.STOPPED``) for each
+    file not reached."""
+
+    def __init__(self, outcomes: list[Outcome], stopped: list[Outcome] | None = None) -> None:
         super().__init__(f"cancelled after {len(outcomes)} files")
         self.outcomes = outcomes
+        self.stopped = stopped or []
 
 
 def plan_removal(groups: Sequence[Group], marked: Collection[str]) -> RemovalPlan:
@@ -152,6 +159,7 @@ def execute(
     progress: ProgressCallback | None = None,
     cancel: Any = None,
     batch: str | None = None,
+    on_outcome: OutcomeCallback | None = None,
 ) -> list[Outcome]:
     """Send the plan's files to the trash, one by one, in order.
 
@@ -159,13 +167,14 @@ def execute(
     time, and a kept copy of its group must still be there unchanged;
     otherwise it is skipped and left alone. Each file is logged under
     ``batch`` (a new id when None; pass the same id to several calls to make
-    them one batch) with its digest and its place in the trash. Raises
+    them one batch) with its digest and its place in the trash.
+    ``on_outcome`` hears each file's outcome as soon as the file is done. Raises
     ``ValueError`` for a plan with problems, and ``TrashCancelled`` (a
     ``Cancelled``) when ``cancel`` is set between two files.
     """
     if plan.problems:
         raise ValueError(f"refusing to run a removal plan with problems: {plan.problems[0]}")
-    return _run(plan.items, _trash_one, "trash", log_path, progress, cancel, batch)
+    return _run(plan.items, _trash_one, "trash", log_path, progress, cancel, batch, on_outcome)
 
 
 def move_to(
@@ -177,6 +186,7 @@ def move_to(
     progress: ProgressCallback | None = None,
     cancel: Any = None,
     batch: str | None = None,
+    on_outcome: OutcomeCallback | None = None,
 ) -> list[Outcome]:
     """Move files into ``folder`` instead of the trash, restorably.
 
@@ -187,12 +197,13 @@ def move_to(
     copied, read back and compared, and only then is the original removed.
     """
     if not os.path.isdir(folder):
-        return [Outcome(i.path, "failed", f"{folder} is not an existing folder") for i in items]
+        reason = f"{folder} is not an existing folder"
+        return _told([Outcome(i.path, "failed", reason) for i in items], on_outcome)
 
     def move(item: Planned, log: _BatchLog) -> Outcome:
         return _move_one(item, folder, _relative_place(item.path, roots), log)
 
-    return _run(items, move, "move", log_path, progress, cancel, batch)
+    return _run(items, move, "move", log_path, progress, cancel, batch, on_outcome)
 
 
 # The no-trash fallback of the review is the same move, flat into one folder.
@@ -234,13 +245,15 @@ def _run(
     progress: ProgressCallback | None,
     cancel: Any,
     batch: str | None,
+    on_outcome: OutcomeCallback | None,
 ) -> list[Outcome]:
     path = log_path or default_log_path()
     try:
+        # Opened once for the whole batch; each line is on disk before the next file.
         log = _BatchLog(LogWriter(path), batch or new_batch_id())
     except OSError as exc:
         reason = f"cannot write the log {path}: {exc.strerror or exc}"
-        return [Outcome(item.path, "failed", reason) for item in items]
+        return _told([Outcome(item.path, "failed", reason) for item in items], on_outcome)
     outcomes: list[Outcome] = []
     total_bytes = sum(item.size for item in items)
     done_bytes = 0
@@ -258,13 +271,14 @@ def _run(
                     )
                 )
             if cancel is not None and cancel.is_set():
-                raise TrashCancelled(outcomes)
+                stopped = [Outcome(i.path, "skipped", Reason.STOPPED) for i in items[done:]]
+                raise TrashCancelled(outcomes, stopped)
             try:
-                outcomes.append(act(item, log))
+                outcomes += _told([act(item, log)], on_outcome)
             except _LogFailed as exc:
-                outcomes.append(exc.outcome)
                 reason = f"stopped: the log {path} could not be written"
-                outcomes += [Outcome(i.path, "skipped", reason) for i in items[done + 1 :]]
+                rest = [Outcome(i.path, "skipped", reason) for i in items[done + 1 :]]
+                outcomes += _told([exc.outcome, *rest], on_outcome)
                 break
             done_bytes += item.size
         if progress is not None:
@@ -275,6 +289,13 @@ def _run(
             )
     finally:
         log.writer.close()
+    return outcomes
+
+
+def _told(outcomes: list[Outcome], on_outcome: OutcomeCallback | None) -> list[Outcome]:
+    if on_outcome is not None:
+        for outcome in outcomes:
+            on_outcome(outcome)
     return outcomes
 
 

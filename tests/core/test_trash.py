@@ -16,7 +16,9 @@ from imagegen import photo, save, scanned
 from send2trash.exceptions import TrashPermissionError
 
 from photodedup.core.models import Cancelled, Group, ImageRecord, Member, Progress
+from photodedup.core.reasons import Reason
 from photodedup.core.trash import (
+    Outcome,
     TrashCancelled,
     default_log_path,
     execute,
@@ -271,6 +273,10 @@ def test_cancel_stops_between_files(tmp_path: Path) -> None:
 
     assert isinstance(caught.value, Cancelled)
     assert [(o.path, o.status) for o in caught.value.outcomes] == [(group.paths[1], "trashed")]
+    assert [(o.path, o.status, o.reason) for o in caught.value.stopped] == [
+        (group.paths[2], "skipped", Reason.STOPPED),
+        (group.paths[3], "skipped", Reason.STOPPED),
+    ]
     assert [os.path.exists(p) for p in group.paths] == [True, False, True, True]
     assert [(p.phase, p.done, p.total, p.current) for p in seen] == [
         ("trash", 0, 3, group.paths[1]),
@@ -403,3 +409,18 @@ def test_move_instead_across_file_systems(tmp_path: Path, other_drive: Path) -> 
     assert (other_drive / "b.jpg").read_bytes() == content
     assert os.stat(other_drive / "b.jpg").st_mtime_ns // 1000 == b.image.mtime_ns // 1000
     assert not os.path.exists(b.image.path)
+
+
+def test_each_outcome_is_told_as_soon_as_its_file_is_done(tmp_path: Path) -> None:
+    group = Group(tuple(image(tmp_path / f"{n}.jpg") for n in "abc"))
+    plan = plan_removal([group], set(group.paths[1:]))
+    os.remove(group.paths[2])  # gone before the run: skipped, and told as well
+    told: list[tuple[str, str, bool]] = []
+
+    def on_outcome(o: Outcome) -> None:
+        told.append((o.path, o.status, os.path.exists(o.path)))
+
+    outcomes = execute(plan, on_outcome=on_outcome)
+    assert told == [(group.paths[1], "trashed", False), (group.paths[2], "skipped", False)]
+    assert [(o.path, o.status) for o in outcomes] == [(p, s) for p, s, _ in told]
+    assert [e["batch"] for e in read_log()] == [outcomes[0].batch]

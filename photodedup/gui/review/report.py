@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from photodedup.core.reasons import Reason
 from photodedup.core.trash import Outcome
 from photodedup.gui.platform.formatting import format_bytes, pick
-from photodedup.gui.review.trash_worker import CANCELLED_REASON
 
 GONE = frozenset(("trashed", "moved"))  # outcomes after which the file left its folder
 
@@ -207,7 +207,7 @@ class ReportPage(QWidget):
 
     def _reason(self, reason: str) -> str:
         known = {
-            CANCELLED_REASON: self.tr("You stopped before this file was reached"),
+            Reason.STOPPED: self.tr("You stopped before this file was reached"),
             "file changed since the scan": self.tr("Changed since the scan"),
             "file no longer exists": self.tr("No longer there"),
             "not a regular file any more": self.tr("No longer a regular file"),

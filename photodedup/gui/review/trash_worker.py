@@ -1,8 +1,9 @@
 """The engine's trash (or move) step, shaped as a job for the job runner.
 
-The engine owns every check and every write; this work only feeds it the plan
-file by file so that the window can show progress, report each file as soon as
-it is gone, and stop cleanly between two files when the user asks.
+The engine owns every check, every write and the loop over the files; this work
+only turns its progress and per-file outcomes into steps the window shows, so
+that each file is reported as soon as it is gone and a stop lands between two
+files.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from photodedup.core import trash
-from photodedup.core.trash import Outcome, Planned, RemovalPlan
-
-CANCELLED_REASON = "stopped before this file was reached"
+from photodedup.core.models import Progress
+from photodedup.core.trash import Outcome, Planned, RemovalPlan, TrashCancelled
 
 
 @dataclass(frozen=True)
@@ -34,38 +34,39 @@ def removal(
 ) -> Callable[[Callable[[Any], None], threading.Event], list[Outcome]]:
     """Send ``items`` to the trash, or move them to ``folder`` when one is given.
 
-    The work returns every Outcome in plan order, the files it stopped before included."""
+    The work returns every Outcome in plan order, the files it stopped before
+    included (skipped, with the reason code ``Reason.STOPPED``)."""
     items = list(items)
     batch = trash.new_batch_id()  # one batch for the whole run, to restore as one
 
     def work(progress: Callable[[Any], None], cancel: threading.Event) -> list[Outcome]:
-        outcomes: list[Outcome] = []
-        total = len(items)
-        for done, item in enumerate(items):
-            if cancel.is_set():
-                outcomes.extend(
-                    Outcome(rest.path, "skipped", CANCELLED_REASON) for rest in items[done:]
-                )
-                return outcomes
-            progress(Step(done, total, item.path))
-            outcome = _handle(item, folder, log_path, batch)
-            outcomes.append(outcome)
-            progress(Step(done + 1, total, item.path, outcome))
-        progress(Step(total, total, ""))
-        return outcomes
+        told: list[Outcome] = []
+
+        def on_progress(p: Progress) -> None:
+            progress(Step(p.done, p.total, p.current))
+
+        def on_outcome(outcome: Outcome) -> None:
+            told.append(outcome)
+            progress(Step(len(told), len(items), outcome.path, outcome))
+
+        run: dict[str, Any] = {
+            "log_path": log_path,
+            "progress": on_progress,
+            "cancel": cancel,
+            "batch": batch,
+            "on_outcome": on_outcome,
+        }
+        try:
+            if folder is None:
+                return trash.execute(RemovalPlan(items=items), **run)
+            return trash.move_to(items, folder, **run)
+        except TrashCancelled as stop:
+            return stop.outcomes + stop.stopped
+        except Exception as exc:  # a bug in the engine must not lose the report
+            reason = f"{type(exc).__name__}: {exc}"
+            reported = {o.path for o in told}
+            return told + [
+                Outcome(i.path, "failed", reason) for i in items if i.path not in reported
+            ]
 
     return work
-
-
-def _handle(item: Planned, folder: str | None, log_path: str | None, batch: str) -> Outcome:
-    # One file per engine call: the engine re-checks that file (and that a kept
-    # copy of its group is still there) right before acting on it.
-    try:
-        if folder is None:
-            plan = RemovalPlan(items=[item], problems=[])
-            result = trash.execute(plan, log_path=log_path, batch=batch)
-        else:
-            result = trash.move_instead([item], folder, log_path=log_path, batch=batch)
-    except Exception as exc:  # a bug in the engine must not lose the report
-        return Outcome(item.path, "failed", f"{type(exc).__name__}: {exc}")
-    return result[0] if result else Outcome(item.path, "failed", "no result from the engine")
