@@ -14,6 +14,7 @@ from photodedup.gui.results.toolbar import SORTS
 class MainMenuBar(QMenuBar):
     sortChosen = Signal(str)  # a key of results_toolbar.SORTS
     languageChosen = Signal(str)  # a language code, "" for the system's
+    keepRuleChosen = Signal(str)  # a keep rule's text (a preset name or criteria)
 
     def __init__(self, problems: QAction, language: str | None, parent: QWidget) -> None:
         super().__init__(parent)
@@ -31,7 +32,14 @@ class MainMenuBar(QMenuBar):
         self.unmark = self._add(edit, self.tr("&Unmark all"))
         self.invert = self._add(edit, self.tr("&Invert marks in group"), "Ctrl+I")
         edit.addSeparator()
+        self.not_duplicates = self._add(edit, self.tr("&Not duplicates…"))
+        self.not_duplicates.setToolTip(self.tr("Photos you said are not duplicates"))
+        edit.addSeparator()
         self.review = self._add(edit, self.tr("&Review and remove marked…"))
+
+        self.keep_menu = self.addMenu(self.tr("&Keep"))
+        self._keep_group = QActionGroup(self.keep_menu)
+        self.edit_rules = QAction(self.tr("&Edit keep rules…"), self)
 
         view = self.addMenu(self.tr("&View"))
         problems.setText(self.tr("&Problems panel"))
@@ -44,6 +52,27 @@ class MainMenuBar(QMenuBar):
 
         help_menu = self.addMenu(self.tr("&Help"))
         self._add(help_menu, self.tr("&About photodedup")).triggered.connect(self.about)
+
+    def set_keep_rules(self, rules: list[tuple[str, str]], current: str) -> None:
+        """Offer ``rules`` (label, rule text) in the Keep menu, ``current`` ticked."""
+        self.keep_menu.clear()
+        for act in self._keep_group.actions():
+            self._keep_group.removeAction(act)
+            act.deleteLater()
+        for label, text in rules:
+            act = QAction(label, self.keep_menu)
+            act.setCheckable(True)
+            act.setData(text)
+            act.setChecked(text == current)
+            self._keep_group.addAction(act)
+            self.keep_menu.addAction(act)
+            act.triggered.connect(lambda _c=False, text=text: self.keepRuleChosen.emit(text))
+        self.keep_menu.addSeparator()
+        self.keep_menu.addAction(self.edit_rules)
+
+    def show_keep_rule(self, current: str) -> None:
+        for act in self._keep_group.actions():
+            act.setChecked(act.data() == current)
 
     def set_scanning(self, scanning: bool) -> None:
         self.scan.setText(self.tr("Cancel &scan") if scanning else self.tr("&Scan"))

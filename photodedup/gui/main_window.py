@@ -33,7 +33,9 @@ from photodedup.gui.platform import (
 from photodedup.gui.platform.formatting import pick
 from photodedup.gui.platform.settings import Settings
 from photodedup.gui.results.delegate import metrics
-from photodedup.gui.results.model import ResultsModel
+from photodedup.gui.results.ignore_dialog import NotDuplicatesDialog
+from photodedup.gui.results.keep_editor import KeepRuleEditor
+from photodedup.gui.results.model import KeepRole, ResultsModel
 from photodedup.gui.results.thumbnails import ThumbnailCache
 from photodedup.gui.results.toolbar import ResultsToolBar
 from photodedup.gui.results.view import ResultsView
@@ -140,6 +142,9 @@ class MainWindow(QMainWindow):
         menu.unmark.triggered.connect(self.model.unmark_all)
         menu.invert.triggered.connect(self.invert_group)
         menu.review.triggered.connect(self.review)
+        menu.edit_rules.triggered.connect(self.edit_keep_rules)
+        menu.not_duplicates.triggered.connect(self.edit_not_duplicates)
+        menu.keepRuleChosen.connect(self.choose_keep_rule)
         menu.sortChosen.connect(
             lambda key: self.sort_combo.setCurrentIndex(self.sort_combo.findData(key))
         )
@@ -177,7 +182,10 @@ class MainWindow(QMainWindow):
         s = self.settings
         self.folders.set_folders(s.folders)
         self.panel.load(s)
+        self.results_bar.set_user_rules(s.keep_rules)
         self.results_bar.set_rule(s.selection_rule)
+        self.menu.set_keep_rules(self.results_bar.rules(), self.rule_combo.currentData())
+        self.model.set_keep_rule(*self.keep_rule())
         self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(s.sort_key)))
         if s.geometry is None or not self.restoreGeometry(s.geometry):
             self.resize(1240, 760)
@@ -231,7 +239,7 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.thumbnails.clear_pending()
-        self.session.start_scan(options, self.rule_combo.currentData())
+        self.session.start_scan(options, *self.keep_rule())
         self.progress.reset()
         self.stack.setCurrentWidget(self.progress)
         self.sidebar.set_scanning(True)
@@ -247,6 +255,7 @@ class MainWindow(QMainWindow):
 
     def _on_finished(self, outcome: ScanOutcome) -> None:
         self._set_idle()
+        self.model.set_keep_rule(*self.keep_rule())
         self.model.set_groups(outcome.groups, outcome.marked)
         self.errors.set_errors(outcome.result.errors)
         self._show_results_or_empty()
@@ -316,9 +325,10 @@ class MainWindow(QMainWindow):
 
         The grouping runs off the GUI thread; a newer request replaces it."""
         self.panel.save(self.settings)
-        self.session.regroup(self.scan_options(), self.rule_combo.currentData())
+        self.session.regroup(self.scan_options(), *self.keep_rule())
 
     def _on_regrouped(self, outcome: ScanOutcome) -> None:
+        self.model.set_keep_rule(*self.keep_rule())
         self.model.set_groups(outcome.groups, outcome.marked)
         self._show_results_or_empty()
         self._set_results_enabled(True)
@@ -330,9 +340,37 @@ class MainWindow(QMainWindow):
         )
 
     # -- results ------------------------------------------------------------------------
+    def keep_rule(self) -> tuple[str, tuple[str, ...]]:
+        """The keep rule chosen, and the preferred folders: the folder list, top first."""
+        return self.rule_combo.currentData(), tuple(f.path for f in self.folders.folders())
+
     def mark_all_but_best(self) -> None:
         self.settings.selection_rule = self.rule_combo.currentData()
-        self.model.mark_all_but_best(self.rule_combo.currentData())
+        self.model.set_keep_rule(*self.keep_rule())
+        self.model.mark_all_but_best()
+        self.menu.show_keep_rule(self.rule_combo.currentData())
+
+    def edit_keep_rules(self) -> None:
+        editor = KeepRuleEditor(self.settings.keep_rules, self)
+        if editor.exec() != KeepRuleEditor.DialogCode.Accepted:
+            return
+        self.settings.keep_rules = editor.rules()
+        self._offer_keep_rules()
+
+    def _offer_keep_rules(self) -> None:
+        self.results_bar.set_user_rules(self.settings.keep_rules)
+        self.menu.set_keep_rules(self.results_bar.rules(), self.rule_combo.currentData())
+
+    def choose_keep_rule(self, rule: str) -> None:
+        self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(rule)))
+
+    def edit_not_duplicates(self) -> None:
+        dialog = NotDuplicatesDialog(self.session.ignore, self)
+        dialog.exec()
+        if dialog.changed and self.session.result is not None:
+            self.statusBar().showMessage(
+                self.tr("Scan again to see the photos you no longer mark as different."), 8000
+            )
 
     def invert_group(self) -> None:
         current = self.view.currentIndex()
@@ -350,7 +388,12 @@ class MainWindow(QMainWindow):
     def compare(self, row: int) -> None:
         if not 0 <= row < self.model.rowCount():
             return
-        dialog = CompareView(self.model.group_at(row), self.model.marked(), self)
+        dialog = CompareView(
+            self.model.group_at(row),
+            self.model.marked(),
+            self,
+            choice=self.model.index(row).data(KeepRole),
+        )
         dialog.markToggled.connect(self.model.set_marked)
         dialog.exec()
         dialog.deleteLater()

@@ -38,7 +38,7 @@ class Session(QObject):
         self.jobs.busyChanged.connect(self.busyChanged)
         self.result: ScanResult | None = None
         self.options: ScanOptions | None = None  # what ``result`` was scanned and grouped with
-        self._rule = "resolution"
+        self._keep: tuple[str, tuple[str, ...]] = ("best", ())  # rule, preferred folders
 
     # -- scanning -----------------------------------------------------------------------
     def is_scanning(self) -> bool:
@@ -47,9 +47,10 @@ class Session(QObject):
     def scan_job(self) -> Job | None:
         return self.jobs.current(SCAN)
 
-    def start_scan(self, options: ScanOptions, rule: str) -> Job:
+    def start_scan(self, options: ScanOptions, rule: str, prefer: tuple[str, ...] = ()) -> Job:
+        """Scan, then mark under the keep ``rule`` (``prefer``: preferred folders, best first)."""
         self.jobs.drop(REGROUP)  # its groups would belong to the scan being replaced
-        job = self.jobs.start(SCAN, scan_work(options, rule, self.ignore))
+        job = self.jobs.start(SCAN, scan_work(options, rule, self.ignore, prefer=prefer))
         job.progress.connect(self.scanProgress)
         job.finished.connect(self._scan_finished)
         job.cancelled.connect(self.scanCancelled)
@@ -68,7 +69,7 @@ class Session(QObject):
     def is_regrouping(self) -> bool:
         return self.jobs.is_running(REGROUP)
 
-    def regroup(self, wanted: ScanOptions, rule: str) -> Job | None:
+    def regroup(self, wanted: ScanOptions, rule: str, prefer: tuple[str, ...] = ()) -> Job | None:
         """Group the last scan again with ``wanted``'s grouping settings, off the GUI
         thread; a regroup still running is dropped. None when there is nothing to
         regroup, or when ``wanted`` needs a new scan (another fingerprint)."""
@@ -77,8 +78,9 @@ class Session(QObject):
         if wanted.hash != self.options.hash:
             return None  # the old fingerprints would not compare
         options = replace(self.options, group=wanted.group)
-        self._rule = rule
-        job = self.jobs.start(REGROUP, regroup_work(self.result, options, rule, self.ignore))
+        self._keep = (rule, prefer)
+        work = regroup_work(self.result, options, rule, self.ignore, prefer=prefer)
+        job = self.jobs.start(REGROUP, work)
         job.finished.connect(self._regrouped)
         job.failed.connect(self.regroupFailed)
         return job
@@ -107,7 +109,7 @@ class Session(QObject):
             return
         self.result = self.result.without(paths)
         if self.is_regrouping() and self.options is not None:
-            self.regroup(self.options, self._rule)  # the running one still has them
+            self.regroup(self.options, *self._keep)  # the running one still has them
 
     # -- the end ------------------------------------------------------------------------
     def shutdown(self, timeout: float = 2.0) -> bool:

@@ -4,77 +4,77 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="49"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="58"/>
         <source>Compare %1 Photos</source>
         <translation>比较 %1 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="75"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="84"/>
         <source>Zoom out (-)</source>
         <translation>缩小 (-)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="76"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="85"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="78"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="87"/>
         <source>Fit</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="78"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="87"/>
         <source>Show whole photos (F, or double-click a photo)</source>
         <translation>显示完整照片（按 F，或双击照片）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="81"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="90"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="81"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="90"/>
         <source>Show the largest photo pixel for pixel (1)</source>
         <translation>按实际像素显示最大的照片（按 1）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="89"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="98"/>
         <source>←/→ choose a photo · Space marks it for removal · wheel zooms · drag pans</source>
         <translation>←/→ 选择照片 · 空格键标记为移除 · 滚轮缩放 · 拖动平移</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="108"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="117"/>
         <source>Every photo of this group is marked: unmark at least one, or the review will refuse to remove them.</source>
         <translation>本组的每张照片都已标记：请至少取消标记一张，否则检查时将拒绝移除它们。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="113"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="122"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="166"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="175"/>
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="170"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="179"/>
         <source>largest</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="242"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="251"/>
         <source>Fit (%1%)</source>
         <translation>适合窗口（%1%）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="242"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="251"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="266"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="275"/>
         <source>Cannot show this photo: %1</source>
         <translation>无法显示这张照片：%1</translation>
     </message>
@@ -258,154 +258,438 @@
     </message>
     <message>
         <location filename="../../photodedup/gui/widgets/file_menu.py" line="37"/>
-        <source>This is the group&apos;s reference photo</source>
-        <translation>这是本组的参照照片</translation>
+        <source>The other photos of the group are compared with this one</source>
+        <translation>本组其他照片都与这张比较</translation>
     </message>
 </context>
 <context>
     <name>FolderList</name>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="68"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="72"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="68"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="72"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="69"/>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="161"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="73"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="197"/>
         <source>Reference: never delete from here</source>
         <translation>参照：绝不删除其中的文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="81"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="89"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="84"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="92"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="85"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="93"/>
         <source>Remove the selected folders from the list</source>
         <translation>从列表中移除选中的文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="139"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="96"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="97"/>
+        <source>Prefer copies in this folder over those below it</source>
+        <translation>优先保留此文件夹中的副本，而非其下方文件夹中的</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="99"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="100"/>
+        <source>Prefer copies in the folders above this one</source>
+        <translation>优先保留此文件夹上方文件夹中的副本</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="156"/>
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
 </context>
 <context>
+    <name>KeepRuleEditor</name>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="37"/>
+        <source>Keep Rules</source>
+        <translation>保留规则</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="43"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="45"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="53"/>
+        <source>Ticked criteria decide in order, top first; drag to reorder</source>
+        <translation>勾选的条件按从上到下的顺序决定；拖动可调整顺序</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="55"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="57"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="61"/>
+        <source>For “Preferred format”: the best format first</source>
+        <translation>用于“首选格式”：最好的格式排在最前</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="66"/>
+        <source>Your rules:</source>
+        <translation>你的规则：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="76"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="84"/>
+        <source>Keep the copy with:</source>
+        <translation>保留满足以下条件的副本：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="85"/>
+        <source>Format order:</source>
+        <translation>格式顺序：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="124"/>
+        <source>My rule</source>
+        <translation>我的规则</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="126"/>
+        <source>My rule %1</source>
+        <translation>我的规则 %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="189"/>
+        <source>Give the rule a name.</source>
+        <translation>请为规则命名。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="191"/>
+        <source>Another rule has this name.</source>
+        <translation>已有同名的规则。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="198"/>
+        <source>Tick at least one criterion.</source>
+        <translation>请至少勾选一个条件。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="204"/>
+        <source>Write the formats as HEIC &gt; JPEG &gt; PNG.</source>
+        <translation>请按 HEIC &gt; JPEG &gt; PNG 的形式填写格式。</translation>
+    </message>
+</context>
+<context>
+    <name>KeepWords</name>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="17"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="20"/>
+        <source>in a reference folder</source>
+        <translation>位于参照文件夹中</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="21"/>
+        <source>highest resolution</source>
+        <translation>分辨率最高</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="22"/>
+        <source>has camera data</source>
+        <translation>含有相机信息</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="23"/>
+        <source>camera&apos;s own format</source>
+        <translation>相机原始格式</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="24"/>
+        <source>less compressed</source>
+        <translation>压缩较少</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="25"/>
+        <source>preferred format</source>
+        <translation>首选格式</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="26"/>
+        <source>largest file</source>
+        <translation>文件最大</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="27"/>
+        <source>smallest file</source>
+        <translation>文件最小</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="28"/>
+        <source>taken first</source>
+        <translation>拍摄最早</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="29"/>
+        <source>oldest file</source>
+        <translation>文件最旧</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="30"/>
+        <source>newest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="31"/>
+        <source>in a preferred folder</source>
+        <translation>位于优先文件夹中</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="32"/>
+        <source>shorter path</source>
+        <translation>路径较短</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="33"/>
+        <source>first by name</source>
+        <translation>按名称排在最前</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="34"/>
+        <source>your choice</source>
+        <translation>你的选择</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="35"/>
+        <source>kept in another group</source>
+        <translation>在另一组中被保留</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="39"/>
+        <source>Highest resolution</source>
+        <translation>分辨率最高</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="40"/>
+        <source>Camera original (camera data, format)</source>
+        <translation>相机原片（相机信息、格式）</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="41"/>
+        <source>Preferred format</source>
+        <translation>首选格式</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="42"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="57"/>
+        <source>Largest file</source>
+        <translation>文件最大</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="43"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="54"/>
+        <source>Smallest file</source>
+        <translation>文件最小</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="44"/>
+        <source>Earliest date taken</source>
+        <translation>拍摄日期最早</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="45"/>
+        <source>Oldest modification time</source>
+        <translation>修改时间最早</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="46"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="56"/>
+        <source>Newest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="47"/>
+        <source>Folders higher in the list</source>
+        <translation>列表中靠上的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="48"/>
+        <source>Shorter path</source>
+        <translation>路径较短</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="52"/>
+        <source>Best copy</source>
+        <translation>最佳副本</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="53"/>
+        <source>Oldest</source>
+        <translation>最早</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="55"/>
+        <source>In preferred folders</source>
+        <translation>位于优先文件夹</translation>
+    </message>
+</context>
+<context>
     <name>MainMenuBar</name>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="20"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="21"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="21"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="22"/>
         <source>&amp;Add folder…</source>
         <translation>添加文件夹(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="22"/>
-        <location filename="../../photodedup/gui/main_menu.py" line="49"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="23"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="78"/>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="23"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="24"/>
         <source>&amp;Export results…</source>
         <translation>导出结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="25"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="26"/>
         <source>Open trash &amp;log</source>
         <translation>打开回收站日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="27"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="28"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="29"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="30"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="30"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="31"/>
         <source>&amp;Mark all but best</source>
         <translation>标记最佳之外的全部(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="31"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="32"/>
         <source>&amp;Unmark all</source>
         <translation>取消全部标记(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="32"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="33"/>
         <source>&amp;Invert marks in group</source>
         <translation>反转本组标记(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="34"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="35"/>
+        <source>&amp;Not duplicates…</source>
+        <translation>非重复照片(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_menu.py" line="36"/>
+        <source>Photos you said are not duplicates</source>
+        <translation>你标为“非重复”的照片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_menu.py" line="38"/>
         <source>&amp;Review and remove marked…</source>
         <translation>检查并移除已标记的文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="36"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="40"/>
+        <source>&amp;Keep</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_menu.py" line="42"/>
+        <source>&amp;Edit keep rules…</source>
+        <translation>编辑保留规则(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_menu.py" line="44"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="37"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="45"/>
         <source>&amp;Problems panel</source>
         <translation>问题面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="39"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="47"/>
         <source>&amp;Sort groups by</source>
         <translation>分组排序方式(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="43"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="51"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="45"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="53"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="46"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="54"/>
         <source>&amp;About photodedup</source>
         <translation>关于 photodedup(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="49"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="78"/>
         <source>Cancel &amp;scan</source>
         <translation>取消扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="54"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="83"/>
         <source>About photodedup</source>
         <translation>关于 photodedup</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="56"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="85"/>
         <source>&lt;h3&gt;photodedup {version}&lt;/h3&gt;&lt;p&gt;Finds near-duplicate photos — resized, recompressed, rotated or lightly edited copies — and moves the copies you choose to the system trash.&lt;/p&gt;&lt;p&gt;Nothing is ever deleted permanently.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;photodedup {version}&lt;/h3&gt;&lt;p&gt;查找相似或重复的照片——缩放过、重新压缩过、旋转过或稍加编辑过的副本——并把你选中的副本移到系统回收站。&lt;/p&gt;&lt;p&gt;任何文件都不会被永久删除。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="63"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="92"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
@@ -413,155 +697,238 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="123"/>
+        <location filename="../../photodedup/gui/main_window.py" line="125"/>
         <source>Review and remove…</source>
         <translation>检查并移除…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="124"/>
+        <location filename="../../photodedup/gui/main_window.py" line="126"/>
         <source>Review the marked files and move them to the trash</source>
         <translation>检查已标记的文件，并把它们移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="219"/>
+        <location filename="../../photodedup/gui/main_window.py" line="227"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="232"/>
+        <location filename="../../photodedup/gui/main_window.py" line="241"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="262"/>
+        <location filename="../../photodedup/gui/main_window.py" line="272"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="267"/>
+        <location filename="../../photodedup/gui/main_window.py" line="277"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="316"/>
+        <location filename="../../photodedup/gui/main_window.py" line="326"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="338"/>
+        <location filename="../../photodedup/gui/main_window.py" line="348"/>
         <source>Could not regroup: {error}</source>
         <translation>无法重新分组：{error}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="362"/>
+        <location filename="../../photodedup/gui/main_window.py" line="389"/>
+        <source>Scan again to see the photos you no longer mark as different.</source>
+        <translation>重新扫描即可看到你不再标为不同的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="401"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="378"/>
+        <location filename="../../photodedup/gui/main_window.py" line="420"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="425"/>
+        <location filename="../../photodedup/gui/main_window.py" line="468"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="427"/>
+        <location filename="../../photodedup/gui/main_window.py" line="470"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="440"/>
+        <location filename="../../photodedup/gui/main_window.py" line="483"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="442"/>
+        <location filename="../../photodedup/gui/main_window.py" line="485"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="447"/>
+        <location filename="../../photodedup/gui/main_window.py" line="490"/>
         <source>The language changes the next time photodedup starts.</source>
         <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="468"/>
+        <location filename="../../photodedup/gui/main_window.py" line="511"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="468"/>
+        <location filename="../../photodedup/gui/main_window.py" line="511"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
 </context>
 <context>
+    <name>NotDuplicatesDialog</name>
+    <message>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="35"/>
+        <source>Not Duplicates</source>
+        <translation>非重复照片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="38"/>
+        <source>These photos are never grouped together again, even after they are renamed or moved. Undo a decision to let them group from the next scan.</source>
+        <translation>这些照片不会再被分到同一组，即使它们被重命名或移动。撤销某项决定后，下次扫描时它们可以再次成组。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="47"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="47"/>
+        <source>Not a duplicate of</source>
+        <translation>并非其重复</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="47"/>
+        <source>Decided</source>
+        <translation>决定于</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="58"/>
+        <source>You have not marked any photos as “not a duplicate”.</source>
+        <translation>你还没有把任何照片标为“非重复”。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="63"/>
+        <source>Clear all…</source>
+        <translation>全部清除…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="84"/>
+        <source>Clear All</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="85"/>
+        <source>Forget all %1 decisions? The photos may group again from the next scan.</source>
+        <translation>要忘记全部 %1 项决定吗？下次扫描时这些照片可能再次成组。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="102"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="103"/>
+        <source>Let these two photos group again</source>
+        <translation>让这两张照片可以再次成组</translation>
+    </message>
+</context>
+<context>
     <name>Pane</name>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="228"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="230"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="243"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="245"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="246"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="248"/>
         <source>Kept (reference folder)</source>
         <translation>保留（参照文件夹）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="254"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="256"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="256"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="258"/>
         <source>%1 megapixels</source>
         <translation>%1 百万像素</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="257"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="259"/>
         <source>Resolution:</source>
         <translation>分辨率：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="258"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="260"/>
         <source>File size:</source>
         <translation>文件大小：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="259"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="261"/>
         <source>Taken:</source>
         <translation>拍摄时间：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="260"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="262"/>
         <source>Camera:</source>
         <translation>相机：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="261"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="263"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="263"/>
-        <source>Reference</source>
-        <translation>参照</translation>
+        <location filename="../../photodedup/gui/compare/pane.py" line="266"/>
+        <source>the others are compared with this one</source>
+        <translation>其他照片都与这张比较</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="265"/>
-        <source>%1 from the reference</source>
-        <translation>与参照相差 %1</translation>
+        <location filename="../../photodedup/gui/compare/pane.py" line="268"/>
+        <source>%1 compared with %2</source>
+        <translation>与 %2 相比差 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="267"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="280"/>
+        <source>keep: %1</source>
+        <translation>保留：%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/pane.py" line="282"/>
+        <source>keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/pane.py" line="282"/>
+        <source>remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/pane.py" line="283"/>
+        <source>Suggested:</source>
+        <translation>建议：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/pane.py" line="272"/>
         <source>Difference:</source>
         <translation>差异：</translation>
     </message>
@@ -723,52 +1090,67 @@
 <context>
     <name>ResultsDelegate</name>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="180"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="185"/>
         <source>Group {number} · {n} photos</source>
         <translation>第 {number} 组 · {n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="183"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="188"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="185"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="190"/>
         <source>⚠ every copy is marked, none would be kept</source>
         <translation>⚠ 所有副本都已标记，将不会保留任何一份</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="214"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="219"/>
         <source>Kept: reference folder</source>
         <translation>保留：参照文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="217"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="222"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="252"/>
-        <source>{format} · reference</source>
-        <translation>{format} · 参照</translation>
+        <location filename="../../photodedup/gui/results/delegate.py" line="259"/>
+        <source>Keep: {why}</source>
+        <translation>保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="254"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="259"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/delegate.py" line="343"/>
+        <source>Distance {d} compared with {name}</source>
+        <translation>与 {name} 相比差 {d}</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/delegate.py" line="350"/>
+        <source>Suggested to keep: {why}</source>
+        <translation>建议保留：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/delegate.py" line="263"/>
         <source>{format} · distance {d}</source>
         <translation>{format} · 差异 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="265"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="274"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="310"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="319"/>
         <source>modified {date}</source>
         <translation>修改于 {date}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="331"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="340"/>
         <source>In a reference folder: never removed</source>
         <translation>位于参照文件夹中：绝不移除</translation>
     </message>
@@ -776,42 +1158,42 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="66"/>
+        <location filename="../../photodedup/gui/results/model.py" line="73"/>
         <source>{n} similar photos: {names}</source>
         <translation>{n} 张相似照片：{names}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="178"/>
+        <location filename="../../photodedup/gui/results/model.py" line="205"/>
         <source>{n} group</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="178"/>
+        <location filename="../../photodedup/gui/results/model.py" line="205"/>
         <source>{n} groups</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="179"/>
+        <location filename="../../photodedup/gui/results/model.py" line="206"/>
         <source>{n} file marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="179"/>
+        <location filename="../../photodedup/gui/results/model.py" line="206"/>
         <source>{n} files marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="180"/>
+        <location filename="../../photodedup/gui/results/model.py" line="207"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="191"/>
+        <location filename="../../photodedup/gui/results/model.py" line="218"/>
         <source>{n} group has every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="192"/>
+        <location filename="../../photodedup/gui/results/model.py" line="219"/>
         <source>{n} groups have every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
@@ -819,77 +1201,57 @@
 <context>
     <name>ResultsToolBar</name>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="20"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="21"/>
         <source>Most space to free</source>
         <translation>可释放空间最多</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="21"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="22"/>
         <source>Most files</source>
         <translation>文件最多</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="22"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="23"/>
         <source>Folder and name</source>
         <translation>文件夹和名称</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="25"/>
-        <source>Highest resolution</source>
-        <translation>分辨率最高</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="26"/>
-        <source>Largest file</source>
-        <translation>文件最大</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="27"/>
-        <source>Oldest</source>
-        <translation>最旧</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="28"/>
-        <source>Newest</source>
-        <translation>最新</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="43"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="38"/>
         <source>Which copy of each group to keep</source>
         <translation>每组保留哪一份</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="44"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="39"/>
         <source>Mark all but best</source>
         <translation>标记最佳之外的全部</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="45"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="40"/>
         <source>Unmark all</source>
         <translation>取消全部标记</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="46"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="41"/>
         <source>Invert group</source>
         <translation>反转本组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="48"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="43"/>
         <source>Swap marked and unmarked files in the current group</source>
         <translation>在当前组中互换已标记和未标记的文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="54"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="49"/>
         <source>Filter by folder</source>
         <translation>按文件夹筛选</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="58"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="53"/>
         <source>Keep:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="66"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="61"/>
         <source>Sort:</source>
         <translation>排序：</translation>
     </message>
@@ -1302,7 +1664,7 @@
 <context>
     <name>_Canvas</name>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="149"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="151"/>
         <source>Will be moved to the Trash</source>
         <translation>将被移到回收站</translation>
     </message>
@@ -1310,7 +1672,7 @@
 <context>
     <name>_FolderTree</name>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="56"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="60"/>
         <source>Drop folders here or click Add folder…</source>
         <translation>把文件夹拖到这里，或点击“添加文件夹…”</translation>
     </message>

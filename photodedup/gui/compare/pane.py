@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.decode import decode
+from photodedup.core.keep import KeepReason
 from photodedup.core.models import ImageRecord, Member
 from photodedup.gui.platform.formatting import display_path, format_bytes, format_datetime
 from photodedup.gui.widgets.elided_label import ElidedLabel
+from photodedup.gui.widgets.keep_words import reasons_text
 
 MAX_SIDE = 4096  # longest side ever decoded for display: detail enough, memory bounded
 ZOOM_STEP = 1.25
@@ -259,12 +261,26 @@ class Pane(QFrame):
         facts.addRow(self.tr("Taken:"), self._fact(_taken(rec.taken) or "—"))
         facts.addRow(self.tr("Camera:"), self._fact(rec.camera or "—"))
         facts.addRow(self.tr("Format:"), self._fact(rec.format))
+        first = display_path(os.path.basename(view.group.members[0].image.path))
         distance = (
-            self.tr("Reference")
+            self.tr("the others are compared with this one")
             if index == 0
-            else self.tr("%1 from the reference").replace("%1", str(member.distance))
+            else self.tr("%1 compared with %2")
+            .replace("%1", str(member.distance))
+            .replace("%2", first)
         )
         facts.addRow(self.tr("Difference:"), self._fact(distance))
+        choice = view.choice
+        if choice is not None:
+            reasons = choice.reasons if choice.index == index else ()
+            if member.in_reference_folder and choice.index != index:
+                reasons = (KeepReason.REFERENCE_FOLDER,)
+            why = reasons_text(reasons)
+            if why:
+                suggestion = self.tr("keep: %1").replace("%1", why)
+            else:
+                suggestion = self.tr("keep") if choice.index == index else self.tr("remove")
+            facts.addRow(self.tr("Suggested:"), self._fact(suggestion))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.canvas, 1)

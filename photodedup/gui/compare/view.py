@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from photodedup.core.keep import Choice
 from photodedup.core.models import Group, ImageRecord
 from photodedup.gui.compare.pane import ZOOM_STEP, Load, Loader, Pane, ViewState
 
@@ -36,9 +37,17 @@ class CompareView(QDialog):
 
     markToggled = Signal(str, bool)  # path, marked for removal
 
-    def __init__(self, group: Group, marked: set[str], parent: QWidget | None = None):
+    def __init__(
+        self,
+        group: Group,
+        marked: set[str],
+        parent: QWidget | None = None,
+        *,
+        choice: Choice | None = None,
+    ):
         super().__init__(parent)
         self.group = group
+        self.choice = choice  # the copy the keep rule keeps, and why
         # A reference-folder file is never removed, whatever the caller passed.
         self._marked = {
             m.image.path

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from photodedup.core.keep import KeepRule
 from photodedup.core.models import DEFAULT_MIN_SIZE, HASH_ALGORITHMS, HASH_SIZES
 
 
@@ -90,6 +91,26 @@ def _dump_folders(folders: list[Folder]) -> str:
     return json.dumps([{"path": f.path, "reference": f.reference} for f in folders])
 
 
+def _load_rule_text(raw: Any) -> str:
+    text = str(raw)
+    return KeepRule.parse(text).text()  # a rule this version cannot read gives the default
+
+
+def _load_keep_rules(raw: Any) -> list[tuple[str, str]]:
+    rules = []
+    for item in json.loads(str(raw)):
+        name, text = str(item["name"]).strip(), str(item["rule"])
+        try:
+            rules.append((name, KeepRule.parse(text).criteria_text()))
+        except ValueError:
+            continue  # one unreadable rule does not cost the others
+    return [(n, t) for n, t in rules if n]
+
+
+def _dump_keep_rules(rules: list[tuple[str, str]]) -> str:
+    return json.dumps([{"name": n, "rule": t} for n, t in rules])
+
+
 class Settings:
     """Typed access to the user's choices; every value has a safe default.
 
@@ -106,7 +127,10 @@ class Settings:
     excludes = Setting(
         "scan/excludes", [], load=lambda raw: split_patterns(str(raw)), dump="; ".join
     )
-    selection_rule = Setting("results/selection_rule", "resolution")
+    # The keep rule in use: a preset name or a rule's text (``keep.KeepRule.parse``).
+    selection_rule = Setting("results/selection_rule", "best", load=_load_rule_text)
+    # The user's own keep rules, by name, in the order the Keep menu shows them.
+    keep_rules = Setting("results/keep_rules", [], load=_load_keep_rules, dump=_dump_keep_rules)
     sort_key = Setting("results/sort", "bytes")
     # A language code like "zh_CN", or None to follow the system.
     language = Setting(

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.models import Group, Member
 from photodedup.gui.platform.formatting import display_path, format_bytes, format_datetime
-from photodedup.gui.results.model import BestRole, BytesRole, GroupRole, MarkedRole
+from photodedup.gui.results.model import BestRole, BytesRole, GroupRole, KeepRole, MarkedRole
 from photodedup.gui.results.thumbnails import ThumbnailCache
+from photodedup.gui.widgets.keep_words import reasons_text
 
 _TEXT_LINES = 6
 
@@ -150,6 +151,7 @@ class ResultsDelegate(QStyledItemDelegate):
         painter.setClipRect(rect)
         marked = index.data(MarkedRole)
         best_res, best_size = index.data(BestRole)
+        choice = index.data(KeepRole)
         current = getattr(self._view, "current_member", lambda _row: None)(index.row())
         self._paint_header(painter, option, index, group, marked, m)
         per_line = tiles_per_line(rect.width(), m)
@@ -157,8 +159,11 @@ class ResultsDelegate(QStyledItemDelegate):
             tile = tile_rect(rect, i, per_line, m)
             if tile.top() > rect.bottom():
                 break
+            why = None
+            if choice is not None and i == choice.index and not marked[i]:
+                why = reasons_text(choice.reasons)
             self._paint_tile(
-                painter, option, member, i, tile, m, marked[i], i in best_res, i in best_size
+                painter, option, member, i, tile, m, marked[i], i in best_res, i in best_size, why
             )
             if i == current:
                 pen = QPen(pal.color(QPalette.ColorRole.Highlight), 2)
@@ -189,7 +194,7 @@ class ResultsDelegate(QStyledItemDelegate):
 
     def _paint_tile(
         self, painter, option, member: Member, i: int, tile: QRect, m: Metrics,
-        marked: bool, best_res: bool, best_size: bool,
+        marked: bool, best_res: bool, best_size: bool, why: str | None = None,
     ) -> None:  # fmt: skip
         pal = option.palette
         image = member.image
@@ -248,8 +253,12 @@ class ResultsDelegate(QStyledItemDelegate):
         )
         line.translate(0, m.line)
         painter.setPen(dim)
-        if i == 0:
-            detail = self.tr("{format} · reference").format(format=image.format)
+        if why is not None:
+            # The copy the rule keeps says why, in place of how far it is from the first.
+            painter.setPen(accent)
+            detail = self.tr("Keep: {why}").format(why=why) if why else self.tr("Keep")
+        elif i == 0:
+            detail = image.format  # the others' distances are measured from this one
         else:
             detail = self.tr("{format} · distance {d}").format(
                 format=image.format, d=member.distance
@@ -329,5 +338,16 @@ class ResultsDelegate(QStyledItemDelegate):
             lines.append(image.camera)
         if member.in_reference_folder:
             lines.append(self.tr("In a reference folder: never removed"))
+        if hit[0] > 0:
+            lines.append(
+                self.tr("Distance {d} compared with {name}").format(
+                    d=member.distance, name=display_path(os.path.basename(group.reference.path))
+                )
+            )
+        choice = index.data(KeepRole)
+        if choice is not None and choice.index == hit[0] and choice.reasons:
+            lines.append(
+                self.tr("Suggested to keep: {why}").format(why=reasons_text(choice.reasons))
+            )
         QToolTip.showText(event.globalPos(), "\n".join(lines), view)
         return True

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from photodedup.core import select
+from photodedup.core.keep import Choice
 from photodedup.core.models import Group, Member
 from photodedup.gui.platform import pyside_fixes  # noqa: F401 (must run before Qt use)
 from photodedup.gui.platform.formatting import display_path, pick
@@ -28,6 +29,7 @@ GroupRole = Qt.ItemDataRole.UserRole + 1  # Group
 MarkedRole = Qt.ItemDataRole.UserRole + 2  # tuple[bool, ...], one per member
 BestRole = Qt.ItemDataRole.UserRole + 3  # (indices of highest resolution, of largest file)
 BytesRole = Qt.ItemDataRole.UserRole + 4  # bytes the marked files of the group take
+KeepRole = Qt.ItemDataRole.UserRole + 5  # keep.Choice: the copy the rule keeps, and why
 
 SORT_KEYS = ("bytes", "files", "path")
 
@@ -45,6 +47,9 @@ class ResultsModel(QAbstractListModel):
         self._marked: set[str] = set()
         self._filter = ""
         self._sort = "bytes"
+        self._rule: str = "best"
+        self._prefer: tuple[str, ...] = ()
+        self._choices: dict[int, Choice] = {}  # by position in _groups, made when first shown
 
     # -- Qt model -----------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -62,6 +67,8 @@ class ResultsModel(QAbstractListModel):
             return _best(group.members)
         if role == BytesRole:
             return self._marked_bytes(group)
+        if role == KeepRole:
+            return self.choice(self._rows[index.row()])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.tr("{n} similar photos: {names}").format(
                 n=len(group.members),
@@ -146,8 +153,28 @@ class ResultsModel(QAbstractListModel):
     def toggle(self, path: str) -> bool:
         return self.set_marked(path, path not in self._marked)
 
-    def mark_all_but_best(self, rule: str) -> None:
-        self._replace_marks(select.premark(self._groups, rule))
+    def set_keep_rule(self, rule: str, prefer: Iterable[str] = ()) -> None:
+        """The rule (and preferred folders, best first) that says which copy to keep."""
+        self._rule, self._prefer = rule, tuple(prefer)
+        self._choices.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def keep_rule(self) -> tuple[str, tuple[str, ...]]:
+        return self._rule, self._prefer
+
+    def choice(self, position: int) -> Choice:
+        """The rule's choice for the group at ``position`` in ``groups()``."""
+        found = self._choices.get(position)
+        if found is None:
+            found = select.choice(self._groups[position], self._rule, self._prefer)
+            self._choices[position] = found
+        return found
+
+    def mark_all_but_best(self, rule: str | None = None) -> None:
+        if rule is not None and rule != self._rule:
+            self.set_keep_rule(rule, self._prefer)
+        self._replace_marks(select.premark(self._groups, self._rule, self._prefer))
 
     def unmark_all(self) -> None:
         self._replace_marks(set())
@@ -222,6 +249,7 @@ class ResultsModel(QAbstractListModel):
         self.endResetModel()
 
     def _rebuild_rows(self) -> None:
+        self._choices.clear()  # positions may have changed
         rows = range(len(self._groups))
         if self._filter:
             needle = self._filter

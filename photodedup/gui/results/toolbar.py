@@ -13,19 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core import select
+from photodedup.core.keep import PRESETS, KeepRule
+from photodedup.gui.widgets.keep_words import preset_label
 
 # Translated where shown (self.tr); the NOOP marks let the translation tools find them.
 SORTS = (
     ("bytes", QT_TRANSLATE_NOOP("ResultsToolBar", "Most space to free")),
     ("files", QT_TRANSLATE_NOOP("ResultsToolBar", "Most files")),
     ("path", QT_TRANSLATE_NOOP("ResultsToolBar", "Folder and name")),
-)
-_RULE_LABELS = (  # the engine's select.RULES labels
-    QT_TRANSLATE_NOOP("ResultsToolBar", "Highest resolution"),
-    QT_TRANSLATE_NOOP("ResultsToolBar", "Largest file"),
-    QT_TRANSLATE_NOOP("ResultsToolBar", "Oldest"),
-    QT_TRANSLATE_NOOP("ResultsToolBar", "Newest"),
 )
 
 
@@ -38,8 +33,8 @@ class ResultsToolBar(QToolBar):
         self.setMovable(False)
         self.setFloatable(False)
         self.rule_combo = QComboBox(self)
-        for key, label in select.RULES.items():
-            self.rule_combo.addItem(self.tr(label), key)
+        self.rule_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.set_user_rules([])
         self.rule_combo.setToolTip(self.tr("Which copy of each group to keep"))
         self.mark_button = QPushButton(self.tr("Mark all but best"), self)
         self.unmark_button = QPushButton(self.tr("Unmark all"), self)
@@ -68,12 +63,37 @@ class ResultsToolBar(QToolBar):
         self.addWidget(self.filter_edit)
 
     def rule(self) -> str:
+        """The chosen rule's text: a preset name, or a rule of the user's."""
         return self.rule_combo.currentData()
+
+    def rules(self) -> list[tuple[str, str]]:
+        """Every rule offered, as (label, rule text), presets first."""
+        combo = self.rule_combo
+        return [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+
+    def set_user_rules(self, rules: list[tuple[str, str]]) -> None:
+        """Offer the presets and then ``rules`` (name, rule text); keep the choice if it stays."""
+        current = self.rule_combo.currentData()
+        self.rule_combo.blockSignals(True)
+        self.rule_combo.clear()
+        for name in PRESETS:
+            self.rule_combo.addItem(preset_label(name), name)
+        for name, text in rules:
+            self.rule_combo.addItem(name, text)
+        self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(current)))
+        self.rule_combo.blockSignals(False)
 
     def set_rule(self, rule: str) -> None:
         """Show ``rule`` without re-marking (as when loading the saved choice)."""
+        try:
+            rule = KeepRule.parse(rule).text()
+        except ValueError:
+            rule = "best"
         self.rule_combo.blockSignals(True)
-        self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(rule)))
+        index = self.rule_combo.findData(rule)
+        if index < 0:
+            index = self.rule_combo.findData(KeepRule.parse(rule).criteria_text())
+        self.rule_combo.setCurrentIndex(max(0, index))
         self.rule_combo.blockSignals(False)
 
     def set_results_enabled(self, enabled: bool) -> None:

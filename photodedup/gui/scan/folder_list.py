@@ -1,4 +1,8 @@
-"""The folders to scan, each with a "Reference: never delete from here" check box."""
+"""The folders to scan, each with a "Reference: never delete from here" check box.
+
+The order matters: copies in folders higher in the list are preferred when a keep
+rule looks at folders. Drag a folder, or use the Up and Down buttons, to reorder.
+"""
 
 from __future__ import annotations
 
@@ -71,6 +75,10 @@ class FolderList(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # Rows move only between rows (items take no drops), never into one another.
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.model().rowsMoved.connect(lambda *_: self.foldersChanged.emit())
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -85,10 +93,19 @@ class FolderList(QWidget):
         self.remove_button.setToolTip(self.tr("Remove the selected folders from the list"))
         self.remove_button.clicked.connect(self.remove_selected)
 
+        self.up_button = QPushButton(self.tr("Up"), self)
+        self.up_button.setToolTip(self.tr("Prefer copies in this folder over those below it"))
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton(self.tr("Down"), self)
+        self.down_button.setToolTip(self.tr("Prefer copies in the folders above this one"))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
@@ -149,12 +166,31 @@ class FolderList(QWidget):
         self._update_buttons()
         self.foldersChanged.emit()
 
+    def move_selected(self, step: int) -> None:
+        """Move the selected folders one place up (-1) or down (1), keeping them selected."""
+        count = self.tree.topLevelItemCount()
+        rows = sorted(self.tree.indexOfTopLevelItem(i) for i in self.tree.selectedItems())
+        if not rows or (step < 0 and rows[0] == 0) or (step > 0 and rows[-1] == count - 1):
+            return
+        self.tree.blockSignals(True)
+        for row in rows if step < 0 else reversed(rows):
+            item = self.tree.takeTopLevelItem(row)
+            self.tree.insertTopLevelItem(row + step, item)
+            item.setSelected(True)
+        self.tree.setCurrentItem(self.tree.topLevelItem(rows[0] + step))
+        self.tree.blockSignals(False)
+        self._update_buttons()
+        self.foldersChanged.emit()
+
     def _append(self, folder: Folder) -> None:
         item = QTreeWidgetItem([folder.path, ""])
         item.setData(0, _PATH_ROLE, folder.path)
         item.setToolTip(0, folder.path)
         item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon))
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setFlags(
+            (item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
+            & ~Qt.ItemFlag.ItemIsDropEnabled
+        )
         item.setCheckState(
             1, Qt.CheckState.Checked if folder.reference else Qt.CheckState.Unchecked
         )
@@ -166,4 +202,7 @@ class FolderList(QWidget):
             self.foldersChanged.emit()
 
     def _update_buttons(self) -> None:
-        self.remove_button.setEnabled(bool(self.tree.selectedItems()))
+        rows = [self.tree.indexOfTopLevelItem(i) for i in self.tree.selectedItems()]
+        self.remove_button.setEnabled(bool(rows))
+        self.up_button.setEnabled(bool(rows) and min(rows) > 0)
+        self.down_button.setEnabled(bool(rows) and max(rows) < self.tree.topLevelItemCount() - 1)

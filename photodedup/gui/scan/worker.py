@@ -38,20 +38,26 @@ def scan_work(
     rule: str,
     ignore: IgnoreList | None = None,
     scan_fn: Callable[..., ScanResult] | None = None,
+    prefer: tuple[str, ...] = (),
 ) -> Work:
-    """A full scan: folders to groups without the ignored pairs, then the marks."""
+    """A full scan: folders to groups without the ignored pairs, then the marks under
+    ``rule`` (``prefer``: the preferred folders, best first)."""
     run_scan = scan_fn or scan_module.scan
     ignore = _snapshot(ignore)
 
     def work(progress: Callable[[Any], None], cancel: threading.Event) -> ScanOutcome:
         result = run_scan(options, ignore=ignore, progress=progress, cancel=cancel)
-        return _outcome(options, result, list(result.groups), rule, cancel)
+        return _outcome(options, result, list(result.groups), (rule, prefer), cancel)
 
     return work
 
 
 def regroup_work(
-    result: ScanResult, options: ScanOptions, rule: str, ignore: IgnoreList | None = None
+    result: ScanResult,
+    options: ScanOptions,
+    rule: str,
+    ignore: IgnoreList | None = None,
+    prefer: tuple[str, ...] = (),
 ) -> Work:
     """The groups of an earlier scan under new grouping settings, without decoding."""
     ignore = _snapshot(ignore)
@@ -60,13 +66,14 @@ def regroup_work(
         groups = scan_module.regroup(
             result, options.group, ignore=ignore, progress=progress, cancel=cancel
         )
-        return _outcome(options, result, groups, rule, cancel)
+        return _outcome(options, result, groups, (rule, prefer), cancel)
 
     return work
 
 
-def _outcome(options, result, groups, rule, cancel) -> ScanOutcome:
-    marked = select.premark(groups, rule)
+def _outcome(options, result, groups, keep, cancel) -> ScanOutcome:
+    rule, prefer = keep
+    marked = select.premark(groups, rule, prefer)
     if cancel.is_set():  # the engine may finish its last step before it looks
         raise Cancelled
     return ScanOutcome(options, result, groups, marked)

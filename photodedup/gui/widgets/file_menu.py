@@ -34,4 +34,4 @@ class FileMenu(QMenu):
         not_dup = self.addAction(self.tr("Not a duplicate"), self.notDuplicateRequested.emit)
         not_dup.setEnabled(not is_reference)
         if is_reference:
-            not_dup.setToolTip(self.tr("This is the group's reference photo"))
+            not_dup.setToolTip(self.tr("The other photos of the group are compared with this one"))
