@@ -697,92 +697,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="125"/>
+        <location filename="../../photodedup/gui/main_window.py" line="121"/>
         <source>Review and remove…</source>
         <translation>检查并移除…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="126"/>
+        <location filename="../../photodedup/gui/main_window.py" line="122"/>
         <source>Review the marked files and move them to the trash</source>
         <translation>检查已标记的文件，并把它们移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="227"/>
+        <location filename="../../photodedup/gui/main_window.py" line="234"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="241"/>
+        <location filename="../../photodedup/gui/main_window.py" line="243"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="272"/>
+        <location filename="../../photodedup/gui/main_window.py" line="268"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="277"/>
+        <location filename="../../photodedup/gui/main_window.py" line="273"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="326"/>
+        <location filename="../../photodedup/gui/main_window.py" line="317"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="348"/>
+        <location filename="../../photodedup/gui/main_window.py" line="335"/>
         <source>Could not regroup: {error}</source>
         <translation>无法重新分组：{error}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="389"/>
+        <location filename="../../photodedup/gui/main_window.py" line="368"/>
         <source>Scan again to see the photos you no longer mark as different.</source>
         <translation>重新扫描即可看到你不再标为不同的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="401"/>
+        <location filename="../../photodedup/gui/main_window.py" line="380"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="420"/>
+        <location filename="../../photodedup/gui/main_window.py" line="401"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="468"/>
+        <location filename="../../photodedup/gui/main_window.py" line="451"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="470"/>
+        <location filename="../../photodedup/gui/main_window.py" line="453"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="483"/>
+        <location filename="../../photodedup/gui/main_window.py" line="467"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="485"/>
+        <location filename="../../photodedup/gui/main_window.py" line="469"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="490"/>
+        <location filename="../../photodedup/gui/main_window.py" line="474"/>
         <source>The language changes the next time photodedup starts.</source>
         <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="511"/>
+        <location filename="../../photodedup/gui/main_window.py" line="495"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="511"/>
+        <location filename="../../photodedup/gui/main_window.py" line="495"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
@@ -1267,194 +1267,194 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="56"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="72"/>
         <source>No app could open the log. It is here:
 %1</source>
         <translation>没有应用能打开日志。它在这里：
 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="60"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="76"/>
         <source>Nothing has been moved to the Trash yet, so there is no log. It will be here:
 %1</source>
         <translation>还没有文件被移到回收站，所以还没有日志。日志将保存在这里：
 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="64"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="80"/>
         <source>Trash log</source>
         <translation>回收站日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="85"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="108"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="136"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="159"/>
         <source>You can restore them from the Trash. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
         <translation>你可以从回收站恢复它们。每个文件在移动前都会再检查一次：扫描后有改动的文件将保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="153"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="176"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="153"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="176"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="153"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="176"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="153"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="176"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="169"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="192"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="169"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="192"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="174"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="197"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="184"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="207"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="186"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="209"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="186"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="209"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="210"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="210"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="188"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="211"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="196"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="219"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="211"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="234"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="222"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="245"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="254"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="277"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="256"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="279"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="260"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="283"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="262"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="285"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="292"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="318"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="315"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="341"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="293"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="316"/>
         <source>Stop after the file being moved now</source>
         <translation>移完当前这个文件后停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="303"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="326"/>
         <source>Moving %n file to the Trash…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="304"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="327"/>
         <source>Moving %n files to the Trash…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="309"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="332"/>
         <source>Moving %n file to %1…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="310"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="333"/>
         <source>Moving %n files to %1…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="315"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="338"/>
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="335"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="358"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
