@@ -707,82 +707,82 @@
         <translation>检查已标记的文件，并把它们移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="234"/>
+        <location filename="../../photodedup/gui/main_window.py" line="238"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="243"/>
+        <location filename="../../photodedup/gui/main_window.py" line="247"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="268"/>
+        <location filename="../../photodedup/gui/main_window.py" line="272"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="273"/>
+        <location filename="../../photodedup/gui/main_window.py" line="277"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="317"/>
+        <location filename="../../photodedup/gui/main_window.py" line="321"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="335"/>
+        <location filename="../../photodedup/gui/main_window.py" line="339"/>
         <source>Could not regroup: {error}</source>
         <translation>无法重新分组：{error}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="368"/>
+        <location filename="../../photodedup/gui/main_window.py" line="372"/>
         <source>Scan again to see the photos you no longer mark as different.</source>
         <translation>重新扫描即可看到你不再标为不同的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="380"/>
+        <location filename="../../photodedup/gui/main_window.py" line="384"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="401"/>
+        <location filename="../../photodedup/gui/main_window.py" line="405"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="451"/>
+        <location filename="../../photodedup/gui/main_window.py" line="455"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="453"/>
+        <location filename="../../photodedup/gui/main_window.py" line="457"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="467"/>
+        <location filename="../../photodedup/gui/main_window.py" line="471"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="469"/>
+        <location filename="../../photodedup/gui/main_window.py" line="473"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="474"/>
+        <location filename="../../photodedup/gui/main_window.py" line="478"/>
         <source>The language changes the next time photodedup starts.</source>
         <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="495"/>
+        <location filename="../../photodedup/gui/main_window.py" line="499"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="495"/>
+        <location filename="../../photodedup/gui/main_window.py" line="499"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
