@@ -311,6 +311,21 @@ def _rollback(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
 
 
+# The cache's own row form, for other stores of records (the portable index), so
+# that they follow whatever a record comes to hold.
+RECORD_COLUMNS: tuple[str, ...] = _COLUMNS[2:]
+
+
+def record_to_row(record: ImageRecord) -> tuple:
+    """A record's stored values, in ``RECORD_COLUMNS`` order."""
+    return _row(record)
+
+
+def row_to_record(path: str, row: tuple) -> ImageRecord | None:
+    """The record stored as ``row``, or None for a row damaged past reading."""
+    return _record(path, row)
+
+
 def _row(r: ImageRecord) -> _Row:
     variants = ",".join(format(v, "x") for v in r.variants)
     return (

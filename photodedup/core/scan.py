@@ -106,6 +106,25 @@ def scan(
     return result
 
 
+def fingerprint(
+    files: Sequence[FileRef],
+    options: ScanOptions,
+    cache: HashCache | None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: _Event | None = None,
+) -> tuple[list[ImageRecord], list[ScanError], ScanStats]:
+    """Fingerprint ``files`` exactly as a scan does: cache first, then every core.
+
+    For callers that walk their own files (the library check, the portable
+    index). Records are in ``files`` order for cache hits, then as decoded.
+    """
+    stats = ScanStats(files_seen=len(files))
+    records, errors = _fingerprint_all(files, options, cache, stats, progress, cancel)
+    stats.images = len(records)
+    return records, errors, stats
+
+
 def regroup(
     result: ScanResult,
     options: GroupOptions,

@@ -1,0 +1,319 @@
+"""The portable index: a library's fingerprints, sizes and digests in one SQLite file.
+
+Made for checking new photos against a library that is not at hand (a drive
+in a drawer, a blocklist on a server). An index holds one fingerprint setting,
+the folders it was made from, and one row per image: the cache's record
+columns plus the digest of the whole file, so that "byte-identical" can be
+told without the library.
+
+Rules that keep the user's files safe:
+
+* An existing file that is not a photodedup index, or is damaged, is never
+  written to: ``IndexProblem`` says why before any work starts.
+* An update is written to a new file beside the old one and renamed over it,
+  so a crash or a full disk leaves the old index whole.
+* Updating is incremental: a file whose path, size and mtime match its row is
+  neither decoded nor read again. Rows under the folders indexed now are
+  refreshed (vanished files drop out); rows under other folders are kept, so
+  a second drive can be added to the same index.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from photodedup.core.cache import RECORD_COLUMNS, record_to_row, row_to_record
+from photodedup.core.models import HashSettings, ImageRecord, ScanError
+
+APPLICATION_ID = 0x50445849  # "PDXI": tells our files from any other SQLite file
+FORMAT_VERSION = 1
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+_COLUMNS = ("path", *RECORD_COLUMNS, "full_digest")
+_SCHEMA = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    f"CREATE TABLE records (path BLOB PRIMARY KEY, {', '.join(_COLUMNS[1:])}) WITHOUT ROWID",
+    f"PRAGMA application_id = {APPLICATION_ID}",
+    f"PRAGMA user_version = {FORMAT_VERSION}",
+)
+
+
+class IndexReason(StrEnum):
+    """Why an index file cannot be used; the front ends word it."""
+
+    MISSING = "missing"  # no such file
+    NOT_AN_INDEX = "not-an-index"  # some other file, SQLite or not
+    CORRUPT = "corrupt"  # ours, but damaged or cut short
+    NEWER = "newer-version"  # made by a newer photodedup
+    UNREADABLE = "unreadable"  # permissions, I/O error
+    UNWRITABLE = "unwritable"  # the folder or file cannot be written
+    SETTINGS = "settings-mismatch"  # holds another fingerprint setting than asked for
+
+
+class IndexProblem(Exception):
+    """An index file that cannot be used, with a reason code and a detail."""
+
+    def __init__(self, path: str, reason: IndexReason, detail: str = "") -> None:
+        super().__init__(f"{path}: {reason}: {detail}" if detail else f"{path}: {reason}")
+        self.path, self.reason, self.detail = path, reason, detail
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One indexed image: its record and the digest of the whole file."""
+
+    record: ImageRecord
+    full_digest: str
+
+
+@dataclass
+class Index:
+    """An index read into memory."""
+
+    path: str
+    settings: HashSettings
+    roots: list[str] = field(default_factory=list)
+    entries: list[IndexEntry] = field(default_factory=list)
+    created: str = ""
+    updated: str = ""
+
+
+@dataclass
+class IndexUpdate:
+    """What an ``update_index`` call did."""
+
+    index: Index
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    decoded: int = 0
+    errors: list[ScanError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def read_index(path: str) -> Index:
+    """Read a whole index; raises ``IndexProblem`` when ``path`` is not a usable one."""
+    conn = _open_read_only(path)
+    try:
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+            settings = HashSettings(meta["algorithm"], int(meta["hash_size"]))
+            roots = json.loads(meta.get("roots", "[]"))
+            entries = list(_entries(conn))
+        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as exc:
+            raise IndexProblem(path, IndexReason.CORRUPT, _detail(exc)) from None
+    finally:
+        conn.close()
+    return Index(path, settings, roots, entries, meta.get("created", ""), meta.get("updated", ""))
+
+
+def check_index_file(path: str) -> HashSettings:
+    """The settings of the index at ``path``, checking it is ours and sound; cheap."""
+    conn = _open_read_only(path)
+    try:
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if ok != "ok":
+                raise IndexProblem(path, IndexReason.CORRUPT, ok)
+            return HashSettings(meta["algorithm"], int(meta["hash_size"]))
+        except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
+            raise IndexProblem(path, IndexReason.CORRUPT, _detail(exc)) from None
+    finally:
+        conn.close()
+
+
+def ensure_writable(path: str) -> None:
+    """Raise ``IndexProblem`` unless an index can be written at ``path``.
+
+    An existing file must be a sound index; a new one needs a writable folder.
+    """
+    if os.path.lexists(path):
+        if os.path.isdir(path):
+            raise IndexProblem(path, IndexReason.UNWRITABLE, "it is a folder")
+        check_index_file(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise IndexProblem(path, IndexReason.UNWRITABLE, "no such folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise IndexProblem(path, IndexReason.UNWRITABLE, "the folder is not writable")
+
+
+def write_index(index: Index) -> None:
+    """Write ``index`` to ``index.path`` through a new file renamed over the old."""
+    folder = os.path.dirname(os.path.abspath(index.path))
+    fd, tmp = tempfile.mkstemp(prefix=".photodedup-index-", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            for statement in _SCHEMA:
+                conn.execute(statement)
+            conn.execute("BEGIN")
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", _meta(index).items())
+            insert = f"INSERT OR REPLACE INTO records VALUES ({', '.join('?' * len(_COLUMNS))})"
+            conn.executemany(insert, _rows(index.entries))
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, index.path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def merge(
+    old: Index | None,
+    path: str,
+    settings: HashSettings,
+    roots: Sequence[str],
+    entries: Sequence[IndexEntry],
+    in_roots: Callable[[str], bool],
+) -> tuple[Index, int, int, int, int]:
+    """``old`` with its rows under ``roots`` replaced by ``entries``.
+
+    Returns the new index and the counts (added, changed, removed, unchanged).
+    """
+    now = time.strftime("%Y-%m-%dT%H:%M:%S")
+    before = {e.record.path: e for e in old.entries} if old is not None else {}
+    kept = [e for p, e in before.items() if not in_roots(p)]
+    added = changed = unchanged = 0
+    for e in entries:
+        was = before.get(e.record.path)
+        if was is None:
+            added += 1
+        elif _same_file(was.record, e.record) and was.full_digest == e.full_digest:
+            unchanged += 1
+        else:
+            changed += 1
+    fresh = {e.record.path for e in entries}
+    removed = sum(1 for p in before if in_roots(p) and p not in fresh)
+    all_roots = sorted(set(old.roots if old else ()) | set(roots))
+    index = Index(
+        path,
+        settings,
+        all_roots,
+        sorted([*kept, *entries], key=lambda e: e.record.path),
+        created=old.created if old and old.created else now,
+        updated=now,
+    )
+    return index, added, changed, removed, unchanged
+
+
+def full_digests(paths: Sequence[str], cancel=None) -> dict[str, str | None]:
+    """The whole-file digest of each path (None when it cannot be read), on threads."""
+    from photodedup.core.fingerprint import full_digest
+
+    def one(p: str) -> str | None:
+        if cancel is not None and cancel.is_set():
+            return None
+        try:
+            return full_digest(p)
+        except OSError:
+            return None
+
+    if not paths:
+        return {}
+    # hashlib releases the GIL on large buffers, so threads read and hash in parallel.
+    with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 2) * 2)) as pool:
+        return dict(zip(paths, pool.map(one, paths), strict=True))
+
+
+def _same_file(a: ImageRecord, b: ImageRecord) -> bool:
+    return a.size == b.size and a.mtime_ns == b.mtime_ns and a.digest == b.digest
+
+
+def _open_read_only(path: str) -> sqlite3.Connection:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
+        raise IndexProblem(path, IndexReason.MISSING) from None
+    except IsADirectoryError:
+        raise IndexProblem(path, IndexReason.NOT_AN_INDEX, "it is a folder") from None
+    except OSError as exc:
+        raise IndexProblem(path, IndexReason.UNREADABLE, exc.strerror or str(exc)) from None
+    if head != SQLITE_MAGIC:
+        raise IndexProblem(path, IndexReason.NOT_AN_INDEX)
+    uri = "file:" + _uri_path(path) + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise IndexProblem(path, IndexReason.UNREADABLE, _detail(exc)) from None
+    try:
+        app = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise IndexProblem(path, IndexReason.CORRUPT, _detail(exc)) from None
+    if app != APPLICATION_ID:
+        conn.close()
+        raise IndexProblem(path, IndexReason.NOT_AN_INDEX)
+    if version > FORMAT_VERSION:
+        conn.close()
+        raise IndexProblem(path, IndexReason.NEWER, f"format {version}")
+    try:
+        columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(records)"))
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise IndexProblem(path, IndexReason.CORRUPT, _detail(exc)) from None
+    if columns != _COLUMNS:
+        conn.close()
+        # Same format number but other columns: written by a build with other
+        # record fields. Rebuilding it is the only way on.
+        raise IndexProblem(path, IndexReason.CORRUPT, "unexpected columns")
+    return conn
+
+
+def _uri_path(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(os.fsencode(os.path.abspath(path)))
+
+
+def _entries(conn: sqlite3.Connection) -> Iterable[IndexEntry]:
+    cursor = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM records")
+    for row in cursor:
+        record = row_to_record(os.fsdecode(row[0]), row[1:-1])
+        if record is None:
+            raise ValueError("a row cannot be read")
+        yield IndexEntry(record, row[-1])
+
+
+def _rows(entries: Iterable[IndexEntry]) -> Iterable[tuple]:
+    for e in entries:
+        row = (os.fsencode(e.record.path), *record_to_row(e.record), e.full_digest)
+        yield tuple(
+            v.encode("utf-8", "replace").decode("utf-8") if isinstance(v, str) else v for v in row
+        )
+
+
+def _meta(index: Index) -> dict[str, str]:
+    return {
+        "app": "photodedup",
+        "algorithm": index.settings.algorithm,
+        "hash_size": str(index.settings.hash_size),
+        "settings": index.settings.key,
+        # Surrogate escapes keep non-UTF-8 folder names exact through JSON.
+        "roots": json.dumps(index.roots),
+        "created": index.created,
+        "updated": index.updated,
+        "count": str(len(index.entries)),
+    }
+
+
+def _detail(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
