@@ -22,20 +22,17 @@ from __future__ import annotations
 
 import os
 import time
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-import numpy as np
-
-from photodedup.core import hamming_index
-from photodedup.core.group import DEFAULT_PRESET, is_blank, preset_distance
-from photodedup.core.index import IndexProblem, IndexReason, full_digests, read_index
+from photodedup.core.check_match import distance_to, identical_rows, near_rows
+from photodedup.core.group import DEFAULT_PRESET, preset_distance
+from photodedup.core.index import IndexProblem, IndexReason, read_table
 from photodedup.core.library import Collected, collect, open_cache
+from photodedup.core.library_table import LibraryTable
 from photodedup.core.models import (
     DEFAULT_MIN_SIZE,
-    Cancelled,
     HashSettings,
     ImageRecord,
     Progress,
@@ -180,13 +177,6 @@ class CheckReport:
     stats: CheckStats = field(default_factory=CheckStats)
 
 
-@dataclass
-class _LibrarySide:
-    records: list[ImageRecord]
-    full: dict[int, str]  # known whole-file digests, by record number (index only)
-    self_of: dict[tuple[int, int] | str, int]  # a query's own record, by file id or path
-
-
 def check(
     queries: Sequence[str],
     library: Library,
@@ -202,24 +192,23 @@ def check(
     """
     started = time.monotonic()
     queries = [os.path.abspath(q) for q in queries]
-    index = read_index(library.index) if library.index else None
-    if index is not None and settings.hash is not None and settings.hash != index.settings:
-        raise IndexProblem(library.index or "", IndexReason.SETTINGS, index.settings.key)
+    index, table = None, None
+    if library.index:
+        _phase(progress, CheckPhase.INDEX, 0)
+        index, table = read_table(library.index)
+        if settings.hash is not None and settings.hash != index.settings:
+            raise IndexProblem(library.index, IndexReason.SETTINGS, index.settings.key)
+        _phase(progress, CheckPhase.INDEX, 1)
     hash_settings = index.settings if index else (settings.hash or HashSettings())
     near, loose = settings.distances(hash_settings.bits)
     report = CheckReport(settings, hash_settings, library, near, loose)
     options = settings.scan_options(queries, hash_settings)
+    lib: Collected | None = None
     with open_cache(options) as cache:
         if cache is not None:
             report.warnings += cache.warnings
-        if index is not None:
-            side = _LibrarySide(
-                [e.record for e in index.entries],
-                {i: e.full_digest for i, e in enumerate(index.entries)},
-                {e.record.path: i for i, e in enumerate(index.entries)},
-            )
-        else:
-            found = collect(
+        if table is None:
+            lib = collect(
                 [os.path.abspath(f) for f in library.folders],
                 options,
                 cache,
@@ -227,16 +216,16 @@ def check(
                 progress=progress,
                 cancel=cancel,
             )
-            report.library_errors = found.errors
-            report.stats.decoded += found.decoded
-            report.stats.cache_hits += found.cache_hits
-            side = _folder_side(found)
+            report.library_errors = lib.errors
+            report.stats.decoded += lib.decoded
+            report.stats.cache_hits += lib.cache_hits
+            table = LibraryTable.from_records(lib.records, hash_settings.bits)
         asked = collect(
             queries,
             options,
             cache,
             named_min_size=0,
-            known={r.path: r for r in side.records} if index is None else None,
+            known={r.path: r for r in lib.records} if lib is not None else None,
             phase=lambda p: f"query-{p}",
             progress=progress,
             cancel=cancel,
@@ -244,66 +233,73 @@ def check(
     report.errors = asked.errors
     report.stats.decoded += asked.decoded
     report.stats.cache_hits += asked.cache_hits
-    report.results = _judge(
-        asked, side, settings, near, loose, hash_settings.bits, progress, cancel
+    own = _own_rows(asked, lib, table)
+    _phase(progress, CheckPhase.MATCH, 0)
+    report.results = judge(
+        asked.records, own, table, settings, near, loose, hash_settings.bits, cancel
     )
-    _count(report, side)
+    _phase(progress, CheckPhase.MATCH, 1)
+    _count(report, len(table))
     report.stats.seconds = round(time.monotonic() - started, 3)
     return report
 
 
-def _folder_side(found: Collected) -> _LibrarySide:
-    refs = {r.path: r for r in found.refs}
-    self_of: dict[tuple[int, int] | str, int] = {}
-    for i, rec in enumerate(found.records):
+def _own_rows(asked: Collected, lib: Collected | None, table: LibraryTable) -> list[int | None]:
+    """For each query, its own row in the library, if it is one of the library's files.
+
+    Folders: the same file (device and inode) whatever path reached it. An
+    index: the same path, as its files may not be there to look at.
+    """
+    if lib is None:
+        return [table.row_of(q.path) for q in asked.records]
+    row_of_file = {}
+    refs = {r.path: r for r in lib.refs}
+    for row, rec in enumerate(lib.records):  # table rows follow lib.records
         ref = refs.get(rec.path)
         if ref is not None:
-            self_of[(ref.dev, ref.ino)] = i
-    return _LibrarySide(found.records, {}, self_of)
+            row_of_file[(ref.dev, ref.ino)] = row
+    query_refs = {r.path: r for r in asked.refs}
+    own = []
+    for q in asked.records:
+        ref = query_refs.get(q.path)
+        own.append(row_of_file.get((ref.dev, ref.ino)) if ref is not None else None)
+    return own
 
 
-def _judge(
-    asked: Collected,
-    side: _LibrarySide,
+def judge(
+    queries: Sequence[ImageRecord],
+    own: Sequence[int | None],
+    table: LibraryTable,
     settings: CheckSettings,
     near: int,
     loose: int,
     bits: int,
-    progress: ProgressCallback | None,
-    cancel,
+    cancel=None,
 ) -> list[QueryResult]:
-    if progress is not None:
-        progress(Progress(CheckPhase.MATCH, 0, 1))
-    refs = {r.path: r for r in asked.refs}
-    own: list[int | None] = []
-    for q in asked.records:
-        # Folders: the same file (device and inode) whatever path reached it. An
-        # index: the same path, as its files may not be there to look at.
-        ref = refs.get(q.path)
-        key = (ref.dev, ref.ino) if ref is not None else None
-        own.append(side.self_of.get(key) if key in side.self_of else side.self_of.get(q.path))
-    near_pairs = _hash_matches(asked.records, side.records, settings, loose, bits, cancel)
-    same = _identical(asked.records, side, own, cancel)
+    """The verdict on each query record against ``table``.
+
+    ``own[i]`` is query ``i``'s own row when it is a library file (never its
+    own match), or None.
+    """
+    near_pairs = near_rows(
+        queries, table, loose, bits, settings.rotations, settings.ignore_blank, cancel
+    )
+    same = identical_rows(queries, table, own, cancel)
     results = []
-    for qi, q in enumerate(asked.records):
+    for qi, q in enumerate(queries):
         found = dict(near_pairs.get(qi, {}))
-        for li in same.get(qi, ()):
-            found.setdefault(li, _distance(q, side.records[li], settings.rotations))
+        for row in same.get(qi, ()):
+            found.setdefault(row, distance_to(q, table.hashes[row], bits, settings.rotations))
         if own[qi] is not None:
             found.pop(own[qi], None)
-        inside = own[qi] is not None
-        results.append(_verdict(q, found, same.get(qi, set()), side, settings, near, inside))
-    if progress is not None:
-        progress(Progress(CheckPhase.MATCH, 1, 1))
+        results.append(_verdict(q, found, same.get(qi, set()), table, settings, near, own[qi]))
     return results
 
 
-def _verdict(q, found, same, side, settings, near, inside) -> QueryResult:
-    ranked = sorted(
-        found.items(), key=lambda kv: (kv[0] not in same, kv[1], side.records[kv[0]].path)
-    )
-    close = [(li, d) for li, d in ranked if li in same or d <= near]
-    if inside or close:
+def _verdict(q, found, same, table: LibraryTable, settings, near, own) -> QueryResult:
+    ranked = sorted(found.items(), key=lambda kv: (kv[0] not in same, kv[1], table.paths[kv[0]]))
+    close = [(row, d) for row, d in ranked if row in same or d <= near]
+    if own is not None or close:
         verdict, shown = Verdict.IN_LIBRARY, close
     elif ranked:
         verdict, shown = Verdict.SIMILAR, ranked
@@ -311,98 +307,28 @@ def _verdict(q, found, same, side, settings, near, inside) -> QueryResult:
         verdict, shown = Verdict.NEW, []
     matches = tuple(
         Match(
-            path=side.records[li].path,
+            path=table.path(row),
             distance=d,
-            identical=li in same,
-            width=side.records[li].width,
-            height=side.records[li].height,
-            size=side.records[li].size,
+            identical=row in same,
+            width=int(table.widths[row]),
+            height=int(table.heights[row]),
+            size=int(table.sizes[row]),
         )
-        for li, d in shown[: settings.max_matches]
+        for row, d in shown[: settings.max_matches]
     )
-    return QueryResult(q.path, verdict, matches, len(shown), inside, q)
+    return QueryResult(q.path, verdict, matches, len(shown), own is not None, q)
 
 
-def _distance(q: ImageRecord, lib: ImageRecord, rotations: bool) -> int:
-    values = (q.hash, *q.variants) if rotations else (q.hash,)
-    return min((v ^ lib.hash).bit_count() for v in values)
+def _phase(progress: ProgressCallback | None, phase: CheckPhase, done: int) -> None:
+    if progress is not None:
+        progress(Progress(phase, done, 1))
 
 
-def _hash_matches(queries, library, settings, loose, bits, cancel) -> dict[int, dict[int, int]]:
-    """Query number -> {library record number: least distance} within ``loose``."""
-    keep_lib = [
-        i for i, r in enumerate(library) if not (settings.ignore_blank and is_blank(r.hash, bits))
-    ]
-    owner, values = [], []
-    for qi, q in enumerate(queries):
-        if settings.ignore_blank and is_blank(q.hash, bits):
-            continue  # a flat picture matches only its byte-identical twins
-        candidates = {q.hash, *q.variants} if settings.rotations else {q.hash}
-        if settings.ignore_blank:
-            candidates = {v for v in candidates if not is_blank(v, bits)} | {q.hash}
-        for v in sorted(candidates):
-            owner.append(qi)
-            values.append(v)
-    out: dict[int, dict[int, int]] = defaultdict(dict)
-    if not values or not keep_lib:
-        return out
-    q = hamming_index.pack(values, bits)
-    x = hamming_index.pack([library[i].hash for i in keep_lib], bits)
-
-    def tick(_units: int) -> None:
-        if cancel is not None and cancel.is_set():
-            raise Cancelled()
-
-    pairs = hamming_index.cross_pairs(q, x, loose, tick)
-    lib_ids = np.asarray(keep_lib, dtype=np.int64)[pairs.b]
-    owners = np.asarray(owner, dtype=np.int64)[pairs.a]
-    for qi, li, d in zip(owners.tolist(), lib_ids.tolist(), pairs.dist.tolist(), strict=True):
-        best = out[qi].get(li)
-        if best is None or d < best:
-            out[qi][li] = d
-    return out
-
-
-def _identical(
-    queries: Sequence[ImageRecord], side: _LibrarySide, own: list[int | None], cancel
-) -> dict[int, set[int]]:
-    """Query number -> library record numbers with the very same bytes.
-
-    Size and quick digest pick the candidates; the whole-file digest decides.
-    """
-    by_key: dict[tuple[int, str], list[int]] = defaultdict(list)
-    for li, r in enumerate(side.records):
-        by_key[(r.size, r.digest)].append(li)
-    candidates: dict[int, list[int]] = {}
-    for qi, q in enumerate(queries):
-        hits = [li for li in by_key.get((q.size, q.digest), ()) if li != own[qi]]
-        if hits:
-            candidates[qi] = hits
-    if not candidates:
-        return {}
-    to_read = {queries[qi].path for qi in candidates}
-    to_read |= {
-        side.records[li].path for hits in candidates.values() for li in hits if li not in side.full
-    }
-    digests = full_digests(sorted(to_read), cancel)
-    if cancel is not None and cancel.is_set():
-        raise Cancelled()
-    out: dict[int, set[int]] = {}
-    for qi, hits in candidates.items():
-        mine = digests.get(queries[qi].path)
-        if mine is None:
-            continue
-        same = {li for li in hits if side.full.get(li, digests.get(side.records[li].path)) == mine}
-        if same:
-            out[qi] = same
-    return out
-
-
-def _count(report: CheckReport, side: _LibrarySide) -> None:
+def _count(report: CheckReport, library_images: int) -> None:
     s = report.stats
     s.queries = len(report.results)
     s.in_library = sum(r.verdict is Verdict.IN_LIBRARY for r in report.results)
     s.similar = sum(r.verdict is Verdict.SIMILAR for r in report.results)
     s.new = sum(r.verdict is Verdict.NEW for r in report.results)
-    s.library_images = len(side.records)
+    s.library_images = library_images
     s.library_errors = len(report.library_errors)

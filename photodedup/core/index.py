@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from photodedup.core.cache import RECORD_COLUMNS, record_to_row, row_to_record
+from photodedup.core.library_table import LibraryTable
 from photodedup.core.models import HashSettings, ImageRecord, ScanError
 
 APPLICATION_ID = 0x50445849  # "PDXI": tells our files from any other SQLite file
@@ -115,6 +116,30 @@ def read_index(path: str) -> Index:
     finally:
         conn.close()
     return Index(path, settings, roots, entries, meta.get("created", ""), meta.get("updated", ""))
+
+
+def read_table(path: str) -> tuple[Index, LibraryTable]:
+    """An index's settings and roots, and its rows as columns for a check (fast).
+
+    ``Index.entries`` stays empty; raises ``IndexProblem`` like ``read_index``.
+    """
+    conn = _open_read_only(path)
+    try:
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+            settings = HashSettings(meta["algorithm"], int(meta["hash_size"]))
+            roots = json.loads(meta.get("roots", "[]"))
+            rows = conn.execute(
+                "SELECT path, size, width, height, hash, digest, full_digest FROM records"
+            ).fetchall()
+            columns = list(zip(*rows, strict=True)) if rows else [()] * 7
+            table = LibraryTable.from_columns(*columns, bits=settings.bits)
+        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as exc:
+            raise IndexProblem(path, IndexReason.CORRUPT, _detail(exc)) from None
+    finally:
+        conn.close()
+    index = Index(path, settings, roots, [], meta.get("created", ""), meta.get("updated", ""))
+    return index, table
 
 
 def check_index_file(path: str) -> HashSettings:
