@@ -16,10 +16,10 @@ import argparse
 from collections.abc import Sequence
 
 from photodedup import __version__
-from photodedup.cli import scan
+from photodedup.cli import check, index, scan
 from photodedup.cli.common import PROG
 
-COMMANDS = (scan,)
+COMMANDS = (scan, check, index)
 
 
 def build_parser() -> argparse.ArgumentParser:

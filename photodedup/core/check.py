@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from photodedup.core.check_match import distance_to, identical_rows, near_rows
-from photodedup.core.group import DEFAULT_PRESET, preset_distance
 from photodedup.core.index import IndexProblem, IndexReason, read_table
 from photodedup.core.library import Collected, collect, open_cache
 from photodedup.core.library_table import LibraryTable
@@ -39,6 +38,7 @@ from photodedup.core.models import (
     ProgressCallback,
     ScanError,
 )
+from photodedup.core.presets import DEFAULT_PRESET, preset_distance
 from photodedup.core.scan import ScanOptions
 
 LOOSE_PRESET = "loose"

@@ -1,0 +1,377 @@
+"""``photodedup-cli check QUERY… --library DIR…|--index FILE``: which photos are new.
+
+One line per query file (verdict, file, best match), a summary on stderr, and
+an exit status a script can test: 0 when every query is in the library, 1 when
+some are new, only similar or unreadable. ``--copy-new`` copies just the new
+ones into an import folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import IO, TYPE_CHECKING, Any, ClassVar
+
+from photodedup.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    cancel_on_interrupt,
+    drop_stdout,
+    error,
+    non_negative,
+    positive,
+    unwritable,
+    write_file,
+)
+from photodedup.cli.render import human_bytes, printable
+from photodedup.core.models import DEFAULT_MIN_SIZE, HASH_ALGORITHMS, HASH_SIZES, Cancelled
+from photodedup.core.presets import DEFAULT_PRESET, PRESETS
+
+if TYPE_CHECKING:
+    from photodedup.core.check import CheckReport, CheckSettings, QueryResult
+    from photodedup.core.copy_new import CopyReport
+
+EXIT_SOME_NEW = 1
+
+_DEST_PROBLEMS = {
+    "not-a-folder": "it is not a folder",
+    "no-parent": "no such folder",
+    "unwritable": "permission denied",
+    "inside-query": "it is inside a folder being checked",
+}
+_COPY_REASONS = {
+    "exists": "another file already has that name there (not overwritten)",
+    "mismatch": "the copy read back differs from the original (removed)",
+    "read": "cannot read the original",
+    "write": "cannot write the copy",
+}
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    c = sub.add_parser(
+        "check",
+        help="tell which photos (a card, a folder, files) are already in a library",
+        description=(
+            "Check photos against a library before importing them. Each file is"
+            " 'in-library' (a byte-identical or near-identical copy exists), 'similar'"
+            " (something loosely alike exists) or 'new'. Exit status: 0 when every"
+            " file is in the library, 1 when some are new, similar or unreadable,"
+            " 2 on bad usage."
+        ),
+    )
+    c.add_argument("queries", nargs="+", metavar="QUERY", help="photos or folders to check")
+    lib = c.add_mutually_exclusive_group(required=True)
+    lib.add_argument(
+        "--library",
+        action="extend",
+        nargs="+",
+        metavar="DIR",
+        help="library folders (their fingerprints are cached, so a second check is fast)",
+    )
+    lib.add_argument(
+        "--index", metavar="FILE", help="a portable index made by 'photodedup-cli index'"
+    )
+    how = c.add_mutually_exclusive_group()
+    how.add_argument(
+        "--distance",
+        type=non_negative,
+        metavar="N",
+        help="largest Hamming distance, in bits, that counts as in the library",
+    )
+    how.add_argument(
+        "--preset",
+        choices=list(PRESETS),
+        help=f"named distance that counts as in the library (default {DEFAULT_PRESET})",
+    )
+    c.add_argument(
+        "--hash",
+        choices=HASH_ALGORITHMS,
+        help="fingerprint (default dhash; with --index, the index's own)",
+    )
+    c.add_argument("--hash-size", type=int, choices=HASH_SIZES, help="8 (64 bits) or 16 (256)")
+    c.add_argument("--rotations", action="store_true", help="also match turned and mirrored copies")
+    c.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help="skip paths matching GLOB"
+    )
+    c.add_argument(
+        "--min-size",
+        type=non_negative,
+        default=DEFAULT_MIN_SIZE,
+        metavar="BYTES",
+        help=f"skip smaller files in folders (default {DEFAULT_MIN_SIZE}); named files never",
+    )
+    c.add_argument("--no-recursive", action="store_true", help="do not descend into subfolders")
+    c.add_argument("--follow-symlinks", action="store_true", help="follow symlinked folders")
+    c.add_argument(
+        "--include-blank", action="store_true", help="let blank, single-colour images match"
+    )
+    cache = c.add_mutually_exclusive_group()
+    cache.add_argument("--cache", metavar="PATH", help="fingerprint cache file")
+    cache.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    c.add_argument("--workers", type=positive, metavar="N", help="processes (default: every core)")
+    c.add_argument("--json", metavar="PATH|-", help="write the verdicts as JSON ('-' for stdout)")
+    c.add_argument("--csv", metavar="PATH", help="write one row per query file as CSV")
+    c.add_argument(
+        "--copy-new",
+        metavar="DEST",
+        help="copy the new files into DEST, keeping their folders; never overwrites",
+    )
+    return c
+
+
+def run(args: argparse.Namespace) -> int:
+    problem = _usage_problem(args)
+    if problem:
+        error(problem)
+        return EXIT_USAGE
+
+    # Here, not at the top: the engine loads numpy and Pillow.
+    from photodedup.core.check import Library, check
+    from photodedup.core.index import IndexProblem
+
+    library = Library(
+        folders=tuple(os.path.abspath(d) for d in args.library or ()), index=args.index
+    )
+    settings = _settings(args)
+    bar = PhaseProgress(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        with cancel_on_interrupt() as cancel:
+            report = check(args.queries, library, settings, progress=bar, cancel=cancel)
+            copied = None
+            if args.copy_new:
+                copied = _copy(report, args, bar, cancel)
+    except IndexProblem as exc:
+        if bar:
+            bar.clear()
+        error(index_problem(exc))
+        return EXIT_USAGE
+    except Cancelled:
+        if bar:
+            bar.clear()
+        error("interrupted; fingerprints so far are cached")
+        return EXIT_INTERRUPTED
+    if bar:
+        bar.clear()
+    for warning in report.warnings:
+        error(f"warning: {warning}")
+    try:
+        _write_outputs(args, report, copied)
+    except BrokenPipeError:
+        drop_stdout()
+    except OSError as exc:
+        where = exc.filename
+        if where is None:
+            where = "the standard output"
+            drop_stdout()
+        error(f"cannot write {where}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    _summary(report, copied, sys.stderr)
+    all_in = all(r.verdict == "in-library" for r in report.results) and not report.errors
+    return EXIT_OK if all_in else EXIT_SOME_NEW
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    """Everything that makes the command unusable, found before any work."""
+    for folder in args.library or ():
+        if not os.path.isdir(folder):
+            return f"not a folder: {printable(folder)}"
+    if args.index:
+        from photodedup.core.index import IndexProblem, check_index_file
+
+        try:
+            found = check_index_file(args.index)
+        except IndexProblem as exc:
+            return index_problem(exc)
+        if (args.hash and args.hash != found.algorithm) or (
+            args.hash_size and args.hash_size != found.hash_size
+        ):
+            return (
+                f"{printable(args.index)} holds {found.key} fingerprints;"
+                " leave out --hash and --hash-size, or make an index with them"
+            )
+    for output in (args.json if args.json != "-" else None, args.csv):
+        why = output and unwritable(output)
+        if why:
+            return f"cannot write {printable(output)}: {why}"
+    if args.copy_new:
+        from photodedup.core.copy_new import dest_problem
+
+        queries = [os.path.abspath(q) for q in args.queries]
+        why = dest_problem(args.copy_new, queries)
+        if why:
+            return f"cannot copy into {printable(args.copy_new)}: {_DEST_PROBLEMS[why]}"
+    return None
+
+
+def index_problem(exc: Any) -> str:
+    """One line for an ``IndexProblem``."""
+    words = {
+        "missing": "no such file",
+        "not-an-index": "not a photodedup index",
+        "corrupt": "the index is damaged; make it again with 'photodedup-cli index'",
+        "newer-version": "made by a newer photodedup",
+        "unreadable": "cannot read it",
+        "unwritable": "cannot write it",
+        "settings-mismatch": "it holds other fingerprints",
+    }
+    text = words.get(str(exc.reason), str(exc.reason))
+    if exc.detail and exc.reason != "not-an-index":
+        text += f" ({exc.detail})"
+    return f"{printable(exc.path)}: {text}"
+
+
+def _settings(args: argparse.Namespace) -> CheckSettings:
+    from photodedup.core.check import CheckSettings
+    from photodedup.core.models import HashSettings
+    from photodedup.core.presets import preset_distance
+
+    hash_settings = None
+    if not args.index or args.hash or args.hash_size:
+        hash_settings = HashSettings(args.hash or "dhash", args.hash_size or 8)
+    if args.index and hash_settings is None:
+        from photodedup.core.index import check_index_file
+
+        bits = check_index_file(args.index).bits
+    else:
+        bits = (hash_settings or HashSettings()).bits
+    distance = args.distance
+    if args.preset:
+        distance = preset_distance(args.preset, bits)
+    return CheckSettings(
+        hash=hash_settings,
+        distance=distance,
+        rotations=args.rotations,
+        ignore_blank=not args.include_blank,
+        recursive=not args.no_recursive,
+        exclude=tuple(args.exclude),
+        min_size=args.min_size,
+        follow_symlinks=args.follow_symlinks,
+        cache_path=args.cache,
+        use_cache=not args.no_cache,
+        workers=args.workers,
+    )
+
+
+def _copy(report: CheckReport, args: argparse.Namespace, bar, cancel) -> CopyReport:
+    from photodedup.core.copy_new import copy_new
+
+    new = [r.path for r in report.results if r.verdict == "new"]
+    queries = [os.path.abspath(q) for q in args.queries]
+    return copy_new(new, queries, args.copy_new, progress=bar, cancel=cancel)
+
+
+def _write_outputs(args: argparse.Namespace, report: CheckReport, copied) -> None:
+    from photodedup.core.check_export import write_csv, write_json
+
+    if args.json == "-":
+        write_json(report, sys.stdout, copied)
+    else:
+        print_lines(report, copied, sys.stdout)
+        if args.json:
+            write_file(args.json, lambda fp: write_json(report, fp, copied))
+    if args.csv:
+        write_file(args.csv, lambda fp: write_csv(report, fp), newline="", errors="surrogateescape")
+
+
+def print_lines(report: CheckReport, copied, out: IO[str]) -> None:
+    """One line per query file, then one per unreadable file and per copy."""
+    for r in report.results:
+        print(f"{r.verdict:<10}  {printable(r.path)}{_best(r)}", file=out)
+    for e in report.errors:
+        print(f"{'error':<10}  {printable(e.path)}: {e.error}", file=out)
+    if copied is not None:
+        for c in copied.copied:
+            verb = "present" if c.already_there else "copied"
+            print(f"{verb:<10}  {printable(c.source)} -> {printable(c.dest)}", file=out)
+        for f in copied.failed:
+            reason = _COPY_REASONS.get(str(f.reason), str(f.reason))
+            detail = f" ({f.detail})" if f.detail else ""
+            print(f"{'not copied':<10}  {printable(f.source)}: {reason}{detail}", file=out)
+
+
+def _best(r: QueryResult) -> str:
+    if r.inside_library and not r.matches:
+        return "  (it is a library file)"
+    best = r.best
+    if best is None:
+        return ""
+    if best.identical:
+        how = "identical"
+    elif r.verdict == "in-library":
+        how = f"looks the same, distance {best.distance}"
+    else:
+        how = f"looks alike, distance {best.distance}"
+    more = f", {r.match_count - 1} more" if r.match_count > 1 else ""
+    note = ""
+    if r.inside_library:
+        note = "; it is a library file"
+    elif r.larger_than_library and r.record is not None:
+        note = (
+            f"; only smaller in the library: {best.width}x{best.height}"
+            f" vs {r.record.width}x{r.record.height}"
+        )
+    return f"  = {printable(best.path)} ({how}{more}{note})"
+
+
+def _summary(report: CheckReport, copied, out: IO[str]) -> None:
+    s = report.stats
+    parts = [f"{s.in_library} in the library", f"{s.similar} similar", f"{s.new} new"]
+    if report.errors:
+        parts.append(f"{len(report.errors)} unreadable")
+    where = (
+        f"{s.library_images} indexed photos"
+        if report.library.index
+        else f"{s.library_images} library photos"
+    )
+    line = f"{s.queries} checked against {where}: {', '.join(parts)} ({s.seconds:.1f} s)."
+    if report.library_errors:
+        line += f" {len(report.library_errors)} library files could not be read."
+    if copied is not None:
+        fresh = [c for c in copied.copied if not c.already_there]
+        there = len(copied.copied) - len(fresh)
+        line += f" Copied {_count(len(fresh), 'new file')} ({human_bytes(copied.bytes_copied)})"
+        if there:
+            line += f"; {there} already there"
+        if copied.failed:
+            line += f"; {len(copied.failed)} not copied"
+        line += "."
+    if not report.results and not report.errors:
+        line = "no photos found to check."
+    print(line, file=out)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+class PhaseProgress:
+    """A one-line progress display on stderr for the check's phases."""
+
+    _WORDS: ClassVar[dict[str, str]] = {
+        "library-discover": "looking through the library",
+        "library-hash": "reading the library",
+        "index": "reading the index",
+        "query-discover": "looking for photos to check",
+        "query-hash": "reading the photos to check",
+        "match": "comparing",
+        "copy": "copying the new photos",
+    }
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+        self.width = 0
+
+    def __call__(self, p: Any) -> None:
+        words = self._WORDS.get(str(p.phase), str(p.phase))
+        count = f" {p.done}/{p.total}" if p.total else f" {p.done} files"
+        line = f"{words}:{count}"
+        self.width = max(self.width, len(line))
+        self.out.write("\r" + line.ljust(self.width))
+        self.out.flush()
+
+    def clear(self) -> None:
+        if self.width:
+            self.out.write("\r" + " " * self.width + "\r")
+            self.out.flush()
