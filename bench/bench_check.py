@@ -32,8 +32,8 @@ from PIL import Image, ImageFilter
 from photodedup.core.check import CheckSettings, Library, Verdict, check
 from photodedup.core.discover import discover
 from photodedup.core.index import Index, IndexEntry, write_index
-from photodedup.core.models import HashSettings, ImageRecord
-from photodedup.core.scan import ScanOptions, fingerprint
+from photodedup.core.models import HashSettings, ImageRecord, ScanOptions, WalkOptions
+from photodedup.core.scan import fingerprint
 
 
 def photo(seed: int, size: tuple[int, int]) -> Image.Image:
@@ -103,7 +103,7 @@ def main() -> None:
             f"writing {args.queries} queries {size[0]}x{size[1]}",
             lambda: write_queries(folder, args.queries, size),
         )
-        options = ScanOptions(roots=(folder,), hash=settings, use_cache=False)
+        options = ScanOptions(WalkOptions((folder,)), hash=settings, use_cache=False)
         files = discover([folder]).files
 
         (records, _, _), floor = timed(

@@ -224,7 +224,7 @@ def index_problem(exc: Any) -> str:
 
 def _settings(args: argparse.Namespace) -> CheckSettings:
     from photodedup.core.check import CheckSettings
-    from photodedup.core.models import HashSettings
+    from photodedup.core.models import GroupOptions, HashSettings, WalkOptions
     from photodedup.core.presets import preset_distance
 
     hash_settings = None
@@ -240,14 +240,16 @@ def _settings(args: argparse.Namespace) -> CheckSettings:
     if args.preset:
         distance = preset_distance(args.preset, bits)
     return CheckSettings(
+        walk=WalkOptions(
+            recursive=not args.no_recursive,
+            exclude=tuple(args.exclude),
+            min_size=args.min_size,
+            follow_symlinks=args.follow_symlinks,
+        ),
         hash=hash_settings,
-        distance=distance,
-        rotations=args.rotations,
-        ignore_blank=not args.include_blank,
-        recursive=not args.no_recursive,
-        exclude=tuple(args.exclude),
-        min_size=args.min_size,
-        follow_symlinks=args.follow_symlinks,
+        group=GroupOptions(
+            distance=distance, rotations=args.rotations, ignore_blank=not args.include_blank
+        ),
         cache_path=args.cache,
         use_cache=not args.no_cache,
         workers=args.workers,

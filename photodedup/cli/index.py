@@ -130,13 +130,16 @@ def run(args: argparse.Namespace) -> int:
 
 def _options(args: argparse.Namespace, settings: Any) -> Any:
     from photodedup.core.check import CheckSettings
+    from photodedup.core.models import WalkOptions
 
     return CheckSettings(
+        walk=WalkOptions(
+            recursive=not args.no_recursive,
+            exclude=tuple(args.exclude),
+            min_size=args.min_size,
+            follow_symlinks=args.follow_symlinks,
+        ),
         hash=settings,
-        recursive=not args.no_recursive,
-        exclude=tuple(args.exclude),
-        min_size=args.min_size,
-        follow_symlinks=args.follow_symlinks,
         cache_path=args.cache,
         use_cache=not args.no_cache,
         workers=args.workers,

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from photodedup.core.check_match import distance_to, identical_rows, near_rows
@@ -31,15 +31,16 @@ from photodedup.core.index import IndexProblem, IndexReason, read_table
 from photodedup.core.library import Collected, collect, open_cache
 from photodedup.core.library_table import LibraryTable
 from photodedup.core.models import (
-    DEFAULT_MIN_SIZE,
+    GroupOptions,
     HashSettings,
     ImageRecord,
     Progress,
     ProgressCallback,
     ScanError,
+    ScanOptions,
+    WalkOptions,
 )
-from photodedup.core.presets import DEFAULT_PRESET, preset_distance
-from photodedup.core.scan import ScanOptions
+from photodedup.core.presets import preset_distance
 
 LOOSE_PRESET = "loose"
 
@@ -75,17 +76,18 @@ class Library:
 
 @dataclass(frozen=True)
 class CheckSettings:
-    """How to fingerprint and how close counts; ``None`` distances follow the presets."""
+    """How to walk, fingerprint and match: the scan's own parts, and how close counts.
 
-    hash: HashSettings | None = None  # None: the index's setting, or the default
-    distance: int | None = None  # in the library at most this far; None: default preset
-    similar_distance: int | None = None  # "similar" up to this; None: the loose preset
-    rotations: bool = False
-    ignore_blank: bool = True
-    recursive: bool = True
-    exclude: tuple[str, ...] = ()
-    min_size: int = DEFAULT_MIN_SIZE
-    follow_symlinks: bool = False
+    ``walk.roots`` is not used (the queries and the library say where to look);
+    ``group.distance`` is the most that counts as in the library (None: the
+    default preset), ``similar_distance`` the most that counts as similar (None:
+    the loose preset). ``hash`` None is the index's setting, or the default.
+    """
+
+    walk: WalkOptions = field(default_factory=WalkOptions)
+    hash: HashSettings | None = None
+    group: GroupOptions = field(default_factory=GroupOptions)
+    similar_distance: int | None = None
     cache_path: str | None = None
     use_cache: bool = True
     workers: int | None = None
@@ -93,11 +95,7 @@ class CheckSettings:
 
     def scan_options(self, roots: Sequence[str], hash: HashSettings) -> ScanOptions:
         return ScanOptions(
-            roots=tuple(roots),
-            recursive=self.recursive,
-            exclude=self.exclude,
-            min_size=self.min_size,
-            follow_symlinks=self.follow_symlinks,
+            walk=replace(self.walk, roots=tuple(roots)),
             hash=hash,
             cache_path=self.cache_path,
             use_cache=self.use_cache,
@@ -106,7 +104,7 @@ class CheckSettings:
 
     def distances(self, bits: int) -> tuple[int, int]:
         """(in-library distance, similar distance) in bits for hashes of ``bits`` bits."""
-        near = self.distance if self.distance is not None else preset_distance(DEFAULT_PRESET, bits)
+        near = self.group.distance_for(bits)
         loose = self.similar_distance
         if loose is None:
             loose = preset_distance(LOOSE_PRESET, bits)
@@ -282,14 +280,14 @@ def judge(
     own match), or None.
     """
     near_pairs = near_rows(
-        queries, table, loose, bits, settings.rotations, settings.ignore_blank, cancel
+        queries, table, loose, bits, settings.group.rotations, settings.group.ignore_blank, cancel
     )
     same = identical_rows(queries, table, own, cancel)
     results = []
     for qi, q in enumerate(queries):
         found = dict(near_pairs.get(qi, {}))
         for row in same.get(qi, ()):
-            found.setdefault(row, distance_to(q, table.hashes[row], bits, settings.rotations))
+            found.setdefault(row, distance_to(q, table.hashes[row], bits, settings.group.rotations))
         if own[qi] is not None:
             found.pop(own[qi], None)
         results.append(_verdict(q, found, same.get(qi, set()), table, settings, near, own[qi]))

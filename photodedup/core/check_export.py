@@ -40,11 +40,11 @@ def settings_to_dict(report: CheckReport) -> dict[str, Any]:
         "hash_size": report.hash.hash_size,
         "distance": report.distance,
         "similar_distance": report.similar_distance,
-        "rotations": s.rotations,
-        "ignore_blank": s.ignore_blank,
-        "recursive": s.recursive,
-        "exclude": list(s.exclude),
-        "min_size": s.min_size,
+        "rotations": s.group.rotations,
+        "ignore_blank": s.group.ignore_blank,
+        "recursive": s.walk.recursive,
+        "exclude": list(s.walk.exclude),
+        "min_size": s.walk.min_size,
     }
 
 

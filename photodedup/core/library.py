@@ -36,8 +36,9 @@ from photodedup.core.models import (
     Progress,
     ProgressCallback,
     ScanError,
+    ScanOptions,
 )
-from photodedup.core.scan import ScanOptions, fingerprint
+from photodedup.core.scan import fingerprint
 
 
 @dataclass
@@ -73,14 +74,14 @@ def collect(
     folders = [r for r in roots if r not in files]
     relay = _relay(progress, phase)
     walk = dict(
-        recursive=options.recursive,
-        exclude=options.exclude,
-        follow_symlinks=options.follow_symlinks,
+        recursive=options.walk.recursive,
+        exclude=options.walk.exclude,
+        follow_symlinks=options.walk.follow_symlinks,
         cancel=cancel,
         progress=relay,
         known=cache.known_format if cache is not None else None,
     )
-    found = discover(folders, min_size=options.min_size, **walk) if folders else None
+    found = discover(folders, min_size=options.walk.min_size, **walk) if folders else None
     named = discover(files, min_size=named_min_size or 0, **walk) if files else None
     refs: dict[str, FileRef] = {}
     errors: list[ScanError] = []

@@ -12,8 +12,7 @@ from imagegen import photo, resized, save, watermarked, write_garbage, write_tru
 
 from photodedup.core.check import CheckSettings, Library, Verdict, check
 from photodedup.core.library import update_index
-from photodedup.core.models import Cancelled
-from photodedup.core.scan import ScanOptions
+from photodedup.core.models import Cancelled, GroupOptions, ScanOptions, WalkOptions
 
 SIZE = (800, 600)
 
@@ -119,7 +118,7 @@ def test_only_loosely_alike_is_similar(setup) -> None:
     report = check(
         [str(setup["root"] / "edited")],
         Library(folders=(str(setup["lib"]),)),
-        settings(setup["root"], distance=0),
+        settings(setup["root"], group=GroupOptions(distance=0)),
     )
     (result,) = report.results
     assert result.verdict is Verdict.SIMILAR
@@ -145,7 +144,7 @@ def test_a_warm_check_decodes_nothing_from_the_library(setup) -> None:
 def test_index_answers_alone_after_the_library_is_gone(setup) -> None:
     root = setup["root"]
     out = root / "library.pdindex"
-    options = ScanOptions(roots=(str(setup["lib"]),), cache_path=str(root / "cache.sqlite3"))
+    options = ScanOptions(WalkOptions((str(setup["lib"]),)), cache_path=str(root / "cache.sqlite3"))
     update = update_index([str(setup["lib"])], str(out), options)
     assert (update.added, update.removed, len(update.index.entries)) == (5, 0, 5)
     from_folders = check(

@@ -12,12 +12,11 @@ from imagegen import photo, save
 
 from photodedup.core.index import IndexProblem, IndexReason, check_index_file, read_index
 from photodedup.core.library import update_index
-from photodedup.core.models import HashSettings
-from photodedup.core.scan import ScanOptions
+from photodedup.core.models import HashSettings, ScanOptions, WalkOptions
 
 
 def options(root: Path, **kw) -> ScanOptions:
-    return ScanOptions(roots=(), cache_path=str(root / "cache.sqlite3"), **kw)
+    return ScanOptions(WalkOptions(), cache_path=str(root / "cache.sqlite3"), **kw)
 
 
 @pytest.fixture
