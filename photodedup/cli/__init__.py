@@ -16,16 +16,17 @@ import argparse
 from collections.abc import Sequence
 
 from photodedup import __version__
-from photodedup.cli import check, index, scan
+from photodedup.cli import check, history, index, scan, undo
 from photodedup.cli.common import PROG
 
-COMMANDS = (scan, check, index)
+COMMANDS = (scan, check, index, history, undo)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Find near-duplicate photos. Nothing is deleted: this only reports.",
+        description="Find near-duplicate photos. Files are removed only with 'scan --trash' "
+        "or 'scan --move-to', after a confirmation, and 'undo' restores them.",
     )
     parser.add_argument("--version", action="version", version=f"photodedup {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

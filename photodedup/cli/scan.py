@@ -20,6 +20,7 @@ from photodedup.cli.common import (
     write_file,
 )
 from photodedup.cli.progress_bar import ProgressBar
+from photodedup.cli.remove import add_arguments, check_arguments, remove_marked
 from photodedup.cli.report import print_summary
 from photodedup.core.export import write_csv, write_json
 from photodedup.core.keep import BEST, Criterion, KeepRule
@@ -40,7 +41,14 @@ from photodedup.core.presets import DEFAULT_PRESET, PRESETS, preset_distance
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
-    s = sub.add_parser("scan", help="scan folders and report groups of look-alike photos")
+    s = sub.add_parser(
+        "scan",
+        help="scan folders and report groups of look-alike photos",
+        description="Scan folders and report groups of look-alike photos. Nothing is removed "
+        "unless --trash or --move-to is given; then the copies the app would mark (all but "
+        "the one kept in each group, never a file in a --reference folder) are listed, and "
+        "moved after you confirm. 'photodedup-cli undo' puts them back.",
+    )
     s.add_argument("dirs", nargs="+", metavar="DIR", help="folders to scan")
     how = s.add_mutually_exclusive_group()
     how.add_argument(
@@ -129,6 +137,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     )
     s.add_argument("--json", metavar="PATH|-", help="write the results as JSON ('-' for stdout)")
     s.add_argument("--csv", metavar="PATH", help="write one row per grouped file as CSV")
+    add_arguments(s)
     return s
 
 
@@ -138,6 +147,10 @@ def run(args: argparse.Namespace) -> int:
         error(f"not a folder: {missing[0]}")
         return EXIT_USAGE
     # Found out now, not after a scan that may take an hour.
+    problem = check_arguments(args)
+    if problem:
+        error(problem)
+        return EXIT_USAGE
     for output in (args.json if args.json != "-" else None, args.csv):
         problem = output and unwritable(output)
         if problem:
@@ -180,6 +193,8 @@ def run(args: argparse.Namespace) -> int:
             drop_stdout()
         error(f"cannot write {where}: {exc.strerror or exc}")
         return EXIT_USAGE
+    if args.trash or args.move_to:
+        return remove_marked(args, result, options)
     return EXIT_OK
 
 
