@@ -1,6 +1,7 @@
 """The duplicate groups as a Qt model: one row per group, the files inside the row.
 
-The model owns the marks (paths the user wants removed). Sorting and filtering
+The model holds the marks (paths the user wants removed) in a ``select.Marks``,
+which keeps the engine's rules for them. Sorting and filtering
 reorder a list of group numbers, so the groups themselves are never copied.
 """
 
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import replace
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from photodedup.core import select
 from photodedup.core.keep import Choice
 from photodedup.core.models import Group, Member
+from photodedup.core.select import Marks
 from photodedup.gui.platform import pyside_fixes  # noqa: F401 (must run before Qt use)
 from photodedup.gui.platform.formatting import display_path, pick
 
@@ -44,7 +45,7 @@ class ResultsModel(QAbstractListModel):
         self._groups: list[Group] = []
         self._rows: list[int] = []  # visible rows → positions in _groups
         self._row_of_path: dict[str, int] = {}
-        self._marked: set[str] = set()
+        self.marks = Marks()
         self._filter = ""
         self._sort = "bytes"
         self._rule: str = "best"
@@ -62,11 +63,11 @@ class ResultsModel(QAbstractListModel):
         if role == GroupRole:
             return group
         if role == MarkedRole:
-            return tuple(m.image.path in self._marked for m in group.members)
+            return self.marks.in_group(group)
         if role == BestRole:
             return _best(group.members)
         if role == BytesRole:
-            return self._marked_bytes(group)
+            return self.marks.bytes(group)
         if role == KeepRole:
             return self.choice(self._rows[index.row()])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -82,8 +83,7 @@ class ResultsModel(QAbstractListModel):
     def set_groups(self, groups: Iterable[Group], marked: Iterable[str] = ()) -> None:
         self.beginResetModel()
         self._groups = [g for g in groups if len(g.members) >= 2]
-        known = {p for g in self._groups for p in g.paths}
-        self._marked = {p for p in marked if p in known} - self._reference_paths()
+        self.marks.set_groups(self._groups, marked)
         self._rebuild_rows()
         self.endResetModel()
         self.marksChanged.emit()
@@ -109,19 +109,11 @@ class ResultsModel(QAbstractListModel):
         gone = set(paths)
         if not gone:
             return 0
-        removed = 0
-        kept_groups = []
-        for group in self._groups:
-            members = tuple(m for m in group.members if m.image.path not in gone)
-            removed += len(group.members) - len(members)
-            if len(members) == len(group.members):
-                kept_groups.append(group)
-            elif len(members) >= 2:
-                kept_groups.append(_with_members(group, members))
+        removed = sum(1 for g in self._groups for p in g.paths if p in gone)
         if removed:
             self.beginResetModel()
-            self._groups = kept_groups
-            self._marked -= gone
+            self._groups = [s for s in (g.without(gone) for g in self._groups) if s is not None]
+            self.marks.set_groups(self._groups)
             self._rebuild_rows()
             self.endResetModel()
             self.marksChanged.emit()
@@ -129,29 +121,25 @@ class ResultsModel(QAbstractListModel):
 
     # -- marks --------------------------------------------------------------------------
     def marked(self) -> set[str]:
-        return set(self._marked)
+        return set(self.marks)
 
     def is_marked(self, path: str) -> bool:
-        return path in self._marked
+        return path in self.marks
 
     def set_marked(self, path: str, marked: bool) -> bool:
         """Mark or unmark one file; files in a reference folder cannot be marked."""
-        row = self._row_of_path.get(path)
-        if marked and self._is_reference_folder(path):
+        was = path in self.marks
+        if not self.marks.set(path, marked):
             return False
-        if marked == (path in self._marked):
-            return True
-        if marked:
-            self._marked.add(path)
-        else:
-            self._marked.discard(path)
-        if row is not None:
-            self._row_changed(row)
-        self.marksChanged.emit()
+        if was != marked:
+            row = self._row_of_path.get(path)
+            if row is not None:
+                self._row_changed(row)
+            self.marksChanged.emit()
         return True
 
     def toggle(self, path: str) -> bool:
-        return self.set_marked(path, path not in self._marked)
+        return self.set_marked(path, path not in self.marks)
 
     def set_keep_rule(self, rule: str, prefer: Iterable[str] = ()) -> None:
         """The rule (and preferred folders, best first) that says which copy to keep."""
@@ -174,29 +162,23 @@ class ResultsModel(QAbstractListModel):
     def mark_all_but_best(self, rule: str | None = None) -> None:
         if rule is not None and rule != self._rule:
             self.set_keep_rule(rule, self._prefer)
-        self._replace_marks(select.premark(self._groups, self._rule, self._prefer))
+        self.marks.mark_all_but_best(self._rule, self._prefer)
+        self._marks_replaced()
 
     def unmark_all(self) -> None:
-        self._replace_marks(set())
+        self.marks.clear()
+        self._marks_replaced()
 
     def invert_group(self, row: int) -> None:
-        group = self.group_at(row)
-        for m in group.members:
-            if not m.in_reference_folder:
-                if m.image.path in self._marked:
-                    self._marked.discard(m.image.path)
-                else:
-                    self._marked.add(m.image.path)
+        self.marks.invert(self.group_at(row))
         self._row_changed(row)
         self.marksChanged.emit()
 
     def marked_count(self) -> int:
-        return len(self._marked)
+        return len(self.marks)
 
     def bytes_to_free(self) -> int:
-        return sum(
-            m.image.size for g in self._groups for m in g.members if m.image.path in self._marked
-        )
+        return self.marks.bytes()
 
     def summary(self) -> str:
         """The status line: how many groups, how many files marked, how much to free."""
@@ -223,7 +205,7 @@ class ResultsModel(QAbstractListModel):
 
     def fully_marked_groups(self) -> int:
         """Groups where every file is marked: the trash step will refuse those."""
-        return sum(1 for g in self._groups if all(p in self._marked for p in g.paths))
+        return len(self.marks.fully_marked())
 
     # -- order and filter ---------------------------------------------------------------
     def set_sort(self, key: str) -> None:
@@ -259,7 +241,7 @@ class ResultsModel(QAbstractListModel):
                 if any(needle in os.path.dirname(p).casefold() for p in self._groups[i].paths)
             ]
         if self._sort == "bytes":
-            key = lambda i: (-self._marked_bytes(self._groups[i]), i)  # noqa: E731
+            key = lambda i: (-self.marks.bytes(self._groups[i]), i)  # noqa: E731
         elif self._sort == "files":
             key = lambda i: (-len(self._groups[i].members), i)  # noqa: E731
         else:
@@ -269,22 +251,10 @@ class ResultsModel(QAbstractListModel):
             p: row for row, i in enumerate(self._rows) for p in self._groups[i].paths
         }
 
-    def _replace_marks(self, marked: set[str]) -> None:
-        self._marked = set(marked) - self._reference_paths()
+    def _marks_replaced(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
         self.marksChanged.emit()
-
-    def _marked_bytes(self, group: Group) -> int:
-        return sum(m.image.size for m in group.members if m.image.path in self._marked)
-
-    def _reference_paths(self) -> set[str]:
-        return {m.image.path for g in self._groups for m in g.members if m.in_reference_folder}
-
-    def _is_reference_folder(self, path: str) -> bool:
-        row = self._row_of_path.get(path)
-        groups = [self.group_at(row)] if row is not None else self._groups
-        return any(m.in_reference_folder for g in groups for m in g.members if m.image.path == path)
 
     def _row_changed(self, row: int) -> None:
         index = self.index(row)
@@ -309,12 +279,3 @@ def _top(values: Iterable[int]) -> frozenset[int]:
     if all(v == top for v in values):
         return frozenset()
     return frozenset(i for i, v in enumerate(values) if v == top)
-
-
-def _with_members(group: Group, members: tuple[Member, ...]) -> Group:
-    """The group without some files. If the reference left, the next file becomes it.
-
-    Distances stay relative to the old reference: they describe how alike the
-    files were when the scan grouped them, which is what the user decided on.
-    """
-    return replace(group, members=members)
