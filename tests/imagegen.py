@@ -52,10 +52,21 @@ def photo(seed: int, size: tuple[int, int] = (640, 480)) -> Image.Image:
 
 
 def make_exif(
-    orientation: int | None = None, taken: str | None = None, camera: str | None = None
+    orientation: int | None = None,
+    taken: str | None = None,
+    camera: str | None = None,
+    gps: tuple[float, float] | None = None,
 ) -> Image.Exif:
-    """EXIF with an orientation, a DateTimeOriginal ("2021:06:01 12:00:00") and a model."""
+    """EXIF with an orientation, a DateTimeOriginal ("2021:06:01 12:00:00"), a model
+    and a location (latitude, longitude in degrees)."""
     exif = Image.Exif()
+    if gps is not None:
+        where = exif.get_ifd(0x8825)
+        for ref_tag, tag, value, signs in ((1, 2, gps[0], "NS"), (3, 4, gps[1], "EW")):
+            where[ref_tag] = signs[value < 0]
+            degrees = abs(value)
+            minutes = (degrees % 1) * 60
+            where[tag] = (float(int(degrees)), float(int(minutes)), round((minutes % 1) * 60, 2))
     if orientation is not None:
         exif[0x0112] = orientation
     if camera is not None:
@@ -74,6 +85,7 @@ def save(
     orientation: int | None = None,
     taken: str | None = None,
     camera: str | None = None,
+    gps: tuple[float, float] | None = None,
 ) -> Path:
     """Save ``img`` so that it *displays* as ``img``, with optional EXIF facts.
 
@@ -89,8 +101,10 @@ def save(
     kwargs: dict[str, object] = {}
     if fmt in {"JPEG", "WEBP", "HEIF", "AVIF"}:
         kwargs["quality"] = quality
-    if fmt in {"JPEG", "WEBP", "PNG", "TIFF", "HEIF", "AVIF"} and (orientation or taken or camera):
-        kwargs["exif"] = make_exif(orientation, taken, camera).tobytes()
+    if fmt in {"JPEG", "WEBP", "PNG", "TIFF", "HEIF", "AVIF"} and (
+        orientation or taken or camera or gps
+    ):
+        kwargs["exif"] = make_exif(orientation, taken, camera, gps).tobytes()
     if fmt == "HEIF":
         import pillow_heif
 

@@ -26,7 +26,7 @@ import platformdirs
 
 from photodedup.core.models import HashSettings, ImageRecord
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FILE_NAME = "hashes.sqlite3"
 BUSY_TIMEOUT_S = 10.0
 
@@ -46,6 +46,7 @@ _SCHEMA = (
     digest TEXT NOT NULL,
     taken TEXT,
     camera TEXT,
+    gps INTEGER,
     PRIMARY KEY (settings, path)
 ) WITHOUT ROWID""",
     f"PRAGMA user_version = {SCHEMA_VERSION}",
@@ -63,6 +64,7 @@ _COLUMNS = (
     "digest",
     "taken",
     "camera",
+    "gps",
 )
 _VALUE_COLUMNS = ", ".join(_COLUMNS[2:])
 _INSERT = f"INSERT OR REPLACE INTO records VALUES ({', '.join('?' * len(_COLUMNS))})"
@@ -292,6 +294,19 @@ def _prepare(conn: sqlite3.Connection) -> None:
         conn.execute("COMMIT")
     if version > SCHEMA_VERSION:
         raise _Unusable(f"made by a newer version of photodedup (schema {version})")
+    if version == 1:
+        # Version 2 added whether a photo has a location. The rows stay (nothing
+        # is decoded again); for them it is not known (NULL) until a file changes.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if conn.execute("PRAGMA user_version").fetchone()[0] == 1:
+                conn.execute("ALTER TABLE records ADD COLUMN gps INTEGER")
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except BaseException:
+            _rollback(conn)
+            raise
+        conn.execute("COMMIT")
+        version = SCHEMA_VERSION
     if version != SCHEMA_VERSION:
         raise _Unusable(f"old schema {version}")
     columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(records)"))
@@ -339,12 +354,13 @@ def _row(r: ImageRecord) -> _Row:
         r.digest,
         r.taken,
         r.camera,
+        None if r.gps is None else int(r.gps),
     )
 
 
 def _record(path: str, row: _Row) -> ImageRecord | None:
     """The record a row stores, or None for a row damaged past reading (a miss)."""
-    size, mtime_ns, fmt, width, height, hash_hex, variants, digest, taken, camera = row
+    size, mtime_ns, fmt, width, height, hash_hex, variants, digest, taken, camera, gps = row
     try:
         hash_value = int(hash_hex, 16)
         variant_values = tuple([int(v, 16) for v in variants.split(",")]) if variants else ()
@@ -362,6 +378,7 @@ def _record(path: str, row: _Row) -> ImageRecord | None:
         digest=digest,
         taken=taken,
         camera=camera,
+        gps=None if gps is None else bool(gps),
     )
 
 

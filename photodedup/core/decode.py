@@ -49,6 +49,8 @@ _MODEL = 0x0110
 _DATETIME = 0x0132
 _EXIF_IFD = 0x8769
 _DATETIME_ORIGINAL = 0x9003
+_GPS_IFD = 0x8825
+_GPS_LATITUDE, _GPS_LONGITUDE = 0x0002, 0x0004
 _DATE_RE = re.compile(r"(\d{4})[:\-/](\d{2})[:\-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
 
 
@@ -66,6 +68,7 @@ class Decoded:
     format: str
     taken: str | None = None  # EXIF DateTimeOriginal as "YYYY-MM-DDTHH:MM:SS"
     camera: str | None = None
+    gps: bool = False  # EXIF holds a latitude and longitude
 
 
 def decode(path: str, *, min_side: int = 64, gray: bool = False) -> Decoded:
@@ -115,7 +118,7 @@ def _decode_open(im: Image.Image, fmt: str, min_side: int, gray: bool) -> Decode
         small = small.transpose(_UPRIGHT[orientation])
     elif small is im:
         small = im.copy()  # detached from the file, whatever closing it does
-    return Decoded(small, width, height, fmt, _taken(exif), _camera(exif))
+    return Decoded(small, width, height, fmt, _taken(exif), _camera(exif), _has_gps(exif))
 
 
 def _reduce(im: Image.Image, min_side: int) -> Image.Image:
@@ -182,6 +185,14 @@ def _taken(exif: Image.Exif) -> str | None:
     except ValueError:
         return None  # "0000:00:00 00:00:00" and other impossible dates
     return when.isoformat()
+
+
+def _has_gps(exif: Image.Exif) -> bool:
+    try:
+        gps = exif.get_ifd(_GPS_IFD)
+    except Exception:
+        return False  # a broken GPS IFD: no location we could keep
+    return _GPS_LATITUDE in gps and _GPS_LONGITUDE in gps
 
 
 def _camera(exif: Image.Exif) -> str | None:

@@ -173,4 +173,5 @@ def fingerprint_file(
         digest=digest,
         taken=decoded.taken,
         camera=decoded.camera,
+        gps=decoded.gps,
     )

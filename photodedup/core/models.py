@@ -120,6 +120,7 @@ class ImageRecord:
     digest: str
     taken: str | None = None  # EXIF DateTimeOriginal as ISO 8601, no zone
     camera: str | None = None
+    gps: bool | None = None  # whether EXIF holds a location; None: not known (older cache)
 
     @property
     def mtime(self) -> float:

@@ -442,3 +442,25 @@ def test_any_records_round_trip_through_the_file(batch: list[ImageRecord]) -> No
             for r in batch:
                 assert cache.get(r.path, r.size, r.mtime_ns) == r
                 assert cache.has_size(r.size)
+
+
+def test_a_version_1_cache_is_migrated_in_place_keeping_every_row(db: Path) -> None:
+    # Version 1 had no gps column: its rows stay hits, with the location not known.
+    conn = sqlite3.connect(db)
+    for statement in cache_module._SCHEMA[:1]:
+        conn.execute(statement.replace("    gps INTEGER,\n", ""))
+    conn.execute("PRAGMA user_version = 1")
+    old = cache_module._row(rec("/p/old.jpg"))[:-1]
+    conn.execute(
+        f"INSERT INTO records VALUES ({', '.join('?' * (len(old) + 2))})",
+        (os.fsencode("/p/old.jpg"), DHASH.key, *old),
+    )
+    conn.commit()
+    conn.close()
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.warnings == []
+        assert cache.get("/p/old.jpg", 50_000, MTIME) == rec("/p/old.jpg", gps=None)
+        cache.put_many([rec("/p/new.jpg", size=60_000, gps=True)])
+    assert set_aside_files(db) == []
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.get("/p/new.jpg", 60_000, MTIME).gps is True

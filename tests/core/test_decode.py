@@ -121,6 +121,13 @@ def test_exif_taken_and_camera(tmp_path: Path, original: Image.Image) -> None:
     assert result.camera == "Pixel 7"
 
 
+def test_exif_location_is_noticed(tmp_path: Path, original: Image.Image) -> None:
+    with_gps = imagegen.save(original, tmp_path / "gps.jpg", gps=(48.8584, 2.2945))
+    assert decode(str(with_gps)).gps is True
+    without = imagegen.save(original, tmp_path / "none.jpg", taken="2021:06:01 12:34:56")
+    assert decode(str(without)).gps is False
+
+
 def test_taken_falls_back_to_datetime_and_ignores_bad_dates(
     tmp_path: Path, original: Image.Image
 ) -> None:
