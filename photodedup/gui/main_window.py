@@ -412,6 +412,7 @@ class MainWindow(QMainWindow):
             self,
         )
         dialog.filesRemoved.connect(self._files_removed)
+        dialog.markToggled.connect(self.model.set_marked)
         dialog.exec()
         self._files_removed(list(dialog.removed_paths()))
         dialog.deleteLater()

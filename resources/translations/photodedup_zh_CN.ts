@@ -752,37 +752,37 @@
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="455"/>
+        <location filename="../../photodedup/gui/main_window.py" line="456"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="457"/>
+        <location filename="../../photodedup/gui/main_window.py" line="458"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="471"/>
+        <location filename="../../photodedup/gui/main_window.py" line="472"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="473"/>
+        <location filename="../../photodedup/gui/main_window.py" line="474"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="478"/>
+        <location filename="../../photodedup/gui/main_window.py" line="479"/>
         <source>The language changes the next time photodedup starts.</source>
         <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="499"/>
+        <location filename="../../photodedup/gui/main_window.py" line="500"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="499"/>
+        <location filename="../../photodedup/gui/main_window.py" line="500"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
@@ -1267,194 +1267,231 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="72"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="74"/>
         <source>No app could open the log. It is here:
 %1</source>
         <translation>没有应用能打开日志。它在这里：
 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="76"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="78"/>
         <source>Nothing has been moved to the Trash yet, so there is no log. It will be here:
 %1</source>
         <translation>还没有文件被移到回收站，所以还没有日志。日志将保存在这里：
 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="80"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="82"/>
         <source>Trash log</source>
         <translation>回收站日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="108"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="111"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="159"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="163"/>
         <source>You can restore them from the Trash. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
         <translation>你可以从回收站恢复它们。每个文件在移动前都会再检查一次：扫描后有改动的文件将保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="176"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="176"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="176"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="176"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="192"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="203"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="236"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="192"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="203"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="236"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="197"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="208"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="207"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="245"/>
+        <source>Group %1 would lose %2, which only %3 has.</source>
+        <translation>第 %1 组将失去%2，只有 %3 有这些信息。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="251"/>
+        <source>Keep %1 instead</source>
+        <translation>改为保留 %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="258"/>
+        <source>the date taken</source>
+        <translation>拍摄日期</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="259"/>
+        <source>the location</source>
+        <translation>拍摄地点</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="260"/>
+        <source>the camera model</source>
+        <translation>相机型号</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="262"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="267"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="209"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="269"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="209"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="269"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="210"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="270"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="210"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="270"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="211"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="271"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="219"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="279"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="234"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="294"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="245"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="305"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="277"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="326"/>
+        <source>loses %1</source>
+        <translation>将失去%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="343"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="279"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="345"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="283"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="349"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="285"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="351"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="315"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="341"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="381"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="407"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="316"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="382"/>
         <source>Stop after the file being moved now</source>
         <translation>移完当前这个文件后停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="326"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="392"/>
         <source>Moving %n file to the Trash…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="327"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="393"/>
         <source>Moving %n files to the Trash…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="332"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="398"/>
         <source>Moving %n file to %1…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="333"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="399"/>
         <source>Moving %n files to %1…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="338"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="404"/>
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="358"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="424"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>

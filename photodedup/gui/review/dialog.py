@@ -8,6 +8,7 @@ all belong to :mod:`photodedup.core.trash`.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core import trash
+from photodedup.core.metadata_gaps import Fact, metadata_gaps, swap_marks
 from photodedup.core.models import Group, ImageRecord
 from photodedup.core.trash import Outcome, Planned
 from photodedup.gui.platform.formatting import display_path, format_bytes, pick
@@ -95,6 +97,7 @@ class ReviewDialog(QDialog):
     """Shows exactly what will go to the trash, does it on confirm, and reports."""
 
     filesRemoved = Signal(list)  # paths trashed or moved, emitted file by file
+    markToggled = Signal(str, bool)  # path, marked: the user kept another copy from here
 
     def __init__(
         self,
@@ -113,6 +116,7 @@ class ReviewDialog(QDialog):
         self._marked = set(marked)
         self._plan = trash.plan_removal(self._groups, self._marked)
         self._planned = {item.path: item for item in self._plan.items}
+        self._gaps = metadata_gaps(self._groups, self._marked)
         self._removed: set[str] = set()
         self._outcomes: list[Outcome] = []
         self._job: RunningJob | None = None
@@ -170,6 +174,13 @@ class ReviewDialog(QDialog):
         self.problemBox.setVisible(bool(self._plan.problems))
         layout.addWidget(self.problemBox)
 
+        self.gapBox, self.gapLabel = icon_note(self, QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.gapLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.gapLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.gapLabel.linkActivated.connect(lambda link: self.keep_instead(int(link)))
+        self._show_gaps()
+        layout.addWidget(self.gapBox)
+
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(
@@ -200,6 +211,55 @@ class ReviewDialog(QDialog):
             button.setAutoDefault(False)  # Enter alone must never start moving files
         layout.addLayout(button_row([], [cancel, self.confirmButton]))
         return page
+
+    def keep_instead(self, gap_index: int) -> None:
+        """Keep the copy that has the facts the group would lose, in place of the one kept."""
+        if self._job is not None or not 0 <= gap_index < len(self._gaps):
+            return
+        gap = self._gaps[gap_index]
+        marked = swap_marks(self._groups, self._marked, gap)
+        for path in sorted(marked ^ self._marked):
+            self.markToggled.emit(path, path in marked)
+        self._marked = marked
+        self._plan = trash.plan_removal(self._groups, self._marked)
+        self._planned = {item.path: item for item in self._plan.items}
+        self._gaps = metadata_gaps(self._groups, self._marked)
+        self.summaryLabel.setText(self._summary_text())
+        self.problemLabel.setText(self._problem_text())
+        self.problemBox.setVisible(bool(self._plan.problems))
+        self._show_gaps()
+        self.tree.clear()
+        self._fill_tree()
+        n = len(self._plan.items)
+        self.confirmButton.setText(
+            pick(
+                n, self.tr("Move %n File to Trash", "", n), self.tr("Move %n Files to Trash", "", n)
+            )
+        )
+        self.confirmButton.setEnabled(self._plan.ok)
+
+    def _show_gaps(self) -> None:
+        lines = []
+        for i, gap in enumerate(self._gaps):
+            name = html.escape(display_path(os.path.basename(gap.donor)))
+            text = self.tr("Group %1 would lose %2, which only %3 has.")
+            text = (
+                text.replace("%1", str(gap.group + 1))
+                .replace("%2", self._facts_text(gap.missing))
+                .replace("%3", f"<b>{name}</b>")
+            )
+            link = self.tr("Keep %1 instead").replace("%1", name)
+            lines.append(f'{text} <a href="{i}">{link}</a>')
+        self.gapLabel.setText("<br>".join(lines))
+        self.gapBox.setVisible(bool(lines))
+
+    def _facts_text(self, missing: tuple[Fact, ...]) -> str:
+        words = {
+            Fact.TAKEN: self.tr("the date taken"),
+            Fact.GPS: self.tr("the location"),
+            Fact.CAMERA: self.tr("the camera model"),
+        }
+        return self.tr(", ").join(words[f] for f in missing)
 
     def _summary_text(self) -> str:
         items = self._plan.items
@@ -258,14 +318,20 @@ class ReviewDialog(QDialog):
             by_group.setdefault(item.group, []).append(item)
         troubled = {p.group for p in self._plan.problems if 0 <= p.group < len(self._groups)}
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        losing = {gap.group: gap for gap in self._gaps}
         for index in sorted(set(by_group) | troubled):
             kept = [p for p in self._groups[index].paths if p not in self._marked]
-            header = QTreeWidgetItem([self._group_title(index, kept)])
+            title = self._group_title(index, kept)
+            if index in losing:
+                title += " — ⚠ " + self.tr("loses %1").replace(
+                    "%1", self._facts_text(losing[index].missing)
+                )
+            header = QTreeWidgetItem([title])
             font = QFont(header.font(0))
             font.setBold(True)
             header.setFont(0, font)
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            if index in troubled:
+            if index in troubled or index in losing:
                 header.setIcon(0, warning)
             self.tree.addTopLevelItem(header)
             header.setFirstColumnSpanned(True)

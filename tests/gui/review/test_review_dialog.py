@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import imagegen
@@ -233,3 +234,28 @@ def test_the_removal_stops_between_files(qtbot, groups, trash_dir):
     assert [(s.done, s.outcome is not None) for s in steps] == [(0, False), (1, True), (1, False)]
     assert not os.path.exists(marked[0])
     assert os.path.exists(marked[1]) and os.path.exists(marked[2])
+
+
+def test_a_group_losing_its_date_says_so_and_one_click_keeps_that_copy(qtbot, tmp_path: Path):
+    pic = imagegen.photo(61, (320, 240))
+    original = imagegen.save(
+        pic, tmp_path / "Camera" / "IMG_7.jpg", taken="2019:07:01 09:30:00", gps=(46.5, 7.9)
+    )
+    upscaled = imagegen.save(pic.resize((640, 480)), tmp_path / "Edits" / "IMG_7.png")
+    camera_copy = replace(record(original, taken="2019-07-01T09:30:00"), gps=True)
+    group = Group((Member(record(upscaled), 0), Member(camera_copy, 1)))
+    dialog = open_dialog(qtbot, [group], {str(original)})
+    toggled: list[tuple[str, bool]] = []
+    dialog.markToggled.connect(lambda path, on: toggled.append((path, on)))
+    assert dialog.gapBox.isVisibleTo(dialog)
+    text = dialog.gapLabel.text()
+    assert "the date taken, the location" in text and "IMG_7.jpg" in text
+    assert "loses the date taken, the location" in dialog.tree.topLevelItem(0).text(0)
+    assert tree_paths(dialog) == [str(original)]
+
+    dialog.gapLabel.linkActivated.emit("0")
+    assert tree_paths(dialog) == [str(upscaled)]
+    assert sorted(toggled) == [(str(original), False), (str(upscaled), True)]
+    assert not dialog.gapBox.isVisibleTo(dialog)
+    assert "⚠" not in dialog.tree.topLevelItem(0).text(0)
+    assert dialog.confirmButton.isEnabled()
