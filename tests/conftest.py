@@ -7,6 +7,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+# The test helpers (imagegen, rawgen) import by bare name. Putting tests/ first
+# on the path makes tests/packaging shadow the real "packaging" module, which
+# plugins such as pillow-jxl import lazily: load the real one first.
+import packaging.version  # noqa: F401
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))

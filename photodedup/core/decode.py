@@ -9,6 +9,7 @@ decompression-bomb limit stays on. Truncated files are errors, never guessed at:
 
 from __future__ import annotations
 
+import contextlib
 import re
 import warnings
 from dataclasses import dataclass
@@ -17,10 +18,13 @@ from datetime import datetime
 import pillow_heif
 from PIL import Image, UnidentifiedImageError
 
+from photodedup.core import raw
 from photodedup.core.formats import SNIFFED_FORMATS
 from photodedup.core.os_errors import os_error_reason
 
 pillow_heif.register_heif_opener()
+with contextlib.suppress(ImportError):  # JPEG XL is read when its plugin is installed
+    import pillow_jxl  # noqa: F401 - registers the JXL format with Pillow
 Image.init()  # Image.open(formats=...) knows only the plugins loaded so far
 
 # Pillow warns, on stderr and without naming the file, about pictures between one
@@ -71,13 +75,17 @@ class Decoded:
     gps: bool = False  # EXIF holds a latitude and longitude
 
 
-def decode(path: str, *, min_side: int = 64, gray: bool = False) -> Decoded:
+def decode(path: str, *, min_side: int = 64, gray: bool = False, fmt: str | None = None) -> Decoded:
     """Decode ``path`` at the smallest size whose shorter side is still >= ``min_side``.
 
     With ``gray`` the image comes back in mode L, which lets JPEG skip its
-    colour conversion. Raises ``DecodeError`` with a one-line reason for any file
-    that cannot be read or decoded.
+    colour conversion. ``fmt`` is the format discovery sniffed, when known;
+    without it a camera RAW file is recognised here. Raises ``DecodeError``
+    with a one-line reason for any file that cannot be read or decoded.
     """
+    kind = fmt if raw.is_raw_format(fmt) else _sniff_raw(path) if fmt is None else None
+    if kind:
+        return decode_raw(path, kind, min_side=min_side, gray=gray)
     fmt = "image"
     try:
         with Image.open(path, formats=_FORMATS) as im:
@@ -97,6 +105,36 @@ def decode(path: str, *, min_side: int = 64, gray: bool = False) -> Decoded:
         # Pillow's plugins raise anything from ValueError to struct.error on bad data.
         detail = " ".join(str(exc).split())[:120] or type(exc).__name__
         raise DecodeError(f"corrupt {fmt} data: {detail}") from None
+
+
+def decode_raw(path: str, kind: str, *, min_side: int = 64, gray: bool = False) -> Decoded:
+    """Decode a camera RAW file from its embedded preview (see ``core.raw``)."""
+    import rawpy
+
+    try:
+        picture, width, height, preview_exif = raw.open_raw(path, min_side)
+        blocks = ([preview_exif] if preview_exif else []) + raw.raw_exif(path)
+    except rawpy.LibRawFileUnsupportedError:
+        raise DecodeError(f"{kind} file of a kind LibRaw cannot read") from None
+    except (rawpy.LibRawIOError, rawpy.LibRawDataError):
+        raise DecodeError(f"corrupt or truncated {kind} data") from None
+    except rawpy.LibRawError as exc:
+        raise DecodeError(f"cannot decode {kind}: {exc}") from None
+    except OSError as exc:
+        raise DecodeError(_os_reason(exc, kind)) from None
+    except MemoryError:
+        raise DecodeError("not enough memory to decode the image") from None
+    small = _reduce(_normalize(picture, gray), min_side)
+    taken = next(filter(None, map(_taken, blocks)), None)
+    camera = next(filter(None, map(_camera, blocks)), None)
+    return Decoded(small, width, height, kind, taken, camera)
+
+
+def _sniff_raw(path: str) -> str | None:
+    try:
+        return raw.sniff_raw_file(path)
+    except OSError:
+        return None  # Pillow's open reports it properly
 
 
 def _decode_open(im: Image.Image, fmt: str, min_side: int, gray: bool) -> Decoded:
@@ -173,7 +211,11 @@ def _to_8bit(im: Image.Image) -> Image.Image:
 
 def _taken(exif: Image.Exif) -> str | None:
     try:
-        value = exif.get_ifd(_EXIF_IFD).get(_DATETIME_ORIGINAL) or exif.get(_DATETIME)
+        value = (
+            exif.get_ifd(_EXIF_IFD).get(_DATETIME_ORIGINAL)
+            or exif.get(_DATETIME_ORIGINAL)  # a bare EXIF IFD, as CR3 keeps it
+            or exif.get(_DATETIME)
+        )
     except Exception:
         return None  # a broken Exif IFD only costs us the date
     text = _exif_text(value)

@@ -32,7 +32,6 @@ from typing import Any
 
 from photodedup.core.formats import (
     IMAGE_EXTENSIONS,
-    RAW_EXTENSIONS,
     describe_content,
     expected_format,
     extension,
@@ -47,6 +46,7 @@ from photodedup.core.models import (
     ScanError,
 )
 from photodedup.core.os_errors import os_error_reason
+from photodedup.core.raw import sniff_raw_file
 
 # (path, size, mtime_ns) -> the format an earlier scan sniffed, or None.
 KnownFormat = Callable[[str, int, int], "str | None"]
@@ -238,8 +238,6 @@ class _Walk:
 
     def _check_file(self, path: str, name: str, st: os.stat_result) -> tuple[FileRef | None, str]:
         ext = extension(name)
-        if ext in RAW_EXTENSIONS:
-            return None, ""
         expected = IMAGE_EXTENSIONS.get(ext)
         size = st.st_size
         if size == 0:
@@ -255,6 +253,12 @@ class _Walk:
         except OSError as exc:
             return None, os_error_reason(exc)
         fmt = sniff_format(head)
+        if fmt in (None, "TIFF"):
+            # Camera RAW files look like TIFF or like nothing Pillow knows.
+            try:
+                fmt = sniff_raw_file(path, head) or fmt
+            except OSError as exc:
+                return None, os_error_reason(exc)
         if fmt is None:
             if not expected:
                 return None, ""

@@ -147,7 +147,7 @@ def fingerprint_file(
     in worker processes: it takes and returns plain, picklable values.
     """
     try:
-        decoded = decode(ref.path, min_side=decode_side(settings), gray=True)
+        decoded = decode(ref.path, min_side=decode_side(settings), gray=True, fmt=ref.format)
         value, variants = hash_image(decoded.image, settings)
         if digest is None:
             digest = quick_digest(ref.path, ref.size)

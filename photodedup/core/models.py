@@ -95,7 +95,7 @@ class FileRef:
     mtime_ns: int
     dev: int
     ino: int
-    format: str  # from the magic bytes: JPEG, PNG, GIF, BMP, TIFF, WEBP, HEIF, AVIF
+    format: str  # from the content: formats.SNIFFED_FORMATS or formats.RAW_FORMATS
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,9 @@ class Member:
     image: ImageRecord
     distance: int
     in_reference_folder: bool = False
+    # The other file of a camera's RAW+JPEG pair of one shot, in the same group
+    # (see ``core.pairs``); "" for a file that is not in a pair.
+    pair: str = ""
 
 
 @dataclass(frozen=True)

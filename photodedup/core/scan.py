@@ -43,6 +43,7 @@ from photodedup.core.models import (
     ScanResult,
     ScanStats,
 )
+from photodedup.core.pairs import pair_groups
 from photodedup.core.workers import end_pool
 
 
@@ -135,7 +136,8 @@ def regroup(
 ) -> list[Group]:
     """Group an earlier scan's images again with new grouping options, without decoding.
 
-    Members that ``ignore`` says differ from their group's reference leave it.
+    Members that ``ignore`` says differ from their group's reference leave it, and
+    a camera's RAW+JPEG pair is marked (``core.pairs``).
     """
     groups = group_images(
         result.images,
@@ -148,7 +150,7 @@ def regroup(
         cancel=cancel,
         progress=progress,
     )
-    return ignore.apply(groups) if ignore is not None else groups
+    return pair_groups(ignore.apply(groups) if ignore is not None else groups)
 
 
 def find_identical(

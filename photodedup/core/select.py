@@ -61,11 +61,14 @@ def premark(groups: Sequence[Group], rule: Rule = None, prefer: Sequence[str] = 
         if not group.members:
             continue
         best = best_index(group, parsed, prefer)
+        # A RAW+JPEG pair is one shot: the partner of the copy kept stays too.
+        partner = group.members[best].pair
         for i, member in enumerate(group.members):
-            if i == best or member.in_reference_folder:
-                kept.add(member.image.path)
+            path = member.image.path
+            if i == best or member.in_reference_folder or (partner and path == partner):
+                kept.add(path)
             else:
-                marked.add(member.image.path)
+                marked.add(path)
     return marked - kept
 
 

@@ -311,10 +311,10 @@ def test_missing_root_is_an_error(tmp_path: Path) -> None:
     assert errors(found) == {str(tmp_path / "gone"): "folder vanished during the scan"}
 
 
-def test_raw_camera_files_are_left_alone(tmp_path: Path) -> None:
-    photo_file(tmp_path / "IMG_0001.dng", fmt="TIFF")  # starts like a TIFF
+def test_a_tiff_named_like_a_raw_file_is_read_as_the_tiff_it_is(tmp_path: Path) -> None:
+    photo_file(tmp_path / "IMG_0001.dng", fmt="TIFF")  # camera RAW tests: tests/core/test_raw.py
     found = discover([str(tmp_path)])
-    assert found.files == [] and found.errors == [] and found.seen == 1
+    assert [f.format for f in found.files] == ["TIFF"] and found.errors == []
 
 
 def test_progress_reports_discover_phase_and_cancel_stops_the_walk(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import imagegen
 import pytest
+import rawgen
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,6 +59,8 @@ def test_bundled_cli_finds_the_resized_copy(bundle: Path, tmp_path: Path):
     original = imagegen.save(beach, photos / "beach.jpg")
     copy = imagegen.save(imagegen.resized(beach, 0.5), photos / "small.jpg")
     heic = imagegen.save(beach, photos / "phone.heic")  # the bundled pillow-heif works
+    dng = rawgen.write_dng(photos / "camera.dng", beach)  # and the bundled LibRaw
+    nopreview = rawgen.write_dng(photos / "developed.dng", beach, preview=None)
     # Enough other photos for the scan to start worker processes, which a frozen
     # program must be able to do.
     for seed in range(10, 30):
@@ -71,7 +74,7 @@ def test_bundled_cli_finds_the_resized_copy(bundle: Path, tmp_path: Path):
     report = json.loads(out.stdout)
     assert report["errors"] == []
     groups = [{f["path"] for f in g["files"]} for g in report["groups"]]
-    assert {str(original), str(copy), str(heic)} in groups
+    assert {str(original), str(copy), str(heic), dng, nopreview} in groups
 
 
 def test_bundled_app_shows_its_window_and_quits(bundle: Path):
