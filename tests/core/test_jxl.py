@@ -9,6 +9,7 @@ from imagegen import photo, resized, save
 
 from photodedup.core.decode import decode
 from photodedup.core.formats import sniff_format
+from photodedup.core.models import WalkOptions
 from photodedup.core.scan import ScanOptions, scan
 
 pytest.importorskip("pillow_jxl")
@@ -26,7 +27,8 @@ def test_jpeg_xl_is_sniffed_decoded_and_grouped(tmp_path: Path) -> None:
     decoded = decode(str(jxl))
     assert (decoded.format, decoded.width, decoded.height) == ("JXL", 640, 480)
 
-    result = scan(ScanOptions(roots=(str(tmp_path),), use_cache=False, workers=1, min_size=0))
+    options = ScanOptions(WalkOptions((str(tmp_path),), min_size=0), use_cache=False, workers=1)
+    result = scan(options)
     assert not result.errors
     assert [sorted(g.paths) for g in result.groups] == [
         sorted([str(jxl), str(lossless), str(jpeg)])

@@ -12,7 +12,7 @@ from photodedup.core.decode import DecodeError, decode
 from photodedup.core.discover import discover
 from photodedup.core.fingerprint import hamming, hash_image
 from photodedup.core.formats import sniff_raw
-from photodedup.core.models import HashSettings
+from photodedup.core.models import HashSettings, WalkOptions
 from photodedup.core.raw import sniff_raw_file
 from photodedup.core.scan import ScanOptions, scan
 from photodedup.core.select import premark
@@ -21,7 +21,7 @@ TAKEN = "2021:06:01 12:00:00"
 
 
 def options(root: Path) -> ScanOptions:
-    return ScanOptions(roots=(str(root),), use_cache=False, workers=1, min_size=0)
+    return ScanOptions(WalkOptions((str(root),), min_size=0), use_cache=False, workers=1)
 
 
 @pytest.mark.parametrize("preview", ["jpeg", "rgb", None])
