@@ -127,7 +127,8 @@ def decode_raw(path: str, kind: str, *, min_side: int = 64, gray: bool = False) 
     small = _reduce(_normalize(picture, gray), min_side)
     taken = next(filter(None, map(_taken, blocks)), None)
     camera = next(filter(None, map(_camera, blocks)), None)
-    return Decoded(small, width, height, kind, taken, camera)
+    gps = any(map(_has_gps, blocks))
+    return Decoded(small, width, height, kind, taken, camera, gps)
 
 
 def _sniff_raw(path: str) -> str | None:
