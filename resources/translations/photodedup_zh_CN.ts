@@ -379,32 +379,32 @@
         <translation>格式顺序：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/keep_editor.py" line="124"/>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="131"/>
         <source>My rule</source>
         <translation>我的规则</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/keep_editor.py" line="126"/>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="133"/>
         <source>My rule %1</source>
         <translation>我的规则 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/keep_editor.py" line="189"/>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="196"/>
         <source>Give the rule a name.</source>
         <translation>请为规则命名。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/keep_editor.py" line="191"/>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="198"/>
         <source>Another rule has this name.</source>
         <translation>已有同名的规则。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/keep_editor.py" line="198"/>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="205"/>
         <source>Tick at least one criterion.</source>
         <translation>请至少勾选一个条件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/keep_editor.py" line="204"/>
+        <location filename="../../photodedup/gui/results/keep_editor.py" line="211"/>
         <source>Write the formats as HEIC &gt; JPEG &gt; PNG.</source>
         <translation>请按 HEIC &gt; JPEG &gt; PNG 的形式填写格式。</translation>
     </message>
@@ -1158,42 +1158,42 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="73"/>
+        <location filename="../../photodedup/gui/results/model.py" line="74"/>
         <source>{n} similar photos: {names}</source>
         <translation>{n} 张相似照片：{names}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="205"/>
+        <location filename="../../photodedup/gui/results/model.py" line="187"/>
         <source>{n} group</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="205"/>
+        <location filename="../../photodedup/gui/results/model.py" line="187"/>
         <source>{n} groups</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="206"/>
+        <location filename="../../photodedup/gui/results/model.py" line="188"/>
         <source>{n} file marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="206"/>
+        <location filename="../../photodedup/gui/results/model.py" line="188"/>
         <source>{n} files marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="207"/>
+        <location filename="../../photodedup/gui/results/model.py" line="189"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="218"/>
+        <location filename="../../photodedup/gui/results/model.py" line="200"/>
         <source>{n} group has every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="219"/>
+        <location filename="../../photodedup/gui/results/model.py" line="201"/>
         <source>{n} groups have every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
@@ -1362,136 +1362,141 @@
         <translation>相机型号</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="262"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="265"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="267"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="266"/>
+        <source>%1 and %2</source>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="271"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="269"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="273"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="269"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="273"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="270"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="274"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="270"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="274"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="271"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="275"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="279"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="283"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="294"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="298"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="305"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="309"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="326"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="330"/>
         <source>loses %1</source>
         <translation>将失去%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="343"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="348"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="345"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="350"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="349"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="354"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="351"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="356"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="381"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="407"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="386"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="412"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="382"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="387"/>
         <source>Stop after the file being moved now</source>
         <translation>移完当前这个文件后停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="392"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="397"/>
         <source>Moving %n file to the Trash…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="393"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="398"/>
         <source>Moving %n files to the Trash…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到回收站…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="398"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="403"/>
         <source>Moving %n file to %1…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="399"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="404"/>
         <source>Moving %n files to %1…</source>
         <translation>
             <numerusform>正在把 %n 个文件移到 %1…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="404"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="409"/>
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="424"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="429"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>

@@ -102,7 +102,14 @@ class KeepRuleEditor(QDialog):
             self.names.addItem(name)
         self.names.setCurrentRow(0 if self._rules else -1)
         self._update_enabled()
-        self.resize(self.fontMetrics().averageCharWidth() * 90, self.sizeHint().height())
+        # The criteria read whole, with room for the check boxes and a scroll bar.
+        fm = self.fontMetrics()
+        widest = max(fm.horizontalAdvance(criterion_text(c)) for c in Criterion)
+        self.criteria.setMinimumWidth(widest + fm.height() * 4)
+        row = max(self.criteria.sizeHintForRow(0), fm.height() + 4)
+        self.criteria.setMinimumHeight(row * (len(Criterion) + 1))
+        self.names.setMinimumWidth(fm.averageCharWidth() * 24)
+        self.resize(self.sizeHint().width() + fm.averageCharWidth() * 6, self.sizeHint().height())
 
     # -- what the dialog gives back --------------------------------------------------
     def rules(self) -> list[tuple[str, str]]:

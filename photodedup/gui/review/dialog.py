@@ -259,7 +259,11 @@ class ReviewDialog(QDialog):
             Fact.GPS: self.tr("the location"),
             Fact.CAMERA: self.tr("the camera model"),
         }
-        return self.tr(", ").join(words[f] for f in missing)
+        names = [words[f] for f in missing]
+        if len(names) == 1:
+            return names[0]
+        head = self.tr(", ").join(names[:-1])
+        return self.tr("%1 and %2").replace("%1", head).replace("%2", names[-1])
 
     def _summary_text(self) -> str:
         items = self._plan.items
@@ -327,6 +331,7 @@ class ReviewDialog(QDialog):
                     "%1", self._facts_text(losing[index].missing)
                 )
             header = QTreeWidgetItem([title])
+            header.setToolTip(0, title)  # a long line is cut at the window's edge
             font = QFont(header.font(0))
             font.setBold(True)
             header.setFont(0, font)

@@ -249,8 +249,8 @@ def test_a_group_losing_its_date_says_so_and_one_click_keeps_that_copy(qtbot, tm
     dialog.markToggled.connect(lambda path, on: toggled.append((path, on)))
     assert dialog.gapBox.isVisibleTo(dialog)
     text = dialog.gapLabel.text()
-    assert "the date taken, the location" in text and "IMG_7.jpg" in text
-    assert "loses the date taken, the location" in dialog.tree.topLevelItem(0).text(0)
+    assert "the date taken and the location" in text and "IMG_7.jpg" in text
+    assert "loses the date taken and the location" in dialog.tree.topLevelItem(0).text(0)
     assert tree_paths(dialog) == [str(original)]
 
     dialog.gapLabel.linkActivated.emit("0")
