@@ -2,6 +2,126 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="32"/>
+        <source>&amp;Add folder…</source>
+        <translation>添加文件夹(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="32"/>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="34"/>
+        <location filename="../../photodedup/gui/actions.py" line="61"/>
+        <source>&amp;Scan</source>
+        <translation>扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="34"/>
+        <location filename="../../photodedup/gui/actions.py" line="62"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="35"/>
+        <source>&amp;Export results…</source>
+        <translation>导出结果(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="36"/>
+        <source>Open trash &amp;log</source>
+        <translation>打开回收站日志(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="37"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="38"/>
+        <source>&amp;Mark all but best</source>
+        <translation>标记最佳之外的全部(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="38"/>
+        <source>Mark all but best</source>
+        <translation>标记最佳之外的全部</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="39"/>
+        <source>&amp;Unmark all</source>
+        <translation>取消全部标记(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="39"/>
+        <source>Unmark all</source>
+        <translation>取消全部标记</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="41"/>
+        <source>&amp;Invert marks in group</source>
+        <translation>反转本组标记(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="41"/>
+        <source>Invert group</source>
+        <translation>反转本组</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="43"/>
+        <source>Swap marked and unmarked files in the current group</source>
+        <translation>在当前组中互换已标记和未标记的文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="44"/>
+        <source>&amp;Not duplicates…</source>
+        <translation>非重复照片(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="45"/>
+        <source>Photos you said are not duplicates</source>
+        <translation>你标为“非重复”的照片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="46"/>
+        <source>&amp;Edit keep rules…</source>
+        <translation>编辑保留规则(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="48"/>
+        <source>&amp;Review and remove marked…</source>
+        <translation>检查并移除已标记的文件(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="48"/>
+        <source>Review and remove…</source>
+        <translation>检查并移除…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="50"/>
+        <source>Review the marked files and move them to the trash</source>
+        <translation>检查已标记的文件，并把它们移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="51"/>
+        <source>&amp;About photodedup</source>
+        <translation>关于 photodedup(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="58"/>
+        <source>Cancel &amp;scan</source>
+        <translation>取消扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="59"/>
+        <source>Cancel scan</source>
+        <translation>取消扫描</translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
         <location filename="../../photodedup/gui/compare/view.py" line="58"/>
@@ -82,88 +202,78 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="31"/>
-        <source>Add folder…</source>
-        <translation>添加文件夹…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="34"/>
-        <source>Scan</source>
-        <translation>扫描</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="49"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="44"/>
         <source>Find duplicate photos</source>
         <translation>查找重复照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="52"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="47"/>
         <source>Press Scan to look for look-alike photos in your folders.</source>
         <translation>点击“扫描”，在你的文件夹中查找相似的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="54"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="49"/>
         <source>Nothing is deleted until you review the marked copies.</source>
         <translation>在你检查过标记的副本之前，不会删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="58"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="53"/>
         <source>Drop folders here or click Add folder…</source>
         <translation>把文件夹拖到这里，或点击“添加文件夹…”</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="60"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="55"/>
         <source>Then press Scan. Nothing is deleted until you review the marked copies.</source>
         <translation>然后点击“扫描”。在你检查过标记的副本之前，不会删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="66"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="61"/>
         <source>All done</source>
         <translation>全部完成</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="67"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="62"/>
         <source>No duplicate groups are left. Scan again to look for more.</source>
         <translation>已没有剩余的重复照片组。可以再次扫描以查找更多。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="76"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="71"/>
         <source>No photos could be read</source>
         <translation>无法读取任何照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="79"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="74"/>
         <source>{n} file could not be read. The list below says why.</source>
         <translation>{n} 个文件无法读取，原因见下方列表。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="80"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="75"/>
         <source>{n} files could not be read. The list below says why.</source>
         <translation>{n} 个文件无法读取，原因见下方列表。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="83"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="78"/>
         <source>No photos found</source>
         <translation>未找到照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="85"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="80"/>
         <source>There are no photos in these folders, or all are smaller than the minimum size.</source>
         <translation>这些文件夹中没有照片，或者所有照片都小于最小文件大小。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="88"/>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="91"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="83"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="86"/>
         <source>No duplicates found</source>
         <translation>未找到重复照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="89"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="84"/>
         <source>Only 1 photo was found, so there was nothing to compare it with.</source>
         <translation>只找到 1 张照片，没有可以与之比较的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="92"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="87"/>
         <source>{n} photos were compared. Try a looser similarity to find more.</source>
         <translation>已比较 {n} 张照片。可以放宽相似度以找到更多。</translation>
     </message>
@@ -568,128 +678,57 @@
 <context>
     <name>MainMenuBar</name>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="21"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="24"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="22"/>
-        <source>&amp;Add folder…</source>
-        <translation>添加文件夹(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="23"/>
-        <location filename="../../photodedup/gui/main_menu.py" line="78"/>
-        <source>&amp;Scan</source>
-        <translation>扫描(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="24"/>
-        <source>&amp;Export results…</source>
-        <translation>导出结果(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="26"/>
-        <source>Open trash &amp;log</source>
-        <translation>打开回收站日志(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="28"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="30"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="31"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="31"/>
-        <source>&amp;Mark all but best</source>
-        <translation>标记最佳之外的全部(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="32"/>
-        <source>&amp;Unmark all</source>
-        <translation>取消全部标记(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="33"/>
-        <source>&amp;Invert marks in group</source>
-        <translation>反转本组标记(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="35"/>
-        <source>&amp;Not duplicates…</source>
-        <translation>非重复照片(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="36"/>
-        <source>Photos you said are not duplicates</source>
-        <translation>你标为“非重复”的照片</translation>
-    </message>
-    <message>
         <location filename="../../photodedup/gui/main_menu.py" line="38"/>
-        <source>&amp;Review and remove marked…</source>
-        <translation>检查并移除已标记的文件(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="40"/>
         <source>&amp;Keep</source>
         <translation>保留(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/main_menu.py" line="42"/>
-        <source>&amp;Edit keep rules…</source>
-        <translation>编辑保留规则(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="44"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="45"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="43"/>
         <source>&amp;Problems panel</source>
         <translation>问题面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="47"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="45"/>
         <source>&amp;Sort groups by</source>
         <translation>分组排序方式(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="51"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="49"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="53"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="51"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="54"/>
-        <source>&amp;About photodedup</source>
-        <translation>关于 photodedup(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="78"/>
-        <source>Cancel &amp;scan</source>
-        <translation>取消扫描(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="83"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="79"/>
         <source>About photodedup</source>
         <translation>关于 photodedup</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="85"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="81"/>
         <source>&lt;h3&gt;photodedup {version}&lt;/h3&gt;&lt;p&gt;Finds near-duplicate photos — resized, recompressed, rotated or lightly edited copies — and moves the copies you choose to the system trash.&lt;/p&gt;&lt;p&gt;Nothing is ever deleted permanently.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;photodedup {version}&lt;/h3&gt;&lt;p&gt;查找相似或重复的照片——缩放过、重新压缩过、旋转过或稍加编辑过的副本——并把你选中的副本移到系统回收站。&lt;/p&gt;&lt;p&gt;任何文件都不会被永久删除。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_menu.py" line="92"/>
+        <location filename="../../photodedup/gui/main_menu.py" line="88"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
@@ -697,92 +736,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="121"/>
-        <source>Review and remove…</source>
-        <translation>检查并移除…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="122"/>
-        <source>Review the marked files and move them to the trash</source>
-        <translation>检查已标记的文件，并把它们移到回收站</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="238"/>
+        <location filename="../../photodedup/gui/main_window.py" line="264"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="247"/>
+        <location filename="../../photodedup/gui/main_window.py" line="235"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="272"/>
+        <location filename="../../photodedup/gui/main_window.py" line="168"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="277"/>
+        <location filename="../../photodedup/gui/main_window.py" line="298"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="321"/>
+        <location filename="../../photodedup/gui/main_window.py" line="310"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="339"/>
+        <location filename="../../photodedup/gui/main_window.py" line="173"/>
         <source>Could not regroup: {error}</source>
         <translation>无法重新分组：{error}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="372"/>
-        <source>Scan again to see the photos you no longer mark as different.</source>
-        <translation>重新扫描即可看到你不再标为不同的照片。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="384"/>
+        <location filename="../../photodedup/gui/main_window.py" line="237"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="405"/>
-        <source>No files are marked for removal.</source>
-        <translation>没有标记要移除的文件。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="456"/>
-        <source>Export results</source>
-        <translation>导出结果</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="458"/>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="472"/>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="474"/>
-        <source>Saved {path}</source>
-        <translation>已保存 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="479"/>
+        <location filename="../../photodedup/gui/main_window.py" line="357"/>
         <source>The language changes the next time photodedup starts.</source>
         <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="500"/>
+        <location filename="../../photodedup/gui/main_window.py" line="377"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="500"/>
+        <location filename="../../photodedup/gui/main_window.py" line="377"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
@@ -1088,6 +1087,39 @@
     </message>
 </context>
 <context>
+    <name>ResultsCommands</name>
+    <message>
+        <location filename="../../photodedup/gui/commands.py" line="58"/>
+        <source>No files are marked for removal.</source>
+        <translation>没有标记要移除的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/commands.py" line="96"/>
+        <source>Scan again to see the photos you no longer mark as different.</source>
+        <translation>重新扫描即可看到你不再标为不同的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/commands.py" line="104"/>
+        <source>Export results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/commands.py" line="106"/>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/commands.py" line="121"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/commands.py" line="123"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>ResultsDelegate</name>
     <message>
         <location filename="../../photodedup/gui/results/delegate.py" line="185"/>
@@ -1201,57 +1233,37 @@
 <context>
     <name>ResultsToolBar</name>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="21"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="23"/>
         <source>Most space to free</source>
         <translation>可释放空间最多</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="22"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="24"/>
         <source>Most files</source>
         <translation>文件最多</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="23"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="25"/>
         <source>Folder and name</source>
         <translation>文件夹和名称</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="38"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="42"/>
         <source>Which copy of each group to keep</source>
         <translation>每组保留哪一份</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="39"/>
-        <source>Mark all but best</source>
-        <translation>标记最佳之外的全部</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="40"/>
-        <source>Unmark all</source>
-        <translation>取消全部标记</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="41"/>
-        <source>Invert group</source>
-        <translation>反转本组</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="43"/>
-        <source>Swap marked and unmarked files in the current group</source>
-        <translation>在当前组中互换已标记和未标记的文件</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="49"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="51"/>
         <source>Filter by folder</source>
         <translation>按文件夹筛选</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="53"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="55"/>
         <source>Keep:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="61"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="63"/>
         <source>Sort:</source>
         <translation>排序：</translation>
     </message>
@@ -1682,25 +1694,14 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../photodedup/gui/scan/sidebar.py" line="16"/>
+        <location filename="../../photodedup/gui/scan/sidebar.py" line="20"/>
         <source>Folders</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/sidebar.py" line="18"/>
+        <location filename="../../photodedup/gui/scan/sidebar.py" line="22"/>
         <source>Matching</source>
         <translation>匹配</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/scan/sidebar.py" line="20"/>
-        <location filename="../../photodedup/gui/scan/sidebar.py" line="33"/>
-        <source>Scan</source>
-        <translation>扫描</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/scan/sidebar.py" line="33"/>
-        <source>Cancel scan</source>
-        <translation>取消扫描</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ import imagegen
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
 from photodedup.core import select
 from photodedup.core.models import ImageRecord, ScanResult
@@ -124,29 +124,37 @@ def test_cancel_right_after_the_first_progress_returns_to_idle(qtbot, window, tm
     assert window.model.rowCount() == 0
 
 
-def test_gui_thread_never_stalls_during_a_scan(run_scan, make_library, qtbot, window, tmp_path):
-    lib = make_library(tmp_path / "lib")
-    for seed in range(20, 80):
-        imagegen.save(imagegen.photo(seed, (320, 240)), lib.originals / "extra" / f"e{seed}.jpg")
-    window.folders.add_folders([str(lib.originals), str(lib.copies)])
-    gaps: list[float] = []
-    last = [time.monotonic()]
+def gui_thread_busy_times(qtbot) -> tuple[QTimer, list[float]]:
+    """A timer ticking every 10 ms, and the CPU time the GUI thread spent between two
+    ticks: what the GUI thread itself computed. Unlike the wall clock it does not
+    count the time other programs on a busy machine take from it, so a test using
+    it fails only when the window does too much work on its own thread."""
+    busy: list[float] = []
+    last = [time.thread_time()]
 
     def tick() -> None:
-        now = time.monotonic()
-        gaps.append(now - last[0])
+        now = time.thread_time()
+        busy.append(now - last[0])
         last[0] = now
 
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(tick)
     timer.start()
-    last[0] = time.monotonic()
+    return timer, busy
+
+
+def test_gui_thread_never_stalls_during_a_scan(run_scan, make_library, qtbot, window, tmp_path):
+    lib = make_library(tmp_path / "lib")
+    for seed in range(20, 80):
+        imagegen.save(imagegen.photo(seed, (320, 240)), lib.originals / "extra" / f"e{seed}.jpg")
+    window.folders.add_folders([str(lib.originals), str(lib.copies)])
+    timer, busy = gui_thread_busy_times(qtbot)
     run_scan(window)
     timer.stop()
     assert window.model.total_groups() == 3
-    assert len(gaps) > 5
-    assert max(gaps) < 0.1, f"the GUI thread stalled for {max(gaps) * 1000:.0f} ms"
+    assert len(busy) > 5
+    assert max(busy) < 0.1, f"the GUI thread computed for {max(busy) * 1000:.0f} ms at once"
 
 
 def many_images(n: int) -> list[ImageRecord]:
@@ -170,22 +178,7 @@ def test_gui_thread_never_stalls_while_regrouping(run_scan, qtbot, window, libra
     # about a second, which on the GUI thread would freeze the window.
     session = window.session
     session.result = ScanResult(images=many_images(60_000))
-    # CPU time of the GUI thread between two ticks: what the GUI thread itself
-    # computed. Unlike the wall clock it does not count the time other programs
-    # on a busy machine take from it, so this cannot fail for the wrong reason.
-    busy: list[float] = []
-    last = [time.thread_time()]
-
-    def tick() -> None:
-        now = time.thread_time()
-        busy.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    timer.start()
-    last[0] = time.thread_time()
+    timer, busy = gui_thread_busy_times(qtbot)
     slider = window.panel.slider
     for value in (slider.minimum(), slider.maximum(), slider.minimum() + 1):
         slider.setValue(value)  # each notch asks for a regroup; only the last one counts
@@ -274,7 +267,7 @@ def test_not_a_duplicate_takes_the_file_out_and_is_remembered(run_scan, qtbot, w
     group = window.model.group_at(row)
     odd_image = group.members[2].image
     odd = odd_image.path
-    window.not_a_duplicate(row, odd)
+    window.commands.not_a_duplicate(row, odd)
     assert all(odd not in g.paths for g in window.model.groups())
     assert (group.reference, odd_image) in window.ignore
     assert (odd_image, group.reference) in window.ignore
@@ -289,14 +282,14 @@ def test_export_writes_json_and_csv(run_scan, qtbot, window, library, tmp_path):
 
     window.folders.add_folders([str(library.originals), str(library.copies)])
     run_scan(window)
-    window.export_to(str(tmp_path / "r.json"), json_format=True)
+    window.commands.export_to(str(tmp_path / "r.json"), json_format=True)
     data = json.loads((tmp_path / "r.json").read_text())
     assert (
         sorted({f["path"] for f in g["files"]} for g in data["groups"])
         == sorted(library.groups, key=sorted)
         or len(data["groups"]) == 3
     )
-    window.export_to(str(tmp_path / "r.csv"), json_format=False)
+    window.commands.export_to(str(tmp_path / "r.csv"), json_format=False)
     rows = list(csv.DictReader((tmp_path / "r.csv").open(newline="")))
     assert {r["path"] for r in rows} == set().union(*library.groups)
 
@@ -433,7 +426,7 @@ def test_files_trashed_in_the_review_leave_the_results(run_scan, qtbot, window, 
         dialog.accept()
 
     QTimer.singleShot(200, confirm)
-    window.review()
+    window.commands.review()
     assert done == [marked]
     assert not any(os.path.exists(p) for p in marked)
     assert len(list(trash_dir.iterdir())) == len(marked)
@@ -481,3 +474,28 @@ def test_closing_during_a_scan_ends_every_worker_within_two_seconds(qtbot, windo
     qtbot.waitUntil(lambda: not (worker_processes() - before), timeout=5_000)
     assert time.monotonic() - started < 2
     assert [f.path for f in window.settings.folders] == [str(folder)]
+
+
+def test_one_action_per_command_and_none_that_touch_results_during_a_scan(
+    run_scan, qtbot, window, library
+):
+    a = window.actions
+    menu_actions = {act for menu in window.menu.findChildren(QMenu) for act in menu.actions()}
+    assert {a.add_folder, a.scan, a.mark, a.unmark, a.invert, a.review} <= menu_actions
+    assert window.scan_button.action is a.scan
+    assert window.review_button.action is a.review
+    assert window.results_bar.mark_button.action is a.mark
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    assert all(x.isEnabled() for x in (a.mark, a.unmark, a.invert, a.review, a.export))
+
+    window.start_scan()
+    assert window.is_scanning()
+    assert not any(x.isEnabled() for x in (a.mark, a.unmark, a.invert, a.review, a.export))
+    assert not window.review_button.isVisible()
+    assert a.scan.isEnabled() and window.scan_button.text() == "Cancel scan"
+    a.scan.trigger()  # the same action cancels
+    assert not a.scan.isEnabled() and not window.scan_button.isEnabled()
+    qtbot.waitUntil(lambda: not window.is_scanning(), timeout=20_000)
+    assert a.scan.isEnabled() and window.scan_button.text() == "Scan"
+    assert a.mark.isEnabled() and window.results_bar.mark_button.isEnabled()

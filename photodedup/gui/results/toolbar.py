@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSizePolicy,
     QToolBar,
     QWidget,
 )
 
 from photodedup.core.keep import PRESETS, KeepRule
+from photodedup.gui.platform.settings import Settings
+from photodedup.gui.widgets.action_button import ActionButton
 from photodedup.gui.widgets.keep_words import preset_label
 
 # Translated where shown (self.tr); the NOOP marks let the translation tools find them.
@@ -28,7 +30,9 @@ class ResultsToolBar(QToolBar):
     """A tool bar rather than a row of widgets: with a large font or a narrow window,
     what does not fit goes behind the » button instead of widening the window."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, mark: QAction, unmark: QAction, invert: QAction, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setMovable(False)
         self.setFloatable(False)
@@ -36,12 +40,10 @@ class ResultsToolBar(QToolBar):
         self.rule_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.set_user_rules([])
         self.rule_combo.setToolTip(self.tr("Which copy of each group to keep"))
-        self.mark_button = QPushButton(self.tr("Mark all but best"), self)
-        self.unmark_button = QPushButton(self.tr("Unmark all"), self)
-        self.invert_button = QPushButton(self.tr("Invert group"), self)
-        self.invert_button.setToolTip(
-            self.tr("Swap marked and unmarked files in the current group")
-        )
+        # Buttons rather than tool buttons: they look like the commands they are.
+        self.mark_button = ActionButton(mark, self)
+        self.unmark_button = ActionButton(unmark, self)
+        self.invert_button = ActionButton(invert, self)
         self.sort_combo = QComboBox(self)
         for key, label in SORTS:
             self.sort_combo.addItem(self.tr(label), key)
@@ -62,10 +64,6 @@ class ResultsToolBar(QToolBar):
         self.addWidget(self.sort_combo)
         self.addWidget(self.filter_edit)
 
-    def rule(self) -> str:
-        """The chosen rule's text: a preset name, or a rule of the user's."""
-        return self.rule_combo.currentData()
-
     def rules(self) -> list[tuple[str, str]]:
         """Every rule offered, as (label, rule text), presets first."""
         combo = self.rule_combo
@@ -83,6 +81,15 @@ class ResultsToolBar(QToolBar):
         self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(current)))
         self.rule_combo.blockSignals(False)
 
+    def load(self, settings: Settings) -> None:
+        self.set_user_rules(settings.keep_rules)
+        self.set_rule(settings.selection_rule)
+        self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(settings.sort_key)))
+
+    def save(self, settings: Settings) -> None:
+        settings.selection_rule = self.rule_combo.currentData()
+        settings.sort_key = self.sort_combo.currentData()
+
     def set_rule(self, rule: str) -> None:
         """Show ``rule`` without re-marking (as when loading the saved choice)."""
         try:
@@ -97,5 +104,4 @@ class ResultsToolBar(QToolBar):
         self.rule_combo.blockSignals(False)
 
     def set_results_enabled(self, enabled: bool) -> None:
-        for widget in (self.rule_combo, self.mark_button, self.unmark_button, self.invert_button):
-            widget.setEnabled(enabled)
+        self.rule_combo.setEnabled(enabled)  # the buttons follow their actions

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
+from photodedup.core.models import GroupOptions, ScanOptions, WalkOptions
+from photodedup.gui.platform.settings import Settings
 from photodedup.gui.scan.folder_list import FolderList
 from photodedup.gui.scan.settings_panel import SettingsPanel
+from photodedup.gui.widgets.action_button import ActionButton
 
 
 class Sidebar(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, scan: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folders = FolderList(self)
         self.panel = SettingsPanel(self)
@@ -17,7 +21,7 @@ class Sidebar(QWidget):
         QVBoxLayout(folders_box).addWidget(self.folders)
         settings_box = QGroupBox(self.tr("Matching"), self)
         QVBoxLayout(settings_box).addWidget(self.panel)
-        self.scan_button = QPushButton(self.tr("Scan"), self)
+        self.scan_button = ActionButton(scan, self)
         self.scan_button.setDefault(True)
         bold = self.scan_button.font()
         bold.setBold(True)
@@ -30,6 +34,30 @@ class Sidebar(QWidget):
         layout.addWidget(self.scan_button)
 
     def set_scanning(self, scanning: bool) -> None:
-        self.scan_button.setText(self.tr("Cancel scan") if scanning else self.tr("Scan"))
         # A change now would not reach the running scan.
         self.panel.setEnabled(not scanning)
+
+    def scan_options(self) -> ScanOptions:
+        """What a scan of the folders with the chosen settings needs."""
+        folders, panel = self.folders.folders(), self.panel
+        return ScanOptions(
+            walk=WalkOptions(
+                roots=tuple(f.path for f in folders),
+                exclude=tuple(panel.exclude_patterns()),
+                min_size=panel.min_size_bytes(),
+            ),
+            hash=panel.hash_settings(),
+            group=GroupOptions(
+                distance=panel.distance(),
+                rotations=panel.rotations.isChecked(),
+                reference_dirs=tuple(f.path for f in folders if f.reference),
+            ),
+        )
+
+    def load(self, settings: Settings) -> None:
+        self.folders.set_folders(settings.folders)
+        self.panel.load(settings)
+
+    def save(self, settings: Settings) -> None:
+        settings.folders = self.folders.folders()
+        self.panel.save(settings)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from photodedup.gui.platform.formatting import pick
+from photodedup.gui.widgets.action_button import ActionButton
 
 
 class EmptyState(QWidget):
-    addFolderRequested = Signal()
-    scanRequested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, add_folder: QAction, scan: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.icon = QLabel(self)
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -28,11 +26,8 @@ class EmptyState(QWidget):
         self.hint = QLabel(self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
-        self.add_button = QPushButton(self.tr("Add folder…"), self)
-        self.add_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
-        self.add_button.clicked.connect(self.addFolderRequested)
-        self.scan_button = QPushButton(self.tr("Scan"), self)
-        self.scan_button.clicked.connect(self.scanRequested)
+        self.add_button = ActionButton(add_folder, self)
+        self.scan_button = ActionButton(scan, self)
 
         layout = QVBoxLayout(self)
         layout.addStretch(1)

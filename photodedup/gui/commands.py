@@ -1,0 +1,123 @@
+"""The commands that open a dialog over the results: compare, file menu, review, export.
+
+They wire a feature's dialog to the results model and the session (features do
+not know each other); the main window connects them to its actions and views.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from photodedup.core import export
+from photodedup.gui.compare.view import CompareView
+from photodedup.gui.results.ignore_dialog import NotDuplicatesDialog
+from photodedup.gui.results.model import KeepRole, ResultsModel
+from photodedup.gui.results.view import ResultsView
+from photodedup.gui.review.dialog import ReviewDialog
+from photodedup.gui.session import Session
+from photodedup.gui.widgets.file_menu import FileMenu
+
+
+class ResultsCommands(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: Session,
+        model: ResultsModel,
+        view: ResultsView,
+        files_removed: Callable[[list[str]], None],
+    ) -> None:
+        super().__init__(window)
+        self.window, self.session, self.model, self.view = window, session, model, view
+        self._files_removed = files_removed
+
+    def _say(self, text: str, ms: int) -> None:
+        self.window.statusBar().showMessage(text, ms)
+
+    def compare(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        dialog = CompareView(
+            self.model.group_at(row),
+            self.model.marked(),
+            self.window,
+            choice=self.model.index(row).data(KeepRole),
+        )
+        dialog.markToggled.connect(self.model.set_marked)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def review(self) -> None:
+        if self.session.is_scanning():
+            return
+        if not self.model.marked_count():
+            self._say(self.tr("No files are marked for removal."), 5000)
+            return
+        # In the order on screen, so "Group 3" in the dialog is the third row here.
+        dialog = ReviewDialog(
+            self.model.groups_in_view_order(),
+            self.model.marked(),
+            self.session.start_removal,
+            self.window,
+        )
+        dialog.filesRemoved.connect(self._files_removed)
+        dialog.markToggled.connect(self.model.set_marked)
+        dialog.exec()
+        self._files_removed(list(dialog.removed_paths()))
+        dialog.deleteLater()
+
+    def file_menu(self, row: int, member: int, pos: QPoint) -> None:
+        m = self.model.group_at(row).members[member]
+        path = m.image.path
+        menu = FileMenu(m, member == 0, self.model.is_marked(path), self.window)
+        menu.markToggled.connect(lambda on: self.model.set_marked(path, on))
+        menu.compareRequested.connect(lambda: self.compare(row))
+        menu.notDuplicateRequested.connect(lambda: self.not_a_duplicate(row, path))
+        menu.exec(pos)
+        menu.deleteLater()
+
+    def not_a_duplicate(self, row: int, path: str) -> None:
+        """Remember that ``path`` differs from its group's reference and take it out."""
+        group = self.model.group_at(row)
+        member = next(m.image for m in group.members if m.image.path == path)
+        groups = self.session.not_a_duplicate(group.reference, member, self.model.groups())
+        self.model.set_groups(groups, self.model.marked())
+        self.view.set_current(min(row, self.model.rowCount() - 1), 0)
+
+    def edit_not_duplicates(self) -> None:
+        dialog = NotDuplicatesDialog(self.session.ignore, self.window)
+        dialog.exec()
+        if dialog.changed and self.session.result is not None:
+            self._say(
+                self.tr("Scan again to see the photos you no longer mark as different."), 8000
+            )
+
+    def export(self) -> None:
+        if self.session.result is None:
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Export results"),
+            os.path.join(os.path.expanduser("~"), "photodedup-results.csv"),
+            self.tr("CSV (*.csv);;JSON (*.json)"),
+        )
+        if path:
+            self.export_to(path, json_format=path.lower().endswith(".json") or "json" in chosen)
+
+    def export_to(self, path: str, *, json_format: bool) -> None:
+        try:
+            with open(path, "w", encoding="utf-8", newline="", errors="surrogateescape") as fp:
+                if json_format:
+                    result, options = self.session.result, self.session.options
+                    export.write_json(result, options, fp, groups=self.model.groups())
+                else:
+                    export.write_csv(self.model.groups(), fp)
+        except OSError as exc:
+            text = f"{path}: {exc.strerror or exc}"
+            QMessageBox.warning(self.window, self.tr("Export failed"), text)
+            return
+        self._say(self.tr("Saved {path}").format(path=path), 8000)
