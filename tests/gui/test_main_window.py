@@ -499,3 +499,27 @@ def test_one_action_per_command_and_none_that_touch_results_during_a_scan(
     qtbot.waitUntil(lambda: not window.is_scanning(), timeout=20_000)
     assert a.scan.isEnabled() and window.scan_button.text() == "Scan"
     assert a.mark.isEnabled() and window.results_bar.mark_button.isEnabled()
+
+
+def test_sorting_and_filtering_keep_the_current_file(run_scan, qtbot, window, library):
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    resets = []
+    window.model.modelReset.connect(lambda: resets.append(True))
+    row = window.model.rowCount() - 1  # the last group, on its second file
+    window.view.set_current(row, 1)
+    group = window.model.group_at(row)
+    for key in ("files", "path", "bytes"):
+        window.sort_combo.setCurrentIndex(window.sort_combo.findData(key))
+        current = window.view.current_file()
+        assert current is not None and current[1] == group.members[1], key
+        assert window.model.group_at(current[0]) == group
+    # A filter that keeps the group keeps the place; one that hides it starts at the top.
+    folder = os.path.basename(os.path.dirname(group.members[1].image.path))
+    window.model.set_filter(folder)
+    assert window.view.current_file()[1] == group.members[1]
+    window.model.set_filter("no folder is called this")
+    assert window.model.rowCount() == 0 and window.view.current_file() is None
+    window.model.set_filter("")
+    assert window.model.rowCount() == 3
+    assert resets == [], "a sort or a filter must not reset the model"

@@ -214,9 +214,6 @@ class ResultsModel(QAbstractListModel):
         self._sort = key
         self._relayout()
 
-    def sort_key(self) -> str:
-        return self._sort
-
     def set_filter(self, text: str) -> None:
         self._filter = text.strip().casefold()
         self._relayout()
@@ -226,9 +223,16 @@ class ResultsModel(QAbstractListModel):
 
     # -- internals ----------------------------------------------------------------------
     def _relayout(self) -> None:
-        self.beginResetModel()
+        # A layout change, not a reset: the view's current group (and the file in it)
+        # follows the group to its new row, so sorting or filtering keeps the place.
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        groups = [self._rows[i.row()] if 0 <= i.row() < len(self._rows) else -1 for i in before]
         self._rebuild_rows()
-        self.endResetModel()
+        row_of = {g: r for r, g in enumerate(self._rows)}
+        after = [self.index(row_of[g]) if g in row_of else QModelIndex() for g in groups]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def _rebuild_rows(self) -> None:
         self._choices.clear()  # positions may have changed

@@ -40,6 +40,7 @@ class ResultsView(QListView):
     def setModel(self, model: ResultsModel) -> None:  # type: ignore[override]
         super().setModel(model)
         model.modelReset.connect(self._after_reset)
+        model.layoutChanged.connect(self._after_relayout)
         self.verticalScrollBar().setSingleStep(metrics(self.font()).line * 3)
 
     # -- current file -------------------------------------------------------------------
@@ -76,6 +77,13 @@ class ResultsView(QListView):
         model = self.model()
         if model is not None and model.rowCount():
             self.setCurrentIndex(model.index(0, 0))
+
+    def _after_relayout(self) -> None:
+        current = self.currentIndex()
+        if current.isValid():
+            self.scrollTo(current)  # the same group, on its new row
+        else:
+            self._after_reset()  # the filter hid it: start from the top
 
     # -- keyboard -----------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
