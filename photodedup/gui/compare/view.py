@@ -183,20 +183,6 @@ class CompareView(QDialog):
     def marked_paths(self) -> set[str]:
         return set(self._marked)
 
-    def set_marked(self, path: str, marked: bool) -> None:
-        """Follow a mark changed elsewhere (no markToggled is emitted for it)."""
-        for pane in self.panes:
-            if pane.member.image.path == path and pane.removeBox.isEnabled():
-                pane.removeBox.blockSignals(True)
-                pane.removeBox.setChecked(marked)
-                pane.removeBox.blockSignals(False)
-                if marked:
-                    self._marked.add(path)
-                else:
-                    self._marked.discard(path)
-                pane.canvas.update()
-        self._update_warning()
-
     def on_mark(self, path: str, marked: bool) -> None:
         if marked:
             self._marked.add(path)

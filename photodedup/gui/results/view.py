@@ -21,7 +21,6 @@ class ResultsView(QListView):
     compareRequested = Signal(int)  # row
     reviewRequested = Signal()
     fileMenuRequested = Signal(int, int, QPoint)  # row, member, global position
-    currentFileChanged = Signal()
 
     def __init__(self, thumbnails: ThumbnailCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,7 +69,6 @@ class ResultsView(QListView):
         for idx in {old, index}:
             if idx.isValid():
                 self.update(idx)
-        self.currentFileChanged.emit()
 
     def _after_reset(self) -> None:
         self._member = 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,8 +63,6 @@ class ErrorsModel(QAbstractTableModel):
 class ErrorsPanel(QDockWidget):
     """A dock with a path + reason table; ``toggle_button`` shows the count and opens it."""
 
-    countChanged = Signal(int)
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Problems"), parent)
         self.setObjectName("errorsPanel")
@@ -115,7 +113,6 @@ class ErrorsPanel(QDockWidget):
         self.toggle_button.setVisible(n > 0)
         if not n:
             self.hide()
-        self.countChanged.emit(n)
 
     def count(self) -> int:
         return self.model.rowCount()
