@@ -32,7 +32,7 @@ from photodedup.gui.results.model import ResultsModel
 from photodedup.gui.results.thumbnails import ThumbnailCache
 from photodedup.gui.results.toolbar import ResultsToolBar
 from photodedup.gui.results.view import ResultsView
-from photodedup.gui.review.dialog import open_log_file
+from photodedup.gui.review.trash_log import open_log_file
 from photodedup.gui.scan.errors_panel import ErrorsPanel
 from photodedup.gui.scan.folder_list import folders_from_mime
 from photodedup.gui.scan.progress_panel import ScanProgress

@@ -184,17 +184,17 @@
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="251"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="237"/>
         <source>Fit (%1%)</source>
         <translation>适合窗口（%1%）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="251"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="237"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="275"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="261"/>
         <source>Cannot show this photo: %1</source>
         <translation>无法显示这张照片：%1</translation>
     </message>
@@ -294,42 +294,42 @@
 <context>
     <name>ErrorsPanel</name>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="69"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="67"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="82"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="80"/>
         <source>Copy list</source>
         <translation>复制列表</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="83"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="81"/>
         <source>Copy every path and problem to the clipboard</source>
         <translation>把所有路径和问题复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="108"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="106"/>
         <source>{n} files could not be read</source>
         <translation>{n} 个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="108"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="106"/>
         <source>{n} file could not be read</source>
         <translation>{n} 个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="112"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="110"/>
         <source>{n} problems</source>
         <translation>{n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="112"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="110"/>
         <source>{n} problem</source>
         <translation>{n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="114"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="112"/>
         <source>Show the files the scan could not use</source>
         <translation>显示扫描时无法使用的文件</translation>
     </message>
@@ -933,6 +933,58 @@
     </message>
 </context>
 <context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../../photodedup/gui/review/progress_page.py" line="29"/>
+        <location filename="../../photodedup/gui/review/progress_page.py" line="54"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/progress_page.py" line="30"/>
+        <source>Stop after the file being moved now</source>
+        <translation>移完当前这个文件后停止</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/progress_page.py" line="39"/>
+        <source>Moving %n file to the Trash…</source>
+        <translation>
+            <numerusform>正在把 %n 个文件移到回收站…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/progress_page.py" line="40"/>
+        <source>Moving %n files to the Trash…</source>
+        <translation>
+            <numerusform>正在把 %n 个文件移到回收站…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/progress_page.py" line="45"/>
+        <source>Moving %n file to %1…</source>
+        <translation>
+            <numerusform>正在把 %n 个文件移到 %1…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/progress_page.py" line="46"/>
+        <source>Moving %n files to %1…</source>
+        <translation>
+            <numerusform>正在把 %n 个文件移到 %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/progress_page.py" line="51"/>
+        <source>%v of %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/progress_page.py" line="64"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <location filename="../../photodedup/gui/review/report.py" line="79"/>
@@ -1271,7 +1323,7 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../photodedup/gui/results/view.py" line="38"/>
+        <location filename="../../photodedup/gui/results/view.py" line="37"/>
         <source>Duplicate groups</source>
         <translation>重复照片组</translation>
     </message>
@@ -1279,238 +1331,189 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="74"/>
+        <location filename="../../photodedup/gui/review/trash_log.py" line="20"/>
         <source>No app could open the log. It is here:
 %1</source>
         <translation>没有应用能打开日志。它在这里：
 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="78"/>
+        <location filename="../../photodedup/gui/review/trash_log.py" line="24"/>
         <source>Nothing has been moved to the Trash yet, so there is no log. It will be here:
 %1</source>
         <translation>还没有文件被移到回收站，所以还没有日志。日志将保存在这里：
 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="82"/>
+        <location filename="../../photodedup/gui/review/trash_log.py" line="28"/>
         <source>Trash log</source>
         <translation>回收站日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="111"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="82"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="163"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="136"/>
         <source>You can restore them from the Trash. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
         <translation>你可以从回收站恢复它们。每个文件在移动前都会再检查一次：扫描后有改动的文件将保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="160"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="160"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="160"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="160"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="203"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="236"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="176"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="209"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="203"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="236"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="176"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="209"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="208"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="181"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="245"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="218"/>
         <source>Group %1 would lose %2, which only %3 has.</source>
         <translation>第 %1 组将失去%2，只有 %3 有这些信息。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="251"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="224"/>
         <source>Keep %1 instead</source>
         <translation>改为保留 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="258"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="231"/>
         <source>the date taken</source>
         <translation>拍摄日期</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="259"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="232"/>
         <source>the location</source>
         <translation>拍摄地点</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="260"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="233"/>
         <source>the camera model</source>
         <translation>相机型号</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="265"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="238"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="266"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="239"/>
         <source>%1 and %2</source>
         <translation>%1和%2</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="271"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="244"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="273"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="246"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="273"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="246"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="274"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="247"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="274"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="247"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="275"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="248"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="283"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="256"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="298"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="271"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="309"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="282"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="330"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="303"/>
         <source>loses %1</source>
         <translation>将失去%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="348"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="321"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="350"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="323"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="354"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="327"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="356"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="329"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="386"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="412"/>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="387"/>
-        <source>Stop after the file being moved now</source>
-        <translation>移完当前这个文件后停止</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="397"/>
-        <source>Moving %n file to the Trash…</source>
-        <translation>
-            <numerusform>正在把 %n 个文件移到回收站…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="398"/>
-        <source>Moving %n files to the Trash…</source>
-        <translation>
-            <numerusform>正在把 %n 个文件移到回收站…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="403"/>
-        <source>Moving %n file to %1…</source>
-        <translation>
-            <numerusform>正在把 %n 个文件移到 %1…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="404"/>
-        <source>Moving %n files to %1…</source>
-        <translation>
-            <numerusform>正在把 %n 个文件移到 %1…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="409"/>
-        <source>%v of %m</source>
-        <translation>%v / %m</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="429"/>
-        <source>Stopping…</source>
-        <translation>正在停止…</translation>
     </message>
 </context>
 <context>

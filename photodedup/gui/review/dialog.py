@@ -13,15 +13,13 @@ import os
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHeaderView,
     QLabel,
-    QMessageBox,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -36,16 +34,17 @@ from photodedup.core.metadata_gaps import Fact, metadata_gaps, swap_marks
 from photodedup.core.models import Group, ImageRecord
 from photodedup.core.trash import Outcome, Planned
 from photodedup.gui.platform.formatting import display_path, format_bytes, pick
+from photodedup.gui.review.progress_page import ProgressPage
 from photodedup.gui.review.report import (
     GONE,
     ReportPage,
     button_row,
     icon_note,
 )
+from photodedup.gui.review.trash_log import open_log_file
 from photodedup.gui.review.trash_worker import Step
-from photodedup.gui.widgets.elided_label import ElidedLabel
 
-__all__ = ["ReviewDialog", "open_log_file"]
+__all__ = ["ReviewDialog"]
 
 _REVIEW, _PROGRESS, _RESULT = range(3)
 
@@ -63,34 +62,6 @@ class RunningJob(Protocol):
 
 # Starts the removal of these files: to the trash, or into a folder when one is given.
 StartRemoval = Callable[[list[Planned], str | None], RunningJob]
-
-
-def open_log_file(parent: QWidget | None = None) -> bool:
-    """Open the trash log in the user's default app; say so if there is none yet."""
-    path = trash.default_log_path()
-    if os.path.exists(path) and QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
-        return True
-    if os.path.exists(path):
-        text = QCoreApplication.translate(
-            "ReviewDialog", "No app could open the log. It is here:\n%1"
-        ).replace("%1", path)
-    else:
-        text = QCoreApplication.translate(
-            "ReviewDialog",
-            "Nothing has been moved to the Trash yet, so there is no log. It will be here:\n%1",
-        ).replace("%1", path)
-    title = QCoreApplication.translate("ReviewDialog", "Trash log")
-    box = QMessageBox(QMessageBox.Icon.Information, title, text)
-    box.setParent(parent, box.windowFlags())
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _open_boxes.append(box)  # a parentless box would be collected before it is seen
-    box.destroyed.connect(lambda: _open_boxes.remove(box) if box in _open_boxes else None)
-    box.open()
-    return False
-
-
-_open_boxes: list[QMessageBox] = []
 
 
 class ReviewDialog(QDialog):
@@ -125,7 +96,9 @@ class ReviewDialog(QDialog):
 
         self._pages = QStackedWidget()
         self._pages.addWidget(self._build_review_page())
-        self._pages.addWidget(self._build_progress_page())
+        self.progressPage = ProgressPage()
+        self.progressPage.stopRequested.connect(self._stop)
+        self._pages.addWidget(self.progressPage)
         self.report = ReportPage()
         self.report.moveRequested.connect(self.move_no_trash_to)
         self.report.openLogRequested.connect(lambda: open_log_file(self))
@@ -371,47 +344,9 @@ class ReviewDialog(QDialog):
 
     # -- progress page --------------------------------------------------------
 
-    def _build_progress_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addStretch(1)
-        self.progressTitle = QLabel()
-        layout.addWidget(self.progressTitle)
-        self.progressBar = QProgressBar()
-        layout.addWidget(self.progressBar)
-        self.currentLabel = ElidedLabel("")
-        layout.addWidget(self.currentLabel)
-        layout.addStretch(2)
-        self.stopButton = QPushButton(self.tr("Stop"))
-        self.stopButton.setToolTip(self.tr("Stop after the file being moved now"))
-        self.stopButton.clicked.connect(self._stop)
-        layout.addLayout(button_row([], [self.stopButton]))
-        return page
-
     def _run(self, items: list[Planned], folder: str | None) -> None:
-        n = len(items)
-        if folder is None:
-            title = pick(
-                n,
-                self.tr("Moving %n file to the Trash…", "", n),
-                self.tr("Moving %n files to the Trash…", "", n),
-            )
-        else:
-            title = pick(
-                n,
-                self.tr("Moving %n file to %1…", "", n),
-                self.tr("Moving %n files to %1…", "", n),
-            ).replace("%1", folder)
-        self.progressTitle.setText(title)
-        self.progressBar.setRange(0, len(items))
-        self.progressBar.setValue(0)
-        self.progressBar.setFormat(self.tr("%v of %m"))
-        self.currentLabel.clear()
-        self.stopButton.setEnabled(True)
-        self.stopButton.setText(self.tr("Stop"))
+        self.progressPage.start(len(items), folder)
         self._pages.setCurrentIndex(_PROGRESS)
-
         self._live = []  # outcomes so far, should the job fail
         self._job = self._start_removal(items, folder)
         self._job.progress.connect(self._on_step)
@@ -425,14 +360,11 @@ class ReviewDialog(QDialog):
     def _stop(self) -> None:
         if self._job is not None:
             self._job.cancel()
-            self.stopButton.setEnabled(False)
-            self.stopButton.setText(self.tr("Stopping…"))
+            self.progressPage.stopping()
 
     def _on_step(self, step: Step) -> None:
-        self.progressBar.setValue(step.done)
+        self.progressPage.show_step(step)
         if step.outcome is None:
-            self.currentLabel.setText(step.path)
-            self.currentLabel.setToolTip(step.path)
             return
         self._live.append(step.outcome)
         if step.outcome.status in GONE:

@@ -45,7 +45,7 @@ def test_the_fix_is_applied_exactly_when_references_are_lost(qapp):
     lost_true, lost_none = _lost_references()
     leaks = max(lost_true, lost_none) >= CALLS // 2  # about one per call when it leaks
     mortal = sys.implementation.name == "cpython" and sys.version_info < (3, 12)
-    assert pyside_fixes.APPLIED == (leaks and mortal)
+    assert (leaks and mortal) == pyside_fixes.APPLIED
     assert pyside_fixes._leaks() == leaks
 
 

@@ -21,7 +21,8 @@ from photodedup.core.reasons import Reason
 from photodedup.gui.jobs import JobRunner
 from photodedup.gui.platform.formatting import format_bytes
 from photodedup.gui.review import trash_worker
-from photodedup.gui.review.dialog import ReviewDialog, open_log_file
+from photodedup.gui.review.dialog import ReviewDialog
+from photodedup.gui.review.trash_log import open_log_file
 from photodedup.gui.review.trash_worker import Step
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="checks the freedesktop trash")
