@@ -7,7 +7,7 @@ session does the work, the features show it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -34,7 +34,7 @@ from photodedup.gui.results.toolbar import ResultsToolBar
 from photodedup.gui.results.view import ResultsView
 from photodedup.gui.review.trash_log import open_log_file
 from photodedup.gui.scan.errors_panel import ErrorsPanel
-from photodedup.gui.scan.folder_list import folders_from_mime
+from photodedup.gui.scan.folder_drops import FolderDrops
 from photodedup.gui.scan.progress_panel import ScanProgress
 from photodedup.gui.scan.sidebar import Sidebar
 from photodedup.gui.scan.worker import ScanOutcome
@@ -56,7 +56,6 @@ class MainWindow(QMainWindow):
         self.session = Session(ignore, self)
         self.actions = Actions(self)
         self.setWindowTitle("photodedup")
-        self.setAcceptDrops(True)
         self.thumbnails = ThumbnailCache(
             disk_dir=thumbnail_dir, pool=self.session.jobs.pool, parent=self
         )
@@ -86,6 +85,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         self.sidebar = Sidebar(a.scan, self)
         self.folders, self.panel = self.sidebar.folders, self.sidebar.panel
+        self.drops = FolderDrops(self, self.folders)
         self.scan_button = self.sidebar.scan_button
         self.results_bar = ResultsToolBar(a.mark, a.unmark, a.invert, self)
         self.rule_combo = self.results_bar.rule_combo
@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
             lambda key: self.sort_combo.setCurrentIndex(self.sort_combo.findData(key))
         )
         self.menu.languageChosen.connect(self._set_language)
+        self.drops.added.connect(self._folders_added)
         self.folders.foldersChanged.connect(self._folders_changed)
         self.panel.groupingChanged.connect(self._regroup_timer.start)
         self.panel.scanSettingsChanged.connect(self._scan_settings_changed)
@@ -357,23 +358,7 @@ class MainWindow(QMainWindow):
         self._say(self.tr("The language changes the next time photodedup starts."), 8000)
 
     # -- window events ------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if folders_from_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:
-        if folders_from_mime(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        folders = folders_from_mime(event.mimeData())
-        if not folders:
-            event.ignore()
-            return
-        added = self.folders.add_folders(folders)
-        event.acceptProposedAction()
+    def _folders_added(self, added: int) -> None:
         text = pick(added, self.tr("{n} folder added"), self.tr("{n} folders added"))
         self._say(text.format(n=added), 5000)
 
