@@ -6,6 +6,7 @@ from typing import IO
 
 from photodedup.cli.render import clock
 from photodedup.core.models import Progress
+from photodedup.core.reasons import Phase
 
 
 class ProgressBar:
@@ -14,13 +15,13 @@ class ProgressBar:
         self.width = 0
 
     def __call__(self, p: Progress) -> None:
-        if p.phase == "hash" and p.total:
+        if p.phase == Phase.HASH and p.total:
             filled = int(30 * p.done / p.total)
             eta = f" ETA {clock(p.eta)}" if p.eta is not None else ""
             line = (
                 f"[{'#' * filled}{'.' * (30 - filled)}] {p.done}/{p.total} {p.rate:.0f} img/s{eta}"
             )
-        elif p.phase == "group":
+        elif p.phase == Phase.GROUP:
             line = f"grouping {p.done}/{p.total}"
         else:
             line = f"looking for images: {p.done} files"

@@ -25,7 +25,6 @@ import fnmatch
 import os
 import re
 import stat
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,14 +38,14 @@ from photodedup.core.formats import (
 )
 from photodedup.core.models import (
     DEFAULT_MIN_SIZE,
-    Cancelled,
     FileRef,
-    Progress,
     ProgressCallback,
     ScanError,
 )
 from photodedup.core.os_errors import os_error_reason
+from photodedup.core.progress import CancelToken, Reporter, check
 from photodedup.core.raw import sniff_raw_file
+from photodedup.core.reasons import Phase
 
 # (path, size, mtime_ns) -> the format an earlier scan sniffed, or None.
 KnownFormat = Callable[[str, int, int], "str | None"]
@@ -88,7 +87,7 @@ class _Walk:
         exclude: Sequence[str],
         min_size: int,
         follow_symlinks: bool,
-        cancel: Any,
+        cancel: CancelToken | None,
         progress: ProgressCallback | None,
         known: KnownFormat | None,
     ) -> None:
@@ -98,19 +97,18 @@ class _Walk:
         self.min_size = min_size
         self.follow_symlinks = follow_symlinks
         self.cancel = cancel
-        self.progress = progress
+        self.reporter = Reporter(progress, Phase.DISCOVER, interval=PROGRESS_INTERVAL)
         self.found: dict[tuple[int, int], tuple[bool, FileRef]] = {}
         self.errors: list[ScanError] = []
         self.seen = 0
         self.rejected: set[tuple[int, int]] = set()
         self.visited: set[tuple[int, int]] = set()
-        self.last_report = 0.0
 
     def run(self, roots: Sequence[str]) -> Discovery:
         for root in sorted({os.path.abspath(os.fspath(r)) for r in roots}):
             self._root(root)
-        if self.progress is not None:
-            self.progress(Progress("discover", self.seen, 0))  # the final count, unthrottled
+        self.reporter.done = self.seen
+        self.reporter.report(force=True)  # the final count, unthrottled
         files = sorted((ref for _, ref in self.found.values()), key=lambda r: r.path)
         self.errors.sort(key=lambda e: e.path)
         return Discovery(files=files, errors=self.errors, seen=self.seen)
@@ -266,16 +264,11 @@ class _Walk:
         return FileRef(path, size, st.st_mtime_ns, st.st_dev, st.st_ino, fmt), ""
 
     def _check_cancel(self) -> None:
-        if self.cancel is not None and self.cancel.is_set():
-            raise Cancelled()
+        check(self.cancel)
 
     def _report(self, current: str) -> None:
-        if self.progress is None:
-            return
-        now = time.monotonic()
-        if now - self.last_report >= PROGRESS_INTERVAL:
-            self.last_report = now
-            self.progress(Progress("discover", self.seen, 0, current=current))
+        self.reporter.done = self.seen  # files looked at; the total is not known
+        self.reporter.report(current)
 
 
 def discover(
@@ -285,7 +278,7 @@ def discover(
     exclude: Sequence[str] = (),
     min_size: int = DEFAULT_MIN_SIZE,
     follow_symlinks: bool = False,
-    cancel: Any = None,
+    cancel: CancelToken | None = None,
     progress: ProgressCallback | None = None,
     known: KnownFormat | None = None,
 ) -> Discovery:

@@ -11,12 +11,14 @@ multi-index search in ``hamming_index``, never from comparing all pairs.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
 from photodedup.core import hamming_index
-from photodedup.core.models import Cancelled, Group, ImageRecord, Member, Progress
+from photodedup.core.models import Group, ImageRecord, Member, ProgressCallback
+from photodedup.core.progress import CancelToken, Reporter
+from photodedup.core.reasons import Phase
 
 # Rotation/mirror matching is off by default: each image then has five hashes, so
 # unrelated photos met up to 3x as often at the same distance and grouping took 8-15x
@@ -96,8 +98,8 @@ def group_images(
     reference_dirs: Sequence[str] = (),
     ignore_blank: bool = True,
     identical: Sequence[Sequence[str]] = (),
-    cancel=None,
-    progress: Callable[[Progress], None] | None = None,
+    cancel: CancelToken | None = None,
+    progress: ProgressCallback | None = None,
     workers: int | None = None,
 ) -> list[Group]:
     """Group look-alike images by the greedy leader rule (see the module docstring).
@@ -112,7 +114,8 @@ def group_images(
     """
     if distance < 0:
         raise ValueError("distance must be 0 or more")
-    ticker = _Ticker(cancel, progress)
+    # One unit for the end; the search adds its own amount of work.
+    ticker = Reporter(progress, Phase.GROUP, total=1, cancel=cancel, interval=0)
     order = quality_order(images)
     rank = np.empty(len(images), dtype=np.int64)
     rank[order] = np.arange(len(images))
@@ -126,7 +129,7 @@ def group_images(
         images, leaders, hashes, distance, bits, rotations, ignore_blank, ticker, workers
     )
     members = _greedy(len(nodes), pairs, ticker)
-    ticker.cancel_point()
+    ticker.check()
 
     groups: list[list[tuple[int, int]]] = []
     used: set[int] = set(members)  # nodes already in a group, as reference or member
@@ -141,26 +144,8 @@ def group_images(
     ]
     grouped = {i for group in groups for i, _ in group}
     groups += [[(rep, 0)] for rep in twins if rep not in grouped]
-    ticker(1)
+    ticker.advance(1)
     return _finish(images, groups, twins, reference_dirs)
-
-
-class _Ticker:
-    """Counts work units for progress and raises Cancelled when asked to stop."""
-
-    def __init__(self, cancel, progress) -> None:
-        self.cancel, self.progress = cancel, progress
-        self.done, self.total = 0, 1
-
-    def cancel_point(self) -> None:
-        if self.cancel is not None and self.cancel.is_set():
-            raise Cancelled()
-
-    def __call__(self, units: int) -> None:
-        self.cancel_point()
-        self.done = min(self.total, self.done + units)
-        if self.progress is not None:
-            self.progress(Progress("group", self.done, self.total))
 
 
 def _twins(images, identical, rank) -> dict[int, list[int]]:
@@ -235,7 +220,6 @@ def _pairs(
     """Pairs (a, b) of nodes, a before b in quality order, with b within d of a."""
     workers = min(2, os.cpu_count() or 1) if workers is None else workers
     if not rotations:
-        ticker.total = hamming_index.work_units(len(leaders), len(leaders), bits, d, True) + 1
         # Nodes are numbered best first, so the smaller index is the reference.
         return hamming_index.self_pairs(hashes, d, ticker, workers)
     owner, entries = [], []
@@ -245,7 +229,6 @@ def _pairs(
             values = {v for v in values if not is_blank(v, bits)} | {images[i].hash}
         owner += [node] * len(values)
         entries += sorted(values)
-    ticker.total = hamming_index.work_units(len(leaders), len(entries), bits, d, False) + 1
     found = hamming_index.cross_pairs(hashes, hamming_index.pack(entries, bits), d, ticker, workers)
     a, b, dist = found.a, np.asarray(owner, dtype=np.int64)[found.b], found.dist
     keep = a < b
@@ -259,7 +242,7 @@ def _pairs(
 
 
 def _greedy(
-    n: int, pairs: hamming_index.Pairs, ticker: _Ticker
+    n: int, pairs: hamming_index.Pairs, ticker: Reporter
 ) -> dict[int, list[tuple[int, int]]]:
     """Reference node -> [(member node, distance)], walking nodes best first.
 
@@ -275,7 +258,7 @@ def _greedy(
     )
     for k, (a, b, dist) in enumerate(rows):
         if not k & 0xFFFF:
-            ticker.cancel_point()
+            ticker.check()
         if a != current:
             current, skip = a, bool(taken[a])  # already a member: not a reference
             taken[a] = 1

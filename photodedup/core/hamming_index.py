@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from photodedup.core.progress import Reporter
 from photodedup.core.workers import end_pool
 
 # Cost model, in rough nanoseconds with numpy 2: per bucket probe, per candidate
@@ -80,26 +81,32 @@ def distances(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.bitwise_count(a ^ b).sum(axis=-1, dtype=np.int64)
 
 
-def self_pairs(h: np.ndarray, d: int, tick: Tick | None = None, workers: int = 1) -> Pairs:
+def self_pairs(h: np.ndarray, d: int, progress: Reporter | None = None, workers: int = 1) -> Pairs:
     """Every unordered pair i < j of rows of ``h`` within distance ``d``, once.
 
-    ``workers`` > 1 lets a long search use that many processes.
+    ``progress`` hears the search's amount of work and each part done, and its
+    cancel stops the search. ``workers`` > 1 lets a long search use that many
+    processes.
     """
-    found = _search(h, h, d, True, tick, workers)
+    found = _search(h, h, d, True, progress, workers)
     return Pairs(np.minimum(found.a, found.b), np.maximum(found.a, found.b), found.dist)
 
 
 def cross_pairs(
-    q: np.ndarray, x: np.ndarray, d: int, tick: Tick | None = None, workers: int = 1
+    q: np.ndarray, x: np.ndarray, d: int, progress: Reporter | None = None, workers: int = 1
 ) -> Pairs:
     """Every pair (query row, index row) within distance ``d``."""
-    return _search(q, x, d, False, tick, workers)
+    return _search(q, x, d, False, progress, workers)
 
 
-def _search(q, x, d: int, self_join: bool, tick: Tick | None, workers: int) -> Pairs:
+def _search(q, x, d: int, self_join: bool, progress: Reporter | None, workers: int) -> Pairs:
     if d < 0 or not len(q) or not len(x):
         return _concat([])
     plan = make_plan(len(q), len(x), q.shape[1] * 64, d, self_join)
+    tick: Tick | None = None
+    if progress is not None:
+        progress.expect(_units(plan, len(q), len(x)))
+        tick = progress.advance
     if plan.brute:
         return _brute(q, x, d, self_join, tick)
     if workers > 1 and plan.cost > _PARALLEL_NS:
@@ -109,7 +116,10 @@ def _search(q, x, d: int, self_join: bool, tick: Tick | None, workers: int) -> P
 
 def work_units(nq: int, nx: int, bits: int, d: int, self_join: bool) -> int:
     """How many ticks a search will report, for a progress total."""
-    plan = make_plan(nq, nx, bits, d, self_join)
+    return _units(make_plan(nq, nx, bits, d, self_join), nq, nx)
+
+
+def _units(plan: Plan, nq: int, nx: int) -> int:
     if plan.brute:
         return max(1, -(-nq // _brute_rows(nx)))
     return sum(len(_masks(b, r)) for _lo, b, r in plan.chunks)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
 from photodedup.core.presets import DEFAULT_PRESET, preset_distance
+from photodedup.core.reasons import Phase
 
 HASH_ALGORITHMS: tuple[str, ...] = ("dhash", "phash", "ahash", "whash")
 HASH_SIZES: tuple[int, ...] = (8, 16)
@@ -182,7 +183,7 @@ class Group:
 class Progress:
     """A progress report: what phase, how far, and what is being read now."""
 
-    phase: str  # "discover", "hash", "group"
+    phase: Phase
     done: int
     total: int
     bytes_done: int = 0

@@ -1,8 +1,10 @@
-"""Codes for why the engine did not do something, handed to the front ends.
+"""The engine's vocabulary: phases, outcome statuses and reason codes.
 
-The engine says *what* happened as a code; the CLI and the GUI each turn codes
-into words (``cli/render.py``, the GUI through ``tr()``). A code is a
-``StrEnum``, so it is a plain string in the JSON log and in reports.
+The engine says *what* happened as a code, with a ``detail`` string for the
+part only the moment knows (a path, the system's own message); the CLI
+(``cli/render.py``) and the GUI (through ``tr()``) each turn codes into words.
+Every code is a ``StrEnum``, so it is a plain, readable string in the JSON
+log, in exports and in reports.
 """
 
 from __future__ import annotations
@@ -10,5 +12,54 @@ from __future__ import annotations
 from enum import StrEnum
 
 
+class Phase(StrEnum):
+    """What a progress report is about."""
+
+    DISCOVER = "discover"  # walking the folders
+    HASH = "hash"  # fingerprinting the files
+    GROUP = "group"  # searching for look-alikes
+    TRASH = "trash"  # sending files to the trash
+    MOVE = "move"  # moving files into a folder
+    RESTORE = "restore"  # putting removed files back
+
+
+class Status(StrEnum):
+    """What happened to one file of a removal."""
+
+    TRASHED = "trashed"
+    MOVED = "moved"
+    SKIPPED = "skipped"  # left alone: see the reason
+    NO_TRASH = "no-trash"  # its drive has no usable trash; moving it may work
+    FAILED = "failed"
+
+
 class Reason(StrEnum):
-    STOPPED = "stopped"  # the user stopped the run before this file was reached
+    """Why a file was skipped or failed, or why a removal plan cannot run."""
+
+    # A removal stopped before the file was reached.
+    STOPPED = "stopped"  # by the user
+    LOG_STOPPED = "log-stopped"  # because the log could not be written (detail: the log)
+    # The file is not as scanned.
+    VANISHED = "vanished"
+    UNREADABLE = "unreadable"  # detail: the system's message
+    NOT_REGULAR = "not-regular"
+    CHANGED = "changed"
+    # No copy stays to vouch for the file.
+    NO_KEPT_COPY = "no-kept-copy"
+    KEPT_SAME_FILE = "kept-same-file"  # the kept "copy" is this file under another name
+    KEPT_MISSING = "kept-missing"  # detail: the kept path
+    # The trash or the move itself.
+    NO_TRASH = "no-trash"  # detail: where, when known
+    NO_RECYCLE_BIN_NETWORK = "no-recycle-bin-network"
+    NO_RECYCLE_BIN_DRIVE = "no-recycle-bin-drive"
+    READ_ONLY = "read-only"
+    STILL_THERE = "still-there"  # the trash said yes, but the file is still there
+    MOVE_FAILED = "move-failed"  # detail: the system's message
+    NO_SUCH_FOLDER = "no-such-folder"  # detail: the folder
+    LOG_UNWRITABLE = "log-unwritable"  # detail: the log and the system's message
+    OS_ERROR = "os-error"  # detail: the system's message
+    ERROR = "error"  # an unexpected error; detail: its type and message
+    # A removal plan.
+    ALL_MARKED = "all-marked"  # every file of a group is marked
+    IN_REFERENCE_FOLDER = "in-reference-folder"
+    NOT_IN_A_GROUP = "not-in-a-group"

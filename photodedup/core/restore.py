@@ -20,12 +20,13 @@ import os
 import stat
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from photodedup.core import fdtrash, safemove
 from photodedup.core.actionlog import Batch, LoggedFile, LogWriter, pending, read_history
 from photodedup.core.fingerprint import full_digest
-from photodedup.core.models import Cancelled, Progress, ProgressCallback
+from photodedup.core.models import Cancelled, ProgressCallback
+from photodedup.core.progress import CancelToken, Reporter
+from photodedup.core.reasons import Phase
 
 
 class RestoreStatus(StrEnum):
@@ -65,7 +66,7 @@ def restore(
     *,
     log_path: str | None = None,
     progress: ProgressCallback | None = None,
-    cancel: Any = None,
+    cancel: CancelToken | None = None,
 ) -> list[RestoreOutcome]:
     """Restore every file of ``batch`` not restored yet, in the order removed.
 
@@ -77,18 +78,18 @@ def restore(
     already = [f for f in batch.files if f.path in current.restored]
     outcomes = [RestoreOutcome(f.path, RestoreStatus.ALREADY_RESTORED) for f in _unique(already)]
     todo = pending(current)
+    reporter = Reporter(progress, Phase.RESTORE, total=len(todo), interval=0)
     with LogWriter(log_path) as log:
-        for done, logged in enumerate(todo):
-            if progress is not None:
-                progress(Progress("restore", done, len(todo), current=logged.path))
+        for logged in todo:
+            reporter.report(logged.path)
             if cancel is not None and cancel.is_set():
                 raise RestoreCancelled(outcomes)
             outcome = _restore_one(logged)
             if outcome.status == RestoreStatus.RESTORED:
                 log.write(current.id, "restored", logged.path, logged.size, source=outcome.source)
             outcomes.append(outcome)
-    if progress is not None:
-        progress(Progress("restore", len(todo), len(todo)))
+            reporter.count()
+    reporter.report()
     return outcomes
 
 

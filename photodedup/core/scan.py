@@ -22,7 +22,6 @@ from concurrent.futures import (
     wait,
 )
 from contextlib import nullcontext
-from typing import Protocol
 
 from photodedup.core.cache import HashCache
 from photodedup.core.discover import discover
@@ -30,13 +29,11 @@ from photodedup.core.fingerprint import fingerprint_file, full_digest, quick_dig
 from photodedup.core.group import group_images
 from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import (
-    Cancelled,
     FileRef,
     Group,
     GroupOptions,
     HashSettings,
     ImageRecord,
-    Progress,
     ProgressCallback,
     ScanError,
     ScanOptions,
@@ -44,14 +41,9 @@ from photodedup.core.models import (
     ScanStats,
 )
 from photodedup.core.pairs import pair_groups
+from photodedup.core.progress import CancelToken, Reporter, check
+from photodedup.core.reasons import Phase
 from photodedup.core.workers import end_pool
-
-
-class _Event(Protocol):
-    """The part of ``threading.Event`` the engine uses."""
-
-    def is_set(self) -> bool: ...
-
 
 # Files per task sent to a worker: enough to amortise the pickling round trip,
 # few enough that a cancel is honoured quickly and memory stays flat.
@@ -66,7 +58,7 @@ def scan(
     *,
     ignore: IgnoreList | None = None,
     progress: ProgressCallback | None = None,
-    cancel: _Event | None = None,
+    cancel: CancelToken | None = None,
 ) -> ScanResult:
     """Scan ``options.walk.roots`` and group the look-alike images.
 
@@ -113,7 +105,7 @@ def fingerprint(
     cache: HashCache | None,
     *,
     progress: ProgressCallback | None = None,
-    cancel: _Event | None = None,
+    cancel: CancelToken | None = None,
 ) -> tuple[list[ImageRecord], list[ScanError], ScanStats]:
     """Fingerprint ``files`` exactly as a scan does: cache first, then every core.
 
@@ -132,7 +124,7 @@ def regroup(
     *,
     ignore: IgnoreList | None = None,
     progress: ProgressCallback | None = None,
-    cancel: _Event | None = None,
+    cancel: CancelToken | None = None,
 ) -> list[Group]:
     """Group an earlier scan's images again with new grouping options, without decoding.
 
@@ -154,7 +146,7 @@ def regroup(
 
 
 def find_identical(
-    images: Sequence[ImageRecord], *, cancel: _Event | None = None
+    images: Sequence[ImageRecord], *, cancel: CancelToken | None = None
 ) -> list[list[str]]:
     """Sets of byte-identical files: same size, same quick digest, then same full digest."""
     by_key: dict[tuple[int, str], list[str]] = defaultdict(list)
@@ -167,7 +159,7 @@ def find_identical(
     # hashlib releases the GIL on large buffers, so threads read and hash in parallel.
     with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 2) * 2)) as pool:
         digests = dict(zip(flat, pool.map(_safe_full_digest, flat), strict=True))
-    _check(cancel)
+    check(cancel)
     identical: list[list[str]] = []
     for paths in candidates:
         by_digest: dict[str, list[str]] = defaultdict(list)
@@ -178,11 +170,6 @@ def find_identical(
     return sorted(identical)
 
 
-def _check(cancel: _Event | None) -> None:
-    if cancel is not None and cancel.is_set():
-        raise Cancelled()
-
-
 def _safe_full_digest(path: str) -> str | None:
     try:
         return full_digest(path)
@@ -190,48 +177,28 @@ def _safe_full_digest(path: str) -> str | None:
         return None
 
 
-class _Reporter:
-    """Turns per-file events into throttled Progress reports with a rate and an ETA."""
+class _HashReporter(Reporter):
+    """Hash-phase progress; the time left counts only the files still to decode."""
 
     def __init__(self, files: Sequence[FileRef], progress: ProgressCallback | None) -> None:
-        self.progress = progress
-        self.total = len(files)
-        self.bytes_total = sum(f.size for f in files)
-        self.done = 0
-        self.bytes_done = 0
+        super().__init__(
+            progress,
+            Phase.HASH,
+            total=len(files),
+            bytes_total=sum(f.size for f in files),
+            interval=PROGRESS_INTERVAL,
+        )
         self.decoded = 0
         self.to_decode = 0
-        self.started = time.monotonic()
-        self.last = 0.0
 
-    def advance(self, size: int, path: str, decoded: bool) -> None:
-        self.done += 1
-        self.bytes_done += size
+    def advance_file(self, size: int, path: str, decoded: bool) -> None:
         self.decoded += decoded
-        self.emit(path)
+        self.advance(nbytes=size, current=path)
 
-    def emit(self, path: str, force: bool = False) -> None:
-        now = time.monotonic()
-        if self.progress is None or (not force and now - self.last < PROGRESS_INTERVAL):
-            return
-        self.last = now
-        elapsed = max(now - self.started, 1e-6)
-        rate = self.done / elapsed
-        eta = None
+    def time_left(self, elapsed: float) -> float | None:
         if self.decoded and self.to_decode:
-            eta = (self.to_decode - self.decoded) * elapsed / self.decoded
-        self.progress(
-            Progress(
-                "hash",
-                self.done,
-                self.total,
-                self.bytes_done,
-                self.bytes_total,
-                current=path,
-                rate=rate,
-                eta=eta,
-            )
-        )
+            return (self.to_decode - self.decoded) * elapsed / self.decoded
+        return None
 
 
 def _fingerprint_all(
@@ -240,12 +207,12 @@ def _fingerprint_all(
     cache: HashCache | None,
     stats: ScanStats,
     progress: ProgressCallback | None,
-    cancel: _Event | None,
+    cancel: CancelToken | None,
 ) -> tuple[list[ImageRecord], list[ScanError]]:
     records: list[ImageRecord] = []
     errors: list[ScanError] = []
     pending_store: list[ImageRecord] = []
-    reporter = _Reporter(files, progress)
+    reporter = _HashReporter(files, progress)
 
     def keep(rec: ImageRecord) -> None:
         records.append(rec)
@@ -260,14 +227,14 @@ def _fingerprint_all(
 
     to_decode: list[tuple[FileRef, str | None]] = []
     for ref in files:
-        _check(cancel)
+        check(cancel)
         hit, digest, moved = _from_cache(ref, cache)
         if hit is not None:
             stats.cache_hits += 1
             records.append(hit)
             if moved:
                 pending_store.append(hit)  # a moved file gets a row under its new path
-            reporter.advance(ref.size, ref.path, decoded=False)
+            reporter.advance_file(ref.size, ref.path, decoded=False)
         else:
             to_decode.append((ref, digest))
     reporter.to_decode = len(to_decode)
@@ -279,8 +246,8 @@ def _fingerprint_all(
                 keep(outcome)
             else:
                 errors.append(outcome)
-            reporter.advance(ref.size, ref.path, decoded=True)
-        reporter.emit("", force=True)
+            reporter.advance_file(ref.size, ref.path, decoded=True)
+        reporter.report(force=True)
     finally:
         # Runs on cancel and Ctrl-C too: what was hashed stays hashed.
         flush()
@@ -308,13 +275,13 @@ def _from_cache(
 
 
 def _decode_stream(
-    work: Sequence[tuple[FileRef, str | None]], options: ScanOptions, cancel: _Event | None
+    work: Sequence[tuple[FileRef, str | None]], options: ScanOptions, cancel: CancelToken | None
 ) -> Iterator[tuple[FileRef, ImageRecord | ScanError]]:
     """Fingerprint ``work`` on every core, yielding results as they come."""
     workers = options.workers or os.cpu_count() or 1
     if len(work) <= 2 * BATCH or workers == 1:
         for ref, digest in work:
-            _check(cancel)
+            check(cancel)
             yield ref, fingerprint_file(ref, options.hash, digest)
         return
     batches = iter([work[i : i + BATCH] for i in range(0, len(work), BATCH)])
@@ -329,7 +296,7 @@ def _decode_stream(
             in_flight[pool.submit(_fingerprint_batch, batch, options.hash)] = batch
         while in_flight:
             done, _ = wait(in_flight, timeout=0.1, return_when=FIRST_COMPLETED)
-            _check(cancel)
+            check(cancel)
             for fut in done:
                 batch = in_flight.pop(fut)
                 for (ref, _digest), outcome in zip(batch, _batch_result(fut, batch), strict=True):

@@ -22,7 +22,6 @@ import stat
 import sys
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 import send2trash
 from send2trash.exceptions import TrashPermissionError
@@ -36,8 +35,9 @@ from photodedup.core.actionlog import (
     read_log,
 )
 from photodedup.core.fingerprint import full_digest
-from photodedup.core.models import Cancelled, Group, Progress, ProgressCallback
-from photodedup.core.reasons import Reason
+from photodedup.core.models import Cancelled, Group, ProgressCallback
+from photodedup.core.progress import CancelToken, Reporter
+from photodedup.core.reasons import Phase, Reason, Status
 
 __all__ = ["LOG_NAME", "default_log_path", "new_batch_id", "read_log"]
 
@@ -60,10 +60,12 @@ class Planned:
 
 @dataclass(frozen=True)
 class PlanProblem:
-    """Why a plan cannot run; ``group`` is -1 for a path found in no group."""
+    """Why a plan cannot run; ``group`` is -1 for a path found in no group, and
+    ``path`` names the file when the problem is one file's."""
 
     group: int
-    message: str
+    reason: Reason
+    path: str = ""
 
 
 @dataclass
@@ -83,16 +85,19 @@ class RemovalPlan:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to one file: trashed, moved, skipped, no-trash or failed."""
+    """What happened to one file; for a file left in place, ``reason`` says why
+    and ``detail`` adds what only the moment knows (a path, the system's words)."""
 
     path: str
-    status: str
-    reason: str = ""
+    status: Status
+    reason: Reason | None = None
+    detail: str = ""
     destination: str | None = None  # where it went, when that is known
     batch: str = ""  # the log batch it was recorded under
 
 
 OutcomeCallback = Callable[[Outcome], None]
+Why = tuple[Reason, str]  # a reason code and its detail
 
 
 class TrashCancelled(Cancelled):
@@ -109,7 +114,7 @@ class TrashCancelled(Cancelled):
 def plan_removal(groups: Sequence[Group], marked: Collection[str]) -> RemovalPlan:
     """Plan to remove the ``marked`` paths of ``groups``.
 
-    Group numbers in problem messages count from 1, as the user sees them.
+    Problems name their group by its index in ``groups``.
     """
     marked = set(marked)
     plan = RemovalPlan()
@@ -120,21 +125,12 @@ def plan_removal(groups: Sequence[Group], marked: Collection[str]) -> RemovalPla
         found.update(paths)
         here = [m for m in group.members if m.image.path in marked]
         if here and len(here) == len(group.members):
-            n = len(here)
-            plan.problems.append(
-                PlanProblem(
-                    index,
-                    f"All {n} files of group {index + 1} are marked; "
-                    "unmark at least one to keep a copy",
-                )
-            )
+            plan.problems.append(PlanProblem(index, Reason.ALL_MARKED))
         kept = [m.image for m in group.members if m.image.path not in marked]
         for member in here:
             path = member.image.path
             if member.in_reference_folder:
-                plan.problems.append(
-                    PlanProblem(index, f"{path} is in a reference folder and is never removed")
-                )
+                plan.problems.append(PlanProblem(index, Reason.IN_REFERENCE_FOLDER, path))
             elif path not in planned:
                 planned.add(path)
                 plan.items.append(
@@ -148,7 +144,7 @@ def plan_removal(groups: Sequence[Group], marked: Collection[str]) -> RemovalPla
                     )
                 )
     for path in sorted(marked - found):
-        plan.problems.append(PlanProblem(-1, f"{path} is not in any group"))
+        plan.problems.append(PlanProblem(-1, Reason.NOT_IN_A_GROUP, path))
     return plan
 
 
@@ -157,7 +153,7 @@ def execute(
     *,
     log_path: str | None = None,
     progress: ProgressCallback | None = None,
-    cancel: Any = None,
+    cancel: CancelToken | None = None,
     batch: str | None = None,
     on_outcome: OutcomeCallback | None = None,
 ) -> list[Outcome]:
@@ -174,7 +170,7 @@ def execute(
     """
     if plan.problems:
         raise ValueError(f"refusing to run a removal plan with problems: {plan.problems[0]}")
-    return _run(plan.items, _trash_one, "trash", log_path, progress, cancel, batch, on_outcome)
+    return _run(plan.items, _trash_one, Phase.TRASH, log_path, progress, cancel, batch, on_outcome)
 
 
 def move_to(
@@ -184,7 +180,7 @@ def move_to(
     roots: Sequence[str] = (),
     log_path: str | None = None,
     progress: ProgressCallback | None = None,
-    cancel: Any = None,
+    cancel: CancelToken | None = None,
     batch: str | None = None,
     on_outcome: OutcomeCallback | None = None,
 ) -> list[Outcome]:
@@ -197,35 +193,34 @@ def move_to(
     copied, read back and compared, and only then is the original removed.
     """
     if not os.path.isdir(folder):
-        reason = f"{folder} is not an existing folder"
-        return _told([Outcome(i.path, "failed", reason) for i in items], on_outcome)
+        failed = [Outcome(i.path, Status.FAILED, Reason.NO_SUCH_FOLDER, folder) for i in items]
+        return _told(failed, on_outcome)
 
     def move(item: Planned, log: _BatchLog) -> Outcome:
         return _move_one(item, folder, _relative_place(item.path, roots), log)
 
-    return _run(items, move, "move", log_path, progress, cancel, batch, on_outcome)
+    return _run(items, move, Phase.MOVE, log_path, progress, cancel, batch, on_outcome)
 
 
 # The no-trash fallback of the review is the same move, flat into one folder.
 move_instead = move_to
 
 
-def trash_error_status(exc: BaseException) -> tuple[str, str]:
-    """Map an error from send2trash to an outcome status and a one-line reason.
+def trash_error_status(exc: BaseException) -> tuple[Status, Reason, str]:
+    """Map an error from send2trash to an outcome status, a reason and its detail.
 
-    "no-trash" means the file's drive has no usable trash, so moving it to a
-    folder may work; "failed" is anything else.
+    ``NO_TRASH`` means the file's drive has no usable trash, so moving it to a
+    folder may work; ``FAILED`` is anything else.
     """
     if isinstance(exc, TrashPermissionError):
-        where = f" ({exc.filename})" if exc.filename else ""
-        return "no-trash", f"no trash can be used on this file's drive{where}"
+        return Status.NO_TRASH, Reason.NO_TRASH, exc.filename or ""
     if isinstance(exc, OSError):
         if exc.errno is None and "mount point" in str(exc):
-            return "no-trash", "no trash can be found for this file's drive"
+            return Status.NO_TRASH, Reason.NO_TRASH, ""
         if exc.errno == errno.EROFS:
-            return "failed", "the drive is read-only"
-        return "failed", exc.strerror or str(exc) or type(exc).__name__
-    return "failed", f"{type(exc).__name__}: {exc}"
+            return Status.FAILED, Reason.READ_ONLY, ""
+        return Status.FAILED, Reason.OS_ERROR, exc.strerror or str(exc) or type(exc).__name__
+    return Status.FAILED, Reason.ERROR, f"{type(exc).__name__}: {exc}"
 
 
 # --- running -----------------------------------------------------------------
@@ -240,10 +235,10 @@ class _BatchLog:
 def _run(
     items: Sequence[Planned],
     act: Callable[[Planned, _BatchLog], Outcome],
-    phase: str,
+    phase: Phase,
     log_path: str | None,
     progress: ProgressCallback | None,
-    cancel: Any,
+    cancel: CancelToken | None,
     batch: str | None,
     on_outcome: OutcomeCallback | None,
 ) -> list[Outcome]:
@@ -252,41 +247,30 @@ def _run(
         # Opened once for the whole batch; each line is on disk before the next file.
         log = _BatchLog(LogWriter(path), batch or new_batch_id())
     except OSError as exc:
-        reason = f"cannot write the log {path}: {exc.strerror or exc}"
-        return _told([Outcome(item.path, "failed", reason) for item in items], on_outcome)
+        detail = f"{path}: {exc.strerror or exc}"
+        failed = [Outcome(i.path, Status.FAILED, Reason.LOG_UNWRITABLE, detail) for i in items]
+        return _told(failed, on_outcome)
     outcomes: list[Outcome] = []
-    total_bytes = sum(item.size for item in items)
-    done_bytes = 0
+    reporter = Reporter(
+        progress, phase, total=len(items), bytes_total=sum(i.size for i in items), interval=0
+    )
     try:
         for done, item in enumerate(items):
-            if progress is not None:
-                progress(
-                    Progress(
-                        phase,
-                        done,
-                        len(items),
-                        bytes_done=done_bytes,
-                        bytes_total=total_bytes,
-                        current=item.path,
-                    )
-                )
+            reporter.report(item.path)
             if cancel is not None and cancel.is_set():
-                stopped = [Outcome(i.path, "skipped", Reason.STOPPED) for i in items[done:]]
+                stopped = [Outcome(i.path, Status.SKIPPED, Reason.STOPPED) for i in items[done:]]
                 raise TrashCancelled(outcomes, stopped)
             try:
                 outcomes += _told([act(item, log)], on_outcome)
             except _LogFailed as exc:
-                reason = f"stopped: the log {path} could not be written"
-                rest = [Outcome(i.path, "skipped", reason) for i in items[done + 1 :]]
+                rest = [
+                    Outcome(i.path, Status.SKIPPED, Reason.LOG_STOPPED, path)
+                    for i in items[done + 1 :]
+                ]
                 outcomes += _told([exc.outcome, *rest], on_outcome)
                 break
-            done_bytes += item.size
-        if progress is not None:
-            progress(
-                Progress(
-                    phase, len(items), len(items), bytes_done=done_bytes, bytes_total=total_bytes
-                )
-            )
+            reporter.count(nbytes=item.size)
+        reporter.report()
     finally:
         log.writer.close()
     return outcomes
@@ -325,35 +309,34 @@ def _record(
 
 
 def _trash_one(item: Planned, log: _BatchLog) -> Outcome:
-    reason = _check(item)
-    if reason:
-        return Outcome(item.path, "skipped", reason)
-    reason = _no_recycle_bin(item.path)
-    if reason:
-        return Outcome(item.path, "no-trash", reason)
-    digest, reason = _digest(item.path)
+    why = _check(item)
+    if why:
+        return Outcome(item.path, Status.SKIPPED, *why)
+    why = _no_recycle_bin(item.path)
+    if why:
+        return Outcome(item.path, Status.NO_TRASH, *why)
+    digest, why = _digest(item.path)
     if digest is None:
-        return Outcome(item.path, "skipped", reason)
+        return Outcome(item.path, Status.SKIPPED, *why)
     slots = fdtrash.slots(item.path)
     try:
         send2trash.send2trash(item.path)
     except Exception as exc:  # anything send2trash raises is this file's outcome
-        status, reason = trash_error_status(exc)
-        return Outcome(item.path, status, reason)
+        return Outcome(item.path, *trash_error_status(exc))
     if os.path.lexists(item.path):
-        return Outcome(item.path, "failed", "the file is still there after trashing it")
+        return Outcome(item.path, Status.FAILED, Reason.STILL_THERE)
     entry = fdtrash.entry_after(item.path, slots)
-    outcome = Outcome(item.path, "trashed", destination=entry.file if entry else None)
+    outcome = Outcome(item.path, Status.TRASHED, destination=entry.file if entry else None)
     return _record(log, outcome, item.size, digest, entry.info if entry else None)
 
 
 def _move_one(item: Planned, folder: str, place: str, log: _BatchLog) -> Outcome:
-    reason = _check(item)
-    if reason:
-        return Outcome(item.path, "skipped", reason)
-    digest, reason = _digest(item.path)
+    why = _check(item)
+    if why:
+        return Outcome(item.path, Status.SKIPPED, *why)
+    digest, why = _digest(item.path)
     if digest is None:
-        return Outcome(item.path, "skipped", reason)
+        return Outcome(item.path, Status.SKIPPED, *why)
     moved = False
     dest = ""
     try:
@@ -375,8 +358,8 @@ def _move_one(item: Planned, folder: str, place: str, log: _BatchLog) -> Outcome
         # Our copy goes only while the original is still there to keep.
         if dest and not moved and os.path.lexists(item.path):
             safemove.discard(dest)
-        return Outcome(item.path, "failed", f"could not move it: {exc.strerror or exc}")
-    return _record(log, Outcome(item.path, "moved", destination=dest), item.size, digest)
+        return Outcome(item.path, Status.FAILED, Reason.MOVE_FAILED, str(exc.strerror or exc))
+    return _record(log, Outcome(item.path, Status.MOVED, destination=dest), item.size, digest)
 
 
 def _relative_place(path: str, roots: Sequence[str]) -> str:
@@ -393,35 +376,35 @@ def _relative_place(path: str, roots: Sequence[str]) -> str:
     return os.path.join(base, os.path.relpath(path, best))
 
 
-def _digest(path: str) -> tuple[str | None, str]:
+def _digest(path: str) -> tuple[str | None, Why]:
     try:
-        return full_digest(path), ""
+        return full_digest(path), (Reason.UNREADABLE, "")
     except OSError as exc:
-        return None, f"cannot read the file: {exc.strerror or exc}"
+        return None, (Reason.UNREADABLE, str(exc.strerror or exc))
 
 
 # --- checks ------------------------------------------------------------------
 
 
-def _check(item: Planned) -> str | None:
+def _check(item: Planned) -> Why | None:
     """Why ``item`` must not be touched now, or None when it is safe to."""
     try:
         st = os.lstat(item.path)
     except FileNotFoundError:
-        return "file no longer exists"
+        return Reason.VANISHED, ""
     except OSError as exc:
-        return f"cannot read the file: {exc.strerror or exc}"
+        return Reason.UNREADABLE, str(exc.strerror or exc)
     if not stat.S_ISREG(st.st_mode):
-        return "not a regular file any more"
+        return Reason.NOT_REGULAR, ""
     if st.st_size != item.size or st.st_mtime_ns != item.mtime_ns:
-        return "file changed since the scan"
+        return Reason.CHANGED, ""
     return _kept_problem(item, st)
 
 
-def _kept_problem(item: Planned, st: os.stat_result) -> str | None:
+def _kept_problem(item: Planned, st: os.stat_result) -> Why | None:
     """Why no kept copy vouches for ``item``, or None when one does."""
     if not item.kept:
-        return "no other file of its group is kept"
+        return Reason.NO_KEPT_COPY, ""
     facts: Sequence[tuple[int, int] | None] = item.kept_facts
     if len(facts) != len(item.kept):
         facts = [None] * len(item.kept)
@@ -440,11 +423,11 @@ def _kept_problem(item: Planned, st: os.stat_result) -> str | None:
             continue
         return None
     if linked is not None:
-        return f"the copy to keep is the same file under another name: {linked}"
-    return f"the copy to keep is missing or changed: {item.kept[0]}"
+        return Reason.KEPT_SAME_FILE, linked
+    return Reason.KEPT_MISSING, item.kept[0]
 
 
-def _no_recycle_bin(path: str) -> str | None:
+def _no_recycle_bin(path: str) -> Why | None:
     """Why Windows would delete ``path`` outright instead of recycling it.
 
     Windows silently deletes files on network shares, removable and RAM
@@ -454,10 +437,10 @@ def _no_recycle_bin(path: str) -> str | None:
         return None
     drive = os.path.splitdrive(os.path.abspath(path))[0]
     if not drive or drive.startswith(("\\\\", "//")):
-        return "network folders have no Recycle Bin"
+        return Reason.NO_RECYCLE_BIN_NETWORK, drive
     import ctypes
 
     drive_fixed = 3
     if ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") != drive_fixed:
-        return "this drive has no Recycle Bin (removable, network or RAM drive)"
+        return Reason.NO_RECYCLE_BIN_DRIVE, drive
     return None

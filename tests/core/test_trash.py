@@ -63,8 +63,8 @@ def test_trashes_marked_files_and_leaves_the_rest(tmp_path: Path, private_trash:
     outcomes = execute(plan)
 
     assert [(o.path, o.status, o.reason) for o in outcomes] == [
-        (b, "trashed", ""),
-        (c, "trashed", ""),
+        (b, "trashed", None),
+        (c, "trashed", None),
     ]
     assert [o.destination for o in outcomes] == [
         str(private_trash / "files" / "b.jpg"),
@@ -101,9 +101,7 @@ def test_plan_refuses_a_group_with_every_file_marked(tmp_path: Path) -> None:
     second = trio(tmp_path / "two")
     plan = plan_removal([first, second], {first.paths[0], *second.paths})
     assert not plan.ok
-    assert [p.message for p in plan.problems] == [
-        "All 3 files of group 2 are marked; unmark at least one to keep a copy"
-    ]
+    assert [(p.group, p.reason) for p in plan.problems] == [(1, Reason.ALL_MARKED)]
     with pytest.raises(ValueError, match="problems"):
         execute(plan)
     assert all(os.path.exists(p) for p in first.paths + second.paths)
@@ -114,9 +112,11 @@ def test_plan_refuses_reference_files_and_unknown_paths(tmp_path: Path) -> None:
     other = image(tmp_path / "x.jpg")
     stray = str(tmp_path / "stray.jpg")
     plan = plan_removal([Group((ref, other))], {ref.image.path, stray})
-    messages = [p.message for p in plan.problems]
-    assert f"{ref.image.path} is in a reference folder and is never removed" in messages
-    assert f"{stray} is not in any group" in messages
+    problems = {(p.group, p.reason, p.path) for p in plan.problems}
+    assert problems == {
+        (0, Reason.IN_REFERENCE_FOLDER, ref.image.path),
+        (-1, Reason.NOT_IN_A_GROUP, stray),
+    }
     assert plan.items == []
     assert not plan.ok
     assert not plan_removal([Group((ref, other))], set()).ok  # nothing to do
@@ -133,7 +133,7 @@ def test_kept_copy_deleted_after_planning_stops_removal(
     [outcome] = execute(plan)
 
     assert outcome.status == "skipped"
-    assert outcome.reason == f"the copy to keep is missing or changed: {a.image.path}"
+    assert (outcome.reason, outcome.detail) == (Reason.KEPT_MISSING, a.image.path)
     assert os.path.exists(b.image.path)
     assert trashed_names(private_trash) == set()
     assert read_log() == []
@@ -148,7 +148,7 @@ def test_kept_copy_changed_after_planning_stops_removal(tmp_path: Path) -> None:
     [outcome] = execute(plan)
 
     assert outcome.status == "skipped"
-    assert "copy to keep is missing or changed" in outcome.reason
+    assert (outcome.reason, outcome.detail) == (Reason.KEPT_MISSING, a.image.path)
     assert os.path.exists(b.image.path)
 
 
@@ -171,7 +171,7 @@ def test_hard_link_is_not_a_copy_to_keep(tmp_path: Path) -> None:
     )
     [outcome] = execute(plan_removal([Group((a, b))], {b.image.path}))
     assert outcome.status == "skipped"
-    assert "same file under another name" in outcome.reason
+    assert (outcome.reason, outcome.detail) == (Reason.KEPT_SAME_FILE, a.image.path)
     assert os.path.exists(b.image.path)
 
 
@@ -197,7 +197,7 @@ def test_rewritten_file_is_skipped_and_untouched(tmp_path: Path, private_trash: 
 
     [outcome] = execute(plan)
 
-    assert (outcome.status, outcome.reason) == ("skipped", "file changed since the scan")
+    assert (outcome.status, outcome.reason) == ("skipped", Reason.CHANGED)
     assert Path(b.image.path).read_bytes() == content
     assert trashed_names(private_trash) == set()
 
@@ -210,7 +210,7 @@ def test_touched_file_is_skipped(tmp_path: Path) -> None:
 
     [outcome] = execute(plan)
 
-    assert (outcome.status, outcome.reason) == ("skipped", "file changed since the scan")
+    assert (outcome.status, outcome.reason) == ("skipped", Reason.CHANGED)
     assert os.path.exists(b.image.path)
 
 
@@ -223,8 +223,8 @@ def test_vanished_file_is_skipped_and_the_rest_goes_on(tmp_path: Path) -> None:
     outcomes = execute(plan)
 
     assert [(o.path, o.status, o.reason) for o in outcomes] == [
-        (b, "skipped", "file no longer exists"),
-        (c, "trashed", ""),
+        (b, "skipped", Reason.VANISHED),
+        (c, "trashed", None),
     ]
     assert os.path.exists(a)
 
@@ -238,7 +238,7 @@ def test_file_replaced_by_a_link_is_skipped(tmp_path: Path) -> None:
 
     [outcome] = execute(plan)
 
-    assert (outcome.status, outcome.reason) == ("skipped", "not a regular file any more")
+    assert (outcome.status, outcome.reason) == ("skipped", Reason.NOT_REGULAR)
     assert os.path.islink(b.image.path)
 
 
@@ -313,7 +313,8 @@ def test_unwritable_log_means_nothing_is_touched(tmp_path: Path) -> None:
     outcomes = execute(plan, log_path=str(tmp_path / "not-a-folder" / "trash.log"))
 
     assert [o.status for o in outcomes] == ["failed", "failed"]
-    assert "cannot write the log" in outcomes[0].reason
+    assert outcomes[0].reason == Reason.LOG_UNWRITABLE
+    assert "not-a-folder" in outcomes[0].detail
     assert all(os.path.exists(p) for p in group.paths)
 
 
@@ -321,20 +322,27 @@ def test_trash_errors_map_to_outcomes() -> None:
     # The exceptions send2trash raises when a drive has no usable trash.
     assert trash_error_status(TrashPermissionError("/media/stick/.Trash-1000")) == (
         "no-trash",
-        "no trash can be used on this file's drive (/media/stick/.Trash-1000)",
+        Reason.NO_TRASH,
+        "/media/stick/.Trash-1000",
     )
     assert trash_error_status(OSError("Couldn't find mount point for /mnt/x/a.jpg"))[0] == (
         "no-trash"
     )
     assert trash_error_status(OSError(errno.EACCES, "Permission denied")) == (
         "failed",
+        Reason.OS_ERROR,
         "Permission denied",
     )
     assert trash_error_status(OSError(errno.EROFS, "Read-only file system")) == (
         "failed",
-        "the drive is read-only",
+        Reason.READ_ONLY,
+        "",
     )
-    assert trash_error_status(RuntimeError("boom")) == ("failed", "RuntimeError: boom")
+    assert trash_error_status(RuntimeError("boom")) == (
+        "failed",
+        Reason.ERROR,
+        "RuntimeError: boom",
+    )
 
 
 def test_move_instead_never_overwrites(tmp_path: Path) -> None:

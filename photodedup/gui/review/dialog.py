@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from photodedup.core import trash
 from photodedup.core.metadata_gaps import Fact, metadata_gaps, swap_marks
 from photodedup.core.models import Group, ImageRecord
+from photodedup.core.reasons import Reason, Status
 from photodedup.core.trash import Outcome, Planned
 from photodedup.gui.platform.formatting import display_path, format_bytes, pick
 from photodedup.gui.review.progress_page import ProgressPage
@@ -262,11 +263,13 @@ class ReviewDialog(QDialog):
         lines: list[str] = []
         for problem in self._plan.problems:
             if not 0 <= problem.group < len(self._groups):
-                line = problem.message
+                line = self.tr("%1 is in no group of the results.").replace(
+                    "%1", display_path(problem.path)
+                )
             else:
                 group = self._groups[problem.group]
                 number = str(problem.group + 1)
-                if all(path in self._marked for path in group.paths):
+                if problem.reason == Reason.ALL_MARKED:
                     line = self.tr(
                         "Group %1 would lose every copy. Unmark at least one file in it "
                         "in the results."
@@ -283,7 +286,7 @@ class ReviewDialog(QDialog):
                             "Unmark it in the results."
                         )
                         .replace("%1", number)
-                        .replace("%2", ", ".join(refs) or problem.message)
+                        .replace("%2", ", ".join(refs) or display_path(problem.path))
                     )
             if line not in lines:
                 lines.append(line)
@@ -375,7 +378,10 @@ class ReviewDialog(QDialog):
         # Only an engine bug gets here: what was reported stands, the rest failed.
         reported = {o.path: o for o in self._live}
         self._on_finished(
-            [reported.get(i.path) or Outcome(i.path, "failed", message) for i in items]
+            [
+                reported.get(i.path) or Outcome(i.path, Status.FAILED, Reason.ERROR, message)
+                for i in items
+            ]
         )
 
     def _on_finished(self, outcomes: list[Outcome]) -> None:
@@ -393,7 +399,7 @@ class ReviewDialog(QDialog):
         items = [
             self._planned[o.path]
             for o in self._outcomes
-            if o.status == "no-trash" and o.path in self._planned
+            if o.status == Status.NO_TRASH and o.path in self._planned
         ]
         if items and self._job is None:
             self._run(items, folder)

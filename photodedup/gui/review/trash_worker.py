@@ -15,6 +15,7 @@ from typing import Any
 
 from photodedup.core import trash
 from photodedup.core.models import Progress
+from photodedup.core.reasons import Reason, Status
 from photodedup.core.trash import Outcome, Planned, RemovalPlan, TrashCancelled
 
 
@@ -66,7 +67,9 @@ def removal(
             reason = f"{type(exc).__name__}: {exc}"
             reported = {o.path for o in told}
             return told + [
-                Outcome(i.path, "failed", reason) for i in items if i.path not in reported
+                Outcome(i.path, Status.FAILED, Reason.ERROR, reason)
+                for i in items
+                if i.path not in reported
             ]
 
     return work

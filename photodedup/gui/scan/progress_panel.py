@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.models import Progress
+from photodedup.core.reasons import Phase
 from photodedup.gui.platform.formatting import display_path
 
 
@@ -74,14 +75,14 @@ class ScanProgress(QWidget):
         self.cancel_button.setEnabled(False)
 
     def show_progress(self, p: Progress) -> None:
-        if p.phase == "discover":
+        if p.phase == Phase.DISCOVER:
             self.bar.setRange(0, 0)
             if p.done:
                 text = self.tr("Looking for photos… {n} files found").format(n=p.done)
             else:
                 text = self.tr("Looking for photos…")
             self.counts.setText(text)
-        elif p.phase == "group":
+        elif p.phase == Phase.GROUP:
             self.title.setText(self.tr("Comparing…"))
             self.bar.setRange(0, max(p.total, 1))
             self.bar.setValue(min(p.done, max(p.total, 1)))
@@ -96,7 +97,9 @@ class ScanProgress(QWidget):
                 parts.append(self.tr("about {time} left").format(time=self.duration(p.eta)))
             self.counts.setText(" · ".join(parts))
         if p.current:
-            folder = display_path(os.path.dirname(p.current) if p.phase == "hash" else p.current)
+            folder = display_path(
+                os.path.dirname(p.current) if p.phase == Phase.HASH else p.current
+            )
             text = self.tr("In {folder}").format(folder=folder)
             elided = self.current.fontMetrics().elidedText(
                 text, Qt.TextElideMode.ElideMiddle, max(self.current.width(), 200)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from photodedup.core import trash
 from photodedup.core.models import Group, Member
-from photodedup.core.reasons import Reason
+from photodedup.core.reasons import Reason, Status
 from photodedup.gui.jobs import JobRunner
 from photodedup.gui.platform.formatting import format_bytes
 from photodedup.gui.review import trash_worker
@@ -170,7 +170,7 @@ def test_files_the_trash_cannot_take_can_be_moved_to_a_folder(qtbot, groups, tmp
     # into the dialog; the move itself is real.
     stuck = groups[0].paths[1]
     dialog = open_dialog(qtbot, groups, {stuck})
-    dialog._on_finished([trash.Outcome(stuck, "no-trash", "no trash can be used here")])
+    dialog._on_finished([trash.Outcome(stuck, Status.NO_TRASH, Reason.NO_TRASH)])
     assert dialog.report.noTrashBox.isVisible()
     assert "not available for 1 file" in dialog.report.noTrashLabel.text()
     emitted: list[str] = []
