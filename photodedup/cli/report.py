@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import IO
 
-from photodedup.cli.render import human_bytes, printable
+from photodedup.cli.render import human_bytes, printable, reason_words
 from photodedup.core.keep import KeepReason
 from photodedup.core.models import ScanResult
 from photodedup.core.select import Rule, premark, verdicts
@@ -56,7 +56,7 @@ def print_summary(
     if result.errors:
         print(f"\nCould not use {len(result.errors)} file(s):", file=out)
         for err in result.errors:
-            print(f"  {printable(err.path)}: {err.error}", file=out)
+            print(f"  {printable(err.path)}: {reason_words(err.reason, err.detail)}", file=out)
     s = result.stats
     dupes = sum(len(g.members) - 1 for g in result.groups)
     freeable = sum(m.image.size for g in result.groups for m in g.members if m.image.path in marked)

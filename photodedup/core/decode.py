@@ -20,7 +20,8 @@ from PIL import Image, UnidentifiedImageError
 
 from photodedup.core import raw
 from photodedup.core.formats import SNIFFED_FORMATS
-from photodedup.core.os_errors import os_error_reason
+from photodedup.core.os_errors import os_error
+from photodedup.core.reasons import Reason, Why
 
 pillow_heif.register_heif_opener()
 with contextlib.suppress(ImportError):  # JPEG XL is read when its plugin is installed
@@ -59,7 +60,13 @@ _DATE_RE = re.compile(r"(\d{4})[:\-/](\d{2})[:\-/](\d{2})[ T](\d{2}):(\d{2}):(\d
 
 
 class DecodeError(Exception):
-    """An image that cannot be decoded; the message is the one-line reason."""
+    """An image that cannot be decoded: ``reason`` says why, ``detail`` adds the
+    format and the decoder's own words where they help."""
+
+    def __init__(self, reason: Reason, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else str(reason))
+        self.reason = reason
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,7 @@ def decode(path: str, *, min_side: int = 64, gray: bool = False, fmt: str | None
     With ``gray`` the image comes back in mode L, which lets JPEG skip its
     colour conversion. ``fmt`` is the format discovery sniffed, when known;
     without it a camera RAW file is recognised here. Raises ``DecodeError``
-    with a one-line reason for any file that cannot be read or decoded.
+    with a reason code for any file that cannot be read or decoded.
     """
     kind = fmt if raw.is_raw_format(fmt) else _sniff_raw(path) if fmt is None else None
     if kind:
@@ -94,17 +101,17 @@ def decode(path: str, *, min_side: int = 64, gray: bool = False, fmt: str | None
     except DecodeError:
         raise
     except Image.DecompressionBombError as exc:
-        raise DecodeError(_too_large(str(exc))) from None
+        raise DecodeError(Reason.TOO_LARGE, _too_large(str(exc))) from None
     except UnidentifiedImageError:
-        raise DecodeError("not a supported image") from None
+        raise DecodeError(Reason.NOT_SUPPORTED) from None
     except OSError as exc:
-        raise DecodeError(_os_reason(exc, fmt)) from None
+        raise DecodeError(*_os_reason(exc, fmt)) from None
     except MemoryError:
-        raise DecodeError("not enough memory to decode the image") from None
+        raise DecodeError(Reason.OUT_OF_MEMORY) from None
     except Exception as exc:
         # Pillow's plugins raise anything from ValueError to struct.error on bad data.
         detail = " ".join(str(exc).split())[:120] or type(exc).__name__
-        raise DecodeError(f"corrupt {fmt} data: {detail}") from None
+        raise DecodeError(Reason.CORRUPT, f"{fmt}: {detail}") from None
 
 
 def decode_raw(path: str, kind: str, *, min_side: int = 64, gray: bool = False) -> Decoded:
@@ -115,15 +122,15 @@ def decode_raw(path: str, kind: str, *, min_side: int = 64, gray: bool = False) 
         picture, width, height, preview_exif = raw.open_raw(path, min_side)
         blocks = ([preview_exif] if preview_exif else []) + raw.raw_exif(path)
     except rawpy.LibRawFileUnsupportedError:
-        raise DecodeError(f"{kind} file of a kind LibRaw cannot read") from None
+        raise DecodeError(Reason.NOT_SUPPORTED, kind) from None
     except (rawpy.LibRawIOError, rawpy.LibRawDataError):
-        raise DecodeError(f"corrupt or truncated {kind} data") from None
+        raise DecodeError(Reason.TRUNCATED, kind) from None
     except rawpy.LibRawError as exc:
-        raise DecodeError(f"cannot decode {kind}: {exc}") from None
+        raise DecodeError(Reason.CORRUPT, f"{kind}: {' '.join(str(exc).split())[:120]}") from None
     except OSError as exc:
-        raise DecodeError(_os_reason(exc, kind)) from None
+        raise DecodeError(*_os_reason(exc, kind)) from None
     except MemoryError:
-        raise DecodeError("not enough memory to decode the image") from None
+        raise DecodeError(Reason.OUT_OF_MEMORY) from None
     small = _reduce(_normalize(picture, gray), min_side)
     taken = next(filter(None, map(_taken, blocks)), None)
     camera = next(filter(None, map(_camera, blocks)), None)
@@ -195,7 +202,7 @@ def _normalize(im: Image.Image, gray: bool) -> Image.Image:
         # Some modes (LAB, HSV) convert only to RGB.
         return im.convert("RGB").convert(target)
     except ValueError:
-        raise DecodeError(f"unsupported colour mode {mode}") from None
+        raise DecodeError(Reason.UNSUPPORTED_MODE, str(mode)) from None
 
 
 def _to_8bit(im: Image.Image) -> Image.Image:
@@ -253,21 +260,21 @@ def _exif_text(value: object) -> str | None:
     return value.replace("\x00", " ").strip()
 
 
-def _os_reason(exc: OSError, fmt: str) -> str:
+def _os_reason(exc: OSError, fmt: str) -> Why:
     if exc.errno is not None:
-        return os_error_reason(exc)
+        return os_error(exc)
     text = str(exc)
     if "truncated" in text or "broken data stream" in text or "premature end" in text.lower():
-        return f"corrupt or truncated {fmt} data"
+        return Reason.TRUNCATED, fmt
     if "cannot identify" in text:
-        return "not a supported image"
-    detail = " ".join(text.split())[:120] or "unreadable"
-    return f"cannot decode {fmt}: {detail}"
+        return Reason.NOT_SUPPORTED, ""
+    return Reason.CORRUPT, f"{fmt}: {' '.join(text.split())[:120] or 'unreadable'}"
 
 
 def _too_large(message: str) -> str:
+    """How large, as "N megapixels (limit M)", when Pillow's message says."""
     numbers = re.findall(r"\d+", message)
     if len(numbers) >= 2:
         pixels, limit = int(numbers[0]), int(numbers[1])
-        return f"image too large: {pixels / 1e6:.0f} megapixels (limit {limit / 1e6:.0f})"
-    return "image too large (possible decompression bomb)"
+        return f"{pixels / 1e6:.0f} megapixels (limit {limit / 1e6:.0f})"
+    return ""

@@ -42,18 +42,16 @@ from photodedup.core.models import (
     ProgressCallback,
     ScanError,
 )
-from photodedup.core.os_errors import os_error_reason
+from photodedup.core.os_errors import os_error
 from photodedup.core.progress import CancelToken, Reporter, check
 from photodedup.core.raw import sniff_raw_file
-from photodedup.core.reasons import Phase
+from photodedup.core.reasons import Phase, Reason, Why
 
 # (path, size, mtime_ns) -> the format an earlier scan sniffed, or None.
 KnownFormat = Callable[[str, int, int], "str | None"]
 
 HEAD_SIZE = 32
 PROGRESS_INTERVAL = 0.05  # seconds between progress reports
-
-_LOOP = "symbolic link loop: leads back to a parent folder"
 
 
 @dataclass
@@ -117,7 +115,7 @@ class _Walk:
         try:
             st = os.stat(root)
         except OSError as exc:
-            self.errors.append(ScanError(root, os_error_reason(exc, folder=True)))
+            self.errors.append(ScanError(root, *os_error(exc, folder=True)))
             return
         if stat.S_ISDIR(st.st_mode):
             self._walk_tree(_Dir(root, (st.st_dev, st.st_ino), None))
@@ -126,7 +124,7 @@ class _Walk:
             self.seen += 1
             self._consider(root, os.path.basename(root), st, os.path.islink(root))
         else:
-            self.errors.append(ScanError(root, "not a folder or a regular file"))
+            self.errors.append(ScanError(root, Reason.NOT_FILE_OR_FOLDER))
 
     def _walk_tree(self, top: _Dir) -> None:
         if top.key in self.visited:
@@ -146,7 +144,7 @@ class _Walk:
             with os.scandir(folder.path) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            self.errors.append(ScanError(folder.path, os_error_reason(exc, folder=True)))
+            self.errors.append(ScanError(folder.path, *os_error(exc, folder=True)))
             return []
         subdirs: list[_Dir] = []
         excluded = self.excluded
@@ -166,7 +164,7 @@ class _Walk:
                     if sub is not None:
                         subdirs.append(sub)
             except OSError as exc:
-                self.errors.append(ScanError(entry.path, os_error_reason(exc)))
+                self.errors.append(ScanError(entry.path, *os_error(exc)))
         return subdirs
 
     def _other(self, entry: os.DirEntry[str], folder: _Dir) -> _Dir | None:
@@ -189,7 +187,7 @@ class _Walk:
         key = (st.st_dev, st.st_ino)
         if key in self.visited:
             if parent.has_ancestor(key):
-                self.errors.append(ScanError(path, _LOOP))
+                self.errors.append(ScanError(path, Reason.LOOP_TO_PARENT))
             return None
         self.visited.add(key)
         return _Dir(path, key, parent)
@@ -201,10 +199,10 @@ class _Walk:
         except OSError as exc:
             self.seen += 1
             if expected_format(entry.name):
-                reason = os_error_reason(exc)
+                why = os_error(exc)
                 if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-                    reason = "broken symbolic link"
-                self.errors.append(ScanError(path, reason))
+                    why = Reason.BROKEN_LINK, ""
+                self.errors.append(ScanError(path, *why))
             return None
         if stat.S_ISDIR(st.st_mode):
             if self.follow_symlinks and self.recursive and not self.excluded_dir(path):
@@ -232,36 +230,40 @@ class _Walk:
         # Another link to this file would get the same verdict: judge it once.
         self.rejected.add(key)
         if problem:
-            self.errors.append(ScanError(path, problem))
+            self.errors.append(ScanError(path, *problem))
 
-    def _check_file(self, path: str, name: str, st: os.stat_result) -> tuple[FileRef | None, str]:
+    def _check_file(
+        self, path: str, name: str, st: os.stat_result
+    ) -> tuple[FileRef | None, Why | None]:
+        """The file as an image, or None and what is wrong with it (None: not an
+        image, and not named like one either)."""
         ext = extension(name)
         expected = IMAGE_EXTENSIONS.get(ext)
         size = st.st_size
         if size == 0:
-            return None, "empty file" if expected else ""
+            return None, (Reason.EMPTY_FILE, "") if expected else None
         if size < self.min_size:
-            return None, ""
+            return None, None
         if self.known is not None:
             fmt = self.known(path, size, st.st_mtime_ns)
             if fmt:
-                return FileRef(path, size, st.st_mtime_ns, st.st_dev, st.st_ino, fmt), ""
+                return FileRef(path, size, st.st_mtime_ns, st.st_dev, st.st_ino, fmt), None
         try:
             head = _read_head(path)
         except OSError as exc:
-            return None, os_error_reason(exc)
+            return None, os_error(exc)
         fmt = sniff_format(head)
         if fmt in (None, "TIFF"):
             # Camera RAW files look like TIFF or like nothing Pillow knows.
             try:
                 fmt = sniff_raw_file(path, head) or fmt
             except OSError as exc:
-                return None, os_error_reason(exc)
+                return None, os_error(exc)
         if fmt is None:
             if not expected:
-                return None, ""
-            return None, f"not an image: content is not {expected} ({describe_content(head)})"
-        return FileRef(path, size, st.st_mtime_ns, st.st_dev, st.st_ino, fmt), ""
+                return None, None
+            return None, (Reason.NOT_AN_IMAGE, f"{expected} ({describe_content(head)})")
+        return FileRef(path, size, st.st_mtime_ns, st.st_dev, st.st_ino, fmt), None
 
     def _check_cancel(self) -> None:
         check(self.cancel)

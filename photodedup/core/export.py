@@ -103,7 +103,7 @@ def result_to_dict(
             group_to_dict(g, v)
             for g, v in zip(groups, verdicts(groups, marked, rule, prefer), strict=True)
         ],
-        "errors": [{"path": e.path, "error": e.error} for e in result.errors],
+        "errors": [{"path": e.path, "reason": e.reason, "detail": e.detail} for e in result.errors],
         "warnings": list(result.warnings),
         "stats": asdict(result.stats),
     }

@@ -22,7 +22,8 @@ from PIL import Image
 
 from photodedup.core.decode import DecodeError, decode
 from photodedup.core.models import FileRef, HashSettings, ImageRecord, ScanError
-from photodedup.core.os_errors import os_error_reason
+from photodedup.core.os_errors import os_error
+from photodedup.core.reasons import Reason
 
 QUICK_BLOCK = 64 * 1024
 FULL_CHUNK = 1024 * 1024
@@ -152,15 +153,15 @@ def fingerprint_file(
         if digest is None:
             digest = quick_digest(ref.path, ref.size)
     except DecodeError as exc:
-        return ScanError(ref.path, str(exc))
+        return ScanError(ref.path, exc.reason, exc.detail)
     except OSError as exc:
-        return ScanError(ref.path, os_error_reason(exc))
+        return ScanError(ref.path, *os_error(exc))
     except MemoryError:
-        return ScanError(ref.path, "not enough memory to decode the image")
+        return ScanError(ref.path, Reason.OUT_OF_MEMORY)
     except Exception as exc:
         # A worker must hand back a reason, never die on one strange file.
         detail = " ".join(str(exc).split())[:120] or type(exc).__name__
-        return ScanError(ref.path, f"cannot fingerprint: {detail}")
+        return ScanError(ref.path, Reason.ERROR, detail)
     return ImageRecord(
         path=ref.path,
         size=ref.size,

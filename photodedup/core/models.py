@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
 from photodedup.core.presets import DEFAULT_PRESET, preset_distance
-from photodedup.core.reasons import Phase
+from photodedup.core.reasons import Phase, Reason
 
 HASH_ALGORITHMS: tuple[str, ...] = ("dhash", "phash", "ahash", "whash")
 HASH_SIZES: tuple[int, ...] = (8, 16)
@@ -134,10 +134,12 @@ class ImageRecord:
 
 @dataclass(frozen=True)
 class ScanError:
-    """A file or folder the scan could not use, with a one-line reason."""
+    """A file or folder the scan could not use: a reason code, and a detail for
+    what only the moment knows (the system's or the decoder's own words)."""
 
     path: str
-    error: str
+    reason: Reason
+    detail: str = ""
 
 
 @dataclass(frozen=True)

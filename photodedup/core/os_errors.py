@@ -1,24 +1,25 @@
-"""One-line wording for a failed file or folder operation, for every stage that reads files."""
+"""What a failed file or folder operation means, as a reason code, for every stage
+that reads files."""
 
 from __future__ import annotations
 
 import errno
 
+from photodedup.core.reasons import Reason, Why
 
-def os_error_reason(exc: OSError, *, folder: bool = False) -> str:
-    """A one-line, human reason for a failed file or folder operation (no path in it)."""
+
+def os_error(exc: OSError, *, folder: bool = False) -> Why:
+    """The reason code (and detail) for ``exc``, raised on a file or a folder."""
     code = exc.errno
     if code in (errno.ENOENT, errno.ENOTDIR):
-        return f"{'folder' if folder else 'file'} vanished during the scan"
+        return (Reason.FOLDER_VANISHED if folder else Reason.VANISHED), ""
     if code == errno.ENAMETOOLONG:
-        return "path too long"
+        return Reason.PATH_TOO_LONG, ""
     if code == errno.ELOOP:
-        return "symbolic link loop"
+        return Reason.LINK_LOOP, ""
     if code in (errno.EACCES, errno.EPERM):
-        reason = "permission denied"
-    elif code == errno.EIO:
-        reason = "input/output error (failing disk or disconnected drive?)"
-    else:
-        text = exc.strerror or str(exc) or type(exc).__name__
-        reason = " ".join(text.split()).lower()
-    return f"cannot open folder: {reason}" if folder else f"cannot read: {reason}"
+        return (Reason.FOLDER_PERMISSION_DENIED if folder else Reason.PERMISSION_DENIED), ""
+    if code == errno.EIO:
+        return Reason.IO_ERROR, ""
+    text = exc.strerror or str(exc) or type(exc).__name__
+    return (Reason.FOLDER_UNREADABLE if folder else Reason.UNREADABLE), " ".join(text.split())

@@ -63,3 +63,26 @@ class Reason(StrEnum):
     ALL_MARKED = "all-marked"  # every file of a group is marked
     IN_REFERENCE_FOLDER = "in-reference-folder"
     NOT_IN_A_GROUP = "not-in-a-group"
+    # A file or folder the scan could not use (VANISHED and UNREADABLE too).
+    FOLDER_VANISHED = "folder-vanished"
+    PATH_TOO_LONG = "path-too-long"
+    LINK_LOOP = "link-loop"  # a symbolic link that leads to itself
+    LOOP_TO_PARENT = "loop-to-parent"  # a folder link back to a folder above it
+    BROKEN_LINK = "broken-link"
+    PERMISSION_DENIED = "permission-denied"
+    FOLDER_PERMISSION_DENIED = "folder-permission-denied"
+    IO_ERROR = "io-error"  # a failing disk or a drive that went away
+    FOLDER_UNREADABLE = "folder-unreadable"  # detail: the system's message
+    NOT_FILE_OR_FOLDER = "not-file-or-folder"
+    EMPTY_FILE = "empty-file"
+    NOT_AN_IMAGE = "not-an-image"  # detail: the format the name promises (what it looks like)
+    NOT_SUPPORTED = "not-supported"
+    TRUNCATED = "truncated"  # detail: the format
+    CORRUPT = "corrupt"  # detail: the format and the decoder's words
+    TOO_LARGE = "too-large"  # detail: how large, when known
+    OUT_OF_MEMORY = "out-of-memory"
+    UNSUPPORTED_MODE = "unsupported-mode"  # detail: the colour mode
+    DECODER_CRASHED = "decoder-crashed"  # detail: the error's type
+
+
+Why = tuple[Reason, str]  # a reason code and its detail

@@ -42,7 +42,7 @@ from photodedup.core.models import (
 )
 from photodedup.core.pairs import pair_groups
 from photodedup.core.progress import CancelToken, Reporter, check
-from photodedup.core.reasons import Phase
+from photodedup.core.reasons import Phase, Reason
 from photodedup.core.workers import end_pool
 
 # Files per task sent to a worker: enough to amortise the pickling round trip,
@@ -314,8 +314,7 @@ def _batch_result(
     try:
         return fut.result()
     except Exception as exc:  # a worker died (out of memory, a crash in a codec)
-        reason = f"the decoder crashed on this batch ({type(exc).__name__})"
-        return [ScanError(ref.path, reason) for ref, _ in batch]
+        return [ScanError(ref.path, Reason.DECODER_CRASHED, type(exc).__name__) for ref, _ in batch]
 
 
 def _take(it: Iterator[list[tuple[FileRef, str | None]]], n: int) -> Iterable[list]:

@@ -37,7 +37,7 @@ from photodedup.core.actionlog import (
 from photodedup.core.fingerprint import full_digest
 from photodedup.core.models import Cancelled, Group, ProgressCallback
 from photodedup.core.progress import CancelToken, Reporter
-from photodedup.core.reasons import Phase, Reason, Status
+from photodedup.core.reasons import Phase, Reason, Status, Why
 
 __all__ = ["LOG_NAME", "default_log_path", "new_batch_id", "read_log"]
 
@@ -97,7 +97,6 @@ class Outcome:
 
 
 OutcomeCallback = Callable[[Outcome], None]
-Why = tuple[Reason, str]  # a reason code and its detail
 
 
 class TrashCancelled(Cancelled):

@@ -75,9 +75,11 @@ def test_scan_reports_exact_groups_and_errors(library: Path, tmp_path: Path) -> 
         frozenset({"city.jpg", "city (1).jpg"}),
         frozenset({"cafe.jpg", NON_UTF8}),
     }
-    errors = {Path(e["path"]).name: e["error"] for e in report["errors"]}
+    errors = {Path(e["path"]).name: (e["reason"], e["detail"]) for e in report["errors"]}
     assert set(errors) == {"truncated.jpg", "empty.jpg", "notes.png", "corrupt.jpg"}
-    assert all(reason and "\n" not in reason for reason in errors.values())
+    assert errors["empty.jpg"] == ("empty-file", "")
+    assert errors["notes.png"] == ("not-an-image", "PNG (looks like text)")
+    assert all("\n" not in detail for _, detail in errors.values())
     assert report["stats"]["images"] == 9
     assert report["stats"]["decoded"] == 9
     for group in report["groups"]:

@@ -15,7 +15,8 @@ from photodedup.core import discover as discover_module
 from photodedup.core.discover import discover
 from photodedup.core.formats import describe_content, sniff_format
 from photodedup.core.models import Cancelled, Progress
-from photodedup.core.os_errors import os_error_reason
+from photodedup.core.os_errors import os_error
+from photodedup.core.reasons import Reason
 
 
 def photo_file(path: Path, seed: int = 1, fmt: str | None = None) -> Path:
@@ -26,8 +27,9 @@ def paths(found) -> list[str]:
     return [f.path for f in found.files]
 
 
-def errors(found) -> dict[str, str]:
-    return {e.path: e.error for e in found.errors}
+def errors(found) -> dict[str, Reason | tuple[Reason, str]]:
+    """Each error's reason, with its detail when it has one."""
+    return {e.path: (e.reason, e.detail) if e.detail else e.reason for e in found.errors}
 
 
 @pytest.mark.parametrize(
@@ -110,14 +112,14 @@ def test_mislabelled_text_file_is_an_error_with_a_reason(tmp_path: Path) -> None
     fake.write_text("This is not a picture at all.\n" * 400)
     found = discover([str(tmp_path)])
     assert found.files == []
-    assert errors(found) == {str(fake): "not an image: content is not PNG (looks like text)"}
+    assert errors(found) == {str(fake): (Reason.NOT_AN_IMAGE, "PNG (looks like text)")}
 
 
 def test_empty_image_file_is_an_error_and_other_empty_files_are_not(tmp_path: Path) -> None:
     (tmp_path / "empty.jpg").write_bytes(b"")
     (tmp_path / "empty.log").write_bytes(b"")
     found = discover([str(tmp_path)])
-    assert errors(found) == {str(tmp_path / "empty.jpg"): "empty file"}
+    assert errors(found) == {str(tmp_path / "empty.jpg"): Reason.EMPTY_FILE}
     assert found.seen == 2
 
 
@@ -177,9 +179,9 @@ def test_broken_and_looping_file_symlinks_are_errors(tmp_path: Path) -> None:
     found = discover([str(tmp_path)])
     assert paths(found) == [str(good)]
     assert errors(found) == {
-        str(tmp_path / "broken.jpg"): "broken symbolic link",
-        str(tmp_path / "loop1.jpg"): "symbolic link loop",
-        str(tmp_path / "loop2.jpg"): "symbolic link loop",
+        str(tmp_path / "broken.jpg"): Reason.BROKEN_LINK,
+        str(tmp_path / "loop1.jpg"): Reason.LINK_LOOP,
+        str(tmp_path / "loop2.jpg"): Reason.LINK_LOOP,
     }
 
 
@@ -198,9 +200,7 @@ def test_followed_folder_symlink_loop_ends_with_an_error(tmp_path: Path) -> None
     (tmp_path / "a" / "up").symlink_to(tmp_path, target_is_directory=True)
     found = discover([str(tmp_path)], follow_symlinks=True)
     assert paths(found) == [str(tmp_path / "a" / "x.jpg")]
-    assert errors(found) == {
-        str(tmp_path / "a" / "up"): "symbolic link loop: leads back to a parent folder"
-    }
+    assert errors(found) == {str(tmp_path / "a" / "up"): Reason.LOOP_TO_PARENT}
 
 
 def test_exclude_globs_match_path_or_name_and_prune_folders(
@@ -232,7 +232,7 @@ def test_non_utf8_names_are_found_and_round_trip(tmp_path: Path) -> None:
     assert str(tmp_path / name) in paths(found)
     assert os.fsencode(str(tmp_path / name)).endswith(b"caf\xe9.jpg")
     [error] = found.errors
-    assert error.error == "not an image: content is not PNG (looks like text)"
+    assert (error.reason, error.detail) == (Reason.NOT_AN_IMAGE, "PNG (looks like text)")
     # What a front end does with such a name must not raise.
     for text in [*paths(found), error.path]:
         text.encode("utf-8", "surrogateescape")
@@ -256,7 +256,7 @@ def test_path_too_long_is_an_error_and_the_walk_goes_on(tmp_path: Path) -> None:
     found = discover([str(tmp_path)])
     assert paths(found) == [str(good)]
     assert found.errors
-    assert {e.error for e in found.errors} == {"path too long"}
+    assert {e.reason for e in found.errors} == {Reason.PATH_TOO_LONG}
 
 
 @pytest.mark.usefixtures("permissions_enforced")
@@ -274,8 +274,8 @@ def test_unreadable_folder_and_file_are_errors(tmp_path: Path) -> None:
         secret.chmod(0o644)
     assert paths(found) == [str(good)]
     assert errors(found) == {
-        str(locked): "cannot open folder: permission denied",
-        str(secret): "cannot read: permission denied",
+        str(locked): Reason.FOLDER_PERMISSION_DENIED,
+        str(secret): Reason.PERMISSION_DENIED,
     }
 
 
@@ -303,12 +303,12 @@ def test_file_vanishing_during_the_walk_is_an_error(
     monkeypatch.setattr(discover_module.os, "scandir", ListThenDelete)
     found = discover([str(tmp_path)])
     assert paths(found) == [str(keep)]
-    assert errors(found) == {str(doomed): "file vanished during the scan"}
+    assert errors(found) == {str(doomed): Reason.VANISHED}
 
 
 def test_missing_root_is_an_error(tmp_path: Path) -> None:
     found = discover([str(tmp_path / "gone")])
-    assert errors(found) == {str(tmp_path / "gone"): "folder vanished during the scan"}
+    assert errors(found) == {str(tmp_path / "gone"): Reason.FOLDER_VANISHED}
 
 
 def test_a_tiff_named_like_a_raw_file_is_read_as_the_tiff_it_is(tmp_path: Path) -> None:
@@ -333,15 +333,15 @@ def test_progress_reports_discover_phase_and_cancel_stops_the_walk(tmp_path: Pat
         discover([str(tmp_path)], cancel=cancel)
 
 
-def test_os_error_reasons_are_one_line() -> None:
-    assert os_error_reason(PermissionError(13, "Permission denied")) == (
-        "cannot read: permission denied"
+def test_os_errors_become_reason_codes_with_a_one_line_detail() -> None:
+    assert os_error(PermissionError(13, "Permission denied")) == (Reason.PERMISSION_DENIED, "")
+    assert os_error(PermissionError(13, "x"), folder=True) == (
+        Reason.FOLDER_PERMISSION_DENIED,
+        "",
     )
-    assert os_error_reason(PermissionError(13, "x"), folder=True) == (
-        "cannot open folder: permission denied"
-    )
-    assert os_error_reason(OSError(5, "Input/output\nerror")).startswith("cannot read: input")
-    assert "\n" not in os_error_reason(OSError(99, "weird\nthing"))
+    assert os_error(OSError(5, "Input/output\nerror")) == (Reason.IO_ERROR, "")
+    assert os_error(OSError(99, "weird\nthing")) == (Reason.UNREADABLE, "weird thing")
+    assert os_error(OSError(99, "x"), folder=True)[0] == Reason.FOLDER_UNREADABLE
 
 
 def test_known_formats_spare_opening_the_file(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from photodedup.core.fingerprint import (
     quick_digest,
 )
 from photodedup.core.models import FileRef, HashSettings, ImageRecord, ScanError
+from photodedup.core.reasons import Reason
 
 DHASH = HashSettings()
 ALL_SETTINGS = [HashSettings(a, n) for a in ("dhash", "phash", "ahash", "whash") for n in (8, 16)]
@@ -188,18 +189,18 @@ def _bad_files(tmp_path: Path) -> dict[str, Path]:
 
 def test_fingerprint_file_turns_bad_input_into_scan_errors(tmp_path: Path) -> None:
     expected = {
-        "truncated": "corrupt or truncated JPEG data",
-        "missing": "file vanished during the scan",
-        "text": "not a supported image",
-        "empty": "not a supported image",
+        "truncated": (Reason.TRUNCATED, "JPEG"),
+        "missing": (Reason.VANISHED, ""),
+        "text": (Reason.NOT_SUPPORTED, ""),
+        "empty": (Reason.NOT_SUPPORTED, ""),
     }
     for kind, path in _bad_files(tmp_path).items():
         result = fingerprint_file(FileRef(str(path), 20_000, 0, 0, 0, "JPEG"), DHASH)
         assert isinstance(result, ScanError), kind
         assert result.path == str(path)
-        assert result.error and "\n" not in result.error
+        assert result.reason and "\n" not in result.detail
         if kind in expected:
-            assert result.error == expected[kind], kind
+            assert (result.reason, result.detail) == expected[kind], kind
 
 
 @pytest.mark.usefixtures("permissions_enforced")
@@ -211,7 +212,7 @@ def test_unreadable_file_is_a_scan_error(tmp_path: Path) -> None:
         result = fingerprint_file(ref, DHASH)
     finally:
         path.chmod(0o644)
-    assert result == ScanError(str(path), "cannot read: permission denied")
+    assert result == ScanError(str(path), Reason.PERMISSION_DENIED)
 
 
 # --- accuracy on photo-like images ---------------------------------------------------

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core.decode import decode
+from photodedup.core.decode import DecodeError, decode
 from photodedup.core.keep import KeepReason
 from photodedup.core.models import ImageRecord, Member
 from photodedup.gui.platform.formatting import display_path, format_bytes, format_datetime
+from photodedup.gui.platform.reasons import reason_text
 from photodedup.gui.widgets.elided_label import ElidedLabel
 from photodedup.gui.widgets.keep_words import reasons_text
 
@@ -80,7 +81,9 @@ class Load(QRunnable):
             if max(img.size) > MAX_SIDE:
                 img.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
             loader.loaded.emit(pane, _to_qimage(img), "")
-        except Exception as exc:  # DecodeError's message is the reason to show
+        except DecodeError as exc:
+            loader.loaded.emit(pane, QImage(), reason_text(exc.reason, exc.detail))
+        except Exception as exc:  # a bug in the decoder: still a reason to show
             loader.loaded.emit(pane, QImage(), str(exc) or type(exc).__name__)
 
 

@@ -18,8 +18,9 @@ from platformdirs import user_cache_dir
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage
 
-from photodedup.core.decode import decode
+from photodedup.core.decode import DecodeError, decode
 from photodedup.gui.platform import pyside_fixes  # noqa: F401 (must run before Qt use)
+from photodedup.gui.platform.reasons import reason_text
 
 THUMB_SIDE = 256  # longest side of the JPEGs kept on disk
 DISK_LIMIT = 300 * 1024 * 1024  # about 20,000 thumbnails
@@ -130,7 +131,10 @@ class ThumbnailCache(QObject):
     def _load(self, path: str, size: int, mtime_ns: int) -> None:
         try:
             image = self._load_image(path, size, mtime_ns)
-        except Exception as exc:  # any unreadable file: show "no preview", keep going
+        except DecodeError as exc:  # an unreadable file: show "no preview", keep going
+            self._loaded.emit(path, QImage(), reason_text(exc.reason, exc.detail))
+            return
+        except Exception as exc:
             self._loaded.emit(path, QImage(), str(exc) or type(exc).__name__)
             return
         self._loaded.emit(path, image, "")

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core.reasons import Reason, Status
+from photodedup.core.reasons import Status
 from photodedup.core.trash import Outcome
-from photodedup.gui.platform.formatting import display_path, format_bytes, pick
+from photodedup.gui.platform.formatting import format_bytes, pick
+from photodedup.gui.platform.reasons import reason_text
 
 GONE = frozenset((Status.TRASHED, Status.MOVED))  # outcomes after which the file left its folder
 
@@ -191,7 +192,7 @@ class ReportPage(QWidget):
         self.skippedTable.setRowCount(len(outcomes))
         for row, o in enumerate(outcomes):
             folder, name = os.path.split(o.path)
-            reason = self._reason(o)
+            reason = reason_text(o.reason, o.detail)
             cells = [name, folder, labels.get(o.status, o.status), reason]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -204,41 +205,6 @@ class ReportPage(QWidget):
         if self.skippedTable.columnWidth(1) > third:
             self.skippedTable.setColumnWidth(1, third)
         self.skippedTable.resizeRowsToContents()
-
-    def _reason(self, outcome: Outcome) -> str:
-        """The engine's reason code for a file left in place, in the user's words."""
-        words = {
-            Reason.STOPPED: self.tr("You stopped before this file was reached"),
-            Reason.LOG_STOPPED: self.tr("Stopped: the log %1 could not be written"),
-            Reason.VANISHED: self.tr("No longer there"),
-            Reason.UNREADABLE: self.tr("Cannot read the file: %1"),
-            Reason.NOT_REGULAR: self.tr("No longer a regular file"),
-            Reason.CHANGED: self.tr("Changed since the scan"),
-            Reason.NO_KEPT_COPY: self.tr("No other file of its group is kept"),
-            Reason.KEPT_SAME_FILE: self.tr(
-                "The copy to keep is this same file under another name: %1"
-            ),
-            Reason.KEPT_MISSING: self.tr("The copy to keep is missing or changed: %1"),
-            Reason.NO_TRASH: self.tr("No Trash can be used on this file's drive"),
-            Reason.NO_RECYCLE_BIN_NETWORK: self.tr("Network folders have no Recycle Bin"),
-            Reason.NO_RECYCLE_BIN_DRIVE: self.tr(
-                "This drive has no Recycle Bin (removable, network or RAM drive)"
-            ),
-            Reason.READ_ONLY: self.tr("The drive is read-only"),
-            Reason.STILL_THERE: self.tr("The file is still there after moving it to the Trash"),
-            Reason.MOVE_FAILED: self.tr("Could not move it: %1"),
-            Reason.NO_SUCH_FOLDER: self.tr("%1 is not an existing folder"),
-            Reason.LOG_UNWRITABLE: self.tr("Cannot write the log %1"),
-            Reason.ERROR: self.tr("Unexpected error: %1"),
-        }
-        detail = display_path(outcome.detail)
-        text = words.get(outcome.reason) if outcome.reason else None
-        if text is None:  # the system's own message, or a code this version does not know
-            text = detail or str(outcome.reason or "")
-            return text[:1].upper() + text[1:]
-        if "%1" in text:
-            return text.replace("%1", detail)
-        return f"{text} ({detail})" if detail else text
 
     def _bytes_of(self, outcomes: list[Outcome]) -> str:
         total = sum(self._sizes.get(o.path, 0) for o in outcomes)

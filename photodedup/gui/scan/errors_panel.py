@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from photodedup.core.models import ScanError
 from photodedup.gui.platform import pyside_fixes  # noqa: F401 (must run before Qt use)
 from photodedup.gui.platform.formatting import display_path, pick
+from photodedup.gui.platform.reasons import reason_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -43,7 +44,11 @@ class ErrorsModel(QAbstractTableModel):
             return None
         error = self._errors[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return display_path(error.path) if index.column() == 0 else error.error
+            return (
+                display_path(error.path)
+                if index.column() == 0
+                else reason_text(error.reason, error.detail)
+            )
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -118,5 +123,8 @@ class ErrorsPanel(QDockWidget):
         return self.model.rowCount()
 
     def copy_to_clipboard(self) -> None:
-        lines = [f"{display_path(e.path)}\t{e.error}" for e in self.model.errors()]
+        lines = [
+            f"{display_path(e.path)}\t{reason_text(e.reason, e.detail)}"
+            for e in self.model.errors()
+        ]
         QGuiApplication.clipboard().setText("\n".join(lines))
