@@ -25,7 +25,7 @@ from photodedup.cli.common import (
     unwritable,
     write_file,
 )
-from photodedup.cli.render import human_bytes, printable
+from photodedup.cli.render import human_bytes, printable, reason_words
 from photodedup.core.models import DEFAULT_MIN_SIZE, HASH_ALGORITHMS, HASH_SIZES, Cancelled
 from photodedup.core.presets import DEFAULT_PRESET, PRESETS
 
@@ -282,7 +282,7 @@ def print_lines(report: CheckReport, copied, out: IO[str]) -> None:
     for r in report.results:
         print(f"{r.verdict:<10}  {printable(r.path)}{_best(r)}", file=out)
     for e in report.errors:
-        print(f"{'error':<10}  {printable(e.path)}: {e.error}", file=out)
+        print(f"{'error':<10}  {printable(e.path)}: {reason_words(e.reason, e.detail)}", file=out)
     if copied is not None:
         for c in copied.copied:
             verb = "present" if c.already_there else "copied"

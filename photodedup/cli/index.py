@@ -23,7 +23,7 @@ from photodedup.cli.common import (
     non_negative,
     positive,
 )
-from photodedup.cli.render import printable
+from photodedup.cli.render import printable, reason_words
 from photodedup.core.models import DEFAULT_MIN_SIZE, HASH_ALGORITHMS, HASH_SIZES, Cancelled
 
 
@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     for warning in done.warnings:
         error(f"warning: {warning}")
     for e in done.errors:
-        print(f"{'error':<10}  {printable(e.path)}: {e.error}")
+        print(f"{'error':<10}  {printable(e.path)}: {reason_words(e.reason, e.detail)}")
     print(
         f"{printable(args.out)}: {len(done.index.entries)} photos ({done.added} added,"
         f" {done.changed} changed, {done.removed} removed, {done.unchanged} unchanged;"

@@ -15,8 +15,9 @@ from typing import IO, TYPE_CHECKING
 
 from photodedup.cli.common import EXIT_OK, EXIT_USAGE, error
 from photodedup.cli.confirm import confirmed
-from photodedup.cli.render import human_bytes, printable
+from photodedup.cli.render import human_bytes, printable, reason_words
 from photodedup.core.models import ScanResult
+from photodedup.core.reasons import Status
 
 if TYPE_CHECKING:
     from photodedup.core.scan import ScanOptions
@@ -61,7 +62,7 @@ def remove_marked(args: argparse.Namespace, result: ScanResult, options: ScanOpt
     plan = trash.plan_removal(result.groups, marked)
     if plan.problems:
         for problem in plan.problems:
-            error(problem.message)
+            error(reason_words(problem.reason, problem.path))
         return EXIT_USAGE
     if not plan.items:
         print("\nNothing to remove.", file=out)
@@ -83,11 +84,12 @@ def remove_marked(args: argparse.Namespace, result: ScanResult, options: ScanOpt
 
 
 def _report(outcomes: list[Outcome], sizes: dict[str, int], batch: str, out: IO[str]) -> int:
-    done = [o for o in outcomes if o.status in ("trashed", "moved")]
+    done = [o for o in outcomes if o.status in (Status.TRASHED, Status.MOVED)]
     for o in outcomes:
         if o not in done:
-            hint = " (try --move-to DIR)" if o.status == "no-trash" else ""
-            print(f"  not removed: {printable(o.path)}: {o.reason}{hint}", file=out)
+            hint = " (try --move-to DIR)" if o.status == Status.NO_TRASH else ""
+            words = reason_words(o.reason, o.detail)
+            print(f"  not removed: {printable(o.path)}: {words}{hint}", file=out)
     freed = human_bytes(sum(sizes.get(o.path, 0) for o in done))
     print(f"{len(done)} of {len(outcomes)} file(s) removed ({freed}).", file=out)
     if done:

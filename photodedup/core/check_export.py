@@ -12,6 +12,7 @@ from typing import IO, Any
 from photodedup import __version__
 from photodedup.core.check import CheckReport, QueryResult
 from photodedup.core.copy_new import CopyReport
+from photodedup.core.models import ScanError
 
 FORMAT_VERSION = 1
 CSV_FIELDS = (
@@ -78,8 +79,8 @@ def report_to_dict(report: CheckReport, copied: CopyReport | None = None) -> dic
         "app": f"photodedup {__version__}",
         "settings": settings_to_dict(report),
         "results": [result_to_dict(r) for r in report.results],
-        "errors": [{"path": e.path, "error": e.error} for e in report.errors],
-        "library_errors": [{"path": e.path, "error": e.error} for e in report.library_errors],
+        "errors": [_error(e) for e in report.errors],
+        "library_errors": [_error(e) for e in report.library_errors],
         "warnings": list(report.warnings),
         "stats": vars(report.stats).copy(),
     }
@@ -124,3 +125,7 @@ def write_csv(report: CheckReport, fp: IO[str]) -> None:
                 "matches": r.match_count,
             }
         )
+
+
+def _error(e: ScanError) -> dict[str, str]:
+    return {"path": e.path, "reason": e.reason, "detail": e.detail}

@@ -38,6 +38,7 @@ from photodedup.core.models import (
     ScanError,
     ScanOptions,
 )
+from photodedup.core.reasons import Reason
 from photodedup.core.scan import fingerprint
 
 
@@ -159,7 +160,7 @@ def update_index(
         if r.path in digests:
             digest = digests[r.path]
             if digest is None:
-                errors.append(ScanError(r.path, "cannot read: the file vanished or is unreadable"))
+                errors.append(ScanError(r.path, Reason.VANISHED))
                 continue
         else:
             digest = known[r.path].full_digest

@@ -185,7 +185,7 @@ class Group:
 class Progress:
     """A progress report: what phase, how far, and what is being read now."""
 
-    phase: Phase
+    phase: Phase | str  # a Phase, or a name a caller of several phases gives its own
     done: int
     total: int
     bytes_done: int = 0

@@ -111,7 +111,7 @@ def test_json_has_the_documented_shape(where) -> None:
         "size": os.path.getsize(where["lib"] / "2023" / "photo0.jpg"),
     }
     assert [Path(e["path"]).name for e in report["errors"]] == ["IMG_0004.JPG"]
-    assert isinstance(report["errors"][0]["error"], str)
+    assert report["errors"][0]["reason"] and isinstance(report["errors"][0]["detail"], str)
     assert report["stats"]["new"] == 2
 
 

@@ -12,10 +12,6 @@ from photodedup.core.reasons import Reason
 from photodedup.gui.platform.formatting import display_path
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Reasons", text)
-
-
 def reason_text(reason: Reason | str | None, detail: str = "") -> str:
     """A sentence for ``reason``; ``%1`` in it takes ``detail``, and a detail
     the sentence has no place for follows in parentheses."""
@@ -32,44 +28,85 @@ def reason_text(reason: Reason | str | None, detail: str = "") -> str:
 
 def _words() -> dict[Reason, str]:
     # Built on each call: translations follow the language loaded at the time.
+    # Each call is spelled out in full so that the translation tools find it.
     return {
-        Reason.STOPPED: _tr("You stopped before this file was reached"),
-        Reason.LOG_STOPPED: _tr("Stopped: the log %1 could not be written"),
-        Reason.VANISHED: _tr("No longer there"),
-        Reason.UNREADABLE: _tr("Cannot read the file: %1"),
-        Reason.NOT_REGULAR: _tr("No longer a regular file"),
-        Reason.CHANGED: _tr("Changed since the scan"),
-        Reason.NO_KEPT_COPY: _tr("No other file of its group is kept"),
-        Reason.KEPT_SAME_FILE: _tr("The copy to keep is this same file under another name: %1"),
-        Reason.KEPT_MISSING: _tr("The copy to keep is missing or changed: %1"),
-        Reason.NO_TRASH: _tr("No Trash can be used on this file's drive"),
-        Reason.NO_RECYCLE_BIN_NETWORK: _tr("Network folders have no Recycle Bin"),
-        Reason.NO_RECYCLE_BIN_DRIVE: _tr(
-            "This drive has no Recycle Bin (removable, network or RAM drive)"
+        Reason.STOPPED: QCoreApplication.translate(
+            "Reasons", "You stopped before this file was reached"
         ),
-        Reason.READ_ONLY: _tr("The drive is read-only"),
-        Reason.STILL_THERE: _tr("The file is still there after moving it to the Trash"),
-        Reason.MOVE_FAILED: _tr("Could not move it: %1"),
-        Reason.NO_SUCH_FOLDER: _tr("%1 is not an existing folder"),
-        Reason.LOG_UNWRITABLE: _tr("Cannot write the log %1"),
-        Reason.ERROR: _tr("Unexpected error: %1"),
-        Reason.FOLDER_VANISHED: _tr("The folder is no longer there"),
-        Reason.PATH_TOO_LONG: _tr("The path is too long"),
-        Reason.LINK_LOOP: _tr("Symbolic link loop"),
-        Reason.LOOP_TO_PARENT: _tr("Symbolic link loop: it leads back to a parent folder"),
-        Reason.BROKEN_LINK: _tr("Broken symbolic link"),
-        Reason.PERMISSION_DENIED: _tr("Cannot read the file: permission denied"),
-        Reason.FOLDER_PERMISSION_DENIED: _tr("Cannot open the folder: permission denied"),
-        Reason.IO_ERROR: _tr("Input/output error (a failing disk or a disconnected drive?)"),
-        Reason.FOLDER_UNREADABLE: _tr("Cannot open the folder: %1"),
-        Reason.NOT_FILE_OR_FOLDER: _tr("Not a folder or a regular file"),
-        Reason.EMPTY_FILE: _tr("Empty file"),
-        Reason.NOT_AN_IMAGE: _tr("Not an image: the content is not %1"),
-        Reason.NOT_SUPPORTED: _tr("Not a supported image"),
-        Reason.TRUNCATED: _tr("Corrupt or truncated %1 data"),
-        Reason.CORRUPT: _tr("Corrupt data: %1"),
-        Reason.TOO_LARGE: _tr("Image too large"),
-        Reason.OUT_OF_MEMORY: _tr("Not enough memory to decode the image"),
-        Reason.UNSUPPORTED_MODE: _tr("Unsupported colour mode %1"),
-        Reason.DECODER_CRASHED: _tr("The decoder crashed on this file (%1)"),
+        Reason.LOG_STOPPED: QCoreApplication.translate(
+            "Reasons", "Stopped: the log %1 could not be written"
+        ),
+        Reason.VANISHED: QCoreApplication.translate("Reasons", "No longer there"),
+        Reason.UNREADABLE: QCoreApplication.translate("Reasons", "Cannot read the file: %1"),
+        Reason.NOT_REGULAR: QCoreApplication.translate("Reasons", "No longer a regular file"),
+        Reason.CHANGED: QCoreApplication.translate("Reasons", "Changed since the scan"),
+        Reason.NO_KEPT_COPY: QCoreApplication.translate(
+            "Reasons", "No other file of its group is kept"
+        ),
+        Reason.KEPT_SAME_FILE: QCoreApplication.translate(
+            "Reasons", "The copy to keep is this same file under another name: %1"
+        ),
+        Reason.KEPT_MISSING: QCoreApplication.translate(
+            "Reasons", "The copy to keep is missing or changed: %1"
+        ),
+        Reason.NO_TRASH: QCoreApplication.translate(
+            "Reasons", "No Trash can be used on this file's drive"
+        ),
+        Reason.NO_RECYCLE_BIN_NETWORK: QCoreApplication.translate(
+            "Reasons", "Network folders have no Recycle Bin"
+        ),
+        Reason.NO_RECYCLE_BIN_DRIVE: QCoreApplication.translate(
+            "Reasons", "This drive has no Recycle Bin (removable, network or RAM drive)"
+        ),
+        Reason.READ_ONLY: QCoreApplication.translate("Reasons", "The drive is read-only"),
+        Reason.STILL_THERE: QCoreApplication.translate(
+            "Reasons", "The file is still there after moving it to the Trash"
+        ),
+        Reason.MOVE_FAILED: QCoreApplication.translate("Reasons", "Could not move it: %1"),
+        Reason.NO_SUCH_FOLDER: QCoreApplication.translate(
+            "Reasons", "%1 is not an existing folder"
+        ),
+        Reason.LOG_UNWRITABLE: QCoreApplication.translate("Reasons", "Cannot write the log %1"),
+        Reason.ERROR: QCoreApplication.translate("Reasons", "Unexpected error: %1"),
+        Reason.FOLDER_VANISHED: QCoreApplication.translate(
+            "Reasons", "The folder is no longer there"
+        ),
+        Reason.PATH_TOO_LONG: QCoreApplication.translate("Reasons", "The path is too long"),
+        Reason.LINK_LOOP: QCoreApplication.translate("Reasons", "Symbolic link loop"),
+        Reason.LOOP_TO_PARENT: QCoreApplication.translate(
+            "Reasons", "Symbolic link loop: it leads back to a parent folder"
+        ),
+        Reason.BROKEN_LINK: QCoreApplication.translate("Reasons", "Broken symbolic link"),
+        Reason.PERMISSION_DENIED: QCoreApplication.translate(
+            "Reasons", "Cannot read the file: permission denied"
+        ),
+        Reason.FOLDER_PERMISSION_DENIED: QCoreApplication.translate(
+            "Reasons", "Cannot open the folder: permission denied"
+        ),
+        Reason.IO_ERROR: QCoreApplication.translate(
+            "Reasons", "Input/output error (a failing disk or a disconnected drive?)"
+        ),
+        Reason.FOLDER_UNREADABLE: QCoreApplication.translate(
+            "Reasons", "Cannot open the folder: %1"
+        ),
+        Reason.NOT_FILE_OR_FOLDER: QCoreApplication.translate(
+            "Reasons", "Not a folder or a regular file"
+        ),
+        Reason.EMPTY_FILE: QCoreApplication.translate("Reasons", "Empty file"),
+        Reason.NOT_AN_IMAGE: QCoreApplication.translate(
+            "Reasons", "Not an image: the content is not %1"
+        ),
+        Reason.NOT_SUPPORTED: QCoreApplication.translate("Reasons", "Not a supported image"),
+        Reason.TRUNCATED: QCoreApplication.translate("Reasons", "Corrupt or truncated %1 data"),
+        Reason.CORRUPT: QCoreApplication.translate("Reasons", "Corrupt data: %1"),
+        Reason.TOO_LARGE: QCoreApplication.translate("Reasons", "Image too large"),
+        Reason.OUT_OF_MEMORY: QCoreApplication.translate(
+            "Reasons", "Not enough memory to decode the image"
+        ),
+        Reason.UNSUPPORTED_MODE: QCoreApplication.translate(
+            "Reasons", "Unsupported colour mode %1"
+        ),
+        Reason.DECODER_CRASHED: QCoreApplication.translate(
+            "Reasons", "The decoder crashed on this file (%1)"
+        ),
     }
