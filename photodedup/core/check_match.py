@@ -17,6 +17,8 @@ from photodedup.core.group import is_blank
 from photodedup.core.index import full_digests
 from photodedup.core.library_table import LibraryTable
 from photodedup.core.models import Cancelled, ImageRecord
+from photodedup.core.progress import Reporter
+from photodedup.core.reasons import Phase
 
 
 def distance_to(q: ImageRecord, packed: np.ndarray, bits: int, rotations: bool) -> int:
@@ -53,12 +55,10 @@ def near_rows(
     if not values or not len(keep):
         return out
 
-    def tick(_units: int) -> None:
-        if cancel is not None and cancel.is_set():
-            raise Cancelled()
-
+    # No progress of its own to show: the reporter carries the cancel into the search.
+    stop = Reporter(None, Phase.GROUP, cancel=cancel)
     pairs = hamming_index.cross_pairs(
-        hamming_index.pack(values, bits), table.hashes[keep], loose, tick
+        hamming_index.pack(values, bits), table.hashes[keep], loose, stop
     )
     rows = keep[pairs.b]
     owners = np.asarray(owner, dtype=np.int64)[pairs.a]
