@@ -281,12 +281,12 @@
 <context>
     <name>ErrorsModel</name>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="51"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="56"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="51"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="56"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -294,42 +294,42 @@
 <context>
     <name>ErrorsPanel</name>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="67"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="72"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="80"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="85"/>
         <source>Copy list</source>
         <translation>复制列表</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="81"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="86"/>
         <source>Copy every path and problem to the clipboard</source>
         <translation>把所有路径和问题复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="106"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="111"/>
         <source>{n} files could not be read</source>
         <translation>{n} 个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="106"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="111"/>
         <source>{n} file could not be read</source>
         <translation>{n} 个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="110"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="115"/>
         <source>{n} problems</source>
         <translation>{n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="110"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="115"/>
         <source>{n} problem</source>
         <translation>{n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/errors_panel.py" line="112"/>
+        <location filename="../../photodedup/gui/scan/errors_panel.py" line="117"/>
         <source>Show the files the scan could not use</source>
         <translation>显示扫描时无法使用的文件</translation>
     </message>
@@ -736,52 +736,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="264"/>
+        <location filename="../../photodedup/gui/main_window.py" line="265"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="235"/>
+        <location filename="../../photodedup/gui/main_window.py" line="236"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="168"/>
+        <location filename="../../photodedup/gui/main_window.py" line="169"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="298"/>
+        <location filename="../../photodedup/gui/main_window.py" line="299"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="310"/>
+        <location filename="../../photodedup/gui/main_window.py" line="311"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="173"/>
+        <location filename="../../photodedup/gui/main_window.py" line="174"/>
         <source>Could not regroup: {error}</source>
         <translation>无法重新分组：{error}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="237"/>
+        <location filename="../../photodedup/gui/main_window.py" line="238"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="357"/>
+        <location filename="../../photodedup/gui/main_window.py" line="358"/>
         <source>The language changes the next time photodedup starts.</source>
         <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="377"/>
+        <location filename="../../photodedup/gui/main_window.py" line="362"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="377"/>
+        <location filename="../../photodedup/gui/main_window.py" line="362"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
@@ -847,87 +847,87 @@
 <context>
     <name>Pane</name>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="230"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="233"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="245"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="248"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="248"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="251"/>
         <source>Kept (reference folder)</source>
         <translation>保留（参照文件夹）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="256"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="259"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="258"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="261"/>
         <source>%1 megapixels</source>
         <translation>%1 百万像素</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="259"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="262"/>
         <source>Resolution:</source>
         <translation>分辨率：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="260"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="263"/>
         <source>File size:</source>
         <translation>文件大小：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="261"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="264"/>
         <source>Taken:</source>
         <translation>拍摄时间：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="262"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="265"/>
         <source>Camera:</source>
         <translation>相机：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="263"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="266"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="266"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="269"/>
         <source>the others are compared with this one</source>
         <translation>其他照片都与这张比较</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="268"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="271"/>
         <source>%1 compared with %2</source>
         <translation>与 %2 相比差 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="280"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="283"/>
         <source>keep: %1</source>
         <translation>保留：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="282"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="285"/>
         <source>keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="282"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="285"/>
         <source>remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="283"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="286"/>
         <source>Suggested:</source>
         <translation>建议：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="272"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="275"/>
         <source>Difference:</source>
         <translation>差异：</translation>
     </message>
@@ -985,155 +985,323 @@
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="33"/>
+        <source>You stopped before this file was reached</source>
+        <translation>你在处理到此文件之前停止了</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="36"/>
+        <source>Stopped: the log %1 could not be written</source>
+        <translation>已停止：无法写入日志 %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="39"/>
+        <source>No longer there</source>
+        <translation>已不在原处</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="40"/>
+        <source>Cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="41"/>
+        <source>No longer a regular file</source>
+        <translation>已不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="42"/>
+        <source>Changed since the scan</source>
+        <translation>扫描后已改变</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="43"/>
+        <source>No other file of its group is kept</source>
+        <translation>同组中没有其他保留的文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="46"/>
+        <source>The copy to keep is this same file under another name: %1</source>
+        <translation>要保留的副本其实是同一个文件的另一个名字：%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="49"/>
+        <source>The copy to keep is missing or changed: %1</source>
+        <translation>要保留的副本已不存在或已改变：%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="52"/>
+        <source>No Trash can be used on this file&apos;s drive</source>
+        <translation>此文件所在的磁盘无法使用废纸篓</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="55"/>
+        <source>Network folders have no Recycle Bin</source>
+        <translation>网络文件夹没有回收站</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="58"/>
+        <source>This drive has no Recycle Bin (removable, network or RAM drive)</source>
+        <translation>此驱动器没有回收站（可移动、网络或内存驱动器）</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="61"/>
+        <source>The drive is read-only</source>
+        <translation>该磁盘是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="62"/>
+        <source>The file is still there after moving it to the Trash</source>
+        <translation>移到废纸篓后文件仍在原处</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="65"/>
+        <source>Could not move it: %1</source>
+        <translation>无法移动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="66"/>
+        <source>%1 is not an existing folder</source>
+        <translation>%1 不是已存在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="69"/>
+        <source>Cannot write the log %1</source>
+        <translation>无法写入日志 %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="70"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="71"/>
+        <source>The folder is no longer there</source>
+        <translation>文件夹已不在原处</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="74"/>
+        <source>The path is too long</source>
+        <translation>路径太长</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="75"/>
+        <source>Symbolic link loop</source>
+        <translation>符号链接循环</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="76"/>
+        <source>Symbolic link loop: it leads back to a parent folder</source>
+        <translation>符号链接循环：它指回上级文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="79"/>
+        <source>Broken symbolic link</source>
+        <translation>失效的符号链接</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="80"/>
+        <source>Cannot read the file: permission denied</source>
+        <translation>无法读取文件：权限不足</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="83"/>
+        <source>Cannot open the folder: permission denied</source>
+        <translation>无法打开文件夹：权限不足</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="86"/>
+        <source>Input/output error (a failing disk or a disconnected drive?)</source>
+        <translation>输入/输出错误（磁盘故障或驱动器已断开？）</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="89"/>
+        <source>Cannot open the folder: %1</source>
+        <translation>无法打开文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="92"/>
+        <source>Not a folder or a regular file</source>
+        <translation>不是文件夹，也不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="95"/>
+        <source>Empty file</source>
+        <translation>空文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="96"/>
+        <source>Not an image: the content is not %1</source>
+        <translation>不是图片：内容不是 %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="99"/>
+        <source>Not a supported image</source>
+        <translation>不是支持的图片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="100"/>
+        <source>Corrupt or truncated %1 data</source>
+        <translation>%1 数据已损坏或被截断</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="101"/>
+        <source>Corrupt data: %1</source>
+        <translation>数据已损坏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="102"/>
+        <source>Image too large</source>
+        <translation>图片太大</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="103"/>
+        <source>Not enough memory to decode the image</source>
+        <translation>内存不足，无法解码图片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="106"/>
+        <source>Unsupported colour mode %1</source>
+        <translation>不支持的颜色模式 %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="109"/>
+        <source>The decoder crashed on this file (%1)</source>
+        <translation>解码器在此文件上崩溃（%1）</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="79"/>
+        <location filename="../../photodedup/gui/review/report.py" line="80"/>
         <source>You can restore them from the Trash. The log lists each file and where it went.</source>
         <translation>你可以从回收站恢复它们。日志列出了每个文件及其去向。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="88"/>
+        <location filename="../../photodedup/gui/review/report.py" line="89"/>
         <source>Move Them to a Folder…</source>
         <translation>把它们移到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="98"/>
+        <location filename="../../photodedup/gui/review/report.py" line="99"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="98"/>
+        <location filename="../../photodedup/gui/review/report.py" line="99"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="98"/>
+        <location filename="../../photodedup/gui/review/report.py" line="99"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="98"/>
+        <location filename="../../photodedup/gui/review/report.py" line="99"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="120"/>
+        <location filename="../../photodedup/gui/review/report.py" line="121"/>
         <source>Open Log</source>
         <translation>打开日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="121"/>
+        <location filename="../../photodedup/gui/review/report.py" line="122"/>
         <source>Every file moved is listed there, with where it went</source>
         <translation>日志列出了每个已移动的文件及其去向</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="123"/>
+        <location filename="../../photodedup/gui/review/report.py" line="124"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="141"/>
+        <location filename="../../photodedup/gui/review/report.py" line="142"/>
         <source>Moved %n file to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="142"/>
+        <location filename="../../photodedup/gui/review/report.py" line="143"/>
         <source>Moved %n files to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="149"/>
+        <location filename="../../photodedup/gui/review/report.py" line="150"/>
         <source>Moved %n file to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="150"/>
+        <location filename="../../photodedup/gui/review/report.py" line="151"/>
         <source>Moved %n files to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="154"/>
+        <location filename="../../photodedup/gui/review/report.py" line="155"/>
         <source>No file was moved.</source>
         <translation>没有移动任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="163"/>
+        <location filename="../../photodedup/gui/review/report.py" line="164"/>
         <source>The Trash is not available for %n file</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="164"/>
+        <location filename="../../photodedup/gui/review/report.py" line="165"/>
         <source>The Trash is not available for %n files</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="167"/>
+        <location filename="../../photodedup/gui/review/report.py" line="168"/>
         <source> (for example on a network or removable drive). They are still in place; you can move them to a folder of your choice instead. Nothing is deleted.</source>
         <translation>（例如位于网络驱动器或移动存储上）。它们仍在原处；你可以改为把它们移到自己选择的文件夹。不会删除任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="176"/>
+        <location filename="../../photodedup/gui/review/report.py" line="177"/>
         <source>%n file was left where it is:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="177"/>
+        <location filename="../../photodedup/gui/review/report.py" line="178"/>
         <source>%n files were left where they are:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="187"/>
+        <location filename="../../photodedup/gui/review/report.py" line="188"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="188"/>
+        <location filename="../../photodedup/gui/review/report.py" line="189"/>
         <source>No Trash here</source>
         <translation>此处无回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="189"/>
+        <location filename="../../photodedup/gui/review/report.py" line="190"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="210"/>
-        <source>You stopped before this file was reached</source>
-        <translation>你在处理到这个文件之前停止了</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/report.py" line="211"/>
-        <source>Changed since the scan</source>
-        <translation>扫描后已改动</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/report.py" line="212"/>
-        <source>No longer there</source>
-        <translation>已不存在</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/report.py" line="213"/>
-        <source>No longer a regular file</source>
-        <translation>已不再是普通文件</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/report.py" line="224"/>
+        <location filename="../../photodedup/gui/review/report.py" line="214"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到这个文件夹</translation>
     </message>
@@ -1350,166 +1518,171 @@
         <translation>回收站日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="82"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="83"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="136"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="137"/>
         <source>You can restore them from the Trash. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
         <translation>你可以从回收站恢复它们。每个文件在移动前都会再检查一次：扫描后有改动的文件将保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="160"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="161"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="160"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="161"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="160"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="161"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="160"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="161"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="176"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="209"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="177"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="210"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="176"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="209"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="177"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="210"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="181"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="182"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="218"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="219"/>
         <source>Group %1 would lose %2, which only %3 has.</source>
         <translation>第 %1 组将失去%2，只有 %3 有这些信息。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="224"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="225"/>
         <source>Keep %1 instead</source>
         <translation>改为保留 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="231"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="232"/>
         <source>the date taken</source>
         <translation>拍摄日期</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="232"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="233"/>
         <source>the location</source>
         <translation>拍摄地点</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="233"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="234"/>
         <source>the camera model</source>
         <translation>相机型号</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="238"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="239"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="239"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="240"/>
         <source>%1 and %2</source>
         <translation>%1和%2</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="244"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="245"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="246"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="247"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="246"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="247"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="247"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="248"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="247"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="248"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="248"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="249"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="256"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="257"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="271"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="266"/>
+        <source>%1 is in no group of the results.</source>
+        <translation>%1 不在结果的任何一组中。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="274"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="282"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="285"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="303"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="306"/>
         <source>loses %1</source>
         <translation>将失去%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="321"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="324"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="323"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="326"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="327"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="330"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="329"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="332"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
@@ -1519,74 +1692,74 @@
 <context>
     <name>ScanProgress</name>
     <message>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="28"/>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="66"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="29"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="67"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="39"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="40"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="68"/>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="82"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="69"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="83"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="73"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="74"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="80"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="81"/>
         <source>Looking for photos… {n} files found</source>
         <translation>正在查找照片… 已找到 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="85"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="86"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="88"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="89"/>
         <source>Grouping look-alike photos</source>
         <translation>正在将相似照片分组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="92"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="93"/>
         <source>{done} of {total} photos</source>
         <translation>{done} / {total} 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="94"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="95"/>
         <source>{rate} per second</source>
         <translation>每秒 {rate} 张</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="96"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="97"/>
         <source>about {time} left</source>
         <translation>大约还剩 {time}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="100"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="103"/>
         <source>In {folder}</source>
         <translation>位于 {folder}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="110"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="113"/>
         <source>{s} s</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="113"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="116"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/progress_panel.py" line="115"/>
+        <location filename="../../photodedup/gui/scan/progress_panel.py" line="118"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
@@ -1710,7 +1883,7 @@
 <context>
     <name>_Canvas</name>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="151"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="154"/>
         <source>Will be moved to the Trash</source>
         <translation>将被移到回收站</translation>
     </message>
