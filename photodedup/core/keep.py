@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from functools import lru_cache
+from typing import Protocol
 
 from photodedup.core.models import ImageRecord
 
@@ -180,6 +182,16 @@ def resolve(rule: KeepRule | str | None) -> KeepRule:
     return KeepRule.parse(rule)
 
 
+class _Choosable(Protocol):
+    """What choosing looks at: a ``Candidate``, or a group's ``Member`` as it is."""
+
+    @property
+    def image(self) -> ImageRecord: ...
+
+    @property
+    def in_reference_folder(self) -> bool: ...
+
+
 @dataclass(frozen=True)
 class Candidate:
     """What choosing looks at for one member of a group."""
@@ -199,7 +211,9 @@ class Choice:
 
 
 def choose(
-    candidates: Sequence[Candidate], rule: KeepRule | str | None = None, prefer: Sequence[str] = ()
+    candidates: Sequence[_Choosable],
+    rule: KeepRule | str | None = None,
+    prefer: Sequence[str] = (),
 ) -> Choice:
     """The member of ``candidates`` to keep under ``rule``.
 
@@ -207,7 +221,20 @@ def choose(
     are any, the rule chooses among them. ``prefer`` is the preferred-folder list,
     most preferred first. Raises ``ValueError`` for an empty list or a bad rule.
     """
-    rule = resolve(rule)
+    return chooser(rule, prefer)(candidates)
+
+
+def chooser(
+    rule: KeepRule | str | None = None, prefer: Sequence[str] = ()
+) -> Callable[[Sequence[_Choosable]], Choice]:
+    """``choose`` with the rule and folders read once, for calling once per group."""
+    steps = _steps(resolve(rule), tuple(prefer))
+    return lambda candidates: _choose(candidates, steps)
+
+
+def _choose(
+    candidates: Sequence[_Choosable], steps: tuple[tuple[KeepReason, _Filter], ...]
+) -> Choice:
     if not candidates:
         raise ValueError("an empty group has no copy to keep")
     lost: list[KeepReason | None] = [None] * len(candidates)
@@ -216,8 +243,7 @@ def choose(
     protected = [i for i in alive if candidates[i].in_reference_folder]
     if protected and len(protected) < len(alive):
         alive = _drop(alive, protected, lost, reasons, KeepReason.REFERENCE_FOLDER)
-    prefer_dirs = tuple(_dir_prefix(d) for d in prefer)
-    for reason, keep in _steps(rule, prefer_dirs):
+    for reason, keep in steps:
         if len(alive) == 1:
             break
         records = [candidates[i].image for i in alive]
@@ -247,7 +273,10 @@ def _drop(
 _Filter = Callable[[list[ImageRecord]], list[bool]]
 
 
-def _steps(rule: KeepRule, prefer: tuple[str, ...]) -> list[tuple[KeepReason, _Filter]]:
+@lru_cache(maxsize=32)
+def _steps(rule: KeepRule, prefer: tuple[str, ...]) -> tuple[tuple[KeepReason, _Filter], ...]:
+    # Built once per rule and folder list: premark calls choose once per group.
+    prefer = tuple(_dir_prefix(d) for d in prefer)
     steps: list[tuple[KeepReason, _Filter]] = []
     for criterion in rule.criteria:
         if criterion is Criterion.CAMERA:
@@ -265,7 +294,7 @@ def _steps(rule: KeepRule, prefer: tuple[str, ...]) -> list[tuple[KeepReason, _F
     if Criterion.PATH not in rule.criteria:
         steps.append(_SIMPLE[Criterion.PATH])
     steps.append((KeepReason.FIRST_BY_NAME, lambda rs: _lowest([r.path for r in rs])))
-    return steps
+    return tuple(steps)
 
 
 def _best_by(good: Callable[[ImageRecord], bool]) -> _Filter:
@@ -319,7 +348,7 @@ def _dir_prefix(folder: str) -> str:
 
 def _folder_order(prefer: tuple[str, ...]) -> _Filter:
     def rank(path: str) -> int:
-        path = os.path.normpath(path)
+        # Scanned paths are absolute and normalised already, as the prefixes are.
         for i, prefix in enumerate(prefer):
             if path.startswith(prefix):
                 return i
@@ -328,6 +357,7 @@ def _folder_order(prefer: tuple[str, ...]) -> _Filter:
     return lambda records: _lowest([rank(r.path) for r in records])
 
 
+@lru_cache(maxsize=4096)
 def taken_seconds(value: str | None) -> float | None:
     """An EXIF date taken (ISO 8601, no zone) as seconds from a fixed naive epoch."""
     if not value:

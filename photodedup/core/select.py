@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from photodedup.core.keep import Candidate, Choice, KeepReason, KeepRule, choose, resolve
+from photodedup.core.keep import Choice, KeepReason, KeepRule, choose, chooser
 from photodedup.core.models import Group
 
 # The rules earlier versions offered, by the names their settings saved; labels
@@ -29,7 +29,7 @@ Rule = KeepRule | str | None
 
 def choice(group: Group, rule: Rule = None, prefer: Sequence[str] = ()) -> Choice:
     """The copy of ``group`` to keep under ``rule`` and why (see ``keep.choose``)."""
-    return choose([Candidate(m.image, m.in_reference_folder) for m in group.members], rule, prefer)
+    return choose(group.members, rule, prefer)
 
 
 def best_index(group: Group, rule: Rule = None, prefer: Sequence[str] = ()) -> int:
@@ -43,8 +43,8 @@ def best_index(group: Group, rule: Rule = None, prefer: Sequence[str] = ()) -> i
 
 def choices(groups: Sequence[Group], rule: Rule = None, prefer: Sequence[str] = ()) -> list[Choice]:
     """``choice`` for every group, parsing the rule once."""
-    parsed = resolve(rule)
-    return [choice(g, parsed, prefer) for g in groups]
+    pick = chooser(rule, prefer)
+    return [pick(g.members) for g in groups]
 
 
 def premark(groups: Sequence[Group], rule: Rule = None, prefer: Sequence[str] = ()) -> set[str]:
@@ -54,13 +54,13 @@ def premark(groups: Sequence[Group], rule: Rule = None, prefer: Sequence[str] = 
     in some group (a path can sit in more than one group), so no group ever
     ends up with all its members marked.
     """
-    parsed = resolve(rule)  # reject an unknown rule even when there are no groups
+    pick = chooser(rule, prefer)  # rejects an unknown rule even when there are no groups
     marked: set[str] = set()
     kept: set[str] = set()
     for group in groups:
         if not group.members:
             continue
-        best = best_index(group, parsed, prefer)
+        best = pick(group.members).index
         # A RAW+JPEG pair is one shot: the partner of the copy kept stays too.
         partner = group.members[best].pair
         for i, member in enumerate(group.members):
@@ -92,13 +92,13 @@ def verdicts(
     ``marked`` holds the paths to remove as the user left them; ``None`` means the
     rule's own marks. A mark that differs from the rule's says ``USER``.
     """
-    parsed = resolve(rule)
-    suggested = premark(groups, parsed, prefer)
+    pick = chooser(rule, prefer)
+    suggested = premark(groups, rule, prefer)
     if marked is None:
         marked = suggested
     out = []
     for group in groups:
-        picked = choice(group, parsed, prefer)
+        picked = pick(group.members)
         row = []
         for i, member in enumerate(group.members):
             path = member.image.path
