@@ -236,6 +236,8 @@ class MainWindow(QMainWindow):
             self.status.setText(self.tr("Scanning…"))
         elif self.session.result is None:
             self.status.setText(self.tr("Ready"))
+        elif self.session.is_regrouping():
+            self.status.setText(self.tr("Grouping again…"))  # seconds, at 100,000 photos
         else:
             self.status.setText(self.model.summary())
 

@@ -736,7 +736,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="265"/>
+        <location filename="../../photodedup/gui/main_window.py" line="267"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
@@ -751,12 +751,12 @@
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="299"/>
+        <location filename="../../photodedup/gui/main_window.py" line="301"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="311"/>
+        <location filename="../../photodedup/gui/main_window.py" line="313"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
@@ -771,17 +771,22 @@
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="358"/>
+        <location filename="../../photodedup/gui/main_window.py" line="240"/>
+        <source>Grouping again…</source>
+        <translation>正在重新分组…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="360"/>
         <source>The language changes the next time photodedup starts.</source>
         <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="362"/>
+        <location filename="../../photodedup/gui/main_window.py" line="364"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="362"/>
+        <location filename="../../photodedup/gui/main_window.py" line="364"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>

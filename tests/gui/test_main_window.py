@@ -183,6 +183,8 @@ def test_gui_thread_never_stalls_while_regrouping(run_scan, qtbot, window, libra
     for value in (slider.minimum(), slider.maximum(), slider.minimum() + 1):
         slider.setValue(value)  # each notch asks for a regroup; only the last one counts
         qtbot.wait(60)
+    qtbot.waitUntil(session.is_regrouping, timeout=5_000)
+    assert window.status.text() == "Grouping again…"
     qtbot.waitUntil(
         lambda: (
             session.options.group.distance == window.panel.distance()
@@ -458,7 +460,8 @@ def worker_processes() -> set[int]:
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
-def test_closing_during_a_scan_ends_every_worker_within_two_seconds(qtbot, window, tmp_path):
+@pytest.mark.parametrize("how", ["close", "cancel"])
+def test_closing_or_cancelling_ends_every_worker_within_two_seconds(qtbot, window, tmp_path, how):
     folder = tmp_path / "many"
     for seed in range(120):
         imagegen.save(imagegen.photo(seed, (640, 480)), folder / f"p{seed:03}.jpg")
@@ -468,12 +471,16 @@ def test_closing_during_a_scan_ends_every_worker_within_two_seconds(qtbot, windo
     qtbot.waitUntil(lambda: bool(worker_processes() - before), timeout=20_000)
     assert window.is_scanning(), "the scan ended before its workers could be seen"
     started = time.monotonic()
-    window.close()
-    assert window.session.jobs.active() == 0  # every thread has ended
-    assert not window.is_scanning()
+    if how == "close":
+        window.close()
+        assert window.session.jobs.active() == 0  # every thread has ended
+        assert not window.is_scanning()
+        assert [f.path for f in window.settings.folders] == [str(folder)]
+    else:
+        window.cancel_scan()
     qtbot.waitUntil(lambda: not (worker_processes() - before), timeout=5_000)
     assert time.monotonic() - started < 2
-    assert [f.path for f in window.settings.folders] == [str(folder)]
+    qtbot.waitUntil(lambda: not window.is_scanning(), timeout=5_000)
 
 
 def test_one_action_per_command_and_none_that_touch_results_during_a_scan(
