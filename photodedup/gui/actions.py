@@ -32,6 +32,12 @@ class Actions(QObject):
         self.add_folder = self._make(self.tr("&Add folder…"), "Ctrl+O", self.tr("Add folder…"))
         self.add_folder.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
         self.scan = self._make(self.tr("&Scan"), "F5", self.tr("Scan"))
+        self.check_new = self._make(
+            self.tr("&Check new photos…"), "Ctrl+Shift+O", self.tr("Check new photos…")
+        )
+        self.check_new.setToolTip(
+            self.tr("See which photos of a card or folder are already in your library")
+        )
         self.export = self._make(self.tr("&Export results…"), "Ctrl+E")
         self.open_log = self._make(self.tr("Open trash &log"))
         self.quit = self._make(self.tr("&Quit"), QKeySequence.StandardKey.Quit)

@@ -22,7 +22,7 @@ class MainMenuBar(QMenuBar):
     ) -> None:
         super().__init__(parent)
         file_menu = self.addMenu(self.tr("&File"))
-        file_menu.addActions([actions.add_folder, actions.scan, actions.export])
+        file_menu.addActions([actions.add_folder, actions.scan, actions.check_new, actions.export])
         file_menu.addSeparator()
         file_menu.addAction(actions.open_log)
         file_menu.addSeparator()

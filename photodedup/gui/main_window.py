@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import ScanOptions
 from photodedup.gui.actions import Actions, State
+from photodedup.gui.check.drop_zone import CheckDropZone
+from photodedup.gui.check_launcher import CheckLauncher
 from photodedup.gui.commands import ResultsCommands
 from photodedup.gui.main_menu import MainMenuBar
 from photodedup.gui.platform import pyside_fixes  # noqa: F401 (must run before Qt use)
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.errors)
         self.errors.hide()
         self._build_layout()
+        self._add_check(thumbnail_dir)
         self._regroup_timer = QTimer(self, singleShot=True, interval=150)
         self._regroup_timer.timeout.connect(self.regroup)
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
@@ -126,6 +129,27 @@ class MainWindow(QMainWindow):
         # The one action that touches files sits by the count of what it would touch.
         self.review_button = ActionButton(a.review, self)
         self.statusBar().addPermanentWidget(self.review_button)
+
+    def _add_check(self, thumbnail_dir: str | None) -> None:
+        """The "Check new photos" command: in the File menu, the tool bars and the
+        start screen, where a card or photos can be dropped."""
+        self.checker = CheckLauncher(
+            self,
+            self.session.jobs,
+            lambda: [f.path for f in self.folders.folders()],
+            self.scan_options,
+            thumbnail_dir,
+        )
+        action = self.check_action = self.actions.check_new
+        action.triggered.connect(lambda: self.checker.open())
+        self.check_button = ActionButton(action, self)
+        self.sidebar.layout().addWidget(self.check_button)
+        self.results_bar.addSeparator()
+        self.results_bar.addAction(action)
+        self.check_zone = CheckDropZone(self.empty)
+        self.check_zone.pathsDropped.connect(self.checker.open)
+        self.check_zone.clicked.connect(lambda: self.checker.open())
+        self.empty.add_below(self.check_zone)
 
     def _connect(self) -> None:
         a, c, session = self.actions, self.commands, self.session

@@ -15,186 +15,637 @@
     </message>
     <message>
         <location filename="../../photodedup/gui/actions.py" line="34"/>
-        <location filename="../../photodedup/gui/actions.py" line="61"/>
+        <location filename="../../photodedup/gui/actions.py" line="67"/>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/actions.py" line="34"/>
-        <location filename="../../photodedup/gui/actions.py" line="62"/>
+        <location filename="../../photodedup/gui/actions.py" line="68"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="35"/>
+        <location filename="../../photodedup/gui/actions.py" line="36"/>
+        <source>&amp;Check new photos…</source>
+        <translation>检查新照片(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="36"/>
+        <source>Check new photos…</source>
+        <translation>检查新照片…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="39"/>
+        <source>See which photos of a card or folder are already in your library</source>
+        <translation>查看存储卡或文件夹中哪些照片已在图库中</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="41"/>
         <source>&amp;Export results…</source>
         <translation>导出结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="36"/>
+        <location filename="../../photodedup/gui/actions.py" line="42"/>
         <source>Open trash &amp;log</source>
         <translation>打开回收站日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="37"/>
+        <location filename="../../photodedup/gui/actions.py" line="43"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="38"/>
+        <location filename="../../photodedup/gui/actions.py" line="44"/>
         <source>&amp;Mark all but best</source>
         <translation>标记最佳之外的全部(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="38"/>
+        <location filename="../../photodedup/gui/actions.py" line="44"/>
         <source>Mark all but best</source>
         <translation>标记最佳之外的全部</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="39"/>
+        <location filename="../../photodedup/gui/actions.py" line="45"/>
         <source>&amp;Unmark all</source>
         <translation>取消全部标记(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="39"/>
+        <location filename="../../photodedup/gui/actions.py" line="45"/>
         <source>Unmark all</source>
         <translation>取消全部标记</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="41"/>
+        <location filename="../../photodedup/gui/actions.py" line="47"/>
         <source>&amp;Invert marks in group</source>
         <translation>反转本组标记(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="41"/>
+        <location filename="../../photodedup/gui/actions.py" line="47"/>
         <source>Invert group</source>
         <translation>反转本组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="43"/>
+        <location filename="../../photodedup/gui/actions.py" line="49"/>
         <source>Swap marked and unmarked files in the current group</source>
         <translation>在当前组中互换已标记和未标记的文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="44"/>
+        <location filename="../../photodedup/gui/actions.py" line="50"/>
         <source>&amp;Not duplicates…</source>
         <translation>非重复照片(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="45"/>
+        <location filename="../../photodedup/gui/actions.py" line="51"/>
         <source>Photos you said are not duplicates</source>
         <translation>你标为“非重复”的照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="46"/>
+        <location filename="../../photodedup/gui/actions.py" line="52"/>
         <source>&amp;Edit keep rules…</source>
         <translation>编辑保留规则(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="48"/>
+        <location filename="../../photodedup/gui/actions.py" line="54"/>
         <source>&amp;Review and remove marked…</source>
         <translation>检查并移除已标记的文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="48"/>
+        <location filename="../../photodedup/gui/actions.py" line="54"/>
         <source>Review and remove…</source>
         <translation>检查并移除…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="50"/>
+        <location filename="../../photodedup/gui/actions.py" line="56"/>
         <source>Review the marked files and move them to the trash</source>
         <translation>检查已标记的文件，并把它们移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="51"/>
+        <location filename="../../photodedup/gui/actions.py" line="57"/>
         <source>&amp;About photodedup</source>
         <translation>关于 photodedup(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="58"/>
+        <location filename="../../photodedup/gui/actions.py" line="64"/>
         <source>Cancel &amp;scan</source>
         <translation>取消扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="59"/>
+        <location filename="../../photodedup/gui/actions.py" line="65"/>
         <source>Cancel scan</source>
         <translation>取消扫描</translation>
     </message>
 </context>
 <context>
-    <name>CompareView</name>
+    <name>CheckDelegate</name>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="58"/>
-        <source>Compare %1 Photos</source>
-        <translation>比较 %1 张照片</translation>
+        <location filename="../../photodedup/gui/check/delegate.py" line="41"/>
+        <source>New</source>
+        <translation>新照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="84"/>
-        <source>Zoom out (-)</source>
-        <translation>缩小 (-)</translation>
+        <location filename="../../photodedup/gui/check/delegate.py" line="42"/>
+        <source>Similar</source>
+        <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="85"/>
-        <source>Zoom in (+)</source>
-        <translation>放大 (+)</translation>
+        <location filename="../../photodedup/gui/check/delegate.py" line="43"/>
+        <source>In library</source>
+        <translation>已在图库</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="87"/>
-        <source>Fit</source>
-        <translation>适合窗口</translation>
+        <location filename="../../photodedup/gui/check/delegate.py" line="44"/>
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="87"/>
-        <source>Show whole photos (F, or double-click a photo)</source>
-        <translation>显示完整照片（按 F，或双击照片）</translation>
+        <location filename="../../photodedup/gui/check/delegate.py" line="136"/>
+        <source>This file is itself in the library</source>
+        <translation>此文件本身就在图库中</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="90"/>
-        <source>100%</source>
-        <translation>100%</translation>
+        <location filename="../../photodedup/gui/check/delegate.py" line="138"/>
+        <source>Nothing like it in the library</source>
+        <translation>图库中没有与之相像的照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="90"/>
-        <source>Show the largest photo pixel for pixel (1)</source>
-        <translation>按实际像素显示最大的照片（按 1）</translation>
+        <location filename="../../photodedup/gui/check/delegate.py" line="142"/>
+        <source>A library file; %1 is identical to it</source>
+        <translation>图库中的文件；%1 与它完全相同</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="98"/>
-        <source>←/→ choose a photo · Space marks it for removal · wheel zooms · drag pans</source>
-        <translation>←/→ 选择照片 · 空格键标记为移除 · 滚轮缩放 · 拖动平移</translation>
+        <location filename="../../photodedup/gui/check/delegate.py" line="144"/>
+        <source>A library file; %1 looks the same</source>
+        <translation>图库中的文件；%1 看起来相同</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="117"/>
-        <source>Every photo of this group is marked: unmark at least one, or the review will refuse to remove them.</source>
-        <translation>本组的每张照片都已标记：请至少取消标记一张，否则检查时将拒绝移除它们。</translation>
+        <location filename="../../photodedup/gui/check/delegate.py" line="146"/>
+        <source>Identical to %1</source>
+        <translation>与 %1 完全相同</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="122"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="148"/>
+        <source>Looks the same as %1</source>
+        <translation>看起来与 %1 相同</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/delegate.py" line="150"/>
+        <source>Looks a bit like %1</source>
+        <translation>与 %1 有些相像</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/delegate.py" line="153"/>
+        <source>(the library copy is smaller: %1)</source>
+        <translation>（图库中的副本较小：%1）</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDropZone</name>
+    <message>
+        <location filename="../../photodedup/gui/check/drop_zone.py" line="24"/>
+        <source>Importing photos?</source>
+        <translation>要导入照片吗？</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/drop_zone.py" line="30"/>
+        <source>Drop a memory card, a folder or photos here to see which are already in your library and which are new.</source>
+        <translation>把存储卡、文件夹或照片拖到这里，看看哪些已在图库中，哪些是新的。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckLauncher</name>
+    <message>
+        <location filename="../../photodedup/gui/check_launcher.py" line="74"/>
+        <source>New Photo and Its Library Match</source>
+        <translation>新照片及其在图库中的匹配</translation>
+    </message>
+</context>
+<context>
+    <name>CheckWindow</name>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="61"/>
+        <source>Check New Photos</source>
+        <translation>检查新照片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="82"/>
+        <source>Add folder or card…</source>
+        <translation>添加文件夹或存储卡…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="84"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="86"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="89"/>
+        <source>Photos to check:</source>
+        <translation>要检查的照片：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="95"/>
+        <source>An index file:</source>
+        <translation>索引文件：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="101"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="104"/>
+        <source>Check against:</source>
+        <translation>对照：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="111"/>
+        <location filename="../../photodedup/gui/check/window.py" line="369"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="124"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="142"/>
+        <source>Drop a memory card, a folder or photos here, or add them above, then press Check. Nothing is ever removed from this window.</source>
+        <translation>把存储卡、文件夹或照片拖到这里，或在上方添加，然后按“检查”。此窗口从不删除任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="150"/>
+        <source>Compare with match</source>
+        <translation>与匹配照片比较</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="152"/>
+        <source>Copy the new ones to…</source>
+        <translation>把新照片复制到…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="154"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="175"/>
+        <location filename="../../photodedup/gui/check/window.py" line="199"/>
+        <source>Choose a Folder or Memory Card</source>
+        <translation>选择文件夹或存储卡</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="206"/>
+        <source>Choose Photos</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="208"/>
+        <source>Images (%1);;All files (*)</source>
+        <translation>图片 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="216"/>
+        <source>Choose an Index File</source>
+        <translation>选择索引文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="218"/>
+        <source>photodedup index (*.pdindex);;All files (*)</source>
+        <translation>photodedup 索引 (*.pdindex);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="236"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="259"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="275"/>
+        <source>Cannot Use This Index</source>
+        <translation>无法使用此索引</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="280"/>
+        <source>Checked in %1 s.</source>
+        <translation>检查用时 %1 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="286"/>
+        <source>Check stopped. Fingerprints read so far are kept.</source>
+        <translation>检查已停止。已读取的指纹会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="291"/>
+        <source>The check failed: %1</source>
+        <translation>检查失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="304"/>
+        <source>Copy the New Photos To</source>
+        <translation>把新照片复制到</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="312"/>
+        <source>Cannot Copy There</source>
+        <translation>无法复制到那里</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="334"/>
+        <source>New Photos Copied</source>
+        <translation>新照片已复制</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="358"/>
+        <source>none yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="363"/>
+        <source>The %1 folder in the main window</source>
+        <translation>主窗口中的 %1 个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="364"/>
+        <source>The %1 folders in the main window</source>
+        <translation>主窗口中的 %1 个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="369"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="381"/>
+        <source>All (%1)</source>
+        <translation>全部 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="383"/>
+        <source>New (%1)</source>
+        <translation>新照片 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="384"/>
+        <source>Similar (%1)</source>
+        <translation>相似 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="385"/>
+        <source>In library (%1)</source>
+        <translation>已在图库 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="386"/>
+        <source>Unreadable (%1)</source>
+        <translation>无法读取 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="405"/>
+        <source>%1 checked: %2 new, %3 similar, %4 already in the library</source>
+        <translation>已检查 %1 张：%2 张新照片，%3 张相似，%4 张已在图库中</translation>
+    </message>
+</context>
+<context>
+    <name>CheckWords</name>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="19"/>
+        <source>Looking through the library… %1 files</source>
+        <translation>正在浏览图库… %1 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="20"/>
+        <source>Reading the library… %1</source>
+        <translation>正在读取图库… %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="21"/>
+        <source>Reading the index…</source>
+        <translation>正在读取索引…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="22"/>
+        <source>Looking for photos to check… %1 files</source>
+        <translation>正在查找要检查的照片… %1 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="23"/>
+        <source>Reading the photos to check… %1</source>
+        <translation>正在读取要检查的照片… %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="24"/>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="25"/>
+        <source>Comparing contents…</source>
+        <translation>正在比较内容…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="26"/>
+        <source>Copying the new photos… %1</source>
+        <translation>正在复制新照片… %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="33"/>
+        <source>The file does not exist.</source>
+        <translation>该文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="34"/>
+        <source>This is not a photodedup index.</source>
+        <translation>这不是 photodedup 索引。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="35"/>
+        <source>The index is damaged. Make it again with “photodedup-cli index”. It was not changed.</source>
+        <translation>索引已损坏。请用“photodedup-cli index”重新生成。它未被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="39"/>
+        <source>It was made by a newer version of photodedup.</source>
+        <translation>它由更新版本的 photodedup 生成。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="40"/>
+        <source>It cannot be read.</source>
+        <translation>无法读取它。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="41"/>
+        <source>It cannot be written.</source>
+        <translation>无法写入它。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="42"/>
+        <source>It holds other fingerprints than the ones asked for.</source>
+        <translation>它保存的指纹与所要求的不同。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="51"/>
+        <source>It is not a folder.</source>
+        <translation>它不是文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="52"/>
+        <source>Its folder does not exist.</source>
+        <translation>它所在的文件夹不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="53"/>
+        <source>You cannot write there.</source>
+        <translation>你无法写入那里。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="54"/>
+        <source>It is inside a folder being checked; choose a folder outside it.</source>
+        <translation>它位于正在检查的文件夹中；请选择该文件夹以外的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="67"/>
+        <source>Copied %1 new photo (%2) to %3.</source>
+        <translation>已把 %1 张新照片（%2）复制到 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="68"/>
+        <source>Copied %1 new photos (%2) to %3.</source>
+        <translation>已把 %1 张新照片（%2）复制到 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="78"/>
+        <source>%1 was there already, with the same content.</source>
+        <translation>%1 张已在那里，内容相同。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="79"/>
+        <source>%1 were there already, with the same content.</source>
+        <translation>%1 张已在那里，内容相同。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="86"/>
+        <source>%1 photo was not copied:</source>
+        <translation>%1 张照片未复制：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="87"/>
+        <source>%1 photos were not copied:</source>
+        <translation>%1 张照片未复制：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="91"/>
+        <source>another file already has its name (not overwritten)</source>
+        <translation>已有同名的其他文件（未覆盖）</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="94"/>
+        <source>the copy did not match the original and was removed</source>
+        <translation>副本与原件不符，已删除该副本</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="97"/>
+        <source>the original could not be read</source>
+        <translation>无法读取原件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="98"/>
+        <source>the copy could not be written</source>
+        <translation>无法写入副本</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="105"/>
+        <source>Every copy was checked against its original and keeps its date.</source>
+        <translation>每个副本都已与原件核对，并保留原来的日期。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../photodedup/gui/compare/view.py" line="59"/>
+        <source>Compare %1 Photos</source>
+        <translation>比较 %1 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/view.py" line="91"/>
+        <source>Zoom out (-)</source>
+        <translation>缩小 (-)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/view.py" line="92"/>
+        <source>Zoom in (+)</source>
+        <translation>放大 (+)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/view.py" line="94"/>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/view.py" line="94"/>
+        <source>Show whole photos (F, or double-click a photo)</source>
+        <translation>显示完整照片（按 F，或双击照片）</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/view.py" line="97"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/view.py" line="97"/>
+        <source>Show the largest photo pixel for pixel (1)</source>
+        <translation>按实际像素显示最大的照片（按 1）</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/view.py" line="105"/>
+        <source>←/→ choose a photo · wheel zooms · drag pans</source>
+        <translation>←/→ 选择照片 · 滚轮缩放 · 拖动平移</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/view.py" line="108"/>
+        <source>←/→ choose a photo · Space marks it for removal · wheel zooms · drag pans</source>
+        <translation>←/→ 选择照片 · 空格键标记为移除 · 滚轮缩放 · 拖动平移</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/view.py" line="128"/>
+        <source>Every photo of this group is marked: unmark at least one, or the review will refuse to remove them.</source>
+        <translation>本组的每张照片都已标记：请至少取消标记一张，否则检查时将拒绝移除它们。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/view.py" line="133"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/view.py" line="186"/>
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="179"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="190"/>
         <source>largest</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="237"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="248"/>
         <source>Fit (%1%)</source>
         <translation>适合窗口（%1%）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="237"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="248"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="261"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="272"/>
         <source>Cannot show this photo: %1</source>
         <translation>无法显示这张照片：%1</translation>
     </message>
@@ -202,78 +653,78 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="44"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="53"/>
         <source>Find duplicate photos</source>
         <translation>查找重复照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="47"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="56"/>
         <source>Press Scan to look for look-alike photos in your folders.</source>
         <translation>点击“扫描”，在你的文件夹中查找相似的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="49"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="58"/>
         <source>Nothing is deleted until you review the marked copies.</source>
         <translation>在你检查过标记的副本之前，不会删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="53"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="62"/>
         <source>Drop folders here or click Add folder…</source>
         <translation>把文件夹拖到这里，或点击“添加文件夹…”</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="55"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="64"/>
         <source>Then press Scan. Nothing is deleted until you review the marked copies.</source>
         <translation>然后点击“扫描”。在你检查过标记的副本之前，不会删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="61"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="70"/>
         <source>All done</source>
         <translation>全部完成</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="62"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="71"/>
         <source>No duplicate groups are left. Scan again to look for more.</source>
         <translation>已没有剩余的重复照片组。可以再次扫描以查找更多。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="71"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="80"/>
         <source>No photos could be read</source>
         <translation>无法读取任何照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="74"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="83"/>
         <source>{n} file could not be read. The list below says why.</source>
         <translation>{n} 个文件无法读取，原因见下方列表。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="75"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="84"/>
         <source>{n} files could not be read. The list below says why.</source>
         <translation>{n} 个文件无法读取，原因见下方列表。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="78"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="87"/>
         <source>No photos found</source>
         <translation>未找到照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="80"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="89"/>
         <source>There are no photos in these folders, or all are smaller than the minimum size.</source>
         <translation>这些文件夹中没有照片，或者所有照片都小于最小文件大小。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="83"/>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="86"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="92"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="95"/>
         <source>No duplicates found</source>
         <translation>未找到重复照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="84"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="93"/>
         <source>Only 1 photo was found, so there was nothing to compare it with.</source>
         <translation>只找到 1 张照片，没有可以与之比较的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/empty_state.py" line="87"/>
+        <location filename="../../photodedup/gui/widgets/empty_state.py" line="96"/>
         <source>{n} photos were compared. Try a looser similarity to find more.</source>
         <translation>已比较 {n} 张照片。可以放宽相似度以找到更多。</translation>
     </message>
@@ -736,57 +1187,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="267"/>
+        <location filename="../../photodedup/gui/main_window.py" line="291"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="236"/>
+        <location filename="../../photodedup/gui/main_window.py" line="260"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="169"/>
+        <location filename="../../photodedup/gui/main_window.py" line="193"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="301"/>
+        <location filename="../../photodedup/gui/main_window.py" line="325"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="313"/>
+        <location filename="../../photodedup/gui/main_window.py" line="337"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="174"/>
+        <location filename="../../photodedup/gui/main_window.py" line="198"/>
         <source>Could not regroup: {error}</source>
         <translation>无法重新分组：{error}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="238"/>
+        <location filename="../../photodedup/gui/main_window.py" line="262"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="240"/>
+        <location filename="../../photodedup/gui/main_window.py" line="264"/>
         <source>Grouping again…</source>
         <translation>正在重新分组…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="360"/>
+        <location filename="../../photodedup/gui/main_window.py" line="384"/>
         <source>The language changes the next time photodedup starts.</source>
         <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="364"/>
+        <location filename="../../photodedup/gui/main_window.py" line="388"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="364"/>
+        <location filename="../../photodedup/gui/main_window.py" line="388"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>

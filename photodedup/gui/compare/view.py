@@ -44,6 +44,7 @@ class CompareView(QDialog):
         parent: QWidget | None = None,
         *,
         choice: Choice | None = None,
+        read_only: bool = False,
     ):
         super().__init__(parent)
         self.group = group
@@ -75,6 +76,12 @@ class CompareView(QDialog):
         self.panes = [
             Pane(self, i, m, m.image.path in self._marked) for i, m in enumerate(group.members)
         ]
+        self.read_only = read_only
+        if read_only:  # only to look (the library check): nothing to mark, nothing removed
+            self._marked.clear()
+            for pane in self.panes:
+                pane.removeBox.setEnabled(False)
+                pane.removeBox.hide()
         self._build()
 
     # -- layout ---------------------------------------------------------------
@@ -95,7 +102,11 @@ class CompareView(QDialog):
         bar.addWidget(self.zoomLabel)
         bar.addStretch(1)
         hint = QLabel(
-            self.tr("←/→ choose a photo · Space marks it for removal · wheel zooms · drag pans")
+            self.tr("←/→ choose a photo · wheel zooms · drag pans")
+            if self.read_only
+            else self.tr(
+                "←/→ choose a photo · Space marks it for removal · wheel zooms · drag pans"
+            )
         )
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         bar.addWidget(hint)

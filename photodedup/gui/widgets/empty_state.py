@@ -38,7 +38,16 @@ class EmptyState(QWidget):
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.scan_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+        self._layout = layout
         self.show_start(has_folders=False)
+
+    def add_below(self, widget: QWidget) -> None:
+        """Show ``widget`` under the buttons, centred (another way to start)."""
+        spacing = self.fontMetrics().height() * 2
+        self._layout.insertSpacing(self._layout.count() - 1, spacing)
+        self._layout.insertWidget(
+            self._layout.count() - 1, widget, 0, Qt.AlignmentFlag.AlignHCenter
+        )
 
     def show_start(self, has_folders: bool) -> None:
         self.title.setText(self.tr("Find duplicate photos"))

@@ -1,0 +1,431 @@
+"""The "Check new photos" window: choose photos, check them, see what is new.
+
+It never removes anything. It can copy the new photos into a folder, through
+the engine's checked copy (never overwriting, verified by digest). Work runs
+through the app's job runner; the window only presents.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from photodedup.core.check import CheckReport, CheckSettings, Library, QueryResult, check
+from photodedup.core.copy_new import CopyReport, copy_new, dest_problem
+from photodedup.core.index import IndexProblem
+from photodedup.core.models import Progress
+from photodedup.gui.check.delegate import CheckDelegate
+from photodedup.gui.check.model import KINDS, UNREADABLE, CheckModel, ResultRole, VerdictFilter
+from photodedup.gui.check.words import copy_summary, dest_words, index_words, progress_words
+from photodedup.gui.platform.formatting import display_path, pick
+from photodedup.gui.widgets.elided_label import ElidedLabel
+
+CHECK, COPY = "check", "check-copy"
+_IMAGE_GLOBS = "*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.heic *.heif *.avif"
+
+
+class CheckWindow(QDialog):
+    """Shows one check at a time; ``compareRequested`` asks the app to open a pair."""
+
+    compareRequested = Signal(object, object)  # QueryResult, Match
+    copied = Signal(object)  # CopyReport, after a copy
+
+    def __init__(
+        self,
+        runner,
+        thumbnails,
+        library_folders: Callable[[], Sequence[str]],
+        settings: Callable[[], CheckSettings],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Check New Photos"))
+        self.setAcceptDrops(True)
+        self.runner = runner
+        self.thumbnails = thumbnails
+        self.library_folders = library_folders
+        self.settings = settings
+        self.queries: list[str] = []
+        self.index_path = ""
+        self.last_copy: CopyReport | None = None
+        self.model = CheckModel(self)
+        self.filter = VerdictFilter(self)
+        self.filter.setSourceModel(self.model)
+        if thumbnails is not None:
+            thumbnails.thumbnailReady.connect(self.model.refresh_path)
+        self._build()
+        self._update()
+        self.resize(QSize(self.fontMetrics().height() * 60, self.fontMetrics().height() * 40))
+
+    # -- layout -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.queriesLabel = ElidedLabel("")
+        self.addFolderButton = QPushButton(self.tr("Add folder or card…"))
+        self.addFolderButton.clicked.connect(self.choose_folder)
+        self.addFilesButton = QPushButton(self.tr("Add photos…"))
+        self.addFilesButton.clicked.connect(self.choose_files)
+        self.clearButton = QPushButton(self.tr("Clear"))
+        self.clearButton.clicked.connect(lambda: self.set_queries([]))
+        sources = QHBoxLayout()
+        sources.addWidget(QLabel(self.tr("Photos to check:")))
+        sources.addWidget(self.queriesLabel, 1)
+        for b in (self.addFolderButton, self.addFilesButton, self.clearButton):
+            sources.addWidget(b)
+
+        self.foldersRadio = QRadioButton()
+        self.indexRadio = QRadioButton(self.tr("An index file:"))
+        self.libraryGroup = QButtonGroup(self)
+        for r in (self.foldersRadio, self.indexRadio):
+            self.libraryGroup.addButton(r)
+        self.foldersRadio.setChecked(True)
+        self.indexLabel = ElidedLabel("")
+        self.chooseIndexButton = QPushButton(self.tr("Choose…"))
+        self.chooseIndexButton.clicked.connect(self.choose_index)
+        against = QHBoxLayout()
+        against.addWidget(QLabel(self.tr("Check against:")))
+        against.addWidget(self.foldersRadio)
+        against.addSpacing(self.fontMetrics().height())
+        against.addWidget(self.indexRadio)
+        against.addWidget(self.indexLabel, 1)
+        against.addWidget(self.chooseIndexButton)
+
+        self.checkButton = QPushButton(self.tr("Check"))
+        self.checkButton.setDefault(True)
+        self.checkButton.clicked.connect(self.toggle_check)
+        self.progressBar = QProgressBar()
+        self.progressBar.setTextVisible(False)
+        self.statusLabel = ElidedLabel("")
+        run = QHBoxLayout()
+        run.addWidget(self.checkButton)
+        run.addWidget(self.progressBar, 1)
+        run.addWidget(self.statusLabel, 2)
+
+        self.filterButtons: dict[str, QToolButton] = {}
+        filters = QHBoxLayout()
+        self.allButton = self._filter_button(self.tr("All"), "")
+        filters.addWidget(self.allButton)
+        for kind in KINDS:
+            filters.addWidget(self._filter_button("", kind))
+        filters.addStretch(1)
+        self.allButton.setChecked(True)
+
+        self.list = QListView()
+        self.list.setModel(self.filter)
+        self.list.setItemDelegate(CheckDelegate(self.thumbnails, self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.doubleClicked.connect(lambda _i: self.compare_current())
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._update())
+
+        self.emptyLabel = QLabel(
+            self.tr(
+                "Drop a memory card, a folder or photos here, or add them above, then"
+                " press Check. Nothing is ever removed from this window."
+            )
+        )
+        self.emptyLabel.setWordWrap(True)
+        self.emptyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.summaryLabel = QLabel("")
+        self.compareButton = QPushButton(self.tr("Compare with match"))
+        self.compareButton.clicked.connect(self.compare_current)
+        self.copyButton = QPushButton(self.tr("Copy the new ones to…"))
+        self.copyButton.clicked.connect(self.choose_copy_dest)
+        self.closeButton = QPushButton(self.tr("Close"))
+        self.closeButton.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summaryLabel, 1)
+        bottom.addWidget(self.compareButton)
+        bottom.addWidget(self.copyButton)
+        bottom.addWidget(self.closeButton)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(sources)
+        layout.addLayout(against)
+        layout.addLayout(run)
+        layout.addLayout(filters)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.emptyLabel, 1)
+        layout.addLayout(bottom)
+        self.foldersRadio.toggled.connect(self._update)
+
+    def _filter_button(self, text: str, kind: str) -> QToolButton:
+        button = QToolButton()
+        button.setCheckable(True)
+        button.setAutoExclusive(True)
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.toggled.connect(
+            lambda on, kind=kind: on and self.filter.set_kinds({kind} if kind else set())
+        )
+        if kind:
+            self.filterButtons[kind] = button
+        return button
+
+    # -- choosing -----------------------------------------------------------------------
+    def set_queries(self, paths: Sequence[str]) -> None:
+        self.queries = list(dict.fromkeys(os.path.abspath(p) for p in paths))
+        self._update()
+
+    def add_queries(self, paths: Sequence[str]) -> None:
+        self.set_queries([*self.queries, *paths])
+
+    def set_index(self, path: str) -> None:
+        self.index_path = path
+        self.indexRadio.setChecked(bool(path))
+        self._update()
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a Folder or Memory Card"))
+        if folder:
+            self.add_queries([folder])
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Choose Photos"),
+            "",
+            self.tr("Images (%1);;All files (*)").replace("%1", _IMAGE_GLOBS),
+        )
+        if files:
+            self.add_queries(files)
+
+    def choose_index(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose an Index File"),
+            "",
+            self.tr("photodedup index (*.pdindex);;All files (*)"),
+        )
+        if path:
+            self.set_index(path)
+
+    def library(self) -> Library | None:
+        if self.indexRadio.isChecked():
+            return Library(index=self.index_path) if self.index_path else None
+        folders = tuple(self.library_folders())
+        return Library(folders=folders) if folders else None
+
+    # -- checking -----------------------------------------------------------------------
+    def is_busy(self) -> bool:
+        return self.runner.is_running(CHECK) or self.runner.is_running(COPY)
+
+    def toggle_check(self) -> None:
+        if self.runner.is_running(CHECK):
+            self.runner.cancel(CHECK)
+            self.statusLabel.setText(self.tr("Stopping…"))
+        else:
+            self.start_check()
+
+    def start_check(self) -> None:
+        library = self.library()
+        if library is None or not self.queries or self.is_busy():
+            return
+        queries, settings = list(self.queries), self.settings()
+
+        def work(progress, cancel) -> CheckReport | IndexProblem:
+            try:
+                return check(queries, library, settings, progress=progress, cancel=cancel)
+            except IndexProblem as problem:  # the user's file, not a bug: shown as words
+                return problem
+
+        job = self.runner.start(CHECK, work)
+        job.progress.connect(self._on_progress)
+        job.finished.connect(self._on_checked)
+        job.cancelled.connect(self._on_cancelled)
+        job.failed.connect(self._on_failed)
+        job.ended.connect(self._update)
+        self.progressBar.setRange(0, 0)
+        self.statusLabel.setText(self.tr("Starting…"))
+        self._update()
+
+    def _on_progress(self, p: Progress) -> None:
+        if p.total:
+            self.progressBar.setRange(0, p.total)
+            self.progressBar.setValue(p.done)
+        else:
+            self.progressBar.setRange(0, 0)
+        self.statusLabel.setText(progress_words(p))
+
+    def _on_checked(self, report: CheckReport | IndexProblem) -> None:
+        if isinstance(report, IndexProblem):
+            self.progressBar.setRange(0, 1)
+            self.progressBar.setValue(0)
+            self.statusLabel.setText("")
+            self._tell(self.tr("Cannot Use This Index"), index_words(report), warn=True)
+            return
+        self.model.set_report(report)
+        self.progressBar.setRange(0, 1)
+        self.progressBar.setValue(1)
+        done = self.tr("Checked in %1 s.").replace("%1", f"{report.stats.seconds:.1f}")
+        self.statusLabel.setText(" ".join([done, *report.warnings]))
+
+    def _on_cancelled(self) -> None:
+        self.progressBar.setRange(0, 1)
+        self.progressBar.setValue(0)
+        self.statusLabel.setText(self.tr("Check stopped. Fingerprints read so far are kept."))
+
+    def _on_failed(self, message: str) -> None:
+        self.progressBar.setRange(0, 1)
+        self.progressBar.setValue(0)
+        self.statusLabel.setText(self.tr("The check failed: %1").replace("%1", message))
+
+    # -- acting on results --------------------------------------------------------------
+    def current_result(self) -> QueryResult | None:
+        index = self.list.currentIndex()
+        return index.data(ResultRole) if index.isValid() else None
+
+    def compare_current(self) -> None:
+        result = self.current_result()
+        if result is not None and result.best is not None and os.path.exists(result.best.path):
+            self.compareRequested.emit(result, result.best)
+
+    def choose_copy_dest(self) -> None:
+        dest = QFileDialog.getExistingDirectory(self, self.tr("Copy the New Photos To"))
+        if dest:
+            self.copy_new_to(dest)
+
+    def copy_new_to(self, dest: str) -> None:
+        paths = self.model.new_paths()
+        problem = dest_problem(dest, self.queries)
+        if problem is not None:
+            self._tell(self.tr("Cannot Copy There"), dest_words(problem, dest), warn=True)
+            return
+        if not paths or self.is_busy():
+            return
+        queries = list(self.queries)
+
+        def work(progress, cancel) -> CopyReport:
+            return copy_new(paths, queries, dest, progress=progress, cancel=cancel)
+
+        job = self.runner.start(COPY, work)
+        job.progress.connect(self._on_progress)
+        job.finished.connect(lambda report: self._on_copied(report, dest))
+        job.cancelled.connect(self._on_cancelled)
+        job.failed.connect(self._on_failed)
+        job.ended.connect(self._update)
+        self._update()
+
+    def _on_copied(self, report: CopyReport, dest: str) -> None:
+        self.progressBar.setRange(0, 1)
+        self.progressBar.setValue(1)
+        self.statusLabel.setText("")
+        self.last_copy = report
+        self._tell(self.tr("New Photos Copied"), copy_summary(report, dest))
+        self.copied.emit(report)
+
+    def _tell(self, title: str, text: str, *, warn: bool = False) -> None:
+        # open(), not exec(): the window stays live (and testable) behind the message.
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information,
+            title,
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- state --------------------------------------------------------------------------
+    def _update(self) -> None:
+        checking = self.runner.is_running(CHECK)
+        busy = self.is_busy()
+        self.progressBar.setVisible(busy)  # a full bar left standing reads as "still working"
+        if self.queries:
+            shown = ", ".join(display_path(q) for q in self.queries)
+            self.queriesLabel.setText(shown)
+        else:
+            self.queriesLabel.setText(self.tr("none yet"))
+        folders = list(self.library_folders())
+        self.foldersRadio.setText(
+            pick(
+                len(folders),
+                self.tr("The %1 folder in the main window"),
+                self.tr("The %1 folders in the main window"),
+            ).replace("%1", str(len(folders)))
+        )
+        self.foldersRadio.setEnabled(bool(folders))
+        self.indexLabel.setText(display_path(self.index_path) if self.index_path else "")
+        self.checkButton.setText(self.tr("Cancel") if checking else self.tr("Check"))
+        self.checkButton.setEnabled(
+            checking or (not busy and bool(self.queries) and self.library() is not None)
+        )
+        for w in (
+            self.addFolderButton,
+            self.addFilesButton,
+            self.clearButton,
+            self.chooseIndexButton,
+        ):
+            w.setEnabled(not busy)
+        counts = self.model.counts()
+        self.allButton.setText(self.tr("All (%1)").replace("%1", str(sum(counts.values()))))
+        names = {
+            "new": self.tr("New (%1)"),
+            "similar": self.tr("Similar (%1)"),
+            "in-library": self.tr("In library (%1)"),
+            UNREADABLE: self.tr("Unreadable (%1)"),
+        }
+        for kind, button in self.filterButtons.items():
+            button.setText(names[str(kind)].replace("%1", str(counts[kind])))
+            button.setVisible(kind != UNREADABLE or counts[kind] > 0)
+        has_rows = self.model.rowCount() > 0
+        self.list.setVisible(has_rows)
+        self.emptyLabel.setVisible(not has_rows)
+        result = self.current_result()
+        self.compareButton.setEnabled(
+            result is not None and result.best is not None and os.path.exists(result.best.path)
+        )
+        self.copyButton.setEnabled(not busy and counts["new"] > 0)
+        report = self.model.report
+        if report is None:
+            self.summaryLabel.setText("")
+        else:
+            s = report.stats
+            self.summaryLabel.setText(
+                self.tr("%1 checked: %2 new, %3 similar, %4 already in the library")
+                .replace("%1", str(s.queries))
+                .replace("%2", str(s.new))
+                .replace("%3", str(s.similar))
+                .replace("%4", str(s.in_library))
+            )
+
+    # -- drops --------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and not self.is_busy():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = [p for p in paths if os.path.exists(p)]
+        if paths:
+            self.add_queries(paths)
+            event.acceptProposedAction()
+
+    def closeEvent(self, event) -> None:
+        self.runner.cancel(CHECK)
+        self.runner.cancel(COPY)
+        super().closeEvent(event)
