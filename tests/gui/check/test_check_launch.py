@@ -19,7 +19,7 @@ def test_the_command_is_in_the_file_menu_and_the_tool_bars(window: MainWindow) -
     action = window.check_action
     assert action in window.menu.actions()[0].menu().actions()
     assert action in window.results_bar.actions()
-    assert window.check_button.defaultAction() is action
+    assert window.check_button.action is action
     action.trigger()
     assert window.checker.window is not None and window.checker.window.isVisible()
 
