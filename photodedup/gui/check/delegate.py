@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from photodedup.core.check import Match, QueryResult, Verdict
 from photodedup.gui.check.model import ErrorRole, KindRole, ResultRole
 from photodedup.gui.platform.formatting import display_path, format_bytes
+from photodedup.gui.platform.reasons import reason_text
 
 # Badge colours: green is what to import, grey what is already there.
 _BADGE_COLORS = {
@@ -129,7 +130,7 @@ class CheckDelegate(QStyledItemDelegate):
     def match_line(self, result: QueryResult | None, error) -> str:
         """The third line of a row: what the library holds, or why the file is unreadable."""
         if error is not None:
-            return error.error
+            return reason_text(error.reason, error.detail)
         assert result is not None
         best = result.best
         if result.inside_library and best is None:
