@@ -28,6 +28,7 @@ REASON_WORDS = {
     KeepReason.FIRST_BY_NAME: "first by name",
     KeepReason.USER: "your choice",
     KeepReason.KEPT_IN_ANOTHER_GROUP: "kept in another group",
+    KeepReason.RAW_JPEG_PAIR: "the other half of a RAW+JPEG shot",
 }
 
 

@@ -61,6 +61,7 @@ class KeepReason(StrEnum):
     FIRST_BY_NAME = "first_by_name"  # nothing else told the copies apart
     USER = "user"  # the user's own mark, not the rule's
     KEPT_IN_ANOTHER_GROUP = "kept_in_another_group"  # the one kept in a group it is also in
+    RAW_JPEG_PAIR = "raw_jpeg_pair"  # the other half of the kept copy's RAW+JPEG shot
 
 
 RAW_FORMATS = frozenset(

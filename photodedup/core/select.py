@@ -107,6 +107,8 @@ def verdicts(
                 why: tuple[KeepReason, ...] = (KeepReason.USER,)
             elif i == picked.index:
                 why = picked.reasons
+            elif keep and path == group.members[picked.index].pair:
+                why = (KeepReason.RAW_JPEG_PAIR,)
             elif keep and member.in_reference_folder:
                 why = (KeepReason.REFERENCE_FOLDER,)
             elif keep:

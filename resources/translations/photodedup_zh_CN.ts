@@ -1058,70 +1058,75 @@
         <translation>在另一组中被保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="39"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="36"/>
+        <source>the other half of a RAW+JPEG shot</source>
+        <translation>同一次拍摄的 RAW+JPEG 中的另一半</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="40"/>
         <source>Highest resolution</source>
         <translation>分辨率最高</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="40"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="41"/>
         <source>Camera original (camera data, format)</source>
         <translation>相机原片（相机信息、格式）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="41"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="42"/>
         <source>Preferred format</source>
         <translation>首选格式</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="42"/>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="57"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="43"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="58"/>
         <source>Largest file</source>
         <translation>文件最大</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="43"/>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="54"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="44"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="55"/>
         <source>Smallest file</source>
         <translation>文件最小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="44"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="45"/>
         <source>Earliest date taken</source>
         <translation>拍摄日期最早</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="45"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="46"/>
         <source>Oldest modification time</source>
         <translation>修改时间最早</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="46"/>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="56"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="47"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="57"/>
         <source>Newest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="47"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="48"/>
         <source>Folders higher in the list</source>
         <translation>列表中靠上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="48"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="49"/>
         <source>Shorter path</source>
         <translation>路径较短</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="52"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="53"/>
         <source>Best copy</source>
         <translation>最佳副本</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="53"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="54"/>
         <source>Oldest</source>
         <translation>最早</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="55"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="56"/>
         <source>In preferred folders</source>
         <translation>位于优先文件夹</translation>
     </message>

@@ -141,3 +141,18 @@ def test_unknown_rule_is_refused(tmp_path: Path) -> None:
         best_index(group, "prettiest")
     with pytest.raises(ValueError, match="unknown keep criterion"):
         premark([], "prettiest")
+
+
+def test_the_partner_of_a_kept_raw_jpeg_shot_says_why_it_stays(tmp_path: Path) -> None:
+    from photodedup.core.keep import KeepReason
+    from photodedup.core.select import verdicts
+
+    big = member(tmp_path / "IMG_1.jpg", (320, 240))
+    raw_half = member(tmp_path / "IMG_1-raw.jpg", (160, 120))
+    copy = member(tmp_path / "copy.jpg", (200, 150))
+    big = replace(big, pair=raw_half.image.path)
+    raw_half = replace(raw_half, pair=big.image.path)
+    (row,) = verdicts([Group((big, raw_half, copy))])
+    assert [v.keep for v in row] == [True, True, False]
+    assert row[1].reasons == (KeepReason.RAW_JPEG_PAIR,)
+    assert row[2].reasons == (KeepReason.RESOLUTION,)

@@ -33,6 +33,7 @@ _REASONS = {
     KeepReason.FIRST_BY_NAME: QT_TRANSLATE_NOOP("KeepWords", "first by name"),
     KeepReason.USER: QT_TRANSLATE_NOOP("KeepWords", "your choice"),
     KeepReason.KEPT_IN_ANOTHER_GROUP: QT_TRANSLATE_NOOP("KeepWords", "kept in another group"),
+    KeepReason.RAW_JPEG_PAIR: QT_TRANSLATE_NOOP("KeepWords", "the other half of a RAW+JPEG shot"),
 }
 
 _CRITERIA = {
