@@ -39,6 +39,9 @@ FORMAT_VERSION = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _COLUMNS = ("path", *RECORD_COLUMNS, "full_digest")
+# What a check cannot do without; other record columns may be missing from an
+# index written by an earlier build.
+_NEEDED = ("size", "mtime_ns", "width", "height", "hash", "variants", "digest", "full_digest")
 _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     f"CREATE TABLE records (path BLOB PRIMARY KEY, {', '.join(_COLUMNS[1:])}) WITHOUT ROWID",
@@ -295,11 +298,16 @@ def _open_read_only(path: str) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise IndexProblem(path, IndexReason.CORRUPT, _detail(exc)) from None
-    if columns != _COLUMNS:
+    # The record columns follow the cache's, so a build that learnt a new fact
+    # (a column) still reads an index written before it: the fact is unknown.
+    missing = set(_NEEDED) - set(columns)
+    if missing or "path" not in columns:
         conn.close()
-        # Same format number but other columns: written by a build with other
-        # record fields. Rebuilding it is the only way on.
-        raise IndexProblem(path, IndexReason.CORRUPT, "unexpected columns")
+        raise IndexProblem(path, IndexReason.CORRUPT, "missing " + ", ".join(sorted(missing)))
+    unknown = set(columns) - set(_COLUMNS)
+    if unknown:
+        conn.close()
+        raise IndexProblem(path, IndexReason.NEWER, "columns " + ", ".join(sorted(unknown)))
     return conn
 
 
@@ -310,7 +318,9 @@ def _uri_path(path: str) -> str:
 
 
 def _entries(conn: sqlite3.Connection) -> Iterable[IndexEntry]:
-    cursor = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM records")
+    have = {row[1] for row in conn.execute("PRAGMA table_info(records)")}
+    wanted = ", ".join(c if c in have else "NULL" for c in _COLUMNS)
+    cursor = conn.execute(f"SELECT {wanted} FROM records")
     for row in cursor:
         record = row_to_record(os.fsdecode(row[0]), row[1:-1])
         if record is None:

@@ -133,3 +133,33 @@ def test_non_utf8_names_survive_the_index(tmp_path: Path) -> None:
     update_index([str(lib)], str(out), options(tmp_path))
     (entry,) = read_index(str(out)).entries
     assert os.fsencode(entry.record.path).endswith(b"caf\xe9.jpg")
+
+
+def test_an_index_from_an_earlier_build_is_read_and_updated(lib: Path, tmp_path: Path) -> None:
+    out = tmp_path / "lib.pdindex"
+    update_index([str(lib)], str(out), options(tmp_path))
+    conn = sqlite3.connect(out)
+    conn.execute("ALTER TABLE records DROP COLUMN camera")  # a fact that build did not know
+    conn.commit()
+    conn.close()
+    assert check_index_file(str(out)) == HashSettings()
+    assert len(read_index(str(out)).entries) == 4
+    again = update_index([str(lib)], str(out), options(tmp_path, use_cache=False))
+    assert (again.unchanged, again.decoded) == (4, 0)
+    conn = sqlite3.connect(out)
+    assert "camera" in {row[1] for row in conn.execute("PRAGMA table_info(records)")}
+    conn.close()
+
+
+def test_an_index_from_a_newer_build_is_refused_untouched(lib: Path, tmp_path: Path) -> None:
+    out = tmp_path / "lib.pdindex"
+    update_index([str(lib)], str(out), options(tmp_path))
+    conn = sqlite3.connect(out)
+    conn.execute("ALTER TABLE records ADD COLUMN some_future_fact TEXT")
+    conn.commit()
+    conn.close()
+    before = out.read_bytes()
+    with pytest.raises(IndexProblem) as info:
+        update_index([str(lib)], str(out), options(tmp_path))
+    assert info.value.reason is IndexReason.NEWER
+    assert out.read_bytes() == before
