@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
     # -- layout -------------------------------------------------------------------------
     def _build_layout(self) -> None:
         a = self.actions
-        self.sidebar = Sidebar(a.scan, self)
+        self.sidebar = Sidebar(a.scan, a.add_folder, self)
         self.folders, self.panel = self.sidebar.folders, self.sidebar.panel
         self.drops = FolderDrops(self, self.folders)
         self.scan_button = self.sidebar.scan_button

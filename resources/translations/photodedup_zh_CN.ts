@@ -139,62 +139,62 @@
 <context>
     <name>CheckDelegate</name>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="41"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="42"/>
         <source>New</source>
         <translation>新照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="42"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="43"/>
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="43"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="44"/>
         <source>In library</source>
         <translation>已在图库</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="44"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="45"/>
         <source>Unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="136"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="137"/>
         <source>This file is itself in the library</source>
         <translation>此文件本身就在图库中</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="138"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="139"/>
         <source>Nothing like it in the library</source>
         <translation>图库中没有与之相像的照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="142"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="143"/>
         <source>A library file; %1 is identical to it</source>
         <translation>图库中的文件；%1 与它完全相同</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="144"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="145"/>
         <source>A library file; %1 looks the same</source>
         <translation>图库中的文件；%1 看起来相同</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="146"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="147"/>
         <source>Identical to %1</source>
         <translation>与 %1 完全相同</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="148"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="149"/>
         <source>Looks the same as %1</source>
         <translation>看起来与 %1 相同</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="150"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="151"/>
         <source>Looks a bit like %1</source>
         <translation>与 %1 有些相像</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="153"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="154"/>
         <source>(the library copy is smaller: %1)</source>
         <translation>（图库中的副本较小：%1）</translation>
     </message>
@@ -826,58 +826,58 @@
 <context>
     <name>FolderList</name>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="72"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="73"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="72"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="73"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="73"/>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="197"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="74"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="200"/>
         <source>Reference: never delete from here</source>
         <translation>参照：绝不删除其中的文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="89"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="91"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="92"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="95"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="93"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="96"/>
         <source>Remove the selected folders from the list</source>
         <translation>从列表中移除选中的文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="96"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="99"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="97"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="100"/>
         <source>Prefer copies in this folder over those below it</source>
         <translation>优先保留此文件夹中的副本，而非其下方文件夹中的</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="99"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="102"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="100"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="103"/>
         <source>Prefer copies in the folders above this one</source>
         <translation>优先保留此文件夹上方文件夹中的副本</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="156"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="159"/>
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
@@ -2331,12 +2331,12 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../photodedup/gui/scan/sidebar.py" line="20"/>
+        <location filename="../../photodedup/gui/scan/sidebar.py" line="22"/>
         <source>Folders</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/sidebar.py" line="22"/>
+        <location filename="../../photodedup/gui/scan/sidebar.py" line="24"/>
         <source>Matching</source>
         <translation>匹配</translation>
     </message>
@@ -2352,7 +2352,7 @@
 <context>
     <name>_FolderTree</name>
     <message>
-        <location filename="../../photodedup/gui/scan/folder_list.py" line="60"/>
+        <location filename="../../photodedup/gui/scan/folder_list.py" line="61"/>
         <source>Drop folders here or click Add folder…</source>
         <translation>把文件夹拖到这里，或点击“添加文件夹…”</translation>
     </message>

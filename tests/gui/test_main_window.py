@@ -491,6 +491,8 @@ def test_one_action_per_command_and_none_that_touch_results_during_a_scan(
     assert window.scan_button.action is a.scan
     assert window.review_button.action is a.review
     assert window.results_bar.mark_button.action is a.mark
+    assert window.folders.add_button.action is a.add_folder
+    assert window.empty.add_button.action is a.add_folder
     window.folders.add_folders([str(library.originals), str(library.copies)])
     run_scan(window)
     assert all(x.isEnabled() for x in (a.mark, a.unmark, a.invert, a.review, a.export))
@@ -499,6 +501,7 @@ def test_one_action_per_command_and_none_that_touch_results_during_a_scan(
     assert window.is_scanning()
     assert not any(x.isEnabled() for x in (a.mark, a.unmark, a.invert, a.review, a.export))
     assert not window.review_button.isVisible()
+    assert not window.folders.add_button.isEnabled()  # a new folder would miss this scan
     assert a.scan.isEnabled() and window.scan_button.text() == "Cancel scan"
     a.scan.trigger()  # the same action cancels
     assert not a.scan.isEnabled() and not window.scan_button.isEnabled()

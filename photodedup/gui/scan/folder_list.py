@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable
 
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QAction, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.gui.platform.settings import Folder
+from photodedup.gui.widgets.action_button import ActionButton
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -65,7 +66,7 @@ class FolderList(QWidget):
 
     foldersChanged = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, add_folder: QAction | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tree = _FolderTree(self)
         self.tree.setColumnCount(2)
@@ -86,9 +87,11 @@ class FolderList(QWidget):
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
 
-        self.add_button = QPushButton(self.tr("Add folder…"), self)
-        self.add_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
-        self.add_button.clicked.connect(self.choose_folder)
+        if add_folder is None:  # on its own, the list has its own button
+            add_folder = QAction(self.tr("Add folder…"), self)
+            add_folder.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
+            add_folder.triggered.connect(self.choose_folder)
+        self.add_button = ActionButton(add_folder, self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.setToolTip(self.tr("Remove the selected folders from the list"))
         self.remove_button.clicked.connect(self.remove_selected)

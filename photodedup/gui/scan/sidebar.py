@@ -13,9 +13,11 @@ from photodedup.gui.widgets.action_button import ActionButton
 
 
 class Sidebar(QWidget):
-    def __init__(self, scan: QAction, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, scan: QAction, add_folder: QAction | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.folders = FolderList(self)
+        self.folders = FolderList(add_folder, self)
         self.panel = SettingsPanel(self)
         folders_box = QGroupBox(self.tr("Folders"), self)
         QVBoxLayout(folders_box).addWidget(self.folders)
