@@ -5,14 +5,12 @@ from __future__ import annotations
 import time
 
 from photodedup.core.reasons import Reason
+from photodedup.core.sizes import format_bytes
 
 
-def human_bytes(n: float) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1000 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1000
-    return f"{n:.1f} TB"
+def human_bytes(n: int) -> str:
+    """A byte count as the GUI and file managers write it ("4.1 MB")."""
+    return format_bytes(n)
 
 
 def printable(path: str) -> str:

@@ -31,11 +31,6 @@ FULL_CHUNK = 1024 * 1024
 Grid = np.ndarray
 
 
-def hamming(a: int, b: int) -> int:
-    """The number of bits in which two hashes differ."""
-    return (a ^ b).bit_count()
-
-
 def decode_side(settings: HashSettings) -> int:
     """The shorter side to decode at for ``settings``.
 

@@ -114,11 +114,6 @@ def _search(q, x, d: int, self_join: bool, progress: Reporter | None, workers: i
     return _mih(q, x, d, plan, self_join, tick)
 
 
-def work_units(nq: int, nx: int, bits: int, d: int, self_join: bool) -> int:
-    """How many ticks a search will report, for a progress total."""
-    return _units(make_plan(nq, nx, bits, d, self_join), nq, nx)
-
-
 def _units(plan: Plan, nq: int, nx: int) -> int:
     if plan.brute:
         return max(1, -(-nq // _brute_rows(nx)))

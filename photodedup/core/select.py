@@ -14,16 +14,6 @@ from dataclasses import dataclass
 from photodedup.core.keep import Choice, KeepReason, KeepRule, choose, chooser
 from photodedup.core.models import Group
 
-# The rules earlier versions offered, by the names their settings saved; labels
-# are English, front ends translate them. "resolution" is the default rule.
-RULES: dict[str, str] = {
-    "resolution": "Highest resolution",
-    "size": "Largest file",
-    "oldest": "Oldest",
-    "newest": "Newest",
-}
-DEFAULT_RULE = "resolution"
-
 Rule = KeepRule | str | None
 
 

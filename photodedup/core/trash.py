@@ -8,7 +8,7 @@ file, and right before each one checks again that the file is the one that
 was scanned and that a copy of it is still there to keep. Each file acted on
 is appended to a log (one JSON object a line, flushed to disk at once).
 
-Files go to the system trash. Where a drive has none, ``move_instead`` moves
+Files go to the system trash. Where a drive has none, ``move_to`` moves
 them into a folder the user picks, never over an existing file and never
 removing the original before its copy has been read back in full.
 """
@@ -18,8 +18,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import stat
-import sys
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -34,10 +32,10 @@ from photodedup.core.actionlog import (
     new_batch_id,
     read_log,
 )
-from photodedup.core.fingerprint import full_digest
 from photodedup.core.models import Cancelled, Group, ProgressCallback
 from photodedup.core.progress import CancelToken, Reporter
-from photodedup.core.reasons import Phase, Reason, Status, Why
+from photodedup.core.reasons import Phase, Reason, Status
+from photodedup.core.trash_checks import check, content_digest, no_recycle_bin
 
 __all__ = ["LOG_NAME", "default_log_path", "new_batch_id", "read_log"]
 
@@ -201,10 +199,6 @@ def move_to(
     return _run(items, move, Phase.MOVE, log_path, progress, cancel, batch, on_outcome)
 
 
-# The no-trash fallback of the review is the same move, flat into one folder.
-move_instead = move_to
-
-
 def trash_error_status(exc: BaseException) -> tuple[Status, Reason, str]:
     """Map an error from send2trash to an outcome status, a reason and its detail.
 
@@ -308,13 +302,13 @@ def _record(
 
 
 def _trash_one(item: Planned, log: _BatchLog) -> Outcome:
-    why = _check(item)
+    why = check(item)
     if why:
         return Outcome(item.path, Status.SKIPPED, *why)
-    why = _no_recycle_bin(item.path)
+    why = no_recycle_bin(item.path)
     if why:
         return Outcome(item.path, Status.NO_TRASH, *why)
-    digest, why = _digest(item.path)
+    digest, why = content_digest(item.path)
     if digest is None:
         return Outcome(item.path, Status.SKIPPED, *why)
     slots = fdtrash.slots(item.path)
@@ -330,10 +324,10 @@ def _trash_one(item: Planned, log: _BatchLog) -> Outcome:
 
 
 def _move_one(item: Planned, folder: str, place: str, log: _BatchLog) -> Outcome:
-    why = _check(item)
+    why = check(item)
     if why:
         return Outcome(item.path, Status.SKIPPED, *why)
-    digest, why = _digest(item.path)
+    digest, why = content_digest(item.path)
     if digest is None:
         return Outcome(item.path, Status.SKIPPED, *why)
     moved = False
@@ -373,73 +367,3 @@ def _relative_place(path: str, roots: Sequence[str]) -> str:
         return os.path.basename(path)
     base = os.path.basename(best) or "root"
     return os.path.join(base, os.path.relpath(path, best))
-
-
-def _digest(path: str) -> tuple[str | None, Why]:
-    try:
-        return full_digest(path), (Reason.UNREADABLE, "")
-    except OSError as exc:
-        return None, (Reason.UNREADABLE, str(exc.strerror or exc))
-
-
-# --- checks ------------------------------------------------------------------
-
-
-def _check(item: Planned) -> Why | None:
-    """Why ``item`` must not be touched now, or None when it is safe to."""
-    try:
-        st = os.lstat(item.path)
-    except FileNotFoundError:
-        return Reason.VANISHED, ""
-    except OSError as exc:
-        return Reason.UNREADABLE, str(exc.strerror or exc)
-    if not stat.S_ISREG(st.st_mode):
-        return Reason.NOT_REGULAR, ""
-    if st.st_size != item.size or st.st_mtime_ns != item.mtime_ns:
-        return Reason.CHANGED, ""
-    return _kept_problem(item, st)
-
-
-def _kept_problem(item: Planned, st: os.stat_result) -> Why | None:
-    """Why no kept copy vouches for ``item``, or None when one does."""
-    if not item.kept:
-        return Reason.NO_KEPT_COPY, ""
-    facts: Sequence[tuple[int, int] | None] = item.kept_facts
-    if len(facts) != len(item.kept):
-        facts = [None] * len(item.kept)
-    linked = None
-    for path, fact in zip(item.kept, facts, strict=True):
-        try:
-            kst = os.lstat(path)
-        except OSError:
-            continue
-        if not stat.S_ISREG(kst.st_mode):
-            continue
-        if fact is not None and (kst.st_size, kst.st_mtime_ns) != fact:
-            continue
-        if kst.st_ino and (kst.st_dev, kst.st_ino) == (st.st_dev, st.st_ino):
-            linked = path  # the same file under another name: no copy at all
-            continue
-        return None
-    if linked is not None:
-        return Reason.KEPT_SAME_FILE, linked
-    return Reason.KEPT_MISSING, item.kept[0]
-
-
-def _no_recycle_bin(path: str) -> Why | None:
-    """Why Windows would delete ``path`` outright instead of recycling it.
-
-    Windows silently deletes files on network shares, removable and RAM
-    drives when asked to recycle them, so those never reach send2trash.
-    """
-    if sys.platform != "win32":
-        return None
-    drive = os.path.splitdrive(os.path.abspath(path))[0]
-    if not drive or drive.startswith(("\\\\", "//")):
-        return Reason.NO_RECYCLE_BIN_NETWORK, drive
-    import ctypes
-
-    drive_fixed = 3
-    if ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") != drive_fixed:
-        return Reason.NO_RECYCLE_BIN_DRIVE, drive
-    return None

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image, ImageFile, JpegImagePlugin
 
 from photodedup.core.decode import DecodeError, decode
-from photodedup.core.fingerprint import hamming, hash_image
+from photodedup.core.fingerprint import hash_image
 from photodedup.core.models import HashSettings
 from photodedup.core.reasons import Reason
 
@@ -22,7 +22,7 @@ SETTINGS = HashSettings()
 
 
 def distance(a: Image.Image, b: Image.Image) -> int:
-    return hamming(hash_image(a, SETTINGS)[0], hash_image(b, SETTINGS)[0])
+    return (hash_image(a, SETTINGS)[0] ^ hash_image(b, SETTINGS)[0]).bit_count()
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,6 @@ from photodedup.core.fingerprint import (
     decode_side,
     fingerprint_file,
     full_digest,
-    hamming,
     hash_image,
     quick_digest,
 )
@@ -30,6 +29,10 @@ DHASH = HashSettings()
 ALL_SETTINGS = [HashSettings(a, n) for a in ("dhash", "phash", "ahash", "whash") for n in (8, 16)]
 TURNS = (Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_270)
 VARIANT_OPS = (*TURNS, Image.Transpose.FLIP_LEFT_RIGHT)
+
+
+def hamming(a: int, b: int) -> int:
+    return (a ^ b).bit_count()
 
 
 def ref_for(path: Path | str, fmt: str = "JPEG") -> FileRef:
@@ -50,12 +53,6 @@ def as_int(value: imagehash.ImageHash) -> int:
 @pytest.fixture(scope="module")
 def gray() -> Image.Image:
     return imagegen.photo(11, (320, 240)).convert("L")
-
-
-def test_hamming_counts_differing_bits() -> None:
-    assert hamming(0, 0) == 0
-    assert hamming(0b1011, 0b0001) == 2
-    assert hamming(2**255, 0) == 1
 
 
 @pytest.mark.parametrize("settings", ALL_SETTINGS, ids=lambda s: s.key)

@@ -75,7 +75,7 @@ def test_parallel_search_gives_the_same_pairs():
     ticks = []
     got = hi._mih_parallel(h, h, 8, plan, True, ticks.append, 2)
     assert as_set(got) == as_set(hi._mih(h, h, 8, plan, True, None))
-    assert sum(ticks) == hi.work_units(len(h), len(h), 64, 8, True)
+    assert sum(ticks) == hi._units(plan, len(h), len(h))
 
 
 def test_pack_orders_words_high_first_and_rejects_wide_values():

@@ -10,7 +10,7 @@ import pytest
 from imagegen import photo, save, scanned
 
 from photodedup.core.models import Group, Member
-from photodedup.core.select import RULES, best_index, premark
+from photodedup.core.select import best_index, premark
 
 DAY_NS = 86_400 * 10**9
 
@@ -30,11 +30,6 @@ def member(
         st = os.stat(path)
         os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - age_days * DAY_NS))
     return Member(scanned(path, taken=taken), 0, reference)
-
-
-def test_rules_have_labels() -> None:
-    assert set(RULES) == {"resolution", "size", "oldest", "newest"}
-    assert all(label and label[0].isupper() for label in RULES.values())
 
 
 def test_resolution_keeps_most_pixels_even_if_smaller_file(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from photodedup.core.trash import (
     TrashCancelled,
     default_log_path,
     execute,
-    move_instead,
+    move_to,
     plan_removal,
     read_log,
     trash_error_status,
@@ -345,7 +345,7 @@ def test_trash_errors_map_to_outcomes() -> None:
     )
 
 
-def test_move_instead_never_overwrites(tmp_path: Path) -> None:
+def test_move_to_never_overwrites(tmp_path: Path) -> None:
     group = trio(tmp_path / "photos")
     a, b, c = group.paths
     dest = tmp_path / "elsewhere"
@@ -355,7 +355,7 @@ def test_move_instead_never_overwrites(tmp_path: Path) -> None:
     content = Path(b).read_bytes()
     plan = plan_removal([group], {b})
 
-    [outcome] = move_instead(plan.items, str(dest))
+    [outcome] = move_to(plan.items, str(dest))
 
     assert (outcome.path, outcome.status) == (b, "moved")
     assert outcome.destination == str(dest / "b (3).jpg")
@@ -371,7 +371,7 @@ def test_move_instead_never_overwrites(tmp_path: Path) -> None:
     )
 
 
-def test_move_instead_checks_like_execute(tmp_path: Path) -> None:
+def test_move_to_checks_like_execute(tmp_path: Path) -> None:
     a = image(tmp_path / "a.jpg")
     b = image(tmp_path / "b.jpg")
     c = image(tmp_path / "c.jpg")
@@ -380,12 +380,12 @@ def test_move_instead_checks_like_execute(tmp_path: Path) -> None:
     dest = tmp_path / "elsewhere"
     dest.mkdir()
 
-    outcomes = move_instead(plan.items, str(dest))
+    outcomes = move_to(plan.items, str(dest))
 
     assert [o.status for o in outcomes] == ["skipped", "moved"]
     assert os.path.exists(b.image.path)
     assert os.listdir(dest) == ["c.jpg"]
-    missing = move_instead(plan.items, str(tmp_path / "nowhere"))
+    missing = move_to(plan.items, str(tmp_path / "nowhere"))
     assert [o.status for o in missing] == ["failed", "failed"]
     assert os.path.exists(b.image.path)
 
@@ -405,13 +405,13 @@ def other_drive() -> Iterator[Path]:
         shutil.rmtree(folder)
 
 
-def test_move_instead_across_file_systems(tmp_path: Path, other_drive: Path) -> None:
+def test_move_to_across_file_systems(tmp_path: Path, other_drive: Path) -> None:
     a = image(tmp_path / "a.jpg")
     b = image(tmp_path / "b.jpg")
     content = Path(b.image.path).read_bytes()
     plan = plan_removal([Group((a, b))], {b.image.path})
 
-    [outcome] = move_instead(plan.items, str(other_drive))
+    [outcome] = move_to(plan.items, str(other_drive))
 
     assert (outcome.status, outcome.destination) == ("moved", str(other_drive / "b.jpg"))
     assert (other_drive / "b.jpg").read_bytes() == content

@@ -7,10 +7,13 @@ from urllib.parse import quote
 
 from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, QUrl
 
+from photodedup.core import sizes
+
 
 def format_bytes(n: int) -> str:
-    """A byte count the way file managers show it ("4.1 MB")."""
-    return QLocale().formattedDataSize(n, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+    """A byte count as the CLI and file managers write it ("4.1 MB", SI units),
+    with the locale's decimal point."""
+    return sizes.format_bytes(n, QLocale().decimalPoint())
 
 
 def format_datetime(when: QDateTime | QDate) -> str:

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -24,7 +23,7 @@ from photodedup.core.keep import Choice
 from photodedup.core.models import Group, Member
 from photodedup.core.select import Marks
 from photodedup.gui.platform import pyside_fixes  # noqa: F401 (must run before Qt use)
-from photodedup.gui.platform.formatting import display_path, pick
+from photodedup.gui.platform.formatting import display_path, format_bytes, pick
 
 GroupRole = Qt.ItemDataRole.UserRole + 1  # Group
 MarkedRole = Qt.ItemDataRole.UserRole + 2  # tuple[bool, ...], one per member
@@ -186,11 +185,7 @@ class ResultsModel(QAbstractListModel):
         parts = [
             pick(groups, self.tr("{n} group"), self.tr("{n} groups")).format(n=groups),
             pick(marked, self.tr("{n} file marked"), self.tr("{n} files marked")).format(n=marked),
-            self.tr("{size} to free").format(
-                size=QLocale().formattedDataSize(
-                    self.bytes_to_free(), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
-                )
-            ),
+            self.tr("{size} to free").format(size=format_bytes(self.bytes_to_free())),
         ]
         full = self.fully_marked_groups()
         if full:

@@ -44,3 +44,18 @@ def test_dates_are_iso_in_the_c_locale(qapp) -> None:
         assert format_datetime(QDate(2022, 5, 14)) == "2022-05-14"
     finally:
         QLocale.setDefault(previous)
+
+
+def test_a_size_reads_as_in_the_cli_with_the_locales_decimal_point(qapp) -> None:
+    from photodedup.cli.render import human_bytes
+    from photodedup.gui.platform.formatting import format_bytes
+
+    previous = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        assert format_bytes(4_100_000) == human_bytes(4_100_000) == "4.1 MB"
+        assert format_bytes(1_500) == "1.5 kB"  # 1,500 bytes: SI, and labelled so
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+        assert format_bytes(4_100_000) == "4,1 MB"
+    finally:
+        QLocale.setDefault(previous)
