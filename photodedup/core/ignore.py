@@ -21,12 +21,12 @@ import os
 import shutil
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from platformdirs import user_data_dir
 
 from photodedup.core.fingerprint import quick_digest
-from photodedup.core.models import Group, ImageRecord
+from photodedup.core.models import Group, ImageRecord, Member
 
 _VERSION = 2
 FILE_NAME = "ignore-list.json"
@@ -107,13 +107,14 @@ class IgnoreList:
             return list(groups)
         out = []
         for group in groups:
-            members: list = []
+            kept: list[Member] = []
             for m in group.members:
-                if not any(self._matches(k.image, m.image) for k in members):
-                    members.append(m)
-            if len(members) >= 2:
-                same = len(members) == len(group.members)
-                out.append(group if same else replace(group, members=tuple(members)))
+                if not any(self._matches(k.image, m.image) for k in kept):
+                    kept.append(m)
+            dropped = {m.image.path for m in group.members} - {m.image.path for m in kept}
+            smaller = group.without(dropped)
+            if smaller is not None:
+                out.append(smaller)
         return out
 
     def _matches(self, a: ImageRecord, b: ImageRecord) -> bool:
