@@ -223,193 +223,163 @@
 <context>
     <name>CheckWindow</name>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="61"/>
+        <location filename="../../photodedup/gui/check/window.py" line="63"/>
         <source>Check New Photos</source>
         <translation>检查新照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="82"/>
+        <location filename="../../photodedup/gui/check/window.py" line="84"/>
         <source>Add folder or card…</source>
         <translation>添加文件夹或存储卡…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="84"/>
+        <location filename="../../photodedup/gui/check/window.py" line="86"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="86"/>
+        <location filename="../../photodedup/gui/check/window.py" line="88"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="89"/>
+        <location filename="../../photodedup/gui/check/window.py" line="91"/>
         <source>Photos to check:</source>
         <translation>要检查的照片：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="95"/>
+        <location filename="../../photodedup/gui/check/window.py" line="97"/>
         <source>An index file:</source>
         <translation>索引文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="101"/>
+        <location filename="../../photodedup/gui/check/window.py" line="103"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="104"/>
+        <location filename="../../photodedup/gui/check/window.py" line="106"/>
         <source>Check against:</source>
         <translation>对照：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="111"/>
-        <location filename="../../photodedup/gui/check/window.py" line="369"/>
+        <location filename="../../photodedup/gui/check/window.py" line="113"/>
+        <location filename="../../photodedup/gui/check/window.py" line="353"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="124"/>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="142"/>
+        <location filename="../../photodedup/gui/check/window.py" line="139"/>
         <source>Drop a memory card, a folder or photos here, or add them above, then press Check. Nothing is ever removed from this window.</source>
         <translation>把存储卡、文件夹或照片拖到这里，或在上方添加，然后按“检查”。此窗口从不删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="150"/>
+        <location filename="../../photodedup/gui/check/window.py" line="147"/>
         <source>Compare with match</source>
         <translation>与匹配照片比较</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="152"/>
+        <location filename="../../photodedup/gui/check/window.py" line="149"/>
         <source>Copy the new ones to…</source>
         <translation>把新照片复制到…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="154"/>
+        <location filename="../../photodedup/gui/check/window.py" line="151"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="199"/>
+        <location filename="../../photodedup/gui/check/window.py" line="183"/>
         <source>Choose a Folder or Memory Card</source>
         <translation>选择文件夹或存储卡</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="206"/>
+        <location filename="../../photodedup/gui/check/window.py" line="190"/>
         <source>Choose Photos</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="208"/>
+        <location filename="../../photodedup/gui/check/window.py" line="192"/>
         <source>Images (%1);;All files (*)</source>
         <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="216"/>
+        <location filename="../../photodedup/gui/check/window.py" line="200"/>
         <source>Choose an Index File</source>
         <translation>选择索引文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="218"/>
+        <location filename="../../photodedup/gui/check/window.py" line="202"/>
         <source>photodedup index (*.pdindex);;All files (*)</source>
         <translation>photodedup 索引 (*.pdindex);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="236"/>
+        <location filename="../../photodedup/gui/check/window.py" line="220"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="259"/>
+        <location filename="../../photodedup/gui/check/window.py" line="243"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="275"/>
+        <location filename="../../photodedup/gui/check/window.py" line="259"/>
         <source>Cannot Use This Index</source>
         <translation>无法使用此索引</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="280"/>
+        <location filename="../../photodedup/gui/check/window.py" line="264"/>
         <source>Checked in %1 s.</source>
         <translation>检查用时 %1 秒。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="286"/>
+        <location filename="../../photodedup/gui/check/window.py" line="270"/>
         <source>Check stopped. Fingerprints read so far are kept.</source>
         <translation>检查已停止。已读取的指纹会保留。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="291"/>
+        <location filename="../../photodedup/gui/check/window.py" line="275"/>
         <source>The check failed: %1</source>
         <translation>检查失败：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="304"/>
+        <location filename="../../photodedup/gui/check/window.py" line="288"/>
         <source>Copy the New Photos To</source>
         <translation>把新照片复制到</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="312"/>
+        <location filename="../../photodedup/gui/check/window.py" line="296"/>
         <source>Cannot Copy There</source>
         <translation>无法复制到那里</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="334"/>
+        <location filename="../../photodedup/gui/check/window.py" line="318"/>
         <source>New Photos Copied</source>
         <translation>新照片已复制</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="358"/>
+        <location filename="../../photodedup/gui/check/window.py" line="342"/>
         <source>none yet</source>
         <translation>尚未选择</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="363"/>
+        <location filename="../../photodedup/gui/check/window.py" line="347"/>
         <source>The %1 folder in the main window</source>
         <translation>主窗口中的 %1 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="364"/>
+        <location filename="../../photodedup/gui/check/window.py" line="348"/>
         <source>The %1 folders in the main window</source>
         <translation>主窗口中的 %1 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="369"/>
+        <location filename="../../photodedup/gui/check/window.py" line="353"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="381"/>
-        <source>All (%1)</source>
-        <translation>全部 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="383"/>
-        <source>New (%1)</source>
-        <translation>新照片 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="384"/>
-        <source>Similar (%1)</source>
-        <translation>相似 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="385"/>
-        <source>In library (%1)</source>
-        <translation>已在图库 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="386"/>
-        <source>Unreadable (%1)</source>
-        <translation>无法读取 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="405"/>
+        <location filename="../../photodedup/gui/check/window.py" line="380"/>
         <source>%1 checked: %2 new, %3 similar, %4 already in the library</source>
         <translation>已检查 %1 张：%2 张新照片，%3 张相似，%4 张已在图库中</translation>
     </message>
@@ -821,6 +791,34 @@
         <location filename="../../photodedup/gui/widgets/file_menu.py" line="37"/>
         <source>The other photos of the group are compared with this one</source>
         <translation>本组其他照片都与这张比较</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../photodedup/gui/check/filter_bar.py" line="30"/>
+        <source>All (%1)</source>
+        <translation>全部 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/filter_bar.py" line="32"/>
+        <source>New (%1)</source>
+        <translation>新照片 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/filter_bar.py" line="33"/>
+        <source>Similar (%1)</source>
+        <translation>相似 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/filter_bar.py" line="34"/>
+        <source>In library (%1)</source>
+        <translation>已在图库 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/filter_bar.py" line="35"/>
+        <source>Unreadable (%1)</source>
+        <translation>无法读取 (%1)</translation>
     </message>
 </context>
 <context>

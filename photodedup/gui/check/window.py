@@ -24,23 +24,25 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from photodedup.core.check import CheckReport, CheckSettings, Library, QueryResult, check
 from photodedup.core.copy_new import CopyReport, copy_new, dest_problem
+from photodedup.core.formats import IMAGE_EXTENSIONS, RAW_EXTENSIONS
 from photodedup.core.index import IndexProblem
 from photodedup.core.models import Progress
 from photodedup.gui.check.delegate import CheckDelegate
-from photodedup.gui.check.model import KINDS, UNREADABLE, CheckModel, ResultRole, VerdictFilter
+from photodedup.gui.check.filter_bar import FilterBar
+from photodedup.gui.check.model import CheckModel, ResultRole, VerdictFilter
 from photodedup.gui.check.words import copy_summary, dest_words, index_words, progress_words
 from photodedup.gui.platform.formatting import display_path, pick
 from photodedup.gui.widgets.elided_label import ElidedLabel
 
 CHECK, COPY = "check", "check-copy"
-_IMAGE_GLOBS = "*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.heic *.heif *.avif"
+# Every name the engine reads, camera RAW included, so the file dialog never hides a photo.
+_IMAGE_GLOBS = " ".join(f"*{ext}" for ext in sorted({*IMAGE_EXTENSIONS, *RAW_EXTENSIONS}))
 
 
 class CheckWindow(QDialog):
@@ -119,14 +121,9 @@ class CheckWindow(QDialog):
         run.addWidget(self.progressBar, 1)
         run.addWidget(self.statusLabel, 2)
 
-        self.filterButtons: dict[str, QToolButton] = {}
-        filters = QHBoxLayout()
-        self.allButton = self._filter_button(self.tr("All"), "")
-        filters.addWidget(self.allButton)
-        for kind in KINDS:
-            filters.addWidget(self._filter_button("", kind))
-        filters.addStretch(1)
-        self.allButton.setChecked(True)
+        self.filterBar = FilterBar(self.filter)
+        self.filterButtons = self.filterBar.buttons
+        self.allButton = self.filterBar.all_button
 
         self.list = QListView()
         self.list.setModel(self.filter)
@@ -163,24 +160,11 @@ class CheckWindow(QDialog):
         layout.addLayout(sources)
         layout.addLayout(against)
         layout.addLayout(run)
-        layout.addLayout(filters)
+        layout.addWidget(self.filterBar)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.emptyLabel, 1)
         layout.addLayout(bottom)
         self.foldersRadio.toggled.connect(self._update)
-
-    def _filter_button(self, text: str, kind: str) -> QToolButton:
-        button = QToolButton()
-        button.setCheckable(True)
-        button.setAutoExclusive(True)
-        button.setText(text)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.toggled.connect(
-            lambda on, kind=kind: on and self.filter.set_kinds({kind} if kind else set())
-        )
-        if kind:
-            self.filterButtons[kind] = button
-        return button
 
     # -- choosing -----------------------------------------------------------------------
     def set_queries(self, paths: Sequence[str]) -> None:
@@ -378,16 +362,7 @@ class CheckWindow(QDialog):
         ):
             w.setEnabled(not busy)
         counts = self.model.counts()
-        self.allButton.setText(self.tr("All (%1)").replace("%1", str(sum(counts.values()))))
-        names = {
-            "new": self.tr("New (%1)"),
-            "similar": self.tr("Similar (%1)"),
-            "in-library": self.tr("In library (%1)"),
-            UNREADABLE: self.tr("Unreadable (%1)"),
-        }
-        for kind, button in self.filterButtons.items():
-            button.setText(names[str(kind)].replace("%1", str(counts[kind])))
-            button.setVisible(kind != UNREADABLE or counts[kind] > 0)
+        self.filterBar.set_counts(counts)
         has_rows = self.model.rowCount() > 0
         self.list.setVisible(has_rows)
         self.emptyLabel.setVisible(not has_rows)
