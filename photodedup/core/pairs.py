@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from photodedup.core.formats import RAW_FORMATS
-from photodedup.core.models import Group, ImageRecord
+from photodedup.core.models import Group, ImageRecord, Member
 
 _CAMERA_JPEGS = frozenset({"JPEG", "HEIF"})
 
@@ -59,5 +59,21 @@ def pair_groups(groups: Sequence[Group]) -> list[Group]:
         )
         if len(members) == 2 and all(m.pair for m in members):
             continue  # a camera's RAW and JPEG of one shot: not duplicates
-        out.append(Group(members))
+        out.append(Group(_side_by_side(members)))
     return out
+
+
+def _side_by_side(members: tuple[Member, ...]) -> tuple[Member, ...]:
+    """The members in their order, each pair's second file moved up beside its first."""
+    placed: list[Member] = []
+    index = {m.image.path: m for m in members}
+    seen: set[str] = set()
+    for member in members:
+        if member.image.path in seen:
+            continue
+        placed.append(member)
+        seen.add(member.image.path)
+        if member.pair and member.pair not in seen:
+            placed.append(index[member.pair])
+            seen.add(member.pair)
+    return tuple(placed)

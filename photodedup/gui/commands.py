@@ -18,6 +18,7 @@ from photodedup.gui.results.ignore_dialog import NotDuplicatesDialog
 from photodedup.gui.results.model import KeepRole, ResultsModel
 from photodedup.gui.results.view import ResultsView
 from photodedup.gui.review.dialog import ReviewDialog
+from photodedup.gui.review.history_dialog import HistoryDialog
 from photodedup.gui.session import Session
 from photodedup.gui.widgets.file_menu import FileMenu
 
@@ -63,11 +64,20 @@ class ResultsCommands(QObject):
             self.model.marked(),
             self.session.start_removal,
             self.window,
+            start_restore=self.session.start_restore,
         )
         dialog.filesRemoved.connect(self._files_removed)
+        # Restored files this scan held come back into the results by a regroup.
+        dialog.filesRestored.connect(self.session.files_restored)
         dialog.markToggled.connect(self.model.set_marked)
         dialog.exec()
         self._files_removed(list(dialog.removed_paths()))
+        dialog.deleteLater()
+
+    def removal_history(self) -> None:
+        dialog = HistoryDialog(self.session.start_restore, self.window)
+        dialog.filesRestored.connect(self.session.files_restored)
+        dialog.exec()
         dialog.deleteLater()
 
     def file_menu(self, row: int, member: int, pos: QPoint) -> None:

@@ -24,7 +24,7 @@ class MainMenuBar(QMenuBar):
         file_menu = self.addMenu(self.tr("&File"))
         file_menu.addActions([actions.add_folder, actions.scan, actions.check_new, actions.export])
         file_menu.addSeparator()
-        file_menu.addAction(actions.open_log)
+        file_menu.addAction(actions.history)
         file_menu.addSeparator()
         file_menu.addAction(actions.quit)
 

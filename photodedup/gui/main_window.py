@@ -34,7 +34,6 @@ from photodedup.gui.results.model import ResultsModel
 from photodedup.gui.results.thumbnails import ThumbnailCache
 from photodedup.gui.results.toolbar import ResultsToolBar
 from photodedup.gui.results.view import ResultsView
-from photodedup.gui.review.trash_log import open_log_file
 from photodedup.gui.scan.errors_panel import ErrorsPanel
 from photodedup.gui.scan.folder_drops import FolderDrops
 from photodedup.gui.scan.progress_panel import ScanProgress
@@ -156,7 +155,7 @@ class MainWindow(QMainWindow):
         a.add_folder.triggered.connect(self.folders.choose_folder)
         a.scan.triggered.connect(self.toggle_scan)
         a.export.triggered.connect(c.export)
-        a.open_log.triggered.connect(lambda: open_log_file(self))
+        a.history.triggered.connect(c.removal_history)
         a.quit.triggered.connect(self.close)
         a.mark.triggered.connect(self.mark_all_but_best)
         a.unmark.triggered.connect(self.model.unmark_all)

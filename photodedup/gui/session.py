@@ -7,6 +7,7 @@ pool. The window asks it for work and shows what its signals bring.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
@@ -15,10 +16,10 @@ from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import Group, ImageRecord, ScanOptions, ScanResult
 from photodedup.core.trash import Planned
 from photodedup.gui.jobs import Job, JobRunner
-from photodedup.gui.review import trash_worker
+from photodedup.gui.review import restore_worker, trash_worker
 from photodedup.gui.scan.worker import ScanOutcome, regroup_work, scan_work
 
-SCAN, REGROUP, REMOVAL = "scan", "regroup", "removal"
+SCAN, REGROUP, REMOVAL, RESTORE = "scan", "regroup", "removal", "restore"
 
 
 class Session(QObject):
@@ -39,6 +40,8 @@ class Session(QObject):
         self.result: ScanResult | None = None
         self.options: ScanOptions | None = None  # what ``result`` was scanned and grouped with
         self._keep: tuple[str, tuple[str, ...]] = ("best", ())  # rule, preferred folders
+        # Files removed since the scan, so that a restore can show them again.
+        self._removed: dict[str, ImageRecord] = {}
 
     # -- scanning -----------------------------------------------------------------------
     def is_scanning(self) -> bool:
@@ -50,6 +53,7 @@ class Session(QObject):
     def start_scan(self, options: ScanOptions, rule: str, prefer: tuple[str, ...] = ()) -> Job:
         """Scan, then mark under the keep ``rule`` (``prefer``: preferred folders, best first)."""
         self.jobs.drop(REGROUP)  # its groups would belong to the scan being replaced
+        self._keep = (rule, prefer)
         job = self.jobs.start(SCAN, scan_work(options, rule, self.ignore, prefer=prefer))
         job.progress.connect(self.scanProgress)
         job.finished.connect(self._scan_finished)
@@ -63,6 +67,7 @@ class Session(QObject):
 
     def _scan_finished(self, outcome: ScanOutcome) -> None:
         self.result, self.options = outcome.result, outcome.options
+        self._removed.clear()
         self.scanFinished.emit(outcome)
 
     # -- regrouping ---------------------------------------------------------------------
@@ -100,16 +105,46 @@ class Session(QObject):
         return self.ignore.apply(groups)
 
     def start_removal(self, items: list[Planned], folder: str | None = None) -> Job:
-        """Move ``items`` to the trash (or into ``folder``), reporting each file."""
-        return self.jobs.start(REMOVAL, trash_worker.removal(items, folder=folder), interval=0)
+        """Move ``items`` to the trash (or into ``folder``, keeping their paths below
+        the scanned folders), reporting each file."""
+        roots = self.options.walk.roots if self.options is not None else ()
+        work = trash_worker.removal(items, folder=folder, roots=roots)
+        return self.jobs.start(REMOVAL, work, interval=0)
+
+    def start_restore(self, batch_ids: list[str]) -> Job:
+        """Put back the files of the removal batches ``batch_ids``; ends with each outcome."""
+        return self.jobs.start(RESTORE, restore_worker.restoring(batch_ids), interval=0)
 
     def files_removed(self, paths: set[str]) -> None:
         """Forget files that left their folder, so that a regroup cannot bring them back."""
         if self.result is None or not paths:
             return
+        self._removed.update((r.path, r) for r in self.result.images if r.path in paths)
         self.result = self.result.without(paths)
         if self.is_regrouping() and self.options is not None:
             self.regroup(self.options, *self._keep)  # the running one still has them
+
+    def files_restored(self, paths: list[str]) -> Job | None:
+        """Files put back reappear in the results (by a regroup) when this scan held
+        them and they are as scanned; the regroup job, or None."""
+        back = []
+        for path in paths:
+            record = self._removed.pop(path, None)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            # A restore keeps the file's time; a file changed since is a new scan's job.
+            if record is not None and (st.st_size, st.st_mtime_ns) == (
+                record.size,
+                record.mtime_ns,
+            ):
+                back.append(record)
+        if not back or self.result is None or self.options is None:
+            return None
+        images = sorted(self.result.images + back, key=lambda r: r.path)
+        self.result = replace(self.result, images=images)
+        return self.regroup(self.options, *self._keep)
 
     # -- the end ------------------------------------------------------------------------
     def shutdown(self, timeout: float = 2.0) -> bool:

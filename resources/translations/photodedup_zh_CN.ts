@@ -15,13 +15,13 @@
     </message>
     <message>
         <location filename="../../photodedup/gui/actions.py" line="34"/>
-        <location filename="../../photodedup/gui/actions.py" line="67"/>
+        <location filename="../../photodedup/gui/actions.py" line="68"/>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/actions.py" line="34"/>
-        <location filename="../../photodedup/gui/actions.py" line="68"/>
+        <location filename="../../photodedup/gui/actions.py" line="69"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
@@ -47,91 +47,96 @@
     </message>
     <message>
         <location filename="../../photodedup/gui/actions.py" line="42"/>
-        <source>Open trash &amp;log</source>
-        <translation>打开回收站日志(&amp;L)</translation>
+        <source>Removal &amp;history…</source>
+        <translation>移除记录(&amp;H)…</translation>
     </message>
     <message>
         <location filename="../../photodedup/gui/actions.py" line="43"/>
+        <source>Every removal so far, and where each file went</source>
+        <translation>至今的每次移除，以及每个文件的去向</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/actions.py" line="44"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="44"/>
+        <location filename="../../photodedup/gui/actions.py" line="45"/>
         <source>&amp;Mark all but best</source>
         <translation>标记最佳之外的全部(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="44"/>
+        <location filename="../../photodedup/gui/actions.py" line="45"/>
         <source>Mark all but best</source>
         <translation>标记最佳之外的全部</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="45"/>
+        <location filename="../../photodedup/gui/actions.py" line="46"/>
         <source>&amp;Unmark all</source>
         <translation>取消全部标记(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="45"/>
+        <location filename="../../photodedup/gui/actions.py" line="46"/>
         <source>Unmark all</source>
         <translation>取消全部标记</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="47"/>
+        <location filename="../../photodedup/gui/actions.py" line="48"/>
         <source>&amp;Invert marks in group</source>
         <translation>反转本组标记(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="47"/>
+        <location filename="../../photodedup/gui/actions.py" line="48"/>
         <source>Invert group</source>
         <translation>反转本组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="49"/>
+        <location filename="../../photodedup/gui/actions.py" line="50"/>
         <source>Swap marked and unmarked files in the current group</source>
         <translation>在当前组中互换已标记和未标记的文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="50"/>
+        <location filename="../../photodedup/gui/actions.py" line="51"/>
         <source>&amp;Not duplicates…</source>
         <translation>非重复照片(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="51"/>
+        <location filename="../../photodedup/gui/actions.py" line="52"/>
         <source>Photos you said are not duplicates</source>
         <translation>你标为“非重复”的照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="52"/>
+        <location filename="../../photodedup/gui/actions.py" line="53"/>
         <source>&amp;Edit keep rules…</source>
         <translation>编辑保留规则(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="54"/>
+        <location filename="../../photodedup/gui/actions.py" line="55"/>
         <source>&amp;Review and remove marked…</source>
         <translation>检查并移除已标记的文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="54"/>
+        <location filename="../../photodedup/gui/actions.py" line="55"/>
         <source>Review and remove…</source>
         <translation>检查并移除…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="56"/>
+        <location filename="../../photodedup/gui/actions.py" line="57"/>
         <source>Review the marked files and move them to the trash</source>
         <translation>检查已标记的文件，并把它们移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="57"/>
+        <location filename="../../photodedup/gui/actions.py" line="58"/>
         <source>&amp;About photodedup</source>
         <translation>关于 photodedup(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="64"/>
+        <location filename="../../photodedup/gui/actions.py" line="65"/>
         <source>Cancel &amp;scan</source>
         <translation>取消扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/actions.py" line="65"/>
+        <location filename="../../photodedup/gui/actions.py" line="66"/>
         <source>Cancel scan</source>
         <translation>取消扫描</translation>
     </message>
@@ -881,6 +886,181 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="54"/>
+        <source>Removal History</source>
+        <translation>移除记录</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="64"/>
+        <source>Every removal photodedup made, newest first. Select one to see where each file went; Restore puts its files back where they were, never over a file that is there now.</source>
+        <translation>photodedup 做过的每次移除，最新的在前。选中一次移除可查看每个文件去了哪里；“恢复”会把文件放回原处，绝不覆盖那里现有的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="75"/>
+        <source>On this system photodedup cannot read the Trash back: put trashed files back from the Trash yourself. Files moved to a folder are restored from here.</source>
+        <translation>在此系统上 photodedup 无法读回回收站：移到回收站的文件请自行从回收站放回。移到文件夹的文件可以在这里恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="82"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="82"/>
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="82"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="90"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="82"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="83"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="90"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="90"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="90"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="107"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="235"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="242"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="108"/>
+        <source>Put this removal&apos;s files back where they were</source>
+        <translation>把这次移除的文件放回原处</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="111"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="135"/>
+        <source>Nothing has been removed yet.</source>
+        <translation>还没有移除过任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="140"/>
+        <source>%n line of the log could not be read and is left out.</source>
+        <translation>
+            <numerusform>日志中有 %n 行无法读取，已略过。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="141"/>
+        <source>%n lines of the log could not be read and are left out.</source>
+        <translation>
+            <numerusform>日志中有 %n 行无法读取，已略过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="163"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="177"/>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="178"/>
+        <source>A folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="179"/>
+        <source>Trash and a folder</source>
+        <translation>回收站和文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="182"/>
+        <source>Removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="183"/>
+        <source>Partly restored</source>
+        <translation>部分已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="184"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="218"/>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="190"/>
+        <source>Batch %1</source>
+        <translation>批次 %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="220"/>
+        <source>In %1</source>
+        <translation>在 %1 中</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="222"/>
+        <source>In the Trash</source>
+        <translation>在回收站中</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="227"/>
+        <source>the system Trash</source>
+        <translation>系统回收站</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="228"/>
+        <source>Went to %1</source>
+        <translation>去了 %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="237"/>
+        <source>Could not restore: %1</source>
+        <translation>无法恢复：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="252"/>
+        <source>Restored %1 of %n file.</source>
+        <translation>
+            <numerusform>已恢复 %1 个，共 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="253"/>
+        <source>Restored %1 of %n files.</source>
+        <translation>
+            <numerusform>已恢复 %1 个，共 %n 个文件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeepRuleEditor</name>
     <message>
         <location filename="../../photodedup/gui/results/keep_editor.py" line="37"/>
@@ -1190,57 +1370,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="291"/>
+        <location filename="../../photodedup/gui/main_window.py" line="290"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="260"/>
+        <location filename="../../photodedup/gui/main_window.py" line="259"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="193"/>
+        <location filename="../../photodedup/gui/main_window.py" line="192"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="325"/>
+        <location filename="../../photodedup/gui/main_window.py" line="324"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="337"/>
+        <location filename="../../photodedup/gui/main_window.py" line="336"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="198"/>
+        <location filename="../../photodedup/gui/main_window.py" line="197"/>
         <source>Could not regroup: {error}</source>
         <translation>无法重新分组：{error}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="262"/>
+        <location filename="../../photodedup/gui/main_window.py" line="261"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="264"/>
+        <location filename="../../photodedup/gui/main_window.py" line="263"/>
         <source>Grouping again…</source>
         <translation>正在重新分组…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="384"/>
+        <location filename="../../photodedup/gui/main_window.py" line="383"/>
         <source>The language changes the next time photodedup starts.</source>
         <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="388"/>
+        <location filename="../../photodedup/gui/main_window.py" line="387"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="388"/>
+        <location filename="../../photodedup/gui/main_window.py" line="387"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
@@ -1438,7 +1618,12 @@
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/progress_page.py" line="64"/>
+        <location filename="../../photodedup/gui/review/progress_page.py" line="58"/>
+        <source>Restoring the files…</source>
+        <translation>正在恢复文件…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/progress_page.py" line="71"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -1634,166 +1819,247 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="80"/>
-        <source>You can restore them from the Trash. The log lists each file and where it went.</source>
-        <translation>你可以从回收站恢复它们。日志列出了每个文件及其去向。</translation>
+        <location filename="../../photodedup/gui/review/report.py" line="86"/>
+        <source>Changed your mind? Restore These Files puts them back where they were, now or later from File ▸ Removal History.</source>
+        <translation>改变主意了？“恢复这些文件”会把它们放回原处，现在或以后在“文件 ▸ 移除记录”中都可以。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="89"/>
+        <location filename="../../photodedup/gui/review/report.py" line="90"/>
+        <source>Restore These Files</source>
+        <translation>恢复这些文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/report.py" line="99"/>
         <source>Move Them to a Folder…</source>
         <translation>把它们移到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="99"/>
+        <location filename="../../photodedup/gui/review/report.py" line="109"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="99"/>
+        <location filename="../../photodedup/gui/review/report.py" line="109"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="99"/>
+        <location filename="../../photodedup/gui/review/report.py" line="109"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="99"/>
+        <location filename="../../photodedup/gui/review/report.py" line="109"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="121"/>
+        <location filename="../../photodedup/gui/review/report.py" line="131"/>
         <source>Open Log</source>
         <translation>打开日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="122"/>
+        <location filename="../../photodedup/gui/review/report.py" line="132"/>
         <source>Every file moved is listed there, with where it went</source>
         <translation>日志列出了每个已移动的文件及其去向</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="124"/>
+        <location filename="../../photodedup/gui/review/report.py" line="134"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="142"/>
+        <location filename="../../photodedup/gui/review/report.py" line="152"/>
         <source>Moved %n file to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="143"/>
+        <location filename="../../photodedup/gui/review/report.py" line="153"/>
         <source>Moved %n files to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="150"/>
+        <location filename="../../photodedup/gui/review/report.py" line="160"/>
         <source>Moved %n file to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="151"/>
+        <location filename="../../photodedup/gui/review/report.py" line="161"/>
         <source>Moved %n files to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="155"/>
+        <location filename="../../photodedup/gui/review/report.py" line="165"/>
         <source>No file was moved.</source>
         <translation>没有移动任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="164"/>
+        <location filename="../../photodedup/gui/review/report.py" line="175"/>
         <source>The Trash is not available for %n file</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="165"/>
+        <location filename="../../photodedup/gui/review/report.py" line="176"/>
         <source>The Trash is not available for %n files</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="168"/>
+        <location filename="../../photodedup/gui/review/report.py" line="179"/>
         <source> (for example on a network or removable drive). They are still in place; you can move them to a folder of your choice instead. Nothing is deleted.</source>
         <translation>（例如位于网络驱动器或移动存储上）。它们仍在原处；你可以改为把它们移到自己选择的文件夹。不会删除任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="177"/>
+        <location filename="../../photodedup/gui/review/report.py" line="188"/>
         <source>%n file was left where it is:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="178"/>
+        <location filename="../../photodedup/gui/review/report.py" line="189"/>
         <source>%n files were left where they are:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/report.py" line="204"/>
+        <source>Restored %n file to where it was (%1).</source>
+        <translation>
+            <numerusform>已把 %n 个文件恢复到原处（%1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/report.py" line="205"/>
+        <source>Restored %n files to where they were (%1).</source>
+        <translation>
+            <numerusform>已把 %n 个文件恢复到原处（%1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/report.py" line="217"/>
+        <source>%n file could not be restored:</source>
+        <translation>
+            <numerusform>%n 个文件无法恢复：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/report.py" line="218"/>
+        <source>%n files could not be restored:</source>
+        <translation>
+            <numerusform>%n 个文件无法恢复：</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="188"/>
+        <location filename="../../photodedup/gui/review/report.py" line="223"/>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/report.py" line="227"/>
+        <source>Could not restore: %1</source>
+        <translation>无法恢复：%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/report.py" line="231"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="189"/>
+        <location filename="../../photodedup/gui/review/report.py" line="232"/>
         <source>No Trash here</source>
         <translation>此处无回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="190"/>
+        <location filename="../../photodedup/gui/review/report.py" line="233"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="214"/>
+        <location filename="../../photodedup/gui/review/report.py" line="263"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到这个文件夹</translation>
     </message>
 </context>
 <context>
+    <name>Restore</name>
+    <message>
+        <location filename="../../photodedup/gui/review/restore_worker.py" line="53"/>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/restore_worker.py" line="54"/>
+        <source>Already restored</source>
+        <translation>已经恢复</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/restore_worker.py" line="55"/>
+        <source>Not restored: another file now has its name there</source>
+        <translation>未恢复：那里现在有一个同名的其他文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/restore_worker.py" line="58"/>
+        <source>Not restored: no longer in the Trash (it may have been emptied)</source>
+        <translation>未恢复：已不在回收站中（回收站可能已被清空）</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/restore_worker.py" line="61"/>
+        <source>Not restored: the file in the Trash is not the one removed</source>
+        <translation>未恢复：回收站中的文件不是当初移除的那个</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/restore_worker.py" line="64"/>
+        <source>Not restored: put it back from the system Trash yourself</source>
+        <translation>未恢复：请自行从系统回收站放回</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/restore_worker.py" line="67"/>
+        <source>Could not restore it</source>
+        <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
     <name>ResultsCommands</name>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="58"/>
+        <location filename="../../photodedup/gui/commands.py" line="59"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="96"/>
+        <location filename="../../photodedup/gui/commands.py" line="106"/>
         <source>Scan again to see the photos you no longer mark as different.</source>
         <translation>重新扫描即可看到你不再标为不同的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="104"/>
+        <location filename="../../photodedup/gui/commands.py" line="114"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="106"/>
+        <location filename="../../photodedup/gui/commands.py" line="116"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="121"/>
+        <location filename="../../photodedup/gui/commands.py" line="131"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="123"/>
+        <location filename="../../photodedup/gui/commands.py" line="133"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -1836,12 +2102,22 @@
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="343"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="267"/>
+        <source>RAW+JPEG</source>
+        <translation>RAW+JPEG</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/delegate.py" line="346"/>
+        <source>RAW+JPEG pair with {name}: one shot, kept together</source>
+        <translation>与 {name} 组成 RAW+JPEG：同一次拍摄，一起保留</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/delegate.py" line="350"/>
         <source>Distance {d} compared with {name}</source>
         <translation>与 {name} 相比差 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="350"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="357"/>
         <source>Suggested to keep: {why}</source>
         <translation>建议保留：{why}</translation>
     </message>
@@ -1851,17 +2127,17 @@
         <translation>{format} · 差异 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="274"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="276"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="319"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="321"/>
         <source>modified {date}</source>
         <translation>修改于 {date}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="340"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="342"/>
         <source>In a reference folder: never removed</source>
         <translation>位于参照文件夹中：绝不移除</translation>
     </message>
@@ -1977,175 +2253,190 @@
         <translation>回收站日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="83"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="91"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="137"/>
-        <source>You can restore them from the Trash. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
-        <translation>你可以从回收站恢复它们。每个文件在移动前都会再检查一次：扫描后有改动的文件将保留在原处。</translation>
+        <location filename="../../photodedup/gui/review/dialog.py" line="147"/>
+        <source>You can undo this afterwards: each file can be put back where it was. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
+        <translation>之后可以撤销：每个文件都能放回原处。每个文件在移动前都会再检查一次：扫描后有改动的文件会留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="161"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="161"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="161"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="161"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="177"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="210"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="188"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="230"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="177"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="210"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="188"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="230"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="182"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="193"/>
+        <source>Move to a Folder…</source>
+        <translation>移到文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="196"/>
+        <source>Move the files into a folder you choose instead of the Trash, keeping their paths below the scanned folders</source>
+        <translation>把文件移到你选择的文件夹而不是回收站，并保留它们在所扫描文件夹下的路径</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="202"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="219"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="239"/>
         <source>Group %1 would lose %2, which only %3 has.</source>
         <translation>第 %1 组将失去%2，只有 %3 有这些信息。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="225"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="245"/>
         <source>Keep %1 instead</source>
         <translation>改为保留 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="232"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="252"/>
         <source>the date taken</source>
         <translation>拍摄日期</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="233"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="253"/>
         <source>the location</source>
         <translation>拍摄地点</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="234"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="254"/>
         <source>the camera model</source>
         <translation>相机型号</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="239"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="259"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="240"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="260"/>
         <source>%1 and %2</source>
         <translation>%1和%2</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="245"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="265"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="247"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="267"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="247"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="267"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="248"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="268"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="248"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="268"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="249"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="269"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="257"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="277"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="266"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="286"/>
         <source>%1 is in no group of the results.</source>
         <translation>%1 不在结果的任何一组中。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="274"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="294"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="285"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="305"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="306"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="326"/>
         <source>loses %1</source>
         <translation>将失去%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="324"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="344"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="326"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="346"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="330"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="350"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="332"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="352"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="380"/>
+        <source>Move the Files to This Folder</source>
+        <translation>把文件移到此文件夹</translation>
     </message>
 </context>
 <context>

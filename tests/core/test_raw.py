@@ -111,6 +111,7 @@ def test_a_camera_raw_jpeg_pair_is_not_proposed_as_duplicates(tmp_path: Path) ->
     assert sorted(group.paths) == sorted([raw, jpeg, export])
     pairs = {m.image.path: m.pair for m in group.members}
     assert pairs == {raw: jpeg, jpeg: raw, export: ""}
+    assert abs(group.paths.index(raw) - group.paths.index(jpeg)) == 1  # shown side by side
     assert premark(with_copy.groups) == {export}
 
 

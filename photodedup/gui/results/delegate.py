@@ -263,6 +263,8 @@ class ResultsDelegate(QStyledItemDelegate):
             detail = self.tr("{format} · distance {d}").format(
                 format=image.format, d=member.distance
             )
+        if member.pair:
+            detail += " · " + self.tr("RAW+JPEG")
         painter.drawText(line, left, fm.elidedText(detail, Qt.TextElideMode.ElideRight, text_w))
 
     def _paint_thumbnail(self, painter: QPainter, pal: QPalette, image, box: QRect) -> None:
@@ -338,6 +340,11 @@ class ResultsDelegate(QStyledItemDelegate):
             lines.append(image.camera)
         if member.in_reference_folder:
             lines.append(self.tr("In a reference folder: never removed"))
+        if member.pair:
+            partner = display_path(os.path.basename(member.pair))
+            lines.append(
+                self.tr("RAW+JPEG pair with {name}: one shot, kept together").format(name=partner)
+            )
         if hit[0] > 0:
             lines.append(
                 self.tr("Distance {d} compared with {name}").format(

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -33,6 +34,7 @@ from photodedup.core import trash
 from photodedup.core.metadata_gaps import Fact, metadata_gaps, swap_marks
 from photodedup.core.models import Group, ImageRecord
 from photodedup.core.reasons import Reason, Status
+from photodedup.core.restore import RestoreOutcome
 from photodedup.core.trash import Outcome, Planned
 from photodedup.gui.platform.formatting import display_path, format_bytes, pick
 from photodedup.gui.review.progress_page import ProgressPage
@@ -42,6 +44,7 @@ from photodedup.gui.review.report import (
     button_row,
     icon_note,
 )
+from photodedup.gui.review.restore_worker import restored_paths
 from photodedup.gui.review.trash_log import open_log_file
 from photodedup.gui.review.trash_worker import Step
 
@@ -63,6 +66,8 @@ class RunningJob(Protocol):
 
 # Starts the removal of these files: to the trash, or into a folder when one is given.
 StartRemoval = Callable[[list[Planned], str | None], RunningJob]
+# Starts the restore of these removal batches; the job ends with each file's RestoreOutcome.
+StartRestore = Callable[[list[str]], RunningJob]
 
 
 class ReviewDialog(QDialog):
@@ -70,6 +75,7 @@ class ReviewDialog(QDialog):
 
     filesRemoved = Signal(list)  # paths trashed or moved, emitted file by file
     markToggled = Signal(str, bool)  # path, marked: the user kept another copy from here
+    filesRestored = Signal(list)  # paths put back by "Restore These Files"
 
     def __init__(
         self,
@@ -77,9 +83,11 @@ class ReviewDialog(QDialog):
         marked: set[str],
         start_removal: StartRemoval,
         parent: QWidget | None = None,
+        start_restore: StartRestore | None = None,
     ):
         super().__init__(parent)
         self._start_removal = start_removal
+        self._start_restore = start_restore
         self.setWindowTitle(self.tr("Move to Trash"))
         self._groups = list(groups)
         self._records: dict[str, ImageRecord] = {
@@ -103,6 +111,8 @@ class ReviewDialog(QDialog):
         self.report = ReportPage()
         self.report.moveRequested.connect(self.move_no_trash_to)
         self.report.openLogRequested.connect(lambda: open_log_file(self))
+        self.report.restoreRequested.connect(self.restore_removed)
+        self.report.restoreButton.setVisible(start_restore is not None)
         self.report.closeRequested.connect(self.accept)
         self._pages.addWidget(self.report)
         layout = QVBoxLayout(self)
@@ -134,8 +144,9 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.summaryLabel)
         hint = QLabel(
             self.tr(
-                "You can restore them from the Trash. Each file is checked again just before "
-                "it is moved: one that changed since the scan is left where it is."
+                "You can undo this afterwards: each file can be put back where it was. Each "
+                "file is checked again just before it is moved: one that changed since the "
+                "scan is left where it is."
             )
         )
         hint.setWordWrap(True)
@@ -179,11 +190,20 @@ class ReviewDialog(QDialog):
         )
         self.confirmButton.setEnabled(self._plan.ok)
         self.confirmButton.clicked.connect(self._start_trash)
+        self.moveToButton = QPushButton(self.tr("Move to a Folder…"))
+        self.moveToButton.setToolTip(
+            self.tr(
+                "Move the files into a folder you choose instead of the Trash, keeping their "
+                "paths below the scanned folders"
+            )
+        )
+        self.moveToButton.setEnabled(self._plan.ok)
+        self.moveToButton.clicked.connect(self._choose_move_folder)
         cancel = self.cancelButton = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
-        for button in (self.confirmButton, cancel):
+        for button in (self.confirmButton, self.moveToButton, cancel):
             button.setAutoDefault(False)  # Enter alone must never start moving files
-        layout.addLayout(button_row([], [cancel, self.confirmButton]))
+        layout.addLayout(button_row([self.moveToButton], [cancel, self.confirmButton]))
         return page
 
     def keep_instead(self, gap_index: int) -> None:
@@ -355,6 +375,42 @@ class ReviewDialog(QDialog):
         self._job.progress.connect(self._on_step)
         self._job.finished.connect(self._on_finished)
         self._job.failed.connect(lambda message: self._on_failed(items, message))
+
+    def _choose_move_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Move the Files to This Folder"))
+        if folder:
+            self.move_all_to(folder)
+
+    def move_all_to(self, folder: str) -> None:
+        """Move every planned file into ``folder`` (keeping paths) instead of the Trash."""
+        if self._plan.ok and self._job is None:
+            self._run(list(self._plan.items), folder)
+
+    def restore_removed(self) -> None:
+        """Put back every file this dialog moved, from the Trash or the folder."""
+        batches = list(dict.fromkeys(o.batch for o in self._outcomes if o.batch))
+        if self._job is not None or self._start_restore is None or not batches:
+            return
+        self.progressPage.start_restore()
+        self._pages.setCurrentIndex(_PROGRESS)
+        self._job = self._start_restore(batches)
+        self._job.finished.connect(self._on_restored)
+        self._job.failed.connect(self._on_restore_failed)
+
+    def _on_restored(self, outcomes: list[RestoreOutcome]) -> None:
+        self._job = None
+        self._removed.difference_update(o.path for o in outcomes if o.ok)
+        self.report.show_restored(outcomes, {p: i.size for p, i in self._planned.items()})
+        self._pages.setCurrentIndex(_RESULT)
+        back = restored_paths(outcomes)
+        if back:
+            self.filesRestored.emit(back)
+        if self._closing:
+            super().reject()
+
+    def _on_restore_failed(self, message: str) -> None:
+        self._on_restored([])
+        self.report.show_restore_error(message)
 
     def _start_trash(self) -> None:
         if self._plan.ok and self._job is None:

@@ -53,6 +53,13 @@ class ProgressPage(QWidget):
         self.stopButton.setEnabled(True)
         self.stopButton.setText(self.tr("Stop"))
 
+    def start_restore(self) -> None:
+        """Show a restore running: no count to follow, and nothing to stop half-way."""
+        self.title.setText(self.tr("Restoring the files…"))
+        self.bar.setRange(0, 0)
+        self.current.clear()
+        self.stopButton.setEnabled(False)
+
     def show_step(self, step: Step) -> None:
         self.bar.setValue(step.done)
         if step.outcome is None:

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.reasons import Status
+from photodedup.core.restore import RestoreOutcome
 from photodedup.core.trash import Outcome
 from photodedup.gui.platform.formatting import format_bytes, pick
 from photodedup.gui.platform.reasons import reason_text
+from photodedup.gui.review.restore_worker import outcome_text
 
 GONE = frozenset((Status.TRASHED, Status.MOVED))  # outcomes after which the file left its folder
 
@@ -63,6 +65,7 @@ class ReportPage(QWidget):
 
     moveRequested = Signal(str)  # a folder for the files that found no trash
     openLogRequested = Signal()
+    restoreRequested = Signal()  # put back every file this removal moved
     closeRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -75,13 +78,20 @@ class ReportPage(QWidget):
         self.resultLabel.setFont(font)
         self.resultLabel.setWordWrap(True)
         layout.addWidget(self.resultLabel)
-        self.restoreLabel = QLabel(
+        self.restoreBox, self.restoreLabel = icon_note(
+            self, QStyle.StandardPixmap.SP_MessageBoxInformation
+        )
+        self.restoreLabel.setText(
             self.tr(
-                "You can restore them from the Trash. The log lists each file and where it went."
+                "Changed your mind? Restore These Files puts them back where they were, now "
+                "or later from File ▸ Removal History."
             )
         )
-        self.restoreLabel.setWordWrap(True)
-        layout.addWidget(self.restoreLabel)
+        self.restoreButton = QPushButton(self.tr("Restore These Files"))
+        self.restoreButton.setAutoDefault(False)
+        self.restoreButton.clicked.connect(self.restoreRequested)
+        self.restoreBox.layout().addWidget(self.restoreButton, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.restoreBox)
 
         self.noTrashBox, self.noTrashLabel = icon_note(
             self, QStyle.StandardPixmap.SP_MessageBoxInformation
@@ -154,7 +164,8 @@ class ReportPage(QWidget):
         if not parts:
             parts.append(self.tr("No file was moved."))
         self.resultLabel.setText(" ".join(parts))
-        self.restoreLabel.setVisible(bool(trashed))
+        self.restoreBox.setVisible(bool(gone))
+        self.restoreButton.setEnabled(True)
 
         self.noTrashBox.setVisible(bool(no_trash))
         n = len(no_trash)
@@ -183,20 +194,58 @@ class ReportPage(QWidget):
         self._fill_table(left)
         self.closeButton.setDefault(True)
 
+    def show_restored(self, outcomes: list[RestoreOutcome], sizes: dict[str, int]) -> None:
+        """Report a restore: how many files are back, and which are not, with why."""
+        back = [o for o in outcomes if o.ok]
+        left = [o for o in outcomes if not o.ok]
+        n = len(back)
+        text = pick(
+            n,
+            self.tr("Restored %n file to where it was (%1).", "", n),
+            self.tr("Restored %n files to where they were (%1).", "", n),
+        )
+        freed = format_bytes(sum(sizes.get(o.path, 0) for o in back))
+        self.resultLabel.setText(text.replace("%1", freed))
+        self.restoreBox.setVisible(bool(left))
+        self.restoreButton.setEnabled(bool(left))
+        self.noTrashBox.hide()
+        n = len(left)
+        self.skippedLabel.setVisible(bool(left))
+        self.skippedLabel.setText(
+            pick(
+                n,
+                self.tr("%n file could not be restored:", "", n),
+                self.tr("%n files could not be restored:", "", n),
+            )
+        )
+        self.skippedTable.setVisible(bool(left))
+        self.resultStretch.setVisible(not left)
+        self._fill_rows([(o.path, self.tr("Not restored"), outcome_text(o)) for o in left])
+        self.closeButton.setDefault(True)
+
+    def show_restore_error(self, message: str) -> None:
+        self.resultLabel.setText(self.tr("Could not restore: %1").replace("%1", message))
+
     def _fill_table(self, outcomes: list[Outcome]) -> None:
         labels = {
             Status.SKIPPED: self.tr("Skipped"),
             Status.NO_TRASH: self.tr("No Trash here"),
             Status.FAILED: self.tr("Failed"),
         }
-        self.skippedTable.setRowCount(len(outcomes))
-        for row, o in enumerate(outcomes):
-            folder, name = os.path.split(o.path)
-            reason = reason_text(o.reason, o.detail)
-            cells = [name, folder, labels.get(o.status, o.status), reason]
-            for col, text in enumerate(cells):
+        self._fill_rows(
+            [
+                (o.path, labels.get(o.status, o.status), reason_text(o.reason, o.detail))
+                for o in outcomes
+            ]
+        )
+
+    def _fill_rows(self, rows: list[tuple[str, str, str]]) -> None:
+        self.skippedTable.setRowCount(len(rows))
+        for row, (path, result, reason) in enumerate(rows):
+            folder, name = os.path.split(path)
+            for col, text in enumerate([name, folder, result, reason]):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(o.path if col < 2 else text)
+                cell.setToolTip(path if col < 2 else text)
                 self.skippedTable.setItem(row, col, cell)
         self.skippedTable.resizeColumnsToContents()
         # Name, folder and result take what they need (folders at most a third of

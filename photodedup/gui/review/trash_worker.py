@@ -31,9 +31,15 @@ class Step:
 
 
 def removal(
-    items: Sequence[Planned], *, folder: str | None = None, log_path: str | None = None
+    items: Sequence[Planned],
+    *,
+    folder: str | None = None,
+    roots: Sequence[str] = (),
+    log_path: str | None = None,
 ) -> Callable[[Callable[[Any], None], threading.Event], list[Outcome]]:
     """Send ``items`` to the trash, or move them to ``folder`` when one is given.
+
+    In ``folder`` a file under one of ``roots`` keeps its path below that root.
 
     The work returns every Outcome in plan order, the files it stopped before
     included (skipped, with the reason code ``Reason.STOPPED``)."""
@@ -60,7 +66,7 @@ def removal(
         try:
             if folder is None:
                 return trash.execute(RemovalPlan(items=items), **run)
-            return trash.move_to(items, folder, **run)
+            return trash.move_to(items, folder, roots=tuple(roots), **run)
         except TrashCancelled as stop:
             return stop.outcomes + stop.stopped
         except Exception as exc:  # a bug in the engine must not lose the report
