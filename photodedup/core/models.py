@@ -178,6 +178,8 @@ class Group:
         members = tuple(m for m in self.members if m.image.path not in paths)
         if len(members) == len(self.members):
             return self
+        if len(members) == 2 and members[0].pair == members[1].image.path:
+            return None  # a camera's RAW+JPEG pair of one shot is no group of copies
         return replace(self, members=members) if len(members) >= 2 else None
 
 

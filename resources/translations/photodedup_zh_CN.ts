@@ -2092,52 +2092,52 @@
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="259"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="261"/>
         <source>Keep: {why}</source>
         <translation>保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="259"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="261"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="267"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="257"/>
         <source>RAW+JPEG</source>
         <translation>RAW+JPEG</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="346"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="344"/>
         <source>RAW+JPEG pair with {name}: one shot, kept together</source>
         <translation>与 {name} 组成 RAW+JPEG：同一次拍摄，一起保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="350"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="348"/>
         <source>Distance {d} compared with {name}</source>
         <translation>与 {name} 相比差 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="357"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="355"/>
         <source>Suggested to keep: {why}</source>
         <translation>建议保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="263"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="265"/>
         <source>{format} · distance {d}</source>
         <translation>{format} · 差异 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="276"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="274"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="321"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="319"/>
         <source>modified {date}</source>
         <translation>修改于 {date}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="342"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="340"/>
         <source>In a reference folder: never removed</source>
         <translation>位于参照文件夹中：绝不移除</translation>
     </message>

@@ -113,6 +113,7 @@ def test_a_camera_raw_jpeg_pair_is_not_proposed_as_duplicates(tmp_path: Path) ->
     assert pairs == {raw: jpeg, jpeg: raw, export: ""}
     assert abs(group.paths.index(raw) - group.paths.index(jpeg)) == 1  # shown side by side
     assert premark(with_copy.groups) == {export}
+    assert group.without({export}) is None  # once the copy is gone, no group is left
 
 
 def test_same_name_without_the_same_capture_time_is_no_pair(tmp_path: Path) -> None:

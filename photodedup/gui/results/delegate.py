@@ -253,18 +253,16 @@ class ResultsDelegate(QStyledItemDelegate):
         )
         line.translate(0, m.line)
         painter.setPen(dim)
+        # A camera's RAW+JPEG pair says so before the distance, which matters less.
+        fmt = image.format + (" · " + self.tr("RAW+JPEG") if member.pair else "")
         if why is not None:
             # The copy the rule keeps says why, in place of how far it is from the first.
             painter.setPen(accent)
             detail = self.tr("Keep: {why}").format(why=why) if why else self.tr("Keep")
         elif i == 0:
-            detail = image.format  # the others' distances are measured from this one
+            detail = fmt  # the others' distances are measured from this one
         else:
-            detail = self.tr("{format} · distance {d}").format(
-                format=image.format, d=member.distance
-            )
-        if member.pair:
-            detail += " · " + self.tr("RAW+JPEG")
+            detail = self.tr("{format} · distance {d}").format(format=fmt, d=member.distance)
         painter.drawText(line, left, fm.elidedText(detail, Qt.TextElideMode.ElideRight, text_w))
 
     def _paint_thumbnail(self, painter: QPainter, pal: QPalette, image, box: QRect) -> None:

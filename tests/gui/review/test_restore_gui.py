@@ -175,4 +175,7 @@ def test_restored_files_reappear_in_the_results(run_scan, qtbot, window, library
 
     assert seen == [2]  # gone from the results while in the trash
     assert all(os.path.exists(p) for p in marked)
-    assert sorted(sorted(g.paths) for g in window.model.groups()) == before
+    # They come back by a regroup, which runs off the GUI thread.
+    qtbot.waitUntil(
+        lambda: sorted(sorted(g.paths) for g in window.model.groups()) == before, timeout=20_000
+    )
