@@ -171,7 +171,7 @@ def test_restored_files_reappear_in_the_results(run_scan, qtbot, window, library
         dialog.accept()
 
     QTimer.singleShot(200, remove_then_restore)
-    window.review()
+    window.commands.review()
 
     assert seen == [2]  # gone from the results while in the trash
     assert all(os.path.exists(p) for p in marked)
