@@ -68,7 +68,7 @@ def open_raw(path: str, min_side: int) -> tuple[Image.Image, int, int, Image.Exi
         sizes = raw.sizes
         width, height = sizes.width, sizes.height
         flip = sizes.flip
-        picture, exif = _preview(raw)
+        picture, exif = _preview(raw, min_side)
         if picture is None or min(picture.size) < min(min_side, min(width, height) // 2):
             developed = raw.postprocess(
                 half_size=True, use_camera_wb=True, no_auto_bright=True, output_bps=8
@@ -83,7 +83,7 @@ def _displayed(width: int, height: int, flip: int) -> tuple[int, int]:
     return (height, width) if flip in (5, 6) else (width, height)
 
 
-def _preview(raw: object) -> tuple[Image.Image | None, Image.Exif | None]:
+def _preview(raw: object, min_side: int) -> tuple[Image.Image | None, Image.Exif | None]:
     import rawpy
 
     try:
@@ -96,6 +96,8 @@ def _preview(raw: object) -> tuple[Image.Image | None, Image.Exif | None]:
         return Image.fromarray(thumb.data).convert("RGB"), None
     try:
         im = Image.open(io.BytesIO(thumb.data), formats=("JPEG", "MPO"))
+        # A full-size preview is a 12-50 MP JPEG: decode it scaled (DCT), as any JPEG.
+        im.draft("RGB", (min_side, min_side))
         im.load()
     except Exception:
         return None, None
