@@ -2145,42 +2145,42 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="74"/>
+        <location filename="../../photodedup/gui/results/model.py" line="73"/>
         <source>{n} similar photos: {names}</source>
         <translation>{n} 张相似照片：{names}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="187"/>
+        <location filename="../../photodedup/gui/results/model.py" line="186"/>
         <source>{n} group</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="187"/>
+        <location filename="../../photodedup/gui/results/model.py" line="186"/>
         <source>{n} groups</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="188"/>
+        <location filename="../../photodedup/gui/results/model.py" line="187"/>
         <source>{n} file marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="188"/>
+        <location filename="../../photodedup/gui/results/model.py" line="187"/>
         <source>{n} files marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="189"/>
+        <location filename="../../photodedup/gui/results/model.py" line="188"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="200"/>
+        <location filename="../../photodedup/gui/results/model.py" line="195"/>
         <source>{n} group has every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="201"/>
+        <location filename="../../photodedup/gui/results/model.py" line="196"/>
         <source>{n} groups have every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
@@ -2253,188 +2253,202 @@
         <translation>回收站日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="91"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="102"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="212"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="371"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="147"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="160"/>
         <source>You can undo this afterwards: each file can be put back where it was. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
         <translation>之后可以撤销：每个文件都能放回原处。每个文件在移动前都会再检查一次：扫描后有改动的文件会留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="183"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="183"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="183"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="183"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="188"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="230"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="350"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="188"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="230"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="350"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="193"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="215"/>
         <source>Move to a Folder…</source>
         <translation>移到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="196"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="218"/>
         <source>Move the files into a folder you choose instead of the Trash, keeping their paths below the scanned folders</source>
         <translation>把文件移到你选择的文件夹而不是回收站，并保留它们在所扫描文件夹下的路径</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="202"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="224"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="239"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="246"/>
         <source>Group %1 would lose %2, which only %3 has.</source>
         <translation>第 %1 组将失去%2，只有 %3 有这些信息。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="245"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="252"/>
         <source>Keep %1 instead</source>
         <translation>改为保留 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="252"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="259"/>
         <source>the date taken</source>
         <translation>拍摄日期</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="253"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="260"/>
         <source>the location</source>
         <translation>拍摄地点</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="254"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="261"/>
         <source>the camera model</source>
         <translation>相机型号</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="259"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="266"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="260"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="267"/>
         <source>%1 and %2</source>
         <translation>%1和%2</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="265"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="272"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="267"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="274"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="267"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="274"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="268"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="275"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="268"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="275"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="269"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="276"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="277"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="284"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="286"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="293"/>
         <source>%1 is in no group of the results.</source>
         <translation>%1 不在结果的任何一组中。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="294"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="301"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="305"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="312"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/dialog.py" line="331"/>
+        <source>Preparing the list of %n file…</source>
+        <translation>
+            <numerusform>正在准备 %n 个文件的列表…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/dialog.py" line="332"/>
+        <source>Preparing the list of %n files…</source>
+        <translation>
+            <numerusform>正在准备 %n 个文件的列表…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="326"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="380"/>
         <source>loses %1</source>
         <translation>将失去%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="344"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="374"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="346"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="377"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="350"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="384"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="352"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="386"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="380"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="401"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到此文件夹</translation>
     </message>

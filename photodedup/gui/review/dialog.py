@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,19 +24,24 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QStyle,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from photodedup.core import trash
-from photodedup.core.metadata_gaps import Fact, metadata_gaps, swap_marks
-from photodedup.core.models import Group, ImageRecord
+from photodedup.core.metadata_gaps import Fact, MetadataGap, swap_marks
+from photodedup.core.models import Group
 from photodedup.core.reasons import Reason, Status
 from photodedup.core.restore import RestoreOutcome
-from photodedup.core.trash import Outcome, Planned
+from photodedup.core.trash import Outcome, Planned, RemovalPlan
 from photodedup.gui.platform.formatting import display_path, format_bytes, pick
+from photodedup.gui.review.list_model import (
+    Prepared,
+    ReviewGroup,
+    ReviewListModel,
+    prepare,
+    prepare_in_thread,
+)
 from photodedup.gui.review.progress_page import ProgressPage
 from photodedup.gui.review.report import (
     GONE,
@@ -51,6 +56,10 @@ from photodedup.gui.review.trash_worker import Step
 __all__ = ["ReviewDialog"]
 
 _REVIEW, _PROGRESS, _RESULT = range(3)
+# Marked files planned on the GUI thread: a few tens of milliseconds. More are
+# planned in a thread while the dialog says so.
+_PLAN_HERE = 3000
+_SPANS_AT_ONCE = 2000
 
 
 class RunningJob(Protocol):
@@ -73,7 +82,9 @@ StartRestore = Callable[[list[str]], RunningJob]
 class ReviewDialog(QDialog):
     """Shows exactly what will go to the trash, does it on confirm, and reports."""
 
-    filesRemoved = Signal(list)  # paths trashed or moved, emitted file by file
+    # Paths trashed or moved, a few times a second while files go: updating the
+    # results for every single file of a large removal would keep the window busy.
+    filesRemoved = Signal(list)
     markToggled = Signal(str, bool)  # path, marked: the user kept another copy from here
     filesRestored = Signal(list)  # paths put back by "Restore These Files"
 
@@ -90,18 +101,19 @@ class ReviewDialog(QDialog):
         self._start_restore = start_restore
         self.setWindowTitle(self.tr("Move to Trash"))
         self._groups = list(groups)
-        self._records: dict[str, ImageRecord] = {
-            m.image.path: m.image for g in self._groups for m in g.members
-        }
         self._marked = set(marked)
-        self._plan = trash.plan_removal(self._groups, self._marked)
-        self._planned = {item.path: item for item in self._plan.items}
-        self._gaps = metadata_gaps(self._groups, self._marked)
+        self._plan = RemovalPlan()  # until planned (see _plan_ready)
+        self._planned: dict[str, Planned] = {}
+        self._gaps: list[MetadataGap] = []
+        self._losing: dict[int, MetadataGap] = {}
         self._removed: set[str] = set()
         self._outcomes: list[Outcome] = []
         self._job: RunningJob | None = None
         self._live: list[Outcome] = []
         self._closing = False
+        self._gone: list[str] = []  # removed, not yet reported by filesRemoved
+        self._gone_timer = QTimer(self, singleShot=True, interval=250)
+        self._gone_timer.timeout.connect(self._report_gone)
 
         self._pages = QStackedWidget()
         self._pages.addWidget(self._build_review_page())
@@ -119,6 +131,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(self._pages)
         fm = self.fontMetrics()
         self.resize(fm.averageCharWidth() * 120, fm.lineSpacing() * 32)
+        self._start_planning()
 
     # -- public ---------------------------------------------------------------
 
@@ -136,7 +149,7 @@ class ReviewDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
 
-        self.summaryLabel = QLabel(self._summary_text())
+        self.summaryLabel = QLabel()
         bold = QFont(self.summaryLabel.font())
         bold.setBold(True)
         self.summaryLabel.setFont(bold)
@@ -155,40 +168,49 @@ class ReviewDialog(QDialog):
         self.problemBox, self.problemLabel = icon_note(
             self, QStyle.StandardPixmap.SP_MessageBoxWarning
         )
-        self.problemLabel.setText(self._problem_text())
-        self.problemBox.setVisible(bool(self._plan.problems))
+        self.problemBox.hide()
         layout.addWidget(self.problemBox)
 
         self.gapBox, self.gapLabel = icon_note(self, QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.gapLabel.setTextFormat(Qt.TextFormat.RichText)
         self.gapLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.gapLabel.linkActivated.connect(lambda link: self.keep_instead(int(link)))
-        self._show_gaps()
+        self.gapBox.hide()
         layout.addWidget(self.gapBox)
 
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(
-            [self.tr("File"), self.tr("Folder"), self.tr("Size"), self.tr("Resolution")]
+        self.tree = QTableView()
+        self.tree_model = ReviewListModel(
+            [self.tr("File"), self.tr("Folder"), self.tr("Size"), self.tr("Resolution")],
+            self._group_title,
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            self,
         )
+        self.tree.setModel(self.tree_model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.tree.setUniformRowHeights(True)
-        self._fill_tree()
-        header = self.tree.header()
+        self.tree.setShowGrid(False)
+        self.tree.setWordWrap(False)
+        self.tree.setTabKeyNavigation(False)
+        rows = self.tree.verticalHeader()
+        rows.hide()
+        # Every row as high as a line of text: the view places rows without measuring them.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        fm = self.fontMetrics()
+        rows.setDefaultSectionSize(fm.lineSpacing() + fm.height() // 3)
+        header = self.tree.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, not from the contents: measuring thousands of rows
+        # would hold the dialog up. The user can still drag them.
+        pad = fm.averageCharWidth() * 3
+        widths = (fm.averageCharWidth() * 34, 0, fm.horizontalAdvance("999.9 MB"))
+        for col, width in enumerate((*widths, fm.horizontalAdvance("99999×99999"))):
+            if width:
+                header.resizeSection(col, width + pad)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.tree, 1)
 
-        n = len(self._plan.items)
-        self.confirmButton = QPushButton(
-            pick(
-                n, self.tr("Move %n File to Trash", "", n), self.tr("Move %n Files to Trash", "", n)
-            )
-        )
-        self.confirmButton.setEnabled(self._plan.ok)
+        self.confirmButton = QPushButton(self.tr("Move to Trash"))
+        self.confirmButton.setEnabled(False)
         self.confirmButton.clicked.connect(self._start_trash)
         self.moveToButton = QPushButton(self.tr("Move to a Folder…"))
         self.moveToButton.setToolTip(
@@ -215,22 +237,7 @@ class ReviewDialog(QDialog):
         for path in sorted(marked ^ self._marked):
             self.markToggled.emit(path, path in marked)
         self._marked = marked
-        self._plan = trash.plan_removal(self._groups, self._marked)
-        self._planned = {item.path: item for item in self._plan.items}
-        self._gaps = metadata_gaps(self._groups, self._marked)
-        self.summaryLabel.setText(self._summary_text())
-        self.problemLabel.setText(self._problem_text())
-        self.problemBox.setVisible(bool(self._plan.problems))
-        self._show_gaps()
-        self.tree.clear()
-        self._fill_tree()
-        n = len(self._plan.items)
-        self.confirmButton.setText(
-            pick(
-                n, self.tr("Move %n File to Trash", "", n), self.tr("Move %n Files to Trash", "", n)
-            )
-        )
-        self.confirmButton.setEnabled(self._plan.ok)
+        self._start_planning()
 
     def _show_gaps(self) -> None:
         lines = []
@@ -312,58 +319,72 @@ class ReviewDialog(QDialog):
                 lines.append(line)
         return lines
 
-    def _fill_tree(self) -> None:
-        by_group: dict[int, list[Planned]] = {}
-        for item in self._plan.items:
-            by_group.setdefault(item.group, []).append(item)
-        troubled = {p.group for p in self._plan.problems if 0 <= p.group < len(self._groups)}
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        losing = {gap.group: gap for gap in self._gaps}
-        for index in sorted(set(by_group) | troubled):
-            kept = [p for p in self._groups[index].paths if p not in self._marked]
-            title = self._group_title(index, kept)
-            if index in losing:
-                title += " — ⚠ " + self.tr("loses %1").replace(
-                    "%1", self._facts_text(losing[index].missing)
-                )
-            header = QTreeWidgetItem([title])
-            header.setToolTip(0, title)  # a long line is cut at the window's edge
-            font = QFont(header.font(0))
-            font.setBold(True)
-            header.setFont(0, font)
-            header.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            if index in troubled or index in losing:
-                header.setIcon(0, warning)
-            self.tree.addTopLevelItem(header)
-            header.setFirstColumnSpanned(True)
-            for item in by_group.get(index, []):
-                header.addChild(self._file_row(item))
-            header.setExpanded(True)
+    def _start_planning(self) -> None:
+        n = len(self._marked)
+        if n <= _PLAN_HERE:
+            self._plan_ready(prepare(self._groups, self._marked))
+            return
+        # A big plan takes seconds of Python: make it in a thread, say so meanwhile.
+        self.summaryLabel.setText(
+            pick(
+                n,
+                self.tr("Preparing the list of %n file…", "", n),
+                self.tr("Preparing the list of %n files…", "", n),
+            )
+        )
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self._relay = prepare_in_thread(self._groups, set(self._marked), self)
+        self._relay.ready.connect(self._plan_ready)
 
-    def _group_title(self, index: int, kept: list[str]) -> str:
-        title = self.tr("Group %1").replace("%1", str(index + 1))
+    def _plan_ready(self, prepared: Prepared) -> None:
+        self._plan, rows, self._gaps = prepared
+        self._planned = {item.path: item for item in self._plan.items}
+        self._losing = {gap.group: gap for gap in self._gaps}
+        self._show_gaps()
+        self.summaryLabel.setText(self._summary_text())
+        self.problemLabel.setText(self._problem_text())
+        self.problemBox.setVisible(bool(self._plan.problems))
+        n = len(self._plan.items)
+        self.confirmButton.setText(
+            pick(
+                n, self.tr("Move %n File to Trash", "", n), self.tr("Move %n Files to Trash", "", n)
+            )
+        )
+        self.confirmButton.setEnabled(self._plan.ok)
+        self.tree_model.set_groups(rows)
+        self._unspanned = self.tree_model.title_rows().tolist()
+        self._span_titles()
+        self.unsetCursor()
+
+    def _span_titles(self) -> None:
+        # A title spans its row. Thousands of spans are set a slice at a time,
+        # so that the dialog answers at once however long the list.
+        todo, self._unspanned = self._unspanned[:_SPANS_AT_ONCE], self._unspanned[_SPANS_AT_ONCE:]
+        columns = self.tree_model.columnCount()
+        for row in todo:
+            self.tree.setSpan(row, 0, 1, columns)
+        if self._unspanned:
+            QTimer.singleShot(0, self._span_titles)
+
+    def is_ready(self) -> bool:
+        """Whether the plan is made and listed (at once, unless it is large)."""
+        return self.confirmButton.text() != self.tr("Move to Trash")
+
+    def _group_title(self, group: ReviewGroup) -> str:
+        title = self.tr("Group %1").replace("%1", str(group.index + 1))
+        kept = group.kept
         if not kept:
             return title + " — " + self.tr("keeping nothing")
-        first = self._records[kept[0]]
-        name = display_path(os.path.basename(kept[0]))
+        gap = self._losing.get(group.index)
+        if gap is not None:
+            title += " — ⚠ " + self.tr("loses %1").replace("%1", self._facts_text(gap.missing))
+        first = kept[0]
+        name = display_path(os.path.basename(first.path))
         name = f"{name} ({first.width}×{first.height}, {format_bytes(first.size)})"
         keeping = self.tr("keeping %1").replace("%1", name)
         if len(kept) > 1:
             keeping += " " + self.tr("and %n more", "", len(kept) - 1)
         return f"{title} — {keeping}"
-
-    def _file_row(self, item: Planned) -> QTreeWidgetItem:
-        record = self._records.get(item.path)
-        folder, name = os.path.split(item.path)
-        resolution = f"{record.width}×{record.height}" if record else ""
-        row = QTreeWidgetItem([name, folder, format_bytes(item.size), resolution])
-        row.setToolTip(0, item.path)
-        row.setToolTip(1, folder)
-        for col in (2, 3):
-            row.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        row.setData(0, Qt.ItemDataRole.UserRole, item.path)
-        row.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        return row
 
     # -- progress page --------------------------------------------------------
 
@@ -428,7 +449,15 @@ class ReviewDialog(QDialog):
         self._live.append(step.outcome)
         if step.outcome.status in GONE:
             self._removed.add(step.outcome.path)
-            self.filesRemoved.emit([step.outcome.path])
+            self._gone.append(step.outcome.path)
+            if not self._gone_timer.isActive():
+                self._gone_timer.start()
+
+    def _report_gone(self) -> None:
+        self._gone_timer.stop()
+        gone, self._gone = self._gone, []
+        if gone:
+            self.filesRemoved.emit(gone)
 
     def _on_failed(self, items: list[Planned], message: str) -> None:
         # Only an engine bug gets here: what was reported stands, the rest failed.
@@ -442,6 +471,7 @@ class ReviewDialog(QDialog):
 
     def _on_finished(self, outcomes: list[Outcome]) -> None:
         self._job = None
+        self._report_gone()
         replaced = {o.path for o in outcomes}
         self._outcomes = [o for o in self._outcomes if o.path not in replaced] + outcomes
         self.report.show_outcomes(self._outcomes, {p: i.size for p, i in self._planned.items()})
