@@ -39,9 +39,13 @@ from photodedup.gui.scan.folder_drops import FolderDrops
 from photodedup.gui.scan.progress_panel import ScanProgress
 from photodedup.gui.scan.sidebar import Sidebar
 from photodedup.gui.scan.worker import ScanOutcome
-from photodedup.gui.session import Session
+from photodedup.gui.session import MARKS, Session
 from photodedup.gui.widgets.action_button import ActionButton
 from photodedup.gui.widgets.empty_state import EmptyState
+
+# Files whose marks are worked out on the GUI thread (a few milliseconds); beyond,
+# the session's job does it.
+_MARK_HERE = 2000
 
 
 class MainWindow(QMainWindow):
@@ -54,7 +58,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.settings = settings or Settings()
-        self.session = Session(ignore, self)
+        self.session = Session(ignore, self, prepare=ResultsModel.prepare)
         self.actions = Actions(self)
         self.setWindowTitle("photodedup")
         self.thumbnails = ThumbnailCache(
@@ -180,7 +184,8 @@ class MainWindow(QMainWindow):
         self.filter_edit.textChanged.connect(self._filter_timer.start)
         self.model.marksChanged.connect(self._update_status)
         self.model.modelReset.connect(self._show_page)
-        self.thumbnails.thumbnailReady.connect(self.model.refresh_path)
+        self.thumbnails.thumbnailReady.connect(self.view.thumbnail_ready)
+        self.view.filterTyped.connect(self._type_in_filter)
         self.view.compareRequested.connect(c.compare)
         self.view.reviewRequested.connect(a.review.trigger)
         self.view.fileMenuRequested.connect(c.file_menu)
@@ -313,8 +318,12 @@ class MainWindow(QMainWindow):
             self._say(warning)
 
     def _show_outcome(self, outcome: ScanOutcome) -> None:
+        self.session.jobs.drop(MARKS)  # marks for the groups being replaced
         self.model.set_keep_rule(*self.keep_rule())
-        self.model.set_groups(outcome.groups, outcome.marked)
+        if outcome.prepared is not None:  # made in the job's thread
+            self.model.set_table(outcome.prepared)
+        else:
+            self.model.set_groups(outcome.groups, outcome.marked)
 
     def _scan_ended(self) -> None:
         self._show_page()
@@ -350,7 +359,11 @@ class MainWindow(QMainWindow):
     def mark_all_but_best(self) -> None:
         self.settings.selection_rule = self.rule_combo.currentData()
         self.model.set_keep_rule(*self.keep_rule())
-        self.model.mark_all_but_best()
+        if self.model.file_count() <= _MARK_HERE:
+            self.model.mark_all_but_best()
+        else:  # the keep rule over every group: too long for the GUI thread
+            job = self.session.premark(self.model.groups(), *self.model.keep_rule())
+            job.finished.connect(self.model.replace_marks)
         self.menu.show_keep_rule(self.rule_combo.currentData())
 
     def edit_keep_rules(self) -> None:
@@ -370,6 +383,7 @@ class MainWindow(QMainWindow):
             self.model.invert_group(current.row())
 
     def _files_removed(self, paths: list[str]) -> None:
+        # The review reports them a batch at a time, a few times a second.
         gone = set(paths)
         if gone:
             self.session.files_removed(gone)
@@ -377,6 +391,10 @@ class MainWindow(QMainWindow):
             self.model.remove_paths(gone)
             if not self.model.total_groups():
                 self.empty.show_all_done()
+
+    def _type_in_filter(self, text: str) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.insert(text)
 
     def _set_language(self, code: str) -> None:
         self.settings.language = code or None

@@ -14,12 +14,13 @@ from PySide6.QtCore import QObject, Signal
 
 from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import Group, ImageRecord, ScanOptions, ScanResult
+from photodedup.core.select import premark
 from photodedup.core.trash import Planned
 from photodedup.gui.jobs import Job, JobRunner
 from photodedup.gui.review import restore_worker, trash_worker
-from photodedup.gui.scan.worker import ScanOutcome, regroup_work, scan_work
+from photodedup.gui.scan.worker import Prepare, ScanOutcome, regroup_work, scan_work
 
-SCAN, REGROUP, REMOVAL, RESTORE = "scan", "regroup", "removal", "restore"
+SCAN, REGROUP, REMOVAL, RESTORE, MARKS = "scan", "regroup", "removal", "restore", "marks"
 
 
 class Session(QObject):
@@ -32,8 +33,17 @@ class Session(QObject):
     regroupFailed = Signal(str)
     busyChanged = Signal()  # a job started or ended
 
-    def __init__(self, ignore: IgnoreList | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        ignore: IgnoreList | None = None,
+        parent: QObject | None = None,
+        *,
+        prepare: Prepare | None = None,
+    ) -> None:
+        """``prepare(groups, marked)`` runs in the scan and regroup jobs' threads;
+        its result comes back as the outcome's ``prepared``."""
         super().__init__(parent)
+        self._prepare = prepare
         self.ignore = ignore or IgnoreList()
         self.jobs = JobRunner(self)
         self.jobs.busyChanged.connect(self.busyChanged)
@@ -54,7 +64,8 @@ class Session(QObject):
         """Scan, then mark under the keep ``rule`` (``prefer``: preferred folders, best first)."""
         self.jobs.drop(REGROUP)  # its groups would belong to the scan being replaced
         self._keep = (rule, prefer)
-        job = self.jobs.start(SCAN, scan_work(options, rule, self.ignore, prefer=prefer))
+        work = scan_work(options, rule, self.ignore, prefer=prefer, prepare=self._prepare)
+        job = self.jobs.start(SCAN, work)
         job.progress.connect(self.scanProgress)
         job.finished.connect(self._scan_finished)
         job.cancelled.connect(self.scanCancelled)
@@ -84,7 +95,9 @@ class Session(QObject):
             return None  # the old fingerprints would not compare
         options = replace(self.options, group=wanted.group)
         self._keep = (rule, prefer)
-        work = regroup_work(self.result, options, rule, self.ignore, prefer=prefer)
+        work = regroup_work(
+            self.result, options, rule, self.ignore, prefer=prefer, prepare=self._prepare
+        )
         job = self.jobs.start(REGROUP, work)
         job.finished.connect(self._regrouped)
         job.failed.connect(self.regroupFailed)
@@ -103,6 +116,11 @@ class Session(QObject):
         """Remember that ``other`` differs from ``reference``; ``groups`` without it."""
         self.ignore.add(reference, other)
         return self.ignore.apply(groups)
+
+    def premark(self, groups: list[Group], rule: str, prefer: tuple[str, ...] = ()) -> Job:
+        """Mark every copy but the one ``rule`` keeps, off the GUI thread (tens of
+        thousands of groups take a second); a newer request replaces it."""
+        return self.jobs.start(MARKS, lambda _progress, _cancel: premark(groups, rule, prefer))
 
     def start_removal(self, items: list[Planned], folder: str | None = None) -> Job:
         """Move ``items`` to the trash (or into ``folder``, keeping their paths below

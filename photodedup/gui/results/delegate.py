@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from PySide6.QtCore import QDateTime, QEvent, QModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -71,6 +72,12 @@ def tiles_per_line(width: int, m: Metrics) -> int:
 
 
 def row_height(members: int, width: int, m: Metrics) -> int:
+    lines = -(-members // tiles_per_line(width, m))
+    return m.header_h + lines * m.tile_h + m.pad
+
+
+def row_heights(members: np.ndarray, width: int, m: Metrics) -> np.ndarray:
+    """``row_height`` for many rows at once."""
     lines = -(-members // tiles_per_line(width, m))
     return m.header_h + lines * m.tile_h + m.pad
 

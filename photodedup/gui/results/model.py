@@ -1,8 +1,10 @@
 """The duplicate groups as a Qt model: one row per group, the files inside the row.
 
-The model holds the marks (paths the user wants removed) in a ``select.Marks``,
-which keeps the engine's rules for them. Sorting and filtering
-reorder a list of group numbers, so the groups themselves are never copied.
+The model owns the marks (paths the user wants removed; never a file in a
+reference folder or outside the groups, the rule ``select.Marks`` keeps). Its state is a
+:class:`~photodedup.gui.results.table.GroupTable`, which a scan or regroup job
+builds in its own thread; sorting and filtering reorder an array of group
+numbers, so nothing that the list shows costs more than a numpy pass.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+import numpy as np
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -21,9 +24,10 @@ from PySide6.QtCore import (
 from photodedup.core import select
 from photodedup.core.keep import Choice
 from photodedup.core.models import Group, Member
-from photodedup.core.select import Marks
 from photodedup.gui.platform import pyside_fixes  # noqa: F401 (must run before Qt use)
 from photodedup.gui.platform.formatting import display_path, format_bytes, pick
+from photodedup.gui.results import table as tables
+from photodedup.gui.results.table import GroupTable, build_table
 
 GroupRole = Qt.ItemDataRole.UserRole + 1  # Group
 MarkedRole = Qt.ItemDataRole.UserRole + 2  # tuple[bool, ...], one per member
@@ -41,15 +45,14 @@ class ResultsModel(QAbstractListModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._groups: list[Group] = []
-        self._rows: list[int] = []  # visible rows → positions in _groups
-        self._row_of_path: dict[str, int] = {}
-        self.marks = Marks()
+        self._table = build_table([])
+        self._rows = np.zeros(0, dtype=np.int64)  # visible rows → group numbers
+        self._row_of_group = np.zeros(0, dtype=np.int64)  # group number → row, or -1
         self._filter = ""
         self._sort = "bytes"
         self._rule: str = "best"
         self._prefer: tuple[str, ...] = ()
-        self._choices: dict[int, Choice] = {}  # by position in _groups, made when first shown
+        self._choices: dict[int, Choice] = {}  # by group number, made when first shown
 
     # -- Qt model -----------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -58,61 +61,78 @@ class ResultsModel(QAbstractListModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        group = self._groups[self._rows[index.row()]]
+        i = int(self._rows[index.row()])
+        group = self._table.groups[i]
         if role == GroupRole:
             return group
         if role == MarkedRole:
-            return self.marks.in_group(group)
+            marked = self._table.marked
+            return tuple(m.image.path in marked for m in group.members)
         if role == BestRole:
             return _best(group.members)
         if role == BytesRole:
-            return self.marks.bytes(group)
+            return int(self._table.marked_bytes[i])
         if role == KeepRole:
-            return self.choice(self._rows[index.row()])
+            return self.choice(i)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.tr("{n} similar photos: {names}").format(
                 n=len(group.members),
                 names=", ".join(display_path(os.path.basename(p)) for p in group.paths),
             )
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return None  # the view gives per-file tool tips
-        return None
+        return None  # tool tips: the view gives one per file
+
+    def member_counts(self) -> np.ndarray:
+        """Files per row, in row order (what the view lays its rows out by)."""
+        return self._table.counts[self._rows]
 
     # -- content ------------------------------------------------------------------------
+    @staticmethod
+    def prepare(groups: Iterable[Group], marked: Iterable[str] = ()) -> GroupTable:
+        """What ``set_table`` takes; pure Python, meant for a worker thread."""
+        return build_table(groups, set(marked))
+
     def set_groups(self, groups: Iterable[Group], marked: Iterable[str] = ()) -> None:
+        self.set_table(self.prepare(groups, marked))
+
+    def set_table(self, table: GroupTable) -> None:
+        """Show the groups of ``table`` (from ``prepare``), which the model now owns."""
         self.beginResetModel()
-        self._groups = [g for g in groups if len(g.members) >= 2]
-        self.marks.set_groups(self._groups, marked)
+        self._table = table
+        self._choices.clear()
         self._rebuild_rows()
         self.endResetModel()
         self.marksChanged.emit()
 
     def groups(self) -> list[Group]:
         """Every group, including those the filter hides."""
-        return list(self._groups)
+        t = self._table
+        return [t.groups[i] for i in np.flatnonzero(t.alive).tolist()]
 
     def groups_in_view_order(self) -> list[Group]:
         """Every group: the visible ones as sorted, then those the filter hides."""
-        shown = set(self._rows)
-        hidden = [i for i in range(len(self._groups)) if i not in shown]
-        return [self._groups[i] for i in self._rows + hidden]
+        t = self._table
+        hidden = np.flatnonzero(t.alive & (self._row_of_group < 0)).tolist()
+        return [t.groups[i] for i in self._rows.tolist() + hidden]
 
     def group_at(self, row: int) -> Group:
-        return self._groups[self._rows[row]]
+        return self._table.groups[int(self._rows[row])]
 
     def row_of_path(self, path: str) -> int | None:
-        return self._row_of_path.get(path)
+        i = self._table.group_of_path.get(path)
+        if i is None:
+            return None
+        row = int(self._row_of_group[i])
+        return row if row >= 0 else None
 
     def remove_paths(self, paths: Iterable[str]) -> int:
         """Drop removed files; a group left with one file leaves the list."""
         gone = set(paths)
         if not gone:
             return 0
-        removed = sum(1 for g in self._groups for p in g.paths if p in gone)
+        removed = tables.remove(self._table, gone)
         if removed:
+            self._choices.clear()  # a group's choice may have left
             self.beginResetModel()
-            self._groups = [s for s in (g.without(gone) for g in self._groups) if s is not None]
-            self.marks.set_groups(self._groups)
             self._rebuild_rows()
             self.endResetModel()
             self.marksChanged.emit()
@@ -120,64 +140,77 @@ class ResultsModel(QAbstractListModel):
 
     # -- marks --------------------------------------------------------------------------
     def marked(self) -> set[str]:
-        return set(self.marks)
+        return set(self._table.marked)
 
     def is_marked(self, path: str) -> bool:
-        return path in self.marks
+        return path in self._table.marked
 
     def set_marked(self, path: str, marked: bool) -> bool:
         """Mark or unmark one file; files in a reference folder cannot be marked."""
-        was = path in self.marks
-        if not self.marks.set(path, marked):
+        if marked and path in self._table.reference_paths:
             return False
-        if was != marked:
-            row = self._row_of_path.get(path)
-            if row is not None:
-                self._row_changed(row)
+        i = tables.mark(self._table, path, marked)
+        if i is not None:
+            self._group_changed(i)
             self.marksChanged.emit()
         return True
 
     def toggle(self, path: str) -> bool:
-        return self.set_marked(path, path not in self.marks)
+        return self.set_marked(path, path not in self._table.marked)
 
     def set_keep_rule(self, rule: str, prefer: Iterable[str] = ()) -> None:
         """The rule (and preferred folders, best first) that says which copy to keep."""
         self._rule, self._prefer = rule, tuple(prefer)
         self._choices.clear()
-        if self._rows:
+        if len(self._rows):
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def keep_rule(self) -> tuple[str, tuple[str, ...]]:
         return self._rule, self._prefer
 
-    def choice(self, position: int) -> Choice:
-        """The rule's choice for the group at ``position`` in ``groups()``."""
-        found = self._choices.get(position)
+    def choice(self, group: int) -> Choice:
+        """The rule's choice for group number ``group`` (the one at ``group_at(row)``
+        is number ``group_number(row)``)."""
+        found = self._choices.get(group)
         if found is None:
-            found = select.choice(self._groups[position], self._rule, self._prefer)
-            self._choices[position] = found
+            found = select.choice(self._table.groups[group], self._rule, self._prefer)
+            self._choices[group] = found
         return found
+
+    def group_number(self, row: int) -> int:
+        return int(self._rows[row])
 
     def mark_all_but_best(self, rule: str | None = None) -> None:
         if rule is not None and rule != self._rule:
             self.set_keep_rule(rule, self._prefer)
-        self.marks.mark_all_but_best(self._rule, self._prefer)
-        self._marks_replaced()
+        self._replace_marks(select.premark(self.groups(), self._rule, self._prefer))
+
+    def replace_marks(self, marked: Iterable[str]) -> None:
+        """Mark exactly ``marked`` (less what cannot be marked), as a whole."""
+        self._replace_marks(set(marked))
+
+    def file_count(self) -> int:
+        """Files in every group, including those the filter hides."""
+        t = self._table
+        return int(t.counts[t.alive].sum())
 
     def unmark_all(self) -> None:
-        self.marks.clear()
-        self._marks_replaced()
+        self._replace_marks(set())
 
     def invert_group(self, row: int) -> None:
-        self.marks.invert(self.group_at(row))
-        self._row_changed(row)
+        group = self.group_at(row)
+        for m in group.members:
+            if not m.in_reference_folder:
+                tables.mark(self._table, m.image.path, m.image.path not in self._table.marked)
+        self._group_changed(int(self._rows[row]))
         self.marksChanged.emit()
 
     def marked_count(self) -> int:
-        return len(self.marks)
+        return len(self._table.marked)
 
     def bytes_to_free(self) -> int:
-        return self.marks.bytes()
+        t = self._table
+        return int(t.marked_bytes[t.alive].sum())
 
     def summary(self) -> str:
         """The status line: how many groups, how many files marked, how much to free."""
@@ -200,7 +233,8 @@ class ResultsModel(QAbstractListModel):
 
     def fully_marked_groups(self) -> int:
         """Groups where every file is marked: the trash step will refuse those."""
-        return len(self.marks.fully_marked())
+        t = self._table
+        return int(np.count_nonzero(t.alive & (t.marked_files == t.counts)))
 
     # -- order and filter ---------------------------------------------------------------
     def set_sort(self, key: str) -> None:
@@ -214,7 +248,7 @@ class ResultsModel(QAbstractListModel):
         self._relayout()
 
     def total_groups(self) -> int:
-        return len(self._groups)
+        return self._table.size
 
     # -- internals ----------------------------------------------------------------------
     def _relayout(self) -> None:
@@ -222,48 +256,31 @@ class ResultsModel(QAbstractListModel):
         # follows the group to its new row, so sorting or filtering keeps the place.
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
-        groups = [self._rows[i.row()] if 0 <= i.row() < len(self._rows) else -1 for i in before]
+        n = len(self._rows)
+        groups = [int(self._rows[i.row()]) if 0 <= i.row() < n else -1 for i in before]
         self._rebuild_rows()
-        row_of = {g: r for r, g in enumerate(self._rows)}
-        after = [self.index(row_of[g]) if g in row_of else QModelIndex() for g in groups]
+        rows = [int(self._row_of_group[g]) if g >= 0 else -1 for g in groups]
+        after = [self.index(r) if r >= 0 else QModelIndex() for r in rows]
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
     def _rebuild_rows(self) -> None:
-        self._choices.clear()  # positions may have changed
-        rows = range(len(self._groups))
-        if self._filter:
-            needle = self._filter
-            rows = [
-                i
-                for i in rows
-                if any(needle in os.path.dirname(p).casefold() for p in self._groups[i].paths)
-            ]
-        if self._sort == "bytes":
-            key = lambda i: (-self.marks.bytes(self._groups[i]), i)  # noqa: E731
-        elif self._sort == "files":
-            key = lambda i: (-len(self._groups[i].members), i)  # noqa: E731
-        else:
-            key = lambda i: (self._groups[i].reference.path.casefold(), i)  # noqa: E731
-        self._rows = sorted(rows, key=key)
-        self._row_of_path = {
-            p: row for row, i in enumerate(self._rows) for p in self._groups[i].paths
-        }
+        t = self._table
+        self._rows = tables.order(t, self._sort, self._filter)
+        self._row_of_group = np.full(len(t.groups), -1, dtype=np.int64)
+        self._row_of_group[self._rows] = np.arange(len(self._rows))
 
-    def _marks_replaced(self) -> None:
-        if self._rows:
+    def _replace_marks(self, marked: set[str]) -> None:
+        tables.set_marks(self._table, marked)
+        if len(self._rows):
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
         self.marksChanged.emit()
 
-    def _row_changed(self, row: int) -> None:
-        index = self.index(row)
-        self.dataChanged.emit(index, index)
-
-    def refresh_path(self, path: str) -> None:
-        """Repaint the row holding ``path`` (its thumbnail arrived)."""
-        row = self._row_of_path.get(path)
-        if row is not None:
-            self._row_changed(row)
+    def _group_changed(self, group: int) -> None:
+        row = int(self._row_of_group[group]) if group < len(self._row_of_group) else -1
+        if row >= 0:
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
 
 
 def _best(members: tuple[Member, ...]) -> tuple[frozenset[int], frozenset[int]]:

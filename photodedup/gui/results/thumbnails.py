@@ -25,6 +25,9 @@ from photodedup.gui.platform.reasons import reason_text
 THUMB_SIDE = 256  # longest side of the JPEGs kept on disk
 DISK_LIMIT = 300 * 1024 * 1024  # about 20,000 thumbnails
 _MAX_PENDING = 96  # requests beyond this are from rows long scrolled past
+# ``capacity``: thumbnails kept in memory. A full window shows a few dozen; each is
+# about 100 kB at the tile size, so 240 keep a few screens for scrolling back
+# without letting the thumbnails outweigh the scan's own data.
 _DISK_QUALITY = 82
 _THUMB_NAME = re.compile(r"[0-9a-f]{40}\.jpg")
 
@@ -50,7 +53,7 @@ class ThumbnailCache(QObject):
         box: int = 160,
         *,
         disk_dir: str | None = None,
-        capacity: int = 600,
+        capacity: int = 240,
         threads: int = 2,
         pool: QThreadPool | None = None,
         parent: QObject | None = None,
@@ -110,6 +113,14 @@ class ThumbnailCache(QObject):
         for path in paths:
             self._images.pop(path, None)
             self._errors.pop(path, None)
+
+    def keep_only(self, paths: set[str]) -> None:
+        """Drop queued requests for anything but ``paths`` (the rows on screen now)."""
+        with self._lock:
+            stale = [job for job in self._stack if job[0] not in paths]
+            if stale:
+                self._stack = [job for job in self._stack if job[0] in paths]
+                self._pending.difference_update(p for p, _s, _m in stale)
 
     def clear_pending(self) -> None:
         with self._lock:

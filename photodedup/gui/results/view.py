@@ -9,29 +9,26 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from photodedup.core.models import Member
-from photodedup.gui.results.delegate import ResultsDelegate, hit_test, metrics
+from photodedup.gui.results.delegate import ResultsDelegate, hit_test, metrics, row_heights
+from photodedup.gui.results.group_list import GroupListView
 from photodedup.gui.results.model import GroupRole, ResultsModel
 from photodedup.gui.results.thumbnails import ThumbnailCache
 
 
-class ResultsView(QListView):
+class ResultsView(GroupListView):
     compareRequested = Signal(int)  # row
     reviewRequested = Signal()
     fileMenuRequested = Signal(int, int, QPoint)  # row, member, global position
+    filterTyped = Signal(str)  # letters typed over the list: they go to the filter
 
     def __init__(self, thumbnails: ThumbnailCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._member = 0
+        self.thumbnails = thumbnails
         self.setItemDelegate(ResultsDelegate(thumbnails, self))
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(200)
-        self.setUniformItemSizes(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMouseTracking(False)
         self.setAccessibleName(self.tr("Duplicate groups"))
@@ -41,6 +38,25 @@ class ResultsView(QListView):
         model.modelReset.connect(self._after_reset)
         model.layoutChanged.connect(self._after_relayout)
         self.verticalScrollBar().setSingleStep(metrics(self.font()).line * 3)
+
+    def row_heights(self, counts, width: int):
+        return row_heights(counts, width, metrics(self.font()))
+
+    # -- thumbnails ---------------------------------------------------------------------
+    def thumbnail_ready(self, path: str) -> None:
+        """Repaint the tile whose thumbnail arrived; nothing moves."""
+        model = self.model()
+        row = model.row_of_path(path) if model is not None else None
+        if row is not None:
+            self.update_row(row)
+
+    def visible_paths(self) -> set[str]:
+        model = self.model()
+        return {p for row in self.visible_rows() for p in model.group_at(row).paths}
+
+    def rows_shown_changed(self) -> None:
+        # Thumbnails still queued for rows scrolled past are not worth making.
+        self.thumbnails.keep_only(self.visible_paths())
 
     # -- current file -------------------------------------------------------------------
     def current_member(self, row: int) -> int | None:
@@ -112,6 +128,12 @@ class ResultsView(QListView):
                 self._member = 0
             return
         event.accept()
+
+    def keyboardSearch(self, search: str) -> None:
+        # Qt would look for a row whose text starts with the letters, asking every
+        # row of a long list for its text; filtering by folder is what helps here.
+        if search.strip():
+            self.filterTyped.emit(search)
 
     def _step(self, row: int, step: int) -> None:
         members = len(self.model().index(row, 0).data(GroupRole).members)

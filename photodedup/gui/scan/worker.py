@@ -20,6 +20,9 @@ from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import Cancelled, Group, ScanOptions, ScanResult
 
 Work = Callable[[Callable[[Any], None], threading.Event], Any]
+# Turns the groups and marks into what the results list shows, in the worker thread
+# too: for 100,000 photos that is a few hundred milliseconds of Python.
+Prepare = Callable[[list[Group], set[str]], Any]
 
 
 @dataclass
@@ -31,6 +34,7 @@ class ScanOutcome:
     result: ScanResult
     groups: list[Group]
     marked: set[str]
+    prepared: Any = None  # what ``prepare`` made of the groups and marks, if given
 
 
 def scan_work(
@@ -39,6 +43,7 @@ def scan_work(
     ignore: IgnoreList | None = None,
     scan_fn: Callable[..., ScanResult] | None = None,
     prefer: tuple[str, ...] = (),
+    prepare: Prepare | None = None,
 ) -> Work:
     """A full scan: folders to groups without the ignored pairs, then the marks under
     ``rule`` (``prefer``: the preferred folders, best first)."""
@@ -47,7 +52,7 @@ def scan_work(
 
     def work(progress: Callable[[Any], None], cancel: threading.Event) -> ScanOutcome:
         result = run_scan(options, ignore=ignore, progress=progress, cancel=cancel)
-        return _outcome(options, result, list(result.groups), (rule, prefer), cancel)
+        return _outcome(options, result, list(result.groups), (rule, prefer), cancel, prepare)
 
     return work
 
@@ -58,6 +63,7 @@ def regroup_work(
     rule: str,
     ignore: IgnoreList | None = None,
     prefer: tuple[str, ...] = (),
+    prepare: Prepare | None = None,
 ) -> Work:
     """The groups of an earlier scan under new grouping settings, without decoding."""
     ignore = _snapshot(ignore)
@@ -66,17 +72,18 @@ def regroup_work(
         groups = scan_module.regroup(
             result, options.group, ignore=ignore, progress=progress, cancel=cancel
         )
-        return _outcome(options, result, groups, (rule, prefer), cancel)
+        return _outcome(options, result, groups, (rule, prefer), cancel, prepare)
 
     return work
 
 
-def _outcome(options, result, groups, keep, cancel) -> ScanOutcome:
+def _outcome(options, result, groups, keep, cancel, prepare) -> ScanOutcome:
     rule, prefer = keep
     marked = select.premark(groups, rule, prefer)
+    prepared = prepare(groups, marked) if prepare is not None else None
     if cancel.is_set():  # the engine may finish its last step before it looks
         raise Cancelled
-    return ScanOutcome(options, result, groups, marked)
+    return ScanOutcome(options, result, groups, marked, prepared)
 
 
 def _snapshot(ignore: IgnoreList | None) -> IgnoreList | None:
