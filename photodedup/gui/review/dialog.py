@@ -219,7 +219,7 @@ class ReviewDialog(QDialog):
                 "paths below the scanned folders"
             )
         )
-        self.moveToButton.setEnabled(self._plan.ok)
+        self.moveToButton.setEnabled(False)  # until planned
         self.moveToButton.clicked.connect(self._choose_move_folder)
         cancel = self.cancelButton = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
@@ -351,6 +351,7 @@ class ReviewDialog(QDialog):
             )
         )
         self.confirmButton.setEnabled(self._plan.ok)
+        self.moveToButton.setEnabled(self._plan.ok)
         self.tree_model.set_groups(rows)
         self._unspanned = self.tree_model.title_rows().tolist()
         self._span_titles()
