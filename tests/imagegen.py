@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
+from photodedup.core.fingerprint import quick_digest
 from photodedup.core.models import ImageRecord
 
 # What a viewer does to display an EXIF orientation, and so what to store so
@@ -174,12 +175,15 @@ def scanned(
     path: str | os.PathLike[str],
     *,
     hash: int = 0,
-    digest: str = "",
+    digest: str | None = None,
     taken: str | None = None,
     camera: str | None = None,
 ) -> ImageRecord:
-    """The record a scan would make of the real file at ``path`` (its stat and size)."""
+    """The record a scan would make of the real file at ``path`` (its stat, size and
+    quick digest, unless ``digest`` is given)."""
     st = os.stat(path)
+    if digest is None:
+        digest = quick_digest(os.fspath(path), st.st_size)
     with Image.open(path) as im:
         width, height = im.size
         fmt = im.format or "JPEG"

@@ -53,6 +53,9 @@ class Reason(StrEnum):
     NO_RECYCLE_BIN_NETWORK = "no-recycle-bin-network"
     NO_RECYCLE_BIN_DRIVE = "no-recycle-bin-drive"
     READ_ONLY = "read-only"
+    TRASH_READ_ONLY = "trash-read-only"  # the trash folder is; the file's drive is not
+    TRASH_FULL = "trash-full"  # the trash's drive filled up
+    NAME_TOO_LONG_FOR_TRASH = "name-too-long-for-trash"  # its .trashinfo name would be
     STILL_THERE = "still-there"  # the trash said yes, but the file is still there
     MOVE_FAILED = "move-failed"  # detail: the system's message
     NO_SUCH_FOLDER = "no-such-folder"  # detail: the folder

@@ -36,6 +36,7 @@ from photodedup.core.models import Cancelled, Group, ProgressCallback
 from photodedup.core.progress import CancelToken, Reporter
 from photodedup.core.reasons import Phase, Reason, Status
 from photodedup.core.trash_checks import check, content_digest, no_recycle_bin
+from photodedup.core.trash_leftovers import discard_leftovers, error_status
 
 __all__ = ["LOG_NAME", "default_log_path", "new_batch_id", "read_log"]
 
@@ -54,6 +55,8 @@ class Planned:
     group: int  # index into the groups the plan was made from
     kept: tuple[str, ...]
     kept_facts: tuple[tuple[int, int], ...] = ()
+    digest: str = ""  # the scan's quick digest (fingerprint.quick_digest); "" is not checked
+    kept_digests: tuple[str, ...] = ()  # the same for each path in ``kept``
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,8 @@ def plan_removal(groups: Sequence[Group], marked: Collection[str]) -> RemovalPla
                         group=index,
                         kept=tuple(r.path for r in kept),
                         kept_facts=tuple((r.size, r.mtime_ns) for r in kept),
+                        digest=member.image.digest,
+                        kept_digests=tuple(r.digest for r in kept),
                     )
                 )
     for path in sorted(marked - found):
@@ -199,20 +204,19 @@ def move_to(
     return _run(items, move, Phase.MOVE, log_path, progress, cancel, batch, on_outcome)
 
 
-def trash_error_status(exc: BaseException) -> tuple[Status, Reason, str]:
+def trash_error_status(exc: BaseException, path: str | None = None) -> tuple[Status, Reason, str]:
     """Map an error from send2trash to an outcome status, a reason and its detail.
 
     ``NO_TRASH`` means the file's drive has no usable trash, so moving it to a
-    folder may work; ``FAILED`` is anything else.
+    folder may work; ``FAILED`` is anything else. With ``path`` (the file that
+    failed) a read-only or full trash is told apart from a read-only drive.
     """
     if isinstance(exc, TrashPermissionError):
         return Status.NO_TRASH, Reason.NO_TRASH, exc.filename or ""
     if isinstance(exc, OSError):
         if exc.errno is None and "mount point" in str(exc):
             return Status.NO_TRASH, Reason.NO_TRASH, ""
-        if exc.errno == errno.EROFS:
-            return Status.FAILED, Reason.READ_ONLY, ""
-        return Status.FAILED, Reason.OS_ERROR, exc.strerror or str(exc) or type(exc).__name__
+        return error_status(exc, path)
     return Status.FAILED, Reason.ERROR, f"{type(exc).__name__}: {exc}"
 
 
@@ -315,7 +319,8 @@ def _trash_one(item: Planned, log: _BatchLog) -> Outcome:
     try:
         send2trash.send2trash(item.path)
     except Exception as exc:  # anything send2trash raises is this file's outcome
-        return Outcome(item.path, *trash_error_status(exc))
+        discard_leftovers(item.path, slots)
+        return Outcome(item.path, *trash_error_status(exc, item.path))
     if os.path.lexists(item.path):
         return Outcome(item.path, Status.FAILED, Reason.STILL_THERE)
     entry = fdtrash.entry_after(item.path, slots)

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from photodedup.core.fingerprint import full_digest
+from photodedup.core.fingerprint import full_digest, quick_digest
 from photodedup.core.reasons import Reason, Why
 
 if TYPE_CHECKING:
@@ -40,7 +40,20 @@ def check(item: Planned) -> Why | None:
         return Reason.NOT_REGULAR, ""
     if st.st_size != item.size or st.st_mtime_ns != item.mtime_ns:
         return Reason.CHANGED, ""
+    # Size and time can be put back by a copy tool or an editor; the bytes cannot.
+    if not _same_content(item.path, item.size, item.digest):
+        return Reason.CHANGED, ""
     return _kept_problem(item, st)
+
+
+def _same_content(path: str, size: int, digest: str) -> bool:
+    """Whether ``path`` still has the scanned quick digest (files up to 192 KiB whole)."""
+    if not digest:
+        return True
+    try:
+        return quick_digest(path, size) == digest
+    except OSError:
+        return False
 
 
 def _kept_problem(item: Planned, st: os.stat_result) -> Why | None:
@@ -50,8 +63,11 @@ def _kept_problem(item: Planned, st: os.stat_result) -> Why | None:
     facts: Sequence[tuple[int, int] | None] = item.kept_facts
     if len(facts) != len(item.kept):
         facts = [None] * len(item.kept)
+    digests: Sequence[str] = item.kept_digests
+    if len(digests) != len(item.kept):
+        digests = [""] * len(item.kept)
     linked = None
-    for path, fact in zip(item.kept, facts, strict=True):
+    for path, fact, digest in zip(item.kept, facts, digests, strict=True):
         try:
             kst = os.lstat(path)
         except OSError:
@@ -63,6 +79,8 @@ def _kept_problem(item: Planned, st: os.stat_result) -> Why | None:
         if kst.st_ino and (kst.st_dev, kst.st_ino) == (st.st_dev, st.st_ino):
             linked = path  # the same file under another name: no copy at all
             continue
+        if not _same_content(path, kst.st_size, digest):
+            continue  # overwritten with other bytes: not a copy of anything
         return None
     if linked is not None:
         return Reason.KEPT_SAME_FILE, linked

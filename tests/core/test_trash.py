@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import errno
 import os
+import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -40,7 +42,7 @@ def private_trash(private_home: Path) -> Path:
 def image(path: Path | str, seed: int = 1, *, reference: bool = False) -> Member:
     """Write a small real image and describe it as the scan saw it."""
     save(photo(seed, (160, 120)), path, "JPEG")
-    return Member(scanned(path, hash=seed, digest="d"), 0, reference)
+    return Member(scanned(path, hash=seed), 0, reference)
 
 
 def trio(folder: Path) -> Group:
@@ -166,7 +168,7 @@ def test_hard_link_is_not_a_copy_to_keep(tmp_path: Path) -> None:
     os.link(b.image.path, tmp_path / "a.jpg")
     st = os.stat(tmp_path / "a.jpg")
     a = Member(
-        ImageRecord(str(tmp_path / "a.jpg"), st.st_size, st.st_mtime_ns, "JPEG", 1, 1, 0, (), "d"),
+        ImageRecord(str(tmp_path / "a.jpg"), st.st_size, st.st_mtime_ns, "JPEG", 1, 1, 0, (), ""),
         0,
     )
     [outcome] = execute(plan_removal([Group((a, b))], {b.image.path}))
@@ -432,3 +434,165 @@ def test_each_outcome_is_told_as_soon_as_its_file_is_done(tmp_path: Path) -> Non
     assert told == [(group.paths[1], "trashed", False), (group.paths[2], "skipped", False)]
     assert [(o.path, o.status) for o in outcomes] == [(p, s) for p, s, _ in told]
     assert [e["batch"] for e in read_log()] == [outcomes[0].batch]
+
+
+# --- content checks: size and time can be put back, the bytes cannot ---------
+
+
+def _same_stat(path: str, like: ImageRecord) -> None:
+    os.utime(path, ns=(like.mtime_ns, like.mtime_ns))
+    assert os.stat(path).st_size == like.size
+
+
+def _other_bytes_of_size(path: str, size: int, seed: int) -> None:
+    data = bytearray(Path(path).read_bytes())
+    rng = random.Random(seed)
+    for i in range(0, len(data), 97):
+        data[i] = rng.randrange(256)
+    assert len(data) == size
+    Path(path).write_bytes(bytes(data))
+
+
+def test_other_file_with_same_name_size_and_time_is_skipped(
+    tmp_path: Path, private_trash: Path
+) -> None:
+    a = image(tmp_path / "a.jpg")
+    b = image(tmp_path / "b.jpg", 2)
+    plan = plan_removal([Group((a, b))], {b.image.path})
+    _other_bytes_of_size(b.image.path, b.image.size, 5)  # another file put back in its place
+    _same_stat(b.image.path, b.image)
+    content = Path(b.image.path).read_bytes()
+
+    [outcome] = execute(plan)
+
+    assert (outcome.status, outcome.reason) == ("skipped", Reason.CHANGED)
+    assert Path(b.image.path).read_bytes() == content
+    assert trashed_names(private_trash) == set()
+
+
+def test_in_place_edit_of_a_large_file_with_its_time_restored_is_skipped(
+    tmp_path: Path, private_trash: Path
+) -> None:
+    a = image(tmp_path / "a.jpg")
+    big = tmp_path / "b.png"
+    save(photo(3, (900, 700)), big, "PNG")  # larger than the quick digest's three blocks
+    b = Member(scanned(big, hash=3), 0)
+    assert b.image.size > 3 * 64 * 1024
+    plan = plan_removal([Group((a, b))], {b.image.path})
+    with open(big, "r+b") as f:  # an edit at the start, size and time kept
+        f.seek(100)
+        f.write(b"\xff" * 32)
+    _same_stat(str(big), b.image)
+
+    [outcome] = execute(plan)
+
+    assert outcome.status == "skipped"
+    assert os.path.exists(big)
+    assert trashed_names(private_trash) == set()
+
+
+def test_kept_copy_overwritten_with_other_bytes_stops_the_groups_removals(
+    tmp_path: Path, private_trash: Path
+) -> None:
+    a = image(tmp_path / "a.jpg")
+    b = image(tmp_path / "b.jpg")
+    c = image(tmp_path / "c.jpg")
+    plan = plan_removal([Group((a, b, c))], {b.image.path, c.image.path})
+    _other_bytes_of_size(a.image.path, a.image.size, 9)  # the last real copy is gone
+    _same_stat(a.image.path, a.image)
+
+    outcomes = execute(plan)
+
+    assert [o.status for o in outcomes] == ["skipped", "skipped"]
+    assert all(o.reason == Reason.KEPT_MISSING for o in outcomes)
+    assert os.path.exists(b.image.path) and os.path.exists(c.image.path)
+    assert trashed_names(private_trash) == set()
+
+
+# --- trash edge cases ----------------------------------------------------------
+
+
+def _leftovers(*trashes: Path) -> list[str]:
+    found = []
+    for trash in trashes:
+        for sub in ("info", "files"):
+            if (trash / sub).is_dir():
+                found += [f"{trash.name}/{sub}/{n}" for n in os.listdir(trash / sub)]
+    return found
+
+
+def test_name_too_long_for_the_trash_is_no_trash(tmp_path: Path, private_trash: Path) -> None:
+    a = image(tmp_path / "a.jpg")
+    name = "b" * 246 + ".jpg"  # 250 bytes: "<name>.trashinfo" is 260
+    b = image(tmp_path / name)
+
+    [outcome] = execute(plan_removal([Group((a, b))], {b.image.path}))
+
+    assert (outcome.status, outcome.reason) == ("no-trash", Reason.NAME_TOO_LONG_FOR_TRASH)
+    assert os.path.exists(b.image.path)
+    assert _leftovers(private_trash) == []
+    [moved] = move_to(plan_removal([Group((a, b))], {b.image.path}).items, str(tmp_path / "."))
+    assert moved.status == "moved"
+
+
+def test_full_trash_across_drives_leaves_no_orphan_or_partial_copy(
+    tmp_path: Path, private_home: Path, tmpfs
+) -> None:
+    drive = tmpfs(tmp_path / "drive", 8192)
+    # The drive's trash folder is itself another file system, so the move into it
+    # fails with EXDEV and send2trash falls back to copying into the home trash,
+    # which is on a nearly full disk.
+    drive_trash = tmpfs(drive / f".Trash-{os.getuid()}", 256)
+    home_data = tmpfs(private_home / "data", 200)
+    a = Member(scanned(_big_png(drive / "a.png", 1)), 0)
+    b = Member(scanned(_big_png(drive / "b.png", 1)), 0)
+    assert b.image.size > 250 * 1024
+    content = Path(b.image.path).read_bytes()
+
+    [outcome] = execute(plan_removal([Group((a, b))], {b.image.path}))
+
+    assert (outcome.status, outcome.reason) == ("no-trash", Reason.TRASH_FULL)
+    assert Path(b.image.path).read_bytes() == content
+    assert _leftovers(drive_trash, home_data / "Trash") == []
+
+
+def test_read_only_trash_folder_is_not_a_read_only_drive(
+    tmp_path: Path, private_home: Path, tmpfs
+) -> None:
+    tmpfs(private_home / "data", 64, read_only=True)  # the home trash cannot be made
+    a = image(tmp_path / "a.jpg")
+    b = image(tmp_path / "b.jpg")
+
+    [outcome] = execute(plan_removal([Group((a, b))], {b.image.path}))
+
+    assert (outcome.status, outcome.reason) == (
+        "no-trash",
+        Reason.TRASH_READ_ONLY,
+    )
+    assert os.path.exists(b.image.path)
+
+
+def test_read_only_drive_is_said_so(tmp_path: Path, tmpfs) -> None:
+    drive = tmpfs(tmp_path / "drive", 1024)
+    a = image(drive / "a.jpg")
+    b = image(drive / "b.jpg")
+    plan = plan_removal([Group((a, b))], {b.image.path})
+    remount_read_only(drive)
+
+    [outcome] = execute(plan)
+
+    assert (outcome.status, outcome.reason) == ("failed", Reason.READ_ONLY)
+    assert os.path.exists(b.image.path)
+
+
+def remount_read_only(folder: Path) -> None:
+    subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+
+
+def _big_png(path: Path, seed: int) -> Path:
+    import numpy as np
+    from PIL import Image
+
+    noise = np.random.default_rng(seed).integers(0, 256, (300, 400, 3), dtype=np.uint8)
+    Image.fromarray(noise).save(path, "PNG", compress_level=0)
+    return path

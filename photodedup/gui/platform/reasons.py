@@ -59,6 +59,13 @@ def _words() -> dict[Reason, str]:
             "Reasons", "This drive has no Recycle Bin (removable, network or RAM drive)"
         ),
         Reason.READ_ONLY: QCoreApplication.translate("Reasons", "The drive is read-only"),
+        Reason.TRASH_READ_ONLY: QCoreApplication.translate(
+            "Reasons", "The Trash folder is on a read-only drive"
+        ),
+        Reason.TRASH_FULL: QCoreApplication.translate("Reasons", "The Trash's drive is full"),
+        Reason.NAME_TOO_LONG_FOR_TRASH: QCoreApplication.translate(
+            "Reasons", "The name is too long for the Trash"
+        ),
         Reason.STILL_THERE: QCoreApplication.translate(
             "Reasons", "The file is still there after moving it to the Trash"
         ),
