@@ -74,7 +74,7 @@ _WORDS: dict[Reason, str] = {
     Reason.TOO_LARGE: "image too large: {detail}",
     Reason.OUT_OF_MEMORY: "not enough memory to decode the image",
     Reason.UNSUPPORTED_MODE: "unsupported colour mode {detail}",
-    Reason.DECODER_CRASHED: "the decoder crashed on this batch ({detail})",
+    Reason.DECODER_CRASHED: "the decoder crashed on this file",
 }
 
 

@@ -7,21 +7,13 @@ cancel event.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
-import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import (
-    FIRST_COMPLETED,
-    Future,
-    ProcessPoolExecutor,
-    ThreadPoolExecutor,
-    wait,
-)
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import nullcontext
+from functools import partial
 
 from photodedup.core.cache import HashCache
 from photodedup.core.discover import discover
@@ -43,7 +35,7 @@ from photodedup.core.models import (
 from photodedup.core.pairs import pair_groups
 from photodedup.core.progress import CancelToken, Reporter, check
 from photodedup.core.reasons import Phase, Reason
-from photodedup.core.workers import end_pool
+from photodedup.core.workers import ignore_interrupts, pool_context, run_batches
 
 # Files per task sent to a worker: enough to amortise the pickling round trip,
 # few enough that a cancel is honoured quickly and memory stays flat.
@@ -284,64 +276,34 @@ def _decode_stream(
             check(cancel)
             yield ref, fingerprint_file(ref, options.hash, digest)
         return
-    batches = iter([work[i : i + BATCH] for i in range(0, len(work), BATCH)])
-    pool = ProcessPoolExecutor(
-        max_workers=min(workers, len(work) // BATCH + 1),
-        mp_context=_mp_context(),
-        initializer=_worker_init,
+    batches = [list(work[i : i + BATCH]) for i in range(0, len(work), BATCH)]
+    max_workers = min(workers, len(work) // BATCH + 1)
+
+    def make_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=max_workers,
+            mp_context=pool_context(["photodedup.core.fingerprint"]),
+            initializer=ignore_interrupts,
+        )
+
+    items = run_batches(
+        batches,
+        partial(_fingerprint_batch, settings=options.hash),
+        make_pool=make_pool,
+        in_flight=workers * 3,
+        killed=_killed,
+        check=lambda: check(cancel),
     )
-    in_flight: dict[Future[list[ImageRecord | ScanError]], list[tuple[FileRef, str | None]]] = {}
-    try:
-        for batch in _take(batches, workers * 3):
-            in_flight[pool.submit(_fingerprint_batch, batch, options.hash)] = batch
-        while in_flight:
-            done, _ = wait(in_flight, timeout=0.1, return_when=FIRST_COMPLETED)
-            check(cancel)
-            for fut in done:
-                batch = in_flight.pop(fut)
-                for (ref, _digest), outcome in zip(batch, _batch_result(fut, batch), strict=True):
-                    yield ref, outcome
-                for nxt in _take(batches, 1):
-                    in_flight[pool.submit(_fingerprint_batch, nxt, options.hash)] = nxt
-    finally:
-        # Do not wait for batches in flight: a cancel must return within a second.
-        end_pool(pool, early=bool(in_flight))  # in flight: cancel, Ctrl-C or an error
+    for (ref, _digest), outcome in items:
+        yield ref, outcome
 
 
-def _batch_result(
-    fut: Future[list[ImageRecord | ScanError]], batch: Sequence[tuple[FileRef, str | None]]
-) -> list[ImageRecord | ScanError]:
-    try:
-        return fut.result()
-    except Exception as exc:  # a worker died (out of memory, a crash in a codec)
-        return [ScanError(ref.path, Reason.DECODER_CRASHED, type(exc).__name__) for ref, _ in batch]
-
-
-def _take(it: Iterator[list[tuple[FileRef, str | None]]], n: int) -> Iterable[list]:
-    for _ in range(n):
-        batch = next(it, None)
-        if batch is None:
-            return
-        yield batch
+def _killed(item: tuple[FileRef, str | None]) -> ScanError:
+    # It took its worker down even when it ran alone: out of memory or a codec crash.
+    return ScanError(item[0].path, Reason.DECODER_CRASHED, "")
 
 
 def _fingerprint_batch(
     batch: Sequence[tuple[FileRef, str | None]], settings: HashSettings
 ) -> list[ImageRecord | ScanError]:
     return [fingerprint_file(ref, settings, digest) for ref, digest in batch]
-
-
-def _worker_init() -> None:
-    # Ctrl-C belongs to the front end, which turns it into a cancel; a worker
-    # dying of KeyboardInterrupt would break the pool instead.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _mp_context() -> multiprocessing.context.BaseContext:
-    # Forking a process that runs Qt threads is unsafe; forkserver forks from a
-    # clean helper instead. Frozen bundles and non-Linux systems use spawn.
-    if sys.platform.startswith("linux") and not getattr(sys, "frozen", False):
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["photodedup.core.fingerprint"])
-        return ctx
-    return multiprocessing.get_context("spawn")

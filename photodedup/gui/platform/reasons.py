@@ -114,6 +114,6 @@ def _words() -> dict[Reason, str]:
             "Reasons", "Unsupported colour mode %1"
         ),
         Reason.DECODER_CRASHED: QCoreApplication.translate(
-            "Reasons", "The decoder crashed on this file (%1)"
+            "Reasons", "The decoder crashed on this file"
         ),
     }
