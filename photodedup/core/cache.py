@@ -6,10 +6,12 @@ the same size and quick digest is recognised as moved (``get_moved``). All rows
 for the current settings are read into memory when the cache opens, so a warm
 rescan of a large library costs a dict lookup per file.
 
-The cache is disposable: a file that is corrupt, foreign or from a newer version
-is renamed aside (never deleted) and rebuilt, and if the disk cannot be used at
-all the cache lives in memory for this run. Problems land in ``warnings``; the
-cache never raises on bad state.
+The cache is disposable: our own cache file that is corrupt or from a newer
+version is renamed aside (never deleted) and rebuilt; a file that is not ours
+(a photo, another program's database) is left alone. If the disk cannot be used
+at all, or another program holds the cache locked, the cache lives in memory for
+this run. Problems land in ``warnings`` (read them after ``close``, which adds
+what could not be saved); the cache never raises on bad state.
 """
 
 from __future__ import annotations
@@ -17,18 +19,29 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-import time
 from collections.abc import Iterable
 from dataclasses import replace
 from types import TracebackType
 
 import platformdirs
 
+from photodedup.core.cache_file import (
+    APPLICATION_ID,
+    Ownership,
+    in_cache_folder,
+    ownership,
+    refusal,
+    set_aside,
+)
 from photodedup.core.models import HashSettings, ImageRecord
 
 SCHEMA_VERSION = 2
 FILE_NAME = "hashes.sqlite3"
-BUSY_TIMEOUT_S = 10.0
+# How long a save waits for another program to let go of the cache. After one
+# failed save the run carries on in memory; what is unsaved gets one short last
+# try at close and is reported if that fails too.
+BUSY_TIMEOUT_S = 3.0
+LAST_TRY_MS = 500
 
 # Paths are BLOBs of os.fsencode(path) so that a non-UTF-8 name keeps its exact
 # bytes; hashes are hex TEXT because 256-bit hashes overflow SQLite's INTEGER.
@@ -50,6 +63,7 @@ _SCHEMA = (
     PRIMARY KEY (settings, path)
 ) WITHOUT ROWID""",
     f"PRAGMA user_version = {SCHEMA_VERSION}",
+    f"PRAGMA application_id = {APPLICATION_ID}",
 )
 _COLUMNS = (
     "path",
@@ -94,6 +108,10 @@ class HashCache:
         self.path = os.fspath(path) if path is not None else default_cache_path()
         self.settings = settings
         self.warnings: list[str] = []
+        self._own_folder = in_cache_folder(self.path, default_cache_path())
+        self._unsaved: list[tuple] = []  # rows a lock or a full disk kept off the file
+        self._offered = 0
+        self._failure = ""  # why the last save failed
         self._key = settings.key
         self._rows: dict[str, _Row] = {}
         self._sizes: set[int] = set()
@@ -144,25 +162,39 @@ class HashCache:
     # -- writing ---------------------------------------------------------------
 
     def put_many(self, records: Iterable[ImageRecord]) -> None:
-        """Store records in one transaction, replacing older rows for the same paths."""
+        """Store records in one transaction, replacing older rows for the same paths.
+
+        Rows that cannot be written now (the cache is locked, the disk is full)
+        are kept and tried again with the next call and at ``close``.
+        """
         rows = [(os.fsencode(r.path), self._key, *_row(r)) for r in records]
         if not rows:
             return
+        self._offered += len(rows)
         for row in rows:
             self._remember(os.fsdecode(row[0]), row[2:])
         if self._conn is None:
             return
+        self._unsaved.extend(rows)
+        if not self._failure:  # after a failure, the next try is at close
+            self._save()
+
+    def _save(self) -> None:
+        if self._conn is None or not self._unsaved:
+            return
         try:
             try:
-                self._write(rows)
+                self._write(self._unsaved)
             except UnicodeEncodeError:
                 # A text field with lone surrogates (odd EXIF) cannot be stored
                 # as TEXT; keep the record with those characters replaced.
-                self._write([_encodable(row) for row in rows])
+                self._write([_encodable(row) for row in self._unsaved])
         except (sqlite3.Error, OverflowError) as exc:
-            # Most likely another instance holding the lock past the timeout, or
-            # a disk that filled up: this run still has the records in memory.
-            self._warn(f"could not save to the cache {self.path}: {exc}")
+            self._failure = _reason(exc)
+            if _is_busy(exc):
+                self._failure = "it is in use by another program"
+            return
+        self._unsaved.clear()
 
     def _remember(self, path: str, row: _Row) -> None:
         old = self._rows.get(path)
@@ -184,10 +216,22 @@ class HashCache:
         self._conn.execute("COMMIT")
 
     def close(self) -> None:
-        """Commit and close; safe to call more than once."""
-        conn, self._conn = self._conn, None
+        """Save what is left, commit and close; safe to call more than once."""
+        conn = self._conn
         if conn is None:
             return
+        if self._failure:
+            # The lock was waited for once already: one short last try.
+            conn.execute(f"PRAGMA busy_timeout = {LAST_TRY_MS}")
+        self._save()
+        self._conn = None
+        if self._unsaved:
+            self._warn(
+                f"could not save {len(self._unsaved)} of {self._offered} fingerprints"
+                f" to the cache {self.path}: {self._failure}; they will be computed again"
+                " next time"
+            )
+            self._unsaved.clear()
         try:
             if conn.in_transaction:
                 conn.execute("COMMIT")
@@ -209,17 +253,27 @@ class HashCache:
     # -- opening ---------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection | None:
+        owner = ownership(self.path, in_own_folder=self._own_folder)
+        if owner is Ownership.FOREIGN:
+            return self._in_memory(f"{self.path} is not a photodedup cache; it was left alone")
+        if owner is Ownership.FOLDER:
+            return self._in_memory(f"the cache {self.path} is a folder; it was left alone")
         try:
             return self._open_file()
         except (sqlite3.Error, OSError, _Unusable) as exc:
             if _is_busy(exc):
-                # Another instance is holding the file: it is fine, just not ours now.
-                return self._in_memory(f"the cache {self.path} is busy ({exc})")
+                return self._in_memory(
+                    f"the cache {self.path} is in use by another program ({exc})"
+                )
             if not os.path.isfile(self.path):
                 return self._in_memory(f"could not create the cache {self.path}: {_reason(exc)}")
             problem = _reason(exc)
+        if ownership(self.path, in_own_folder=self._own_folder) is not Ownership.OURS:
+            return self._in_memory(
+                f"{self.path} is not a photodedup cache ({problem}); it was left alone"
+            )
         try:
-            aside = _set_aside(self.path)
+            aside = set_aside(self.path)
         except OSError as exc:
             return self._in_memory(
                 f"the cache {self.path} is unusable ({problem}) and could not be"
@@ -388,23 +442,6 @@ def _encodable(row: tuple) -> tuple:
     )
 
 
-def _set_aside(path: str) -> str:
-    """Rename a bad cache file (and its WAL sidecars) to ``<name>.corrupt-<timestamp>``."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    aside = f"{path}.corrupt-{stamp}"
-    n = 1
-    while os.path.lexists(aside):
-        n += 1
-        aside = f"{path}.corrupt-{stamp}-{n}"
-    # A leftover WAL would be replayed into the rebuilt file, so the sidecars go
-    # first; if one cannot move, the caller must not rebuild in place.
-    for suffix in ("-wal", "-shm"):
-        if os.path.lexists(path + suffix):
-            os.rename(path + suffix, aside + suffix)
-    os.rename(path, aside)
-    return aside
-
-
 def _is_busy(exc: BaseException) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
@@ -414,3 +451,12 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
     return str(exc)
+
+
+def cache_refusal(path: str) -> str | None:
+    """Why ``path`` will not be used as the cache (it is not photodedup's), or None.
+
+    The front ends ask before a scan, so a wrong path is refused up front; the
+    cache itself also leaves such a file alone and works in memory.
+    """
+    return refusal(path, default_cache_path())

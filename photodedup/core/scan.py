@@ -63,8 +63,6 @@ def scan(
     walk = options.walk
     cache_cm = HashCache(options.cache_path, options.hash) if options.use_cache else nullcontext()
     with cache_cm as cache:
-        if cache is not None:
-            result.warnings.extend(cache.warnings)
         found = discover(
             walk.roots,
             recursive=walk.recursive,
@@ -80,6 +78,8 @@ def scan(
         records, errors = _fingerprint_all(
             found.files, options, cache, result.stats, progress, cancel
         )
+    if cache is not None:  # read after closing: a save that failed is known by then
+        result.warnings.extend(cache.warnings)
     result.images = sorted(records, key=lambda r: r.path)
     result.errors.extend(errors)
     result.errors.sort(key=lambda e: e.path)

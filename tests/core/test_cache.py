@@ -6,6 +6,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -230,8 +231,8 @@ def set_aside_files(db: Path) -> list[Path]:
     return sorted(db.parent.glob(db.name + ".corrupt-*"))
 
 
-def assert_set_aside_and_rebuilt(db: Path, original: bytes) -> None:
-    with HashCache(str(db), DHASH) as cache:
+def assert_set_aside_and_rebuilt(db: Path, original: bytes, path: str | None = "db") -> None:
+    with HashCache(str(db) if path else None, DHASH) as cache:
         warnings = cache.warnings
         cache.put_many([rec("/p/works.jpg")])
     aside = [p for p in set_aside_files(db) if not p.name.endswith(("-wal", "-shm"))]
@@ -242,10 +243,39 @@ def assert_set_aside_and_rebuilt(db: Path, original: bytes) -> None:
     assert_works(db)
 
 
-def test_random_bytes_are_set_aside(db: Path) -> None:
+def test_random_bytes_in_the_cache_folder_are_set_aside(private_home: Path) -> None:
+    db = Path(default_cache_path())
+    db.parent.mkdir(parents=True)
     junk = os.urandom(3000)
     db.write_bytes(junk)
-    assert_set_aside_and_rebuilt(db, junk)
+    assert_set_aside_and_rebuilt(db, junk, path=None)
+
+
+def test_our_damaged_cache_elsewhere_is_set_aside(db: Path) -> None:
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg")])
+    data = bytearray(db.read_bytes())
+    data[100:] = os.urandom(len(data) - 100)  # our header, then garbage
+    db.write_bytes(bytes(data))
+    assert_set_aside_and_rebuilt(db, bytes(data))
+
+
+def assert_left_alone(db: Path, warning: str = "is not a photodedup cache") -> None:
+    original = db.read_bytes()
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg")])
+        assert cache.get("/p/a.jpg", 50_000, MTIME) is not None  # works in memory
+    assert len(cache.warnings) == 1 and warning in cache.warnings[0]
+    assert "left alone" in cache.warnings[0]
+    assert db.read_bytes() == original
+    assert set_aside_files(db) == []
+    assert not Path(f"{db}-wal").exists()
+
+
+def test_a_photo_given_as_the_cache_is_left_alone(tmp_path: Path) -> None:
+    photo_path = tmp_path / "MyPhoto.jpg"
+    photo_path.write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(5000))
+    assert_left_alone(photo_path)
 
 
 def test_set_aside_takes_the_wal_along(db: Path) -> None:
@@ -272,13 +302,13 @@ def test_set_aside_takes_the_wal_along(db: Path) -> None:
     assert_works(db)
 
 
-def test_foreign_sqlite_database_is_set_aside(db: Path) -> None:
+def test_another_programs_database_is_left_alone(db: Path) -> None:
     conn = sqlite3.connect(db)
     conn.execute("CREATE TABLE contacts (name TEXT)")
     conn.execute("INSERT INTO contacts VALUES ('Ada')")
     conn.commit()
     conn.close()
-    assert_set_aside_and_rebuilt(db, db.read_bytes())
+    assert_left_alone(db)
 
 
 def test_newer_schema_is_set_aside(db: Path) -> None:
@@ -297,13 +327,26 @@ def test_newer_schema_is_set_aside(db: Path) -> None:
     assert_works(db)
 
 
-def test_same_version_with_other_columns_is_set_aside(db: Path) -> None:
+def test_same_version_with_other_columns_is_left_alone(db: Path) -> None:
     conn = sqlite3.connect(db)
     conn.execute("CREATE TABLE records (path TEXT, hash INTEGER)")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.commit()
     conn.close()
-    assert_set_aside_and_rebuilt(db, db.read_bytes())
+    assert_left_alone(db)
+
+
+def test_a_cache_from_before_the_application_id_is_still_ours(db: Path) -> None:
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg")])
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA application_id = 0")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    with HashCache(str(db), DHASH) as cache:
+        assert "newer version" in cache.warnings[0]
+    assert len([p for p in set_aside_files(db) if not p.name.endswith(("-wal", "-shm"))]) == 1
 
 
 def test_zero_byte_file_becomes_a_fresh_cache(db: Path) -> None:
@@ -360,28 +403,46 @@ def test_read_only_cache_file_is_set_aside(db: Path) -> None:
     assert_works(db)
 
 
-def test_locked_by_another_instance_keeps_working_in_memory(
-    db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT_S", 0.05)
+def test_locked_by_another_program_waits_once_then_works_in_memory(db: Path) -> None:
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg", size=1)])
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # a real write lock, held by a second connection
+    try:
+        with HashCache(str(db), DHASH) as cache:
+            assert cache.get("/p/a.jpg", 1, MTIME) is not None
+            started = time.monotonic()
+            for n in range(2, 12):  # ten saves: only the first one waits
+                cache.put_many([rec(f"/p/{n}.jpg", size=n)])
+            waited = time.monotonic() - started
+            assert cache.get("/p/11.jpg", 11, MTIME) is not None
+        # Each save would wait the whole timeout; only the first one may (slack for load).
+        assert waited < 5 * cache_module.BUSY_TIMEOUT_S
+        [warning] = cache.warnings
+        assert "could not save 10 of 10 fingerprints" in warning
+        assert "in use by another program" in warning
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert set_aside_files(db) == []
+    assert [row[2] for row in rows_in(db)] == [1]
+
+
+def test_a_lock_let_go_before_the_end_loses_nothing(db: Path) -> None:
     with HashCache(str(db), DHASH) as cache:
         cache.put_many([rec("/p/a.jpg", size=1)])
     other = sqlite3.connect(db, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
-        with HashCache(str(db), DHASH) as cache:
-            assert cache.get("/p/a.jpg", 1, MTIME) is not None
-            cache.put_many([rec("/p/b.jpg", size=2)])
-            assert "could not save" in cache.warnings[0]
-            assert cache.get("/p/b.jpg", 2, MTIME) is not None
-            other.execute("ROLLBACK")
-            cache.put_many([rec("/p/c.jpg", size=3)])
+        cache = HashCache(str(db), DHASH)
+        cache.put_many([rec("/p/b.jpg", size=2)])
+        other.execute("ROLLBACK")
+        cache.put_many([rec("/p/c.jpg", size=3)])
+        cache.close()
     finally:
-        if other.in_transaction:
-            other.execute("ROLLBACK")
         other.close()
-    assert set_aside_files(db) == []
-    assert [row[2] for row in rows_in(db)] == [1, 3]
+    assert cache.warnings == []
+    assert [row[2] for row in rows_in(db)] == [1, 2, 3]
 
 
 # -- lifecycle -----------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -216,3 +217,34 @@ def test_pairs_the_user_called_different_stay_apart_in_scan_and_regroup(
     assert scan(opts, ignore=ignore).groups == []
     assert regroup(plain, opts.group, ignore=ignore) == []
     assert regroup(plain, opts.group) == plain.groups
+
+
+# --- the cache's faults reach the scan's warnings ------------------------------
+
+
+def test_a_full_disk_under_the_cache_is_reported(tmp_path: Path, tmpfs, big_library: Path) -> None:
+    disk = tmpfs(tmp_path / "disk", 96)  # room for the file, not for 608 records
+    opts = ScanOptions(WalkOptions((str(big_library),)), cache_path=str(disk / "c.db"), workers=2)
+
+    result = scan(opts)
+
+    assert result.stats.images == 608 and result.errors == []
+    [warning] = result.warnings
+    assert "fingerprints to the cache" in warning and "of 608" in warning
+    assert "full" in warning
+
+
+def test_a_locked_cache_is_waited_for_once_then_reported(tmp_path: Path, big_library: Path) -> None:
+    db = tmp_path / "c.db"
+    scan(ScanOptions(WalkOptions((str(big_library / "seeds"),)), cache_path=str(db)))
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holding the write lock
+    try:
+        result = scan(ScanOptions(WalkOptions((str(big_library),)), cache_path=str(db), workers=2))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+    assert result.stats.images == 608 and result.errors == []
+    [warning] = result.warnings
+    assert "could not save 600 of 600" in warning and "in use by another program" in warning
