@@ -63,6 +63,11 @@ def unwritable(path: str) -> str | None:
         return "it is a folder"
     if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
         return "no such folder"
+    from photodedup.core.export import overwrite_refusal
+
+    refusal = overwrite_refusal(path)
+    if refusal:
+        return f"it {refusal}; it was left alone (choose another name, or remove it first)"
     return None
 
 

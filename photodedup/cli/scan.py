@@ -22,6 +22,7 @@ from photodedup.cli.common import (
 from photodedup.cli.progress_bar import ProgressBar
 from photodedup.cli.remove import add_arguments, check_arguments, remove_marked
 from photodedup.cli.report import print_summary
+from photodedup.core.cache import cache_refusal
 from photodedup.core.export import write_csv, write_json
 from photodedup.core.keep import BEST, Criterion, KeepRule
 from photodedup.core.keep import DEFAULT_PRESET as DEFAULT_KEEP
@@ -102,7 +103,11 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="let blank, single-colour images group with each other",
     )
     cache = s.add_mutually_exclusive_group()
-    cache.add_argument("--cache", metavar="PATH", help="fingerprint cache file")
+    cache.add_argument(
+        "--cache",
+        metavar="PATH",
+        help="fingerprint cache file (a file that is not a photodedup cache is refused)",
+    )
     cache.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     s.add_argument("--workers", type=positive, metavar="N", help="processes (default: every core)")
     keep = s.add_argument_group("which copy to keep")
@@ -150,6 +155,10 @@ def run(args: argparse.Namespace) -> int:
     problem = check_arguments(args)
     if problem:
         error(problem)
+        return EXIT_USAGE
+    refusal = args.cache and cache_refusal(args.cache)
+    if refusal:
+        error(f"cannot use {args.cache} as the cache: it is {refusal}; it was left alone")
         return EXIT_USAGE
     for output in (args.json if args.json != "-" else None, args.csv):
         problem = output and unwritable(output)

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import re
+import stat
 from collections.abc import Collection, Sequence
 from dataclasses import asdict
 from typing import IO, Any
@@ -140,3 +143,34 @@ def write_csv(
 
 def _rule_text(rule: Rule) -> str:
     return resolve(rule).text()
+
+
+_JSON_REPORT = re.compile(rb'\A\s*\{\s*"version"\s*:\s*\d+\s*,')
+
+
+def is_report(path: str) -> bool:
+    """Whether ``path`` holds a photodedup report (JSON or CSV) that may be replaced."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    if _JSON_REPORT.match(head):
+        return True
+    # Every version's CSV starts with these columns; later ones add more.
+    return head.startswith(b"group,reference,path,")
+
+
+def overwrite_refusal(path: str) -> str | None:
+    """Why a report must not be written over ``path``, or None when it may be.
+
+    Nothing there, an empty file, a device or a pipe may be written to; an
+    existing file that is not a photodedup report is someone's data.
+    """
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if stat.S_ISREG(st.st_mode) and st.st_size > 0 and not is_report(path):
+        return "exists and is not a photodedup report"
+    return None

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -247,3 +248,59 @@ def test_startup_leaves_the_image_libraries_unloaded() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+# --- never overwrite what is not ours -----------------------------------------
+
+
+def test_a_photo_or_another_programs_database_given_as_the_cache_is_refused(
+    library: Path, tmp_path: Path
+) -> None:
+    photo_path = tmp_path / "MyPhoto.jpg"
+    shutil.copyfile(library / "a" / "beach.jpg", photo_path)
+    other = tmp_path / "contacts.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    for target in (photo_path, other):
+        before = target.read_bytes()
+        proc = run_cli("scan", str(library / "a"), "--cache", str(target), check=False)
+        assert proc.returncode == 2
+        assert "not a photodedup cache" in proc.stderr and "Traceback" not in proc.stderr
+        assert target.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["MyPhoto.jpg", "contacts.sqlite"]
+
+
+@pytest.mark.parametrize("kind", ["--json", "--csv"])
+def test_a_report_never_overwrites_a_file_that_is_not_a_report(
+    kind: str, library: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "IMG.jpg"
+    shutil.copyfile(library / "a" / "beach.jpg", target)
+    before = target.read_bytes()
+
+    proc = run_cli("scan", str(library / "a"), kind, str(target), "--no-cache", check=False)
+
+    assert proc.returncode == 2
+    assert "not a photodedup report" in proc.stderr
+    assert target.read_bytes() == before
+
+
+def test_an_earlier_report_an_empty_file_and_devices_may_be_written(
+    library: Path, tmp_path: Path
+) -> None:
+    report, table, empty = tmp_path / "r.json", tmp_path / "r.csv", tmp_path / "new.csv"
+    run_cli("scan", str(library / "a"), "--json", str(report), "--csv", str(table), "--no-cache")
+    empty.write_bytes(b"")
+    for args in (
+        ("--json", str(report)),
+        ("--csv", str(table)),
+        ("--csv", str(report)),  # one report kind over the other
+        ("--csv", str(empty)),
+        ("--json", os.devnull),
+    ):
+        run_cli("scan", str(library / "a"), *args, "--no-cache")
+    assert table.read_text().startswith("group,")
+    assert report.read_text().startswith("group,")
+    assert empty.read_text().startswith("group,")
