@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import multiprocessing
 import os
 import sys
@@ -37,9 +38,27 @@ def create_app(argv: Sequence[str]) -> QApplication:
     return app
 
 
+def build_parser() -> argparse.ArgumentParser:
+    """The app's own options; Qt's (``-platform``, ``-style``...) pass through."""
+    parser = argparse.ArgumentParser(
+        prog="photodedup",
+        description="Find near-duplicate photos and move the copies you choose to the trash."
+        " Opens the app window; photodedup-cli scans from a terminal.",
+    )
+    parser.add_argument("folders", nargs="*", metavar="FOLDER", help="folders to scan")
+    parser.add_argument("--version", action="version", version=f"photodedup {__version__}")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the frozen bundle's scan workers start here too
     argv = list(sys.argv if argv is None else argv)
+    if sys.stdout is not None:  # a windowed build on Windows has no console to print to
+        # Usage and version are printed before Qt starts: they need no display.
+        try:
+            build_parser().parse_known_args(argv[1:])
+        except SystemExit as done:
+            return done.code if isinstance(done.code, int) else 0
     app = create_app(argv)
     settings = Settings()
     i18n.install_translators(app, settings.language)
