@@ -13,6 +13,11 @@ def human_bytes(n: int) -> str:
     return format_bytes(n)
 
 
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """``1 group``, ``2 groups``; ``many`` for irregular plurals."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def printable(path: str) -> str:
     """A path that prints on any terminal: undecodable bytes show as ``\\xNN``."""
     return path.encode("utf-8", "backslashreplace").decode("utf-8")

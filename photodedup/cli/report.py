@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import IO
 
-from photodedup.cli.render import human_bytes, printable, reason_words
+from photodedup.cli.render import human_bytes, plural, printable, reason_words
 from photodedup.core.keep import KeepReason
 from photodedup.core.models import ScanResult
 from photodedup.core.select import Rule, premark, verdicts
@@ -33,7 +33,11 @@ REASON_WORDS = {
 
 
 def print_summary(
-    result: ScanResult, out: IO[str], rule: Rule = None, prefer: Sequence[str] = ()
+    result: ScanResult,
+    out: IO[str],
+    rule: Rule = None,
+    prefer: Sequence[str] = (),
+    bits: int = 64,
 ) -> None:
     """Every group, then what could not be read, then the totals.
 
@@ -42,6 +46,13 @@ def print_summary(
     """
     marked = premark(result.groups, rule, prefer)
     all_verdicts = verdicts(result.groups, marked, rule, prefer)
+    if result.groups:
+        print(
+            f"d=N: how many of the {bits} bits of the fingerprint differ from the"
+            " photo the group was compared with (0: they look the same); 'keep' marks"
+            " the copy the app would keep.\n",
+            file=out,
+        )
     for number, (group, verdict) in enumerate(zip(result.groups, all_verdicts, strict=True), 1):
         print(f"Group {number}:", file=out)
         for m, v in zip(group.members, verdict, strict=True):
@@ -55,15 +66,17 @@ def print_summary(
                 file=out,
             )
     if result.errors:
-        print(f"\nCould not use {len(result.errors)} file(s):", file=out)
+        print(f"\nCould not use {plural(len(result.errors), 'file')}:", file=out)
         for err in result.errors:
             print(f"  {printable(err.path)}: {reason_words(err.reason, err.detail)}", file=out)
     s = result.stats
     dupes = sum(len(g.members) - 1 for g in result.groups)
     freeable = sum(m.image.size for g in result.groups for m in g.members if m.image.path in marked)
     print(
-        f"\n{s.images} images in {s.files_seen} files ({s.decoded} decoded, "
-        f"{s.cache_hits} from cache) in {s.seconds:.1f} s. {len(result.groups)} groups, "
-        f"{dupes} look-alike copies, up to {human_bytes(freeable)} to free.",
+        f"\n{plural(s.images, 'image')} in {plural(s.files_seen, 'file')} ({s.decoded} decoded,"
+        f" {s.cache_hits} from cache) in {s.seconds:.1f} s."
+        f" {plural(len(result.groups), 'group')},"
+        f" {plural(dupes, 'look-alike copy', 'look-alike copies')},"
+        f" up to {human_bytes(freeable)} to free.",
         file=out,
     )

@@ -147,10 +147,19 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    missing = [d for d in args.dirs + args.reference + args.prefer if not os.path.isdir(d)]
-    if missing:
-        error(f"not a folder: {missing[0]}")
+    for folder in args.dirs + args.reference + args.prefer:
+        if not os.path.isdir(folder):
+            error(f"{'not a folder' if os.path.exists(folder) else 'no such folder'}: {folder}")
+            return EXIT_USAGE
+    bits = HashSettings(args.hash, args.hash_size).bits
+    if args.distance is not None and args.distance > bits:
+        error(
+            f"--distance {args.distance} is more than the {bits} bits of a"
+            f" {args.hash} fingerprint of size {args.hash_size}; use 0 to {bits}"
+        )
         return EXIT_USAGE
+    for folder in _outside(args.reference, args.dirs):
+        error(f"warning: the reference folder {folder} is not in any folder being scanned")
     # Found out now, not after a scan that may take an hour.
     problem = check_arguments(args)
     if problem:
@@ -168,6 +177,7 @@ def run(args: argparse.Namespace) -> int:
 
     # Here, not at the top: the engine's scan loads numpy and Pillow.
     from photodedup.core.scan import scan
+    from photodedup.core.select import premark, space_order
 
     options = _options(args)
     ignore = None
@@ -188,6 +198,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     if bar:
         bar.clear()
+    # Numbered as the app lists them, so "group 3" means the same group in both.
+    order = space_order(result.groups, premark(result.groups, args.keep, _prefer(args)))
+    result.groups = [result.groups[i] for i in order]
     for warning in result.warnings:
         error(f"warning: {warning}")
     try:
@@ -208,7 +221,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_outputs(args: argparse.Namespace, result: ScanResult, options: ScanOptions) -> None:
-    keep = {"rule": args.keep, "prefer": [os.path.abspath(d) for d in args.prefer]}
+    keep = {"rule": args.keep, "prefer": _prefer(args)}
     if args.json == "-":
         write_json(result, options, sys.stdout, **keep)
     elif args.json:
@@ -221,7 +234,26 @@ def _write_outputs(args: argparse.Namespace, result: ScanResult, options: ScanOp
             errors="surrogateescape",
         )
     if not args.json and not args.csv:
-        print_summary(result, sys.stdout, **keep)
+        print_summary(result, sys.stdout, **keep, bits=options.hash.bits)
+
+
+def _prefer(args: argparse.Namespace) -> list[str]:
+    return [os.path.abspath(d) for d in args.prefer]
+
+
+def _outside(references: list[str], roots: list[str]) -> list[str]:
+    """The reference folders that share no files with any scanned folder."""
+    real_roots = [os.path.realpath(r) for r in roots]
+    outside = []
+    for ref in references:
+        real = os.path.realpath(ref)
+        if not any(_within(real, root) or _within(root, real) for root in real_roots):
+            outside.append(ref)
+    return outside
+
+
+def _within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _options(args: argparse.Namespace) -> ScanOptions:

@@ -18,6 +18,7 @@ import re
 import stat
 from collections.abc import Collection, Sequence
 from dataclasses import asdict
+from datetime import datetime
 from typing import IO, Any
 
 from photodedup import __version__
@@ -138,7 +139,13 @@ def write_csv(
     all_verdicts = verdicts(groups, marked, rule, prefer)
     for number, (group, verdict) in enumerate(zip(groups, all_verdicts, strict=True), 1):
         for row in group_to_dict(group, verdict)["files"]:
+            row["mtime"] = _iso_time(row["mtime"])  # a spreadsheet shows it as a date
             writer.writerow([number, group.reference.path, *(row[k] for k in CSV_FIELDS[2:])])
+
+
+def _iso_time(seconds: float) -> str:
+    """Local time with its offset, to the second: ``2024-05-01T12:00:00+02:00``."""
+    return datetime.fromtimestamp(seconds).astimezone().isoformat(timespec="seconds")
 
 
 def _rule_text(rule: Rule) -> str:

@@ -62,6 +62,16 @@ def premark(groups: Sequence[Group], rule: Rule = None, prefer: Sequence[str] = 
     return marked - kept
 
 
+def space_order(groups: Sequence[Group], marked: Collection[str]) -> list[int]:
+    """Indexes of ``groups`` as the app lists them by default: the most bytes
+    marked to free first, then in the order they were found."""
+
+    def freed(i: int) -> int:
+        return sum(m.image.size for m in groups[i].members if m.image.path in marked)
+
+    return sorted(range(len(groups)), key=lambda i: (-freed(i), i))
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Whether one member of a group stays, and why: for the copy the rule kept, the

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -304,3 +305,65 @@ def test_an_earlier_report_an_empty_file_and_devices_may_be_written(
     assert table.read_text().startswith("group,")
     assert report.read_text().startswith("group,")
     assert empty.read_text().startswith("group,")
+
+
+# --- a new user's first runs ------------------------------------------------------
+
+
+def test_a_distance_above_the_fingerprints_bits_is_refused(library: Path) -> None:
+    proc = run_cli("scan", str(library / "a"), "--distance", "99", "--no-cache", check=False)
+    assert proc.returncode == 2
+    assert "64 bits" in proc.stderr and "Traceback" not in proc.stderr
+    wide = run_cli(
+        "scan", str(library / "a"), "--distance", "99", "--hash-size", "16", "--no-cache"
+    )
+    assert wide.returncode == 0
+
+
+def test_missing_folder_and_a_file_given_as_folder_are_told_apart(
+    library: Path, tmp_path: Path
+) -> None:
+    proc = run_cli("scan", str(tmp_path / "nowhere"), check=False)
+    assert proc.returncode == 2
+    assert f"no such folder: {tmp_path / 'nowhere'}" in proc.stderr
+    proc = run_cli("scan", str(library / "a" / "beach.jpg"), check=False)
+    assert proc.returncode == 2
+    assert "not a folder:" in proc.stderr
+
+
+def test_a_reference_folder_outside_the_scan_is_warned_about(library: Path, tmp_path: Path) -> None:
+    proc = run_cli(
+        "scan", str(library / "a"), "--reference", str(library / "b"), "--no-cache", "--json", "-"
+    )
+    assert "warning: the reference folder" in proc.stderr and str(library / "b") in proc.stderr
+    inside = run_cli("scan", str(library), "--reference", str(library / "b"), "--no-cache")
+    assert "reference folder" not in inside.stderr
+
+
+def test_the_summary_explains_distances_and_counts_in_good_english(library: Path) -> None:
+    out = run_cli("scan", str(library / "a"), str(library / "b"), "--no-cache").stdout
+    assert "d=N: how many of the 64 bits" in out
+    assert "Could not use 4 files:" in out
+    assert "4 groups, 4 look-alike copies" in out
+    single = run_cli("scan", str(library / "b"), "--no-cache").stdout
+    assert "1 group, 1 look-alike copy," in single
+
+
+def test_csv_dates_are_iso_and_groups_are_numbered_as_the_app_lists_them(
+    library: Path, tmp_path: Path
+) -> None:
+    table = tmp_path / "out.csv"
+    run_cli("scan", str(library / "a"), str(library / "b"), "--csv", str(table), "--no-cache")
+    rows = list(csv.DictReader(table.open(encoding="utf-8", errors="surrogateescape")))
+    for row in rows:
+        when = datetime.fromisoformat(row["mtime"])
+        assert when.tzinfo is not None
+        assert abs(when.timestamp() - os.stat(os.fsencode(row["path"])).st_mtime) < 1
+    # The app lists groups with the most bytes to free first.
+    freed: dict[int, int] = {}
+    for row in rows:
+        if row["keep"] == "False":
+            freed[int(row["group"])] = freed.get(int(row["group"]), 0) + int(row["size"])
+    numbers = sorted(freed)
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert [freed[n] for n in numbers] == sorted(freed.values(), reverse=True)
