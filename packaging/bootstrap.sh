@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Set up a photodedup checkout and run the app or the whole test suite.
 #
-#   packaging/bootstrap.sh app  [APP ARGS...]     set up, then start the app
-#   packaging/bootstrap.sh test [PYTEST ARGS...]  set up, then ruff + pytest (offscreen)
-#   packaging/bootstrap.sh setup                  set up only
+#   packaging/bootstrap.sh app  [APP ARGS...]     set up the app, then start it
+#   packaging/bootstrap.sh test [PYTEST ARGS...]  set up with the test tools, then ruff + pytest
+#   packaging/bootstrap.sh setup                  set up for development (test and bundle tools)
 #
 # Set-up is idempotent and quick when nothing changed: it makes .venv in the
 # checkout (an existing one is reused, never removed), installs the package with
-# its test and bundle extras (again only when pyproject.toml is newer than the
-# last install), installs the system libraries Qt needs when they are missing
+# what the command needs (the app alone; the test tools for test; also the
+# bundle tools for setup), again only when pyproject.toml is newer than the
+# last install, installs the system libraries Qt needs when they are missing
 # (with apt-get, as root or through passwordless sudo; otherwise it names them),
 # and compiles the translations.
 set -euo pipefail
@@ -16,7 +17,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 PY="$VENV/bin/python"
-STAMP="$VENV/.photodedup-installed"
+STAMP="$VENV/.photodedup-installed"  # suffixed with what was installed: -app, -test, -dev
 MIN_PYTHON="3.11"
 
 say() { printf 'bootstrap: %s\n' "$*" >&2; }
@@ -112,13 +113,32 @@ ensure_venv() {
     make_venv
 }
 
-ensure_package() {
-    if [ -f "$STAMP" ] && [ "$STAMP" -nt "$ROOT/pyproject.toml" ]; then
-        return 0
+installed() {  # installed LEVEL: is LEVEL (or more) installed and newer than pyproject.toml?
+    local level
+    # A stamp without a suffix is from before levels, when everything was installed.
+    [ -f "$STAMP" ] && [ "$STAMP" -nt "$ROOT/pyproject.toml" ] && return 0
+    for level in "$@"; do
+        [ -f "$STAMP-$level" ] && [ "$STAMP-$level" -nt "$ROOT/pyproject.toml" ] && return 0
+    done
+    return 1
+}
+
+ensure_package() {  # ensure_package app|test|dev
+    local target
+    case "$1" in
+        app) installed app test dev && return 0; target="$ROOT" ;;
+        test) installed test dev && return 0; target="${ROOT}[test]" ;;
+        dev) installed dev && return 0; target="${ROOT}[test,bundle]" ;;
+    esac
+    if ! ls "$STAMP"* >/dev/null 2>&1; then
+        say "installing photodedup and its dependencies into .venv;" \
+            "the first time this downloads about 200 MB and takes a few minutes"
+    else
+        say "updating photodedup's dependencies in .venv"
     fi
-    say "installing photodedup and its dependencies into .venv"
-    "$PY" -m pip install --quiet -e "${ROOT}[test,bundle]" >&2
-    touch "$STAMP"
+    # pip's own progress (no --quiet): a first install is long enough to look hung.
+    "$PY" -m pip install --disable-pip-version-check -e "$target" >&2
+    touch "$STAMP-$1"
 }
 
 # --- Qt's system libraries ---------------------------------------------------
@@ -205,9 +225,9 @@ ensure_qt_libs() {  # ensure_qt_libs MODE
     say "warning: $message"
 }
 
-setup() {  # setup MODE
+setup() {  # setup app|test|dev
     ensure_venv
-    ensure_package
+    ensure_package "$1"
     ensure_qt_libs "$1"
     "$PY" "$ROOT/packaging/i18n.py" compile >&2
 }
@@ -231,7 +251,7 @@ case "$command" in
         exec "$PY" -m pytest "$@"
         ;;
     setup)
-        setup test
+        setup dev
         ;;
     -h | --help | help) usage ;;
     *) usage ;;
