@@ -16,9 +16,9 @@ import pytest
 from imagegen import photo, save
 from PIL import Image
 
-from photodedup.core.models import Progress, ScanError
+from photodedup.core.models import Progress, ScanError, ScanOptions, WalkOptions
 from photodedup.core.reasons import Reason
-from photodedup.core.scan import ScanOptions, scan
+from photodedup.core.scan import scan
 
 pytestmark = pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="finds workers in /proc")
 
@@ -71,7 +71,7 @@ def test_a_killed_worker_loses_no_file(library: Path) -> None:
             killed.append(victims[0])
 
     result = scan(
-        ScanOptions(roots=(str(library),), use_cache=False, workers=2), progress=on_progress
+        ScanOptions(WalkOptions((str(library),)), use_cache=False, workers=2), progress=on_progress
     )
 
     assert killed
@@ -101,7 +101,7 @@ def test_only_the_file_that_kills_its_worker_is_reported(library: Path, tmp_path
     watcher = threading.Thread(target=crash_whoever_opens_it, daemon=True)
     watcher.start()
     try:
-        result = scan(ScanOptions(roots=(str(root),), use_cache=False, workers=2))
+        result = scan(ScanOptions(WalkOptions((str(root),)), use_cache=False, workers=2))
     finally:
         stop.set()
         watcher.join()
