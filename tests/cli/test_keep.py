@@ -91,7 +91,7 @@ def test_a_bad_rule_or_folder_is_a_usage_error(opening: Path) -> None:
     proc = run_cli(str(opening), "--keep", "prettiest", check=False)
     assert proc.returncode == 2 and "unknown keep criterion 'prettiest'" in proc.stderr
     proc = run_cli(str(opening), "--prefer", str(opening / "nowhere"), check=False)
-    assert proc.returncode == 2 and "not a folder" in proc.stderr
+    assert proc.returncode == 2 and "no such folder" in proc.stderr
 
 
 def test_the_apps_ignore_list_is_honoured_after_a_rename(opening: Path, tmp_path: Path) -> None:
