@@ -18,7 +18,7 @@ from datetime import datetime
 import pillow_heif
 from PIL import Image, UnidentifiedImageError
 
-from photodedup.core import raw
+from photodedup.core import memory, raw
 from photodedup.core.formats import SNIFFED_FORMATS
 from photodedup.core.os_errors import os_error
 from photodedup.core.reasons import Reason, Why
@@ -97,7 +97,15 @@ def decode(path: str, *, min_side: int = 64, gray: bool = False, fmt: str | None
     try:
         with Image.open(path, formats=_FORMATS) as im:
             fmt = "JPEG" if im.format == "MPO" else (im.format or "image")
-            return _decode_open(im, fmt, min_side, gray)
+            width, height = im.size  # before draft() shrinks it
+            if fmt in ("JPEG", "HEIF"):
+                # The square request keeps the shorter side >= min_side whatever the
+                # orientation.
+                im.draft("L" if gray else "RGB", (min_side, min_side))
+            with memory.large_decode(memory.decode_bytes(im.size, im.mode)):
+                decoded = _decode_open(im, (width, height), fmt, min_side, gray)
+                im.close()  # frees the full-size pixels before another large decode starts
+            return decoded
     except DecodeError:
         raise
     except Image.DecompressionBombError as exc:
@@ -145,11 +153,10 @@ def _sniff_raw(path: str) -> str | None:
         return None  # Pillow's open reports it properly
 
 
-def _decode_open(im: Image.Image, fmt: str, min_side: int, gray: bool) -> Decoded:
-    width, height = im.size  # before draft() shrinks it
-    if fmt in ("JPEG", "HEIF"):
-        # The square request keeps the shorter side >= min_side whatever the orientation.
-        im.draft("L" if gray else "RGB", (min_side, min_side))
+def _decode_open(
+    im: Image.Image, size: tuple[int, int], fmt: str, min_side: int, gray: bool
+) -> Decoded:
+    width, height = size
     im.load()
     # Read after load: some plugins (TIFF) turn the pixels upright themselves
     # while loading and then drop the tag, which must not be applied twice.
@@ -159,7 +166,12 @@ def _decode_open(im: Image.Image, fmt: str, min_side: int, gray: bool) -> Decode
         orientation = 1
     if orientation >= 5:
         width, height = height, width
-    small = _reduce(_normalize(im, gray), min_side)
+    if memory.decode_bytes(im.size, im.mode) >= memory.LARGE_DECODE_BYTES:
+        # Reduced first, converted after: a full-size gray or flattened copy of a
+        # large picture would double the memory it takes.
+        small = _normalize(_reduce_any(im, min_side), gray)
+    else:
+        small = _reduce(_normalize(im, gray), min_side)
     if orientation != 1:
         small = small.transpose(_UPRIGHT[orientation])
     elif small is im:
@@ -172,6 +184,14 @@ def _reduce(im: Image.Image, min_side: int) -> Image.Image:
     if factor < 2:
         return im
     return im.reduce(factor)
+
+
+def _reduce_any(im: Image.Image, min_side: int) -> Image.Image:
+    """``_reduce`` for any mode: those ``reduce`` cannot take are converted first."""
+    try:
+        return _reduce(im, min_side)
+    except ValueError:
+        return _reduce(_normalize(im, False), min_side)
 
 
 def _normalize(im: Image.Image, gray: bool) -> Image.Image:

@@ -15,8 +15,10 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import nullcontext
 from functools import partial
 
+from photodedup.core import memory
 from photodedup.core.cache import HashCache
 from photodedup.core.discover import discover
+from photodedup.core.eta import EtaEstimator
 from photodedup.core.fingerprint import fingerprint_file, full_digest, quick_digest
 from photodedup.core.group import group_images
 from photodedup.core.ignore import IgnoreList
@@ -182,6 +184,7 @@ class _HashReporter(Reporter):
         )
         self.decoded = 0
         self.to_decode = 0
+        self.estimate = EtaEstimator()
 
     def advance_file(self, size: int, path: str, decoded: bool) -> None:
         self.decoded += decoded
@@ -189,7 +192,9 @@ class _HashReporter(Reporter):
 
     def time_left(self, elapsed: float) -> float | None:
         if self.decoded and self.to_decode:
-            return (self.to_decode - self.decoded) * elapsed / self.decoded
+            # Counted from the first decoded file, not from the start: the cache hits
+            # before it and the pool's start say nothing about the decoding to come.
+            return self.estimate.update(self.decoded, self.to_decode, time.monotonic())
         return None
 
 
@@ -280,10 +285,13 @@ def _decode_stream(
     max_workers = min(workers, len(work) // BATCH + 1)
 
     def make_pool() -> ProcessPoolExecutor:
+        ctx = pool_context(["photodedup.core.fingerprint"])
+        # A new lock for each pool: one held by a worker that was killed is lost.
         return ProcessPoolExecutor(
             max_workers=max_workers,
-            mp_context=pool_context(["photodedup.core.fingerprint"]),
-            initializer=ignore_interrupts,
+            mp_context=ctx,
+            initializer=_worker_init,
+            initargs=(ctx.Lock(),),
         )
 
     items = run_batches(
@@ -296,6 +304,11 @@ def _decode_stream(
     )
     for (ref, _digest), outcome in items:
         yield ref, outcome
+
+
+def _worker_init(large_decode_lock: object) -> None:
+    ignore_interrupts()
+    memory.set_lock(large_decode_lock)
 
 
 def _killed(item: tuple[FileRef, str | None]) -> ScanError:
