@@ -46,6 +46,8 @@ BATCH = 8
 CACHE_FLUSH = 256
 PROGRESS_INTERVAL = 0.1
 
+_recent_locks: list[object] = []  # see _decode_stream
+
 
 def scan(
     options: ScanOptions,
@@ -287,11 +289,17 @@ def _decode_stream(
     def make_pool() -> ProcessPoolExecutor:
         ctx = pool_context(["photodedup.core.fingerprint"])
         # A new lock for each pool: one held by a worker that was killed is lost.
+        lock = ctx.Lock()
+        # Its name vanishes when it is freed, and a worker can still be starting
+        # after the scan has ended: it would fail to open the lock and print a
+        # traceback. Kept for a few more pools, it outlives any such start.
+        _recent_locks.append(lock)
+        del _recent_locks[:-8]
         return ProcessPoolExecutor(
             max_workers=max_workers,
             mp_context=ctx,
             initializer=_worker_init,
-            initargs=(ctx.Lock(),),
+            initargs=(lock,),
         )
 
     items = run_batches(
