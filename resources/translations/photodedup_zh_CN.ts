@@ -1370,57 +1370,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="290"/>
+        <location filename="../../photodedup/gui/main_window.py" line="295"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="259"/>
+        <location filename="../../photodedup/gui/main_window.py" line="264"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="192"/>
+        <location filename="../../photodedup/gui/main_window.py" line="197"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="324"/>
+        <location filename="../../photodedup/gui/main_window.py" line="333"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="336"/>
+        <location filename="../../photodedup/gui/main_window.py" line="345"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="197"/>
+        <location filename="../../photodedup/gui/main_window.py" line="202"/>
         <source>Could not regroup: {error}</source>
         <translation>无法重新分组：{error}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="261"/>
+        <location filename="../../photodedup/gui/main_window.py" line="266"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="263"/>
+        <location filename="../../photodedup/gui/main_window.py" line="268"/>
         <source>Grouping again…</source>
         <translation>正在重新分组…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="383"/>
+        <location filename="../../photodedup/gui/main_window.py" line="401"/>
         <source>The language changes the next time photodedup starts.</source>
         <translation>语言将在下次启动 photodedup 时更改。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="387"/>
+        <location filename="../../photodedup/gui/main_window.py" line="405"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="387"/>
+        <location filename="../../photodedup/gui/main_window.py" line="405"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
@@ -1697,123 +1697,138 @@
     </message>
     <message>
         <location filename="../../photodedup/gui/platform/reasons.py" line="62"/>
+        <source>The Trash folder is on a read-only drive</source>
+        <translation>废纸篓文件夹位于只读驱动器上</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="65"/>
+        <source>The Trash&apos;s drive is full</source>
+        <translation>废纸篓所在的驱动器已满</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="66"/>
+        <source>The name is too long for the Trash</source>
+        <translation>文件名太长，无法放入废纸篓</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="69"/>
         <source>The file is still there after moving it to the Trash</source>
         <translation>移到废纸篓后文件仍在原处</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="65"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="72"/>
         <source>Could not move it: %1</source>
         <translation>无法移动：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="66"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="73"/>
         <source>%1 is not an existing folder</source>
         <translation>%1 不是已存在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="69"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="76"/>
         <source>Cannot write the log %1</source>
         <translation>无法写入日志 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="70"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="77"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="71"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="78"/>
         <source>The folder is no longer there</source>
         <translation>文件夹已不在原处</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="74"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="81"/>
         <source>The path is too long</source>
         <translation>路径太长</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="75"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="82"/>
         <source>Symbolic link loop</source>
         <translation>符号链接循环</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="76"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="83"/>
         <source>Symbolic link loop: it leads back to a parent folder</source>
         <translation>符号链接循环：它指回上级文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="79"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="86"/>
         <source>Broken symbolic link</source>
         <translation>失效的符号链接</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="80"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="87"/>
         <source>Cannot read the file: permission denied</source>
         <translation>无法读取文件：权限不足</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="83"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="90"/>
         <source>Cannot open the folder: permission denied</source>
         <translation>无法打开文件夹：权限不足</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="86"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="93"/>
         <source>Input/output error (a failing disk or a disconnected drive?)</source>
         <translation>输入/输出错误（磁盘故障或驱动器已断开？）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="89"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="96"/>
         <source>Cannot open the folder: %1</source>
         <translation>无法打开文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="92"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="99"/>
         <source>Not a folder or a regular file</source>
         <translation>不是文件夹，也不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="95"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="102"/>
         <source>Empty file</source>
         <translation>空文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="96"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="103"/>
         <source>Not an image: the content is not %1</source>
         <translation>不是图片：内容不是 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="99"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="106"/>
         <source>Not a supported image</source>
         <translation>不是支持的图片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="100"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="107"/>
         <source>Corrupt or truncated %1 data</source>
         <translation>%1 数据已损坏或被截断</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="101"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="108"/>
         <source>Corrupt data: %1</source>
         <translation>数据已损坏：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="102"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="109"/>
         <source>Image too large</source>
         <translation>图片太大</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="103"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="110"/>
         <source>Not enough memory to decode the image</source>
         <translation>内存不足，无法解码图片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="106"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="113"/>
         <source>Unsupported colour mode %1</source>
         <translation>不支持的颜色模式 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="109"/>
-        <source>The decoder crashed on this file (%1)</source>
-        <translation>解码器在此文件上崩溃（%1）</translation>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="116"/>
+        <source>The decoder crashed on this file</source>
+        <translation>解码器在此文件上崩溃</translation>
     </message>
 </context>
 <context>
@@ -2067,77 +2082,77 @@
 <context>
     <name>ResultsDelegate</name>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="185"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="192"/>
         <source>Group {number} · {n} photos</source>
         <translation>第 {number} 组 · {n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="188"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="195"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="190"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="197"/>
         <source>⚠ every copy is marked, none would be kept</source>
         <translation>⚠ 所有副本都已标记，将不会保留任何一份</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="219"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="226"/>
         <source>Kept: reference folder</source>
         <translation>保留：参照文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="222"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="229"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="261"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="268"/>
         <source>Keep: {why}</source>
         <translation>保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="261"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="268"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="257"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="264"/>
         <source>RAW+JPEG</source>
         <translation>RAW+JPEG</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="344"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="351"/>
         <source>RAW+JPEG pair with {name}: one shot, kept together</source>
         <translation>与 {name} 组成 RAW+JPEG：同一次拍摄，一起保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="348"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="355"/>
         <source>Distance {d} compared with {name}</source>
         <translation>与 {name} 相比差 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="355"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="362"/>
         <source>Suggested to keep: {why}</source>
         <translation>建议保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="265"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="272"/>
         <source>{format} · distance {d}</source>
         <translation>{format} · 差异 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="274"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="281"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="319"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="326"/>
         <source>modified {date}</source>
         <translation>修改于 {date}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="340"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="347"/>
         <source>In a reference folder: never removed</source>
         <translation>位于参照文件夹中：绝不移除</translation>
     </message>
@@ -2145,42 +2160,42 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="73"/>
+        <location filename="../../photodedup/gui/results/model.py" line="78"/>
         <source>{n} similar photos: {names}</source>
         <translation>{n} 张相似照片：{names}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="186"/>
+        <location filename="../../photodedup/gui/results/model.py" line="219"/>
         <source>{n} group</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="186"/>
+        <location filename="../../photodedup/gui/results/model.py" line="219"/>
         <source>{n} groups</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="187"/>
+        <location filename="../../photodedup/gui/results/model.py" line="220"/>
         <source>{n} file marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="187"/>
+        <location filename="../../photodedup/gui/results/model.py" line="220"/>
         <source>{n} files marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="188"/>
+        <location filename="../../photodedup/gui/results/model.py" line="221"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="195"/>
+        <location filename="../../photodedup/gui/results/model.py" line="228"/>
         <source>{n} group has every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="196"/>
+        <location filename="../../photodedup/gui/results/model.py" line="229"/>
         <source>{n} groups have every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
@@ -2226,7 +2241,7 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../photodedup/gui/results/view.py" line="37"/>
+        <location filename="../../photodedup/gui/results/view.py" line="34"/>
         <source>Duplicate groups</source>
         <translation>重复照片组</translation>
     </message>
@@ -2255,7 +2270,7 @@
     <message>
         <location filename="../../photodedup/gui/review/dialog.py" line="102"/>
         <location filename="../../photodedup/gui/review/dialog.py" line="212"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="371"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="372"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -2421,34 +2436,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="380"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="381"/>
         <source>loses %1</source>
         <translation>将失去%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="374"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="375"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="377"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="378"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="384"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="385"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="386"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="387"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="401"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="402"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到此文件夹</translation>
     </message>
