@@ -31,8 +31,9 @@ sys.path.insert(0, str(REPO / "tests"))
 HUGE = (15000, 10000)
 SCAN = (
     "import sys\n"
-    "from photodedup.core.scan import ScanOptions, scan\n"
-    "r = scan(ScanOptions(roots=(sys.argv[1],), use_cache=False))\n"
+    "from photodedup.core.models import ScanOptions, WalkOptions\n"
+    "from photodedup.core.scan import scan\n"
+    "r = scan(ScanOptions(WalkOptions((sys.argv[1],)), use_cache=False))\n"
     "print(r.stats.images, len(r.errors), len(r.groups))\n"
 )
 
