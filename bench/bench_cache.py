@@ -48,7 +48,7 @@ def timed(label: str, fn):
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-    settings = HashSettings()
+    settings = HashSettings("dhash")
     recs = records(n)
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "hashes.sqlite3")

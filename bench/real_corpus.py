@@ -129,7 +129,13 @@ def _sources(root: str, rng: random.Random) -> list[tuple[str, str, str]]:
     out = []
     for p in sorted(glob.glob(os.path.join(share, "backgrounds", "*.jpg"))):
         out.append(("bg-" + os.path.basename(p).split("_by_")[0], p, ""))
-    out.append(("sway", os.path.join(share, "backgrounds", "sway", "Sway_Wallpaper_Blue_2048x1536.png"), ""))
+    out.append(
+        (
+            "sway",
+            os.path.join(share, "backgrounds", "sway", "Sway_Wallpaper_Blue_2048x1536.png"),
+            "",
+        )
+    )
     for name in SKIMAGE:
         negset = "motorcycle" if name.startswith("motorcycle") else ""
         out.append(("sk-" + name.split(".")[0], os.path.join(root, "skimage", name), negset))
@@ -142,9 +148,13 @@ def _sources(root: str, rng: random.Random) -> list[tuple[str, str, str]]:
     big = lambda pattern: [p for p in sorted(glob.glob(pattern)) if os.path.getsize(p) > 60_000]  # noqa: E731
     nebulae = big(os.path.join(st, "nebulae", "default", "*.png"))
     out += [(f"neb-{os.path.basename(p)[:-4]}", p, "") for p in rng.sample(nebulae, 60)]
-    art = big(os.path.join(st, "skycultures", "*", "*.png")) + big(os.path.join(st, "skycultures", "*", "*.jpg"))
+    art = big(os.path.join(st, "skycultures", "*", "*.png")) + big(
+        os.path.join(st, "skycultures", "*", "*.jpg")
+    )
     out += [(f"art-{os.path.basename(p)[:-4]}", p, "") for p in rng.sample(art, 60)]
-    textures = [p for p in big(os.path.join(st, "textures", "*.png")) if "neb" not in os.path.basename(p)]
+    textures = [
+        p for p in big(os.path.join(st, "textures", "*.png")) if "neb" not in os.path.basename(p)
+    ]
     out += [(f"tex-{os.path.basename(p)[:-4]}", p, "") for p in rng.sample(textures, 20)]
     return out
 
@@ -162,9 +172,17 @@ def _parts(im: Image.Image) -> list[tuple[str, Image.Image]]:
     """Two disjoint halves and a middle window overlapping each by half."""
     w, h = im.size
     if w >= h:
-        boxes = {"left": (0, 0, w // 2, h), "right": (w // 2, 0, w, h), "middle": (w // 4, 0, 3 * w // 4, h)}
+        boxes = {
+            "left": (0, 0, w // 2, h),
+            "right": (w // 2, 0, w, h),
+            "middle": (w // 4, 0, 3 * w // 4, h),
+        }
     else:
-        boxes = {"top": (0, 0, w, h // 2), "bottom": (0, h // 2, w, h), "middle": (0, h // 4, w, 3 * h // 4)}
+        boxes = {
+            "top": (0, 0, w, h // 2),
+            "bottom": (0, h // 2, w, h),
+            "middle": (0, h // 4, w, 3 * h // 4),
+        }
     return [(k, im.crop(b)) for k, b in boxes.items()]
 
 
@@ -178,10 +196,9 @@ def _save(im: Image.Image, path: str, **kw) -> None:
 def _crop(im: Image.Image, sides: int, rng: random.Random, lo: float, hi: float) -> Image.Image:
     w, h = im.size
     cut = [0.0, 0.0, 0.0, 0.0]  # left, top, right, bottom
-    if sides == 2:
-        chosen = [rng.choice((0, 2)), rng.choice((1, 3))]  # a corner: one side of each axis
-    else:
-        chosen = rng.sample(range(4), sides)
+    # Two sides make a corner: one side of each axis.
+    corner = sides == 2
+    chosen = [rng.choice((0, 2)), rng.choice((1, 3))] if corner else rng.sample(range(4), sides)
     for s in chosen:
         cut[s] = rng.uniform(lo, hi)
     box = (int(w * cut[0]), int(h * cut[1]), w - int(w * cut[2]), h - int(h * cut[3]))
@@ -199,7 +216,9 @@ def _watermark(im: Image.Image, rng: random.Random) -> Image.Image:
     return out
 
 
-def make_copy(im: Image.Image, kind: str, rng: random.Random, base: str) -> tuple[str, Image.Image | bytes]:
+def make_copy(
+    im: Image.Image, kind: str, rng: random.Random, base: str
+) -> tuple[str, Image.Image | bytes]:
     """The file name and the picture (or the encoded bytes) of one copy of ``im``."""
     w, h = im.size
     if kind == "resize-50":
@@ -218,7 +237,13 @@ def make_copy(im: Image.Image, kind: str, rng: random.Random, base: str) -> tupl
         return base + ".webp", buf.getvalue()
     if kind == "exif-rotated":
         # Pixels stored turned, with the tag that shows them upright again.
-        orientation, turn = rng.choice(((6, Image.Transpose.ROTATE_90), (3, Image.Transpose.ROTATE_180), (8, Image.Transpose.ROTATE_270)))
+        orientation, turn = rng.choice(
+            (
+                (6, Image.Transpose.ROTATE_90),
+                (3, Image.Transpose.ROTATE_180),
+                (8, Image.Transpose.ROTATE_270),
+            )
+        )
         exif = Image.Exif()
         exif[0x0112] = orientation
         buf = io.BytesIO()
@@ -237,7 +262,9 @@ def make_copy(im: Image.Image, kind: str, rng: random.Random, base: str) -> tupl
     if kind == "trim":
         return base + ".jpg", _crop(im, rng.randint(1, 4), rng, 0.02, 0.04)
     if kind == "turned":
-        turn = rng.choice((Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_270))
+        turn = rng.choice(
+            (Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_270)
+        )
         return base + ".jpg", im.transpose(turn)
     if kind == "mirrored":
         return base + ".jpg", im.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
@@ -293,7 +320,11 @@ def build(cache: str, seed: int = 1) -> tuple[str, list[Item]]:
     for sub in ("originals", "copies", "editions"):
         os.makedirs(os.path.join(out, sub), exist_ok=True)
     design_rng = random.Random(seed + 1)
-    designs = set(design_rng.sample([o[0] for o in originals if o[0].startswith(("bg-", "sk-", "art-")) and not o[2]], 25))
+    designs = set(
+        design_rng.sample(
+            [o[0] for o in originals if o[0].startswith(("bg-", "sk-", "art-")) and not o[2]], 25
+        )
+    )
     for name, im, negset in originals:
         rel = os.path.join("originals", name + ".jpg")
         _save(im, os.path.join(out, rel))

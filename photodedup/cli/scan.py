@@ -62,14 +62,17 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "--preset", choices=list(PRESETS), help=f"named distance (default {DEFAULT_PRESET})"
     )
     s.add_argument(
-        "--hash", choices=HASH_ALGORITHMS, default="dhash", help="fingerprint (default dhash)"
+        "--hash",
+        choices=HASH_ALGORITHMS,
+        default="pdq",
+        help="fingerprint (default pdq: PDQ checked by pHash/dHash and colour; dhash: classic)",
     )
     s.add_argument(
         "--hash-size",
         type=int,
         choices=HASH_SIZES,
-        default=8,
-        help="8 (64 bits, default) or 16 (256 bits)",
+        default=0,
+        help="8 (64 bits) or 16 (256 bits); default: pdq 16, the others 8",
     )
     s.add_argument(
         "--rotations", action="store_true", help="also match rotated and mirrored copies"
@@ -260,7 +263,7 @@ def _options(args: argparse.Namespace) -> ScanOptions:
     settings = HashSettings(args.hash, args.hash_size)
     distance = args.distance
     if args.preset:
-        distance = preset_distance(args.preset, settings.bits)
+        distance = preset_distance(args.preset, settings.bits, settings.algorithm)
     return ScanOptions(
         walk=WalkOptions(
             roots=tuple(os.path.abspath(d) for d in args.dirs),

@@ -35,7 +35,14 @@ from photodedup.core.cache_file import (
 )
 from photodedup.core.models import HashSettings, ImageRecord
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+# Schema 3 added the pdq fingerprint's probes, thumbnail and crop windows. Rows of
+# older schemas load as records without them, which a scan that needs them treats
+# as misses (decoded again); the other settings' rows stay hits.
+_ADDED_IN_3 = tuple(
+    f"ALTER TABLE records ADD COLUMN {column}"
+    for column in ("probes TEXT", "thumb BLOB", "windows TEXT")
+)
 FILE_NAME = "hashes.sqlite3"
 # How long a save waits for another program to let go of the cache. After one
 # failed save the run carries on in memory; what is unsaved gets one short last
@@ -60,6 +67,9 @@ _SCHEMA = (
     taken TEXT,
     camera TEXT,
     gps INTEGER,
+    probes TEXT,
+    thumb BLOB,
+    windows TEXT,
     PRIMARY KEY (settings, path)
 ) WITHOUT ROWID""",
     f"PRAGMA user_version = {SCHEMA_VERSION}",
@@ -79,6 +89,9 @@ _COLUMNS = (
     "taken",
     "camera",
     "gps",
+    "probes",
+    "thumb",
+    "windows",
 )
 _VALUE_COLUMNS = ", ".join(_COLUMNS[2:])
 _INSERT = f"INSERT OR REPLACE INTO records VALUES ({', '.join('?' * len(_COLUMNS))})"
@@ -355,17 +368,37 @@ def _prepare(conn: sqlite3.Connection) -> None:
         try:
             if conn.execute("PRAGMA user_version").fetchone()[0] == 1:
                 conn.execute("ALTER TABLE records ADD COLUMN gps INTEGER")
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                conn.execute("PRAGMA user_version = 2")
         except BaseException:
             _rollback(conn)
             raise
         conn.execute("COMMIT")
-        version = SCHEMA_VERSION
+        version = 2
+    if version == 2:
+        version = _upgrade_from_2(conn)
     if version != SCHEMA_VERSION:
         raise _Unusable(f"old schema {version}")
     columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(records)"))
     if columns != _COLUMNS:
         raise _Unusable("not a photodedup cache")
+
+
+def _upgrade_from_2(conn: sqlite3.Connection) -> int:
+    """Add schema 3's columns to a schema 2 cache, keeping its rows."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 2:  # not done meanwhile
+            columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(records)"))
+            if columns != _COLUMNS[:-3]:
+                raise _Unusable("not a photodedup cache")
+            for statement in _ADDED_IN_3:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        _rollback(conn)
+        raise
+    conn.execute("COMMIT")
+    return SCHEMA_VERSION
 
 
 def _create(conn: sqlite3.Connection) -> None:
@@ -409,15 +442,22 @@ def _row(r: ImageRecord) -> _Row:
         r.taken,
         r.camera,
         None if r.gps is None else int(r.gps),
+        _hex_list(r.probes),
+        r.thumb or None,
+        _hex_list(r.windows),
     )
 
 
 def _record(path: str, row: _Row) -> ImageRecord | None:
     """The record a row stores, or None for a row damaged past reading (a miss)."""
-    size, mtime_ns, fmt, width, height, hash_hex, variants, digest, taken, camera, gps = row
+    size, mtime_ns, fmt, width, height, hash_hex, variants, digest, taken, camera, gps = row[:11]
+    probes, thumb, windows = row[11:14]
     try:
         hash_value = int(hash_hex, 16)
-        variant_values = tuple([int(v, 16) for v in variants.split(",")]) if variants else ()
+        variant_values = _int_list(variants)
+        probe_values = _int_list(probes)
+        window_values = _int_list(windows)
+        thumb = bytes(thumb) if thumb is not None else b""
     except (TypeError, ValueError, AttributeError):
         return None
     return ImageRecord(
@@ -433,7 +473,18 @@ def _record(path: str, row: _Row) -> ImageRecord | None:
         taken=taken,
         camera=camera,
         gps=None if gps is None else bool(gps),
+        probes=probe_values,
+        thumb=thumb,
+        windows=window_values,
     )
+
+
+def _hex_list(values: tuple[int, ...]) -> str | None:
+    return ",".join(format(v, "x") for v in values) if values else None
+
+
+def _int_list(text: str | None) -> tuple[int, ...]:
+    return tuple([int(v, 16) for v in text.split(",")]) if text else ()
 
 
 def _encodable(row: tuple) -> tuple:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from photodedup.core import hamming_index
+from photodedup.core import confirm, hamming_index
 from photodedup.core.models import Group, ImageRecord, Member, ProgressCallback
 from photodedup.core.progress import CancelToken, Reporter
 from photodedup.core.reasons import Phase
@@ -24,6 +24,14 @@ from photodedup.core.reasons import Phase
 # unrelated photos met up to 3x as often at the same distance and grouping took 8-15x
 # as long (bench/README.md), for a rare case: a copy turned without an EXIF tag
 # (EXIF-rotated files are decoded upright and already match).
+
+
+def count_near_blank(images: Sequence[ImageRecord], bits: int, checked: bool) -> int:
+    """How many images the blank rule holds apart: left out, or (checked) held stricter."""
+    if checked:
+        thumbs = [im.thumb for im in images if im.thumb]
+        return int(confirm.Thumbs(thumbs).flat.sum()) if thumbs else 0
+    return sum(1 for im in images if is_blank(im.hash, bits))
 
 
 def is_blank(value: int, bits: int) -> bool:
@@ -101,8 +109,13 @@ def group_images(
     cancel: CancelToken | None = None,
     progress: ProgressCallback | None = None,
     workers: int | None = None,
+    checked: bool = False,
 ) -> list[Group]:
     """Group look-alike images by the greedy leader rule (see the module docstring).
+
+    With ``checked`` (the pdq fingerprint) a pair matches by ``confirm``'s rule and
+    the distance is between PDQ hashes; near-blank images are then held to its
+    stricter limits instead of being left out.
 
     ``identical`` lists sets of byte-identical paths: each set stays together at
     distance 0 whatever its pixels, and goes through the search as one image.
@@ -123,11 +136,15 @@ def group_images(
     if twins:
         twin_of = {t for ts in twins.values() for t in ts}
         order = [i for i in order if i not in twin_of]
-    nodes, hashes = _nodes(images, order, bits, rotations, ignore_blank)
+    nodes, hashes = _nodes(images, order, bits, rotations, ignore_blank and not checked, checked)
     leaders = [items[0] for items in nodes]
-    pairs = _pairs(
-        images, leaders, hashes, distance, bits, rotations, ignore_blank, ticker, workers
-    )
+    if checked:
+        workers = min(2, os.cpu_count() or 1) if workers is None else workers
+        pairs = confirm.checked_pairs(images, leaders, hashes, distance, rotations, ticker, workers)
+    else:
+        pairs = _pairs(
+            images, leaders, hashes, distance, bits, rotations, ignore_blank, ticker, workers
+        )
     members = _greedy(len(nodes), pairs, ticker)
     ticker.check()
 
@@ -176,7 +193,7 @@ def _twins(images, identical, rank) -> dict[int, list[int]]:
     return out
 
 
-def _nodes(images, pool: list[int], bits: int, rotations: bool, ignore_blank: bool):
+def _nodes(images, pool: list[int], bits: int, rotations: bool, ignore_blank: bool, checked=False):
     """Images with one fingerprint (hash, and variants when they count) as one node.
 
     Returns the nodes, numbered best first, each listing its images best first
@@ -193,6 +210,11 @@ def _nodes(images, pool: list[int], bits: int, rotations: bool, ignore_blank: bo
         sel = pool_arr.tolist()
         turned = [hamming_index.pack([_variant(images[i], k) for i in sel], bits) for k in range(4)]
         key = np.hstack([h, *turned])
+    if checked:  # the probes and the thumbnail are part of the fingerprint too
+        sel = pool_arr.tolist()
+        probes = np.array([images[i].probes for i in sel], dtype=np.uint64).reshape(len(sel), -1)
+        thumbs = np.frombuffer(b"".join(images[i].thumb for i in sel), dtype=np.uint8)
+        key = np.hstack([key, probes, thumbs.reshape(len(sel), -1).astype(np.uint64)])
     if key.shape[1] == 1:
         _, first, inverse = np.unique(key[:, 0], return_index=True, return_inverse=True)
     else:

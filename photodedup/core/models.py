@@ -13,8 +13,12 @@ from dataclasses import dataclass, field, replace
 from photodedup.core.presets import DEFAULT_PRESET, preset_distance
 from photodedup.core.reasons import Phase, Reason
 
-HASH_ALGORITHMS: tuple[str, ...] = ("dhash", "phash", "ahash", "whash")
+# "pdq" is the default: Meta's PDQ (256 bits) confirms pairs that a 64-bit pHash or
+# dHash proposes, with a colour thumbnail as a last check (bench/README.md). The
+# others are single ImageHash hashes, with classic dHash one choice away.
+HASH_ALGORITHMS: tuple[str, ...] = ("pdq", "dhash", "phash", "ahash", "whash")
 HASH_SIZES: tuple[int, ...] = (8, 16)
+DEFAULT_ALGORITHM = "pdq"
 DEFAULT_MIN_SIZE = 8 * 1024
 
 
@@ -22,14 +26,23 @@ DEFAULT_MIN_SIZE = 8 * 1024
 class HashSettings:
     """Which perceptual hash to compute; part of every cache key."""
 
-    algorithm: str = "dhash"
-    hash_size: int = 8
+    algorithm: str = DEFAULT_ALGORITHM
+    hash_size: int = 0  # 0: the algorithm's own (16 for pdq, 8 for the others)
 
     def __post_init__(self) -> None:
         if self.algorithm not in HASH_ALGORITHMS:
             raise ValueError(f"unknown hash algorithm {self.algorithm!r}")
+        if self.hash_size == 0:
+            object.__setattr__(self, "hash_size", 16 if self.algorithm == "pdq" else 8)
         if self.hash_size not in HASH_SIZES:
             raise ValueError(f"hash size must be one of {HASH_SIZES}, not {self.hash_size}")
+        if self.algorithm == "pdq" and self.hash_size != 16:
+            raise ValueError("PDQ hashes are 256 bits (hash size 16)")
+
+    @property
+    def checked(self) -> bool:
+        """Whether pairs are proposed by ``probes`` and confirmed by hash and thumbnail."""
+        return self.algorithm == "pdq"
 
     @property
     def bits(self) -> int:
@@ -60,11 +73,11 @@ class GroupOptions:
     reference_dirs: tuple[str, ...] = ()
     ignore_blank: bool = True
 
-    def distance_for(self, bits: int) -> int:
-        """The distance in bits for hashes of ``bits`` bits."""
+    def distance_for(self, bits: int, algorithm: str = "dhash") -> int:
+        """The distance in bits for hashes of ``bits`` bits made by ``algorithm``."""
         if self.distance is not None:
             return self.distance
-        return preset_distance(DEFAULT_PRESET, bits)
+        return preset_distance(DEFAULT_PRESET, bits, algorithm)
 
 
 @dataclass(frozen=True)
@@ -84,7 +97,7 @@ class ScanOptions:
 
     @property
     def effective_distance(self) -> int:
-        return self.group.distance_for(self.hash.bits)
+        return self.group.distance_for(self.hash.bits, self.hash.algorithm)
 
 
 @dataclass(frozen=True)
@@ -122,6 +135,13 @@ class ImageRecord:
     taken: str | None = None  # EXIF DateTimeOriginal as ISO 8601, no zone
     camera: str | None = None
     gps: bool | None = None  # whether EXIF holds a location; None: not known (older cache)
+    # With the checked (pdq) fingerprint: the 64-bit pHash and dHash that propose
+    # pairs, as (pHash, dHash) of the image and then of each variant in order; the
+    # colour thumbnail of the second check (fingerprint.THUMB_SIDE² RGB pixels); and
+    # the hashes of a few sub-windows for matching cropped copies (empty unless asked).
+    probes: tuple[int, ...] = ()
+    thumb: bytes = b""
+    windows: tuple[int, ...] = ()
 
     @property
     def mtime(self) -> float:
@@ -206,6 +226,8 @@ class ScanStats:
     images: int = 0
     decoded: int = 0
     cache_hits: int = 0
+    # Near-blank images: held to the stricter rule (pdq), or left out (other hashes).
+    near_blank: int = 0
     seconds: float = 0.0
 
 

@@ -14,25 +14,33 @@ PRESETS: dict[str, str] = {
 }
 DEFAULT_PRESET = "similar"
 
-# Distances in bits for 64-bit (hash size 8) and 256-bit (16) hashes, measured with
-# bench/measure_presets.py on 150 photos x 12 kinds of copy and 79 800 pairs of
-# different photos, default dhash (see "Grouping" in bench/README.md). "similar"
-# is the widest distance at which no two different photos met (~98.7% of copies
-# at 64 bits); "very-similar" keeps ~95% and no false pair even with rotations on;
-# "loose" takes ~99.9% of copies and lets a few look-alikes in for review.
-_PRESET_BITS: dict[str, dict[int, int]] = {
-    "exact": {64: 0, 256: 0},
-    "very-similar": {64: 3, 256: 12},
-    "similar": {64: 5, 256: 20},
-    "loose": {64: 10, 256: 40},
+# Distances in bits per algorithm and hash width. "pdq" (the default) was measured
+# on real photographs with bench/accuracy.py ("Accuracy on real photographs" in
+# bench/README.md): "similar" is where plain copies are found and different photos
+# stay apart; "very-similar" gives up the hardest copies (watermarks, trims) for a
+# margin; "loose" takes a few more for review. The other hashes use the dHash table,
+# measured with bench/measure_presets.py ("Grouping" in bench/README.md).
+_PRESET_BITS: dict[str, dict[str, dict[int, int]]] = {
+    "pdq": {
+        "exact": {256: 0},
+        "very-similar": {256: 48},
+        "similar": {256: 80},
+        "loose": {256: 100},
+    },
+    "dhash": {
+        "exact": {64: 0, 256: 0},
+        "very-similar": {64: 3, 256: 12},
+        "similar": {64: 5, 256: 20},
+        "loose": {64: 10, 256: 40},
+    },
 }
 
 
-def preset_distance(name: str, bits: int) -> int:
-    """The Hamming distance in bits a preset stands for, for hashes of ``bits`` bits."""
-    if name not in _PRESET_BITS:
+def preset_distance(name: str, bits: int, algorithm: str = "dhash") -> int:
+    """The Hamming distance in bits a preset stands for, for this algorithm and width."""
+    if name not in PRESETS:
         raise ValueError(f"unknown preset {name!r}; choose from {', '.join(PRESETS)}")
-    table = _PRESET_BITS[name]
+    table = _PRESET_BITS.get(algorithm, _PRESET_BITS["dhash"])[name]
     if bits in table:
         return table[bits]
-    return round(table[64] * bits / 64)
+    return round(table[min(table)] * bits / min(table))

@@ -20,7 +20,7 @@ from photodedup.core.cache import HashCache
 from photodedup.core.discover import discover
 from photodedup.core.eta import EtaEstimator
 from photodedup.core.fingerprint import fingerprint_file, full_digest, quick_digest
-from photodedup.core.group import group_images
+from photodedup.core.group import count_near_blank, group_images
 from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import (
     FileRef,
@@ -90,6 +90,10 @@ def scan(
     result.stats.images = len(result.images)
 
     result.identical = find_identical(result.images, cancel=cancel)
+    if options.group.ignore_blank or options.hash.checked:
+        result.stats.near_blank = count_near_blank(
+            result.images, options.hash.bits, options.hash.checked
+        )
     result.groups = regroup(result, options.group, ignore=ignore, progress=progress, cancel=cancel)
     result.stats.seconds = round(time.monotonic() - started, 3)
     return result
@@ -129,7 +133,7 @@ def regroup(
     """
     groups = group_images(
         result.images,
-        options.distance_for(result.hash.bits),
+        options.distance_for(result.hash.bits, result.hash.algorithm),
         bits=result.hash.bits,
         rotations=options.rotations,
         reference_dirs=options.reference_dirs,
@@ -137,6 +141,7 @@ def regroup(
         identical=result.identical,
         cancel=cancel,
         progress=progress,
+        checked=result.hash.checked,
     )
     return pair_groups(ignore.apply(groups) if ignore is not None else groups)
 

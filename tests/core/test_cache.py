@@ -17,7 +17,7 @@ from photodedup.core import cache as cache_module
 from photodedup.core.cache import SCHEMA_VERSION, HashCache, default_cache_path
 from photodedup.core.models import HashSettings, ImageRecord
 
-DHASH = HashSettings()
+DHASH = HashSettings("dhash")
 PHASH16 = HashSettings("phash", 16)
 MTIME = 1_700_000_000_123_456_789
 

@@ -18,7 +18,7 @@ from photodedup.core.fingerprint import hash_image
 from photodedup.core.models import HashSettings
 from photodedup.core.reasons import Reason
 
-SETTINGS = HashSettings()
+SETTINGS = HashSettings("dhash")
 
 
 def distance(a: Image.Image, b: Image.Image) -> int:

@@ -25,7 +25,7 @@ from photodedup.core.fingerprint import (
 from photodedup.core.models import FileRef, HashSettings, ImageRecord, ScanError
 from photodedup.core.reasons import Reason
 
-DHASH = HashSettings()
+DHASH = HashSettings("dhash")
 ALL_SETTINGS = [HashSettings(a, n) for a in ("dhash", "phash", "ahash", "whash") for n in (8, 16)]
 TURNS = (Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_270)
 VARIANT_OPS = (*TURNS, Image.Transpose.FLIP_LEFT_RIGHT)

@@ -58,14 +58,15 @@ def seed_of(path: str) -> str:
 def test_every_kind_of_copy_groups_with_its_original_and_strangers_do_not(
     copies_library: Path,
 ) -> None:
-    result = scan(ScanOptions(WalkOptions((str(copies_library),), min_size=0), use_cache=False))
+    options = ScanOptions(WalkOptions((str(copies_library),), min_size=0), use_cache=False)
+    result = scan(options)
     assert not result.errors
     assert result.stats.images == len(ORIGINALS) * 9 + len(STRANGERS)
     groups = [{seed_of(m.image.path) for m in g.members} for g in result.groups]
     assert all(len(seeds) == 1 for seeds in groups), groups
     assert sorted(len(g.members) for g in result.groups) == [9] * len(ORIGINALS)
     for group in result.groups:
-        assert all(m.distance <= 10 for m in group.members)
+        assert all(m.distance <= options.effective_distance for m in group.members)
 
 
 def test_exif_rotation_gives_displayed_size(copies_library: Path) -> None:

@@ -119,7 +119,9 @@ class Settings:
     """
 
     folders = Setting("scan/folders", [], load=_load_folders, dump=_dump_folders)
-    hash_algorithm = Setting("scan/hash_algorithm", "dhash", choices=HASH_ALGORITHMS)
+    # A new key: the old one held dHash for everyone, chosen or not, and the checked
+    # PDQ fingerprint is the better default for all (bench/README.md).
+    hash_algorithm = Setting("scan/fingerprint", "pdq", choices=HASH_ALGORITHMS)
     hash_size = Setting("scan/hash_size", 8, choices=HASH_SIZES)
     preset = Setting("scan/preset", "similar")
     rotations = Setting("scan/rotations", False)

@@ -26,7 +26,13 @@ _TRANSLATABLE = (
     QT_TRANSLATE_NOOP("SettingsPanel", "Similar"),
     QT_TRANSLATE_NOOP("SettingsPanel", "Loosely similar"),
 )
-_ALGORITHMS = (("dhash", "dHash"), ("phash", "pHash"), ("ahash", "aHash"), ("whash", "wHash"))
+_ALGORITHMS = (
+    ("pdq", QT_TRANSLATE_NOOP("SettingsPanel", "PDQ + colour check")),
+    ("dhash", "dHash"),
+    ("phash", "pHash"),
+    ("ahash", "aHash"),
+    ("whash", "wHash"),
+)
 
 
 class SettingsPanel(QWidget):
@@ -52,9 +58,12 @@ class SettingsPanel(QWidget):
 
         self.algorithm = QComboBox(self)
         for key, label in _ALGORITHMS:
-            self.algorithm.addItem(label, key)
+            self.algorithm.addItem(self.tr(label), key)
         self.algorithm.setToolTip(
-            self.tr("dHash is fast and robust; pHash tolerates more edits; aHash is the loosest")
+            self.tr(
+                "PDQ + colour check finds the most copies and keeps different photos apart;"
+                " dHash is the classic, fastest choice"
+            )
         )
         self.hash_size = QComboBox(self)
         self.hash_size.addItem(self.tr("64 bits"), 8)
@@ -99,10 +108,14 @@ class SettingsPanel(QWidget):
         return self._presets[self.slider.value()]
 
     def hash_settings(self) -> HashSettings:
-        return HashSettings(self.algorithm.currentData(), self.hash_size.currentData())
+        algorithm = self.algorithm.currentData()
+        if algorithm == "pdq":  # PDQ has one width; the size box is off for it
+            return HashSettings(algorithm)
+        return HashSettings(algorithm, self.hash_size.currentData())
 
     def distance(self) -> int:
-        return presets.preset_distance(self.preset(), self.hash_settings().bits)
+        settings = self.hash_settings()
+        return presets.preset_distance(self.preset(), settings.bits, settings.algorithm)
 
     def min_size_bytes(self) -> int:
         return self.min_size.value() * 1024
@@ -120,6 +133,7 @@ class SettingsPanel(QWidget):
         )
         self.algorithm.setCurrentIndex(max(0, self.algorithm.findData(settings.hash_algorithm)))
         self.hash_size.setCurrentIndex(max(0, self.hash_size.findData(settings.hash_size)))
+        self.hash_size.setEnabled(self.algorithm.currentData() != "pdq")
         self.rotations.setChecked(settings.rotations)
         self.min_size.setValue(settings.min_size // 1024)
         self.excludes.setText("; ".join(settings.excludes))
@@ -130,7 +144,8 @@ class SettingsPanel(QWidget):
     def save(self, settings: Settings) -> None:
         settings.preset = self.preset()
         settings.hash_algorithm = self.hash_settings().algorithm
-        settings.hash_size = self.hash_settings().hash_size
+        if self.hash_size.isEnabled():
+            settings.hash_size = self.hash_settings().hash_size
         settings.rotations = self.rotations.isChecked()
         settings.min_size = self.min_size_bytes()
         settings.excludes = self.exclude_patterns()
@@ -141,6 +156,7 @@ class SettingsPanel(QWidget):
         self.groupingChanged.emit()
 
     def _hash_changed(self) -> None:
+        self.hash_size.setEnabled(self.algorithm.currentData() != "pdq")
         self._update_label()
         self.scanSettingsChanged.emit()
 
@@ -150,6 +166,10 @@ class SettingsPanel(QWidget):
         distance = self.distance()
         if distance == 0:
             text = self.tr("{preset} — fingerprints must match exactly")
+        elif self.hash_settings().checked:
+            text = self.tr(
+                "{preset} — up to {n} of {bits} PDQ bits differ, and tones and colours agree"
+            )
         else:
             text = self.tr("{preset} — up to {n} of {bits} bits differ")
         self.similarity_label.setText(text.format(preset=name, n=distance, bits=bits))

@@ -1,0 +1,181 @@
+"""The checked rule of the default (pdq) fingerprint: propose cheaply, confirm strictly.
+
+A pair of images is a match when
+1. their 64-bit pHash are within ``PROBE_PHASH`` bits or their 64-bit dHash within
+   ``PROBE_DHASH`` (two exact multi-index searches, cheap even for a million
+   images), and
+2. their PDQ hashes (256 bits) are within the chosen distance, and
+3. their 8 x 8 colour thumbnails agree (``colour_agrees``): the same tones up to a
+   brightness change of about 30% and, unless one of them is grayscale, the same
+   colours. This is what keeps a day photo from its night edition and a design
+   from its colour variant, which no grayscale hash can see.
+Near-blank pictures (fog, snow, a dark sky: ``is_flat``) carry too little for
+the hashes, so they match only under the stricter ``FLAT_*`` limits.
+
+With rotations, the candidate's turned/mirrored variants count too, each with
+its own probes, PDQ and turned thumbnail; the distance is the least that passes.
+The limits were measured on real photographs (bench/accuracy.py; "Accuracy on
+real photographs" in bench/README.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from photodedup.core import hamming_index
+from photodedup.core.models import ImageRecord
+
+PROBE_PHASH = 10
+PROBE_DHASH = 8
+# Luminance is compared as log ratios per cell, weighted by how bright the cell is
+# (a black cell says little): a common shift up to LUMA_SHIFT (about +-30%
+# brightness) and a spread round it up to LUMA_SPREAD (the same tone curve).
+LUMA_SHIFT = 0.35
+LUMA_SPREAD = 0.25
+# Colour: the summed |Cb| + |Cr| difference as a share of the colour there is,
+# when both thumbnails have colour (GRAY_CHROMA: mean |Cb| + |Cr|, 0-255 scale).
+CHROMA_SHARE = 0.5
+GRAY_CHROMA = 1.0  # a grayscale copy has none at all
+FLAT_STD = 3.0  # luminance standard deviation of a near-blank thumbnail
+FLAT_PDQ = 24  # and the stricter limits such pictures match under
+FLAT_LUMA = 0.2
+_SIDE = 8
+_KEEP_CELLS = 54
+
+
+def _turns() -> np.ndarray:
+    """Cell permutations: thumbnail turned like the hash variants (identity first)."""
+    cells = np.arange(_SIDE * _SIDE).reshape(_SIDE, _SIDE)
+    grids = (cells, np.rot90(cells, 1), np.rot90(cells, 2), np.rot90(cells, 3), cells[:, ::-1])
+    return np.stack([g.ravel() for g in grids])
+
+
+TURNS = _turns()
+
+
+class Thumbs:
+    """Luminance and chroma of many thumbnails, for checking pairs in bulk."""
+
+    def __init__(self, thumbs: Sequence[bytes]) -> None:
+        n = len(thumbs)
+        raw = np.frombuffer(b"".join(thumbs), dtype=np.uint8).reshape(n, _SIDE * _SIDE, 3)
+        rgb = raw.astype(np.float32)
+        y = rgb @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
+        self.y = y
+        self.cb = rgb @ np.array([-0.1687, -0.3313, 0.5], dtype=np.float32)
+        self.cr = rgb @ np.array([0.5, -0.4187, -0.0813], dtype=np.float32)
+        self.colour = (np.abs(self.cb) + np.abs(self.cr)).mean(axis=1) > GRAY_CHROMA
+        self.flat = y.std(axis=1) < FLAT_STD
+
+    def agree(self, a: np.ndarray, b: np.ndarray, turn: np.ndarray) -> np.ndarray:
+        """Whether thumbnail a[i] agrees with thumbnail b[i] turned by turn[i]."""
+        cells = TURNS[turn]
+        rows = b[:, None]
+        ya, yb = self.y[a], self.y[rows, cells]
+        weight = np.sqrt(np.maximum(ya, yb)) + 2.0
+        total = weight.sum(axis=1)
+        ratio = np.log((ya + 8.0) / (yb + 8.0))
+        shift = (weight * ratio).sum(axis=1) / total
+        # Shift and spread leave out the quarter of cells that differ most: a
+        # watermark or a caption changes a few cells, a new tone curve them all.
+        kept = np.argsort(weight * np.abs(ratio - shift[:, None]), axis=1)[:, :_KEEP_CELLS]
+        weight = np.take_along_axis(weight, kept, 1)
+        ratio = np.take_along_axis(ratio, kept, 1)
+        total = weight.sum(axis=1)
+        shift = (weight * ratio).sum(axis=1) / total
+        spread = (weight * np.abs(ratio - shift[:, None])).sum(axis=1) / total
+        ok = (np.abs(shift) <= LUMA_SHIFT) & (spread <= LUMA_SPREAD)
+        both = self.colour[a] & self.colour[b]
+        cba, cra = self.cb[a], self.cr[a]
+        cbb, crb = self.cb[rows, cells], self.cr[rows, cells]
+        diff = np.abs(cba - cbb) + np.abs(cra - crb)
+        kept = np.argsort(diff, axis=1)[:, :_KEEP_CELLS]
+        amount = (np.abs(cba) + np.abs(cra) + np.abs(cbb) + np.abs(crb)) / 2
+        diff = np.take_along_axis(diff, kept, 1).sum(axis=1)
+        amount = np.take_along_axis(amount, kept, 1).sum(axis=1)
+        ok &= ~both | (diff <= CHROMA_SHARE * amount)
+        flat = self.flat[a] | self.flat[b]
+        ok &= ~flat | ((np.abs(shift) <= FLAT_LUMA) & (spread <= FLAT_LUMA))
+        return ok
+
+
+def colour_agrees(a: bytes, b: bytes, turn: int = 0) -> bool:
+    """Whether two thumbnails show the same tones and colours (b turned by ``turn``)."""
+    thumbs = Thumbs([a, b])
+    return bool(thumbs.agree(np.array([0]), np.array([1]), np.array([turn]))[0])
+
+
+def is_flat(thumb: bytes) -> bool:
+    """A near-blank picture: fog, snow, a dark sky, a plain wall."""
+    return bool(Thumbs([thumb]).flat[0])
+
+
+def checked_pairs(
+    images: Sequence[ImageRecord],
+    leaders: Sequence[int],
+    hashes: np.ndarray,
+    d: int,
+    rotations: bool,
+    tick,
+    workers: int,
+) -> hamming_index.Pairs:
+    """Pairs (a, b) of nodes, a < b, that match by the checked rule, least distance."""
+    views = 5 if rotations else 1
+    probes = [images[i].probes for i in leaders]
+    found_a, found_b, found_k = [], [], []
+    for kind, limit in ((0, PROBE_PHASH), (1, PROBE_DHASH)):
+        base = hamming_index.pack([p[kind] for p in probes], 64)
+        if not rotations:
+            pairs = hamming_index.self_pairs(base, limit, tick, workers)
+            found_a += [pairs.a, pairs.b]
+            found_b += [pairs.b, pairs.a]
+            found_k += [np.zeros(len(pairs.a), dtype=np.int64)] * 2
+            continue
+        entries = hamming_index.pack([p[2 * k + kind] for p in probes for k in range(views)], 64)
+        pairs = hamming_index.cross_pairs(base, entries, limit, tick, workers)
+        found_a.append(pairs.a)
+        found_b.append(pairs.b // views)
+        found_k.append(pairs.b % views)
+    a = np.concatenate(found_a)
+    b = np.concatenate(found_b)
+    k = np.concatenate(found_k)
+    keep = a != b
+    a, b, k = a[keep], b[keep], k[keep]
+    # One row per (reference, candidate, view); the reference is the earlier node.
+    ref, cand = np.minimum(a, b), np.maximum(a, b)
+    k = np.where(a == ref, k, _inverse(k))
+    key = np.unique(np.stack([ref, cand, k], axis=1), axis=0)
+    ref, cand, k = key[:, 0], key[:, 1], key[:, 2]
+    variants = _variant_hashes(images, leaders, hashes, views)
+    dist = hamming_index.distances(hashes[ref], variants[cand * views + k])
+    ok = dist <= d
+    thumbs = Thumbs([images[i].thumb for i in leaders])
+    ok[ok] &= thumbs.agree(ref[ok], cand[ok], k[ok])
+    flat = thumbs.flat[ref] | thumbs.flat[cand]
+    ok &= ~flat | (dist <= min(d, FLAT_PDQ))
+    ref, cand, k, dist = ref[ok], cand[ok], k[ok], dist[ok]
+    order = np.lexsort((dist, cand, ref))
+    ref, cand, dist = ref[order], cand[order], dist[order]
+    first = np.ones(len(ref), dtype=bool)
+    first[1:] = (ref[1:] != ref[:-1]) | (cand[1:] != cand[:-1])
+    return hamming_index.Pairs(ref[first], cand[first], dist[first])
+
+
+def _inverse(k: np.ndarray) -> np.ndarray:
+    # Seen from the other image, a turn by 90 is a turn by 270; 180 and the mirror
+    # are their own inverses.
+    return np.array([0, 3, 2, 1, 4], dtype=np.int64)[k]
+
+
+def _variant_hashes(images, leaders, hashes: np.ndarray, views: int) -> np.ndarray:
+    if views == 1:
+        return hashes
+    bits = hashes.shape[1] * 64
+    values = []
+    for i in leaders:
+        img = images[i]
+        values.append(img.hash)
+        values += [img.variants[k] if k < len(img.variants) else img.hash for k in range(4)]
+    return hamming_index.pack(values, bits)
