@@ -26,8 +26,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from real_corpus import HARD, PLAIN, Item, build, default_cache
 
 from photodedup.core.group import group_images
-from photodedup.core.models import ImageRecord
-from photodedup.core.scan import ScanOptions, scan
+from photodedup.core.models import (
+    GroupOptions,
+    HashSettings,
+    ImageRecord,
+    ScanOptions,
+    WalkOptions,
+)
+from photodedup.core.scan import scan
 
 # name -> (changes to the default hash settings, to the default group options);
 # "default" is the product as shipped.
@@ -85,10 +91,13 @@ def _groups_by_index(items, folder, groups) -> list[list[int]]:
 
 
 def run_photodedup(folder, items, changes, cache_dir) -> tuple[dict, float]:
+    hash_changes, group_changes = changes
     options = ScanOptions(
-        roots=(folder,), min_size=0, cache_path=os.path.join(cache_dir, "bench-cache.sqlite3")
+        WalkOptions((folder,), min_size=0),
+        hash=HashSettings(**hash_changes),
+        group=replace(GroupOptions(), **group_changes),
+        cache_path=os.path.join(cache_dir, "bench-cache.sqlite3"),
     )
-    options = replace(options, **changes)
     started = time.monotonic()
     result = scan(options)
     seconds = time.monotonic() - started

@@ -235,7 +235,7 @@ def _settings(args: argparse.Namespace) -> CheckSettings:
 
         bits = check_index_file(args.index).bits
     else:
-        bits = (hash_settings or HashSettings()).bits
+        bits = (hash_settings or HashSettings("dhash")).bits
     distance = args.distance
     if args.preset:
         distance = preset_distance(args.preset, bits)

@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             " --hash-size to update it, or write a new index"
         )
         return EXIT_USAGE
-    settings = asked or existing or HashSettings()
+    settings = asked or existing or HashSettings("dhash")
 
     from photodedup.cli.check import PhaseProgress
     from photodedup.core.library import update_index

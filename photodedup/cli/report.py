@@ -80,3 +80,12 @@ def print_summary(
         f" up to {human_bytes(freeable)} to free.",
         file=out,
     )
+    if s.near_blank:
+        # Dark skies, fog, snow: the hash says too little about them, so say what
+        # happened to them rather than leave them out silently.
+        how = (
+            "left out of grouping (--include-blank lets them in)"
+            if result.hash.algorithm != "pdq"
+            else "matched only by a stricter rule"
+        )
+        print(f"{s.near_blank} near-blank image(s) {how}.", file=out)

@@ -138,7 +138,14 @@ class HashCache:
         row = self._rows.get(path)
         if row is None or row[0] != size or row[1] != mtime_ns:
             return None
-        return _record(path, row)
+        return self._usable(_record(path, row))
+
+    def _usable(self, record: ImageRecord | None) -> ImageRecord | None:
+        # A checked fingerprint without its probes or thumbnail (a row written by an
+        # older version) cannot be grouped by the checked rule: decode it again.
+        if record is not None and self.settings.checked and not (record.probes and record.thumb):
+            return None
+        return record
 
     def known_format(self, path: str, size: int, mtime_ns: int) -> str | None:
         """The stored format of an unchanged file, without building its record.
@@ -160,7 +167,7 @@ class HashCache:
             return None
         for other in self._content_index().get((size, digest), ()):
             if other != path:
-                record = _record(path, self._rows[other])
+                record = self._usable(_record(path, self._rows[other]))
                 return replace(record, mtime_ns=mtime_ns) if record else None
         return None
 

@@ -197,7 +197,7 @@ def check(
         if settings.hash is not None and settings.hash != index.settings:
             raise IndexProblem(library.index, IndexReason.SETTINGS, index.settings.key)
         _phase(progress, CheckPhase.INDEX, 1)
-    hash_settings = index.settings if index else (settings.hash or HashSettings())
+    hash_settings = index.settings if index else (settings.hash or HashSettings("dhash"))
     near, loose = settings.distances(hash_settings.bits)
     report = CheckReport(settings, hash_settings, library, near, loose)
     options = settings.scan_options(queries, hash_settings)

@@ -10,7 +10,10 @@ A pair of images is a match when
    colours. This is what keeps a day photo from its night edition and a design
    from its colour variant, which no grayscale hash can see.
 Near-blank pictures (fog, snow, a dark sky: ``is_flat``) carry too little for
-the hashes, so they match only under the stricter ``FLAT_*`` limits.
+the hashes, whose bits there follow grain and noise. They are compared with each
+other only, by a stricter rule on the thumbnail alone: every channel of every
+cell within ``FLAT_THUMB`` on average. Their distance counts as the least of
+their PDQ distance and the chosen one.
 
 With rotations, the candidate's turned/mirrored variants count too, each with
 its own probes, PDQ and turned thumbnail; the distance is the least that passes.
@@ -39,8 +42,7 @@ LUMA_SPREAD = 0.25
 CHROMA_SHARE = 0.5
 GRAY_CHROMA = 1.0  # a grayscale copy has none at all
 FLAT_STD = 3.0  # luminance standard deviation of a near-blank thumbnail
-FLAT_PDQ = 24  # and the stricter limits such pictures match under
-FLAT_LUMA = 0.2
+FLAT_THUMB = 3.0  # mean |difference| per channel and cell (0-255) two of them may have
 _SIDE = 8
 _KEEP_CELLS = 54
 
@@ -61,6 +63,7 @@ class Thumbs:
     def __init__(self, thumbs: Sequence[bytes]) -> None:
         n = len(thumbs)
         raw = np.frombuffer(b"".join(thumbs), dtype=np.uint8).reshape(n, _SIDE * _SIDE, 3)
+        self.raw = raw
         rgb = raw.astype(np.float32)
         y = rgb @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
         self.y = y
@@ -96,15 +99,38 @@ class Thumbs:
         diff = np.take_along_axis(diff, kept, 1).sum(axis=1)
         amount = np.take_along_axis(amount, kept, 1).sum(axis=1)
         ok &= ~both | (diff <= CHROMA_SHARE * amount)
-        flat = self.flat[a] | self.flat[b]
-        ok &= ~flat | ((np.abs(shift) <= FLAT_LUMA) & (spread <= FLAT_LUMA))
-        return ok
+        return ok & ~self.flat[a] & ~self.flat[b]
+
+    def flat_pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs i < j of near-blank thumbnails within FLAT_THUMB of each other."""
+        flat = np.flatnonzero(self.flat)
+        pixels = self.raw[flat].reshape(len(flat), 3 * _SIDE * _SIDE).astype(np.int16)
+        found_a, found_b = [], []
+        step = max(1, (1 << 20) // max(1, len(flat)))
+        for lo in range(0, len(flat), step):
+            block = pixels[lo : lo + step]
+            diff = np.abs(block[:, None, :] - pixels[None, :, :]).mean(axis=2)
+            i, j = np.nonzero(diff <= FLAT_THUMB)
+            i = i + lo
+            keep = i < j
+            found_a.append(flat[i[keep]])
+            found_b.append(flat[j[keep]])
+        if not found_a:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(found_a), np.concatenate(found_b)
 
 
 def colour_agrees(a: bytes, b: bytes, turn: int = 0) -> bool:
     """Whether two thumbnails show the same tones and colours (b turned by ``turn``)."""
     thumbs = Thumbs([a, b])
     return bool(thumbs.agree(np.array([0]), np.array([1]), np.array([turn]))[0])
+
+
+def flat_agrees(a: bytes, b: bytes) -> bool:
+    """Whether two near-blank thumbnails are the same picture by the stricter rule."""
+    thumbs = Thumbs([a, b])
+    fa, _ = thumbs.flat_pairs()
+    return len(fa) == 1
 
 
 def is_flat(thumb: bytes) -> bool:
@@ -141,32 +167,28 @@ def checked_pairs(
     a = np.concatenate(found_a)
     b = np.concatenate(found_b)
     k = np.concatenate(found_k)
-    keep = a != b
-    a, b, k = a[keep], b[keep], k[keep]
-    # One row per (reference, candidate, view); the reference is the earlier node.
-    ref, cand = np.minimum(a, b), np.maximum(a, b)
-    k = np.where(a == ref, k, _inverse(k))
-    key = np.unique(np.stack([ref, cand, k], axis=1), axis=0)
+    # The reference is the earlier node and its own (unturned) probes are the query:
+    # (a, b, k) says a matches b seen in view k. A self-join finds each pair once,
+    # so it is listed both ways above; a cross search finds it from either side,
+    # and only the side where a is the reference is the rule.
+    keep = a < b
+    key = np.unique(np.stack([a[keep], b[keep], k[keep]], axis=1), axis=0)
     ref, cand, k = key[:, 0], key[:, 1], key[:, 2]
     variants = _variant_hashes(images, leaders, hashes, views)
     dist = hamming_index.distances(hashes[ref], variants[cand * views + k])
     ok = dist <= d
     thumbs = Thumbs([images[i].thumb for i in leaders])
     ok[ok] &= thumbs.agree(ref[ok], cand[ok], k[ok])
-    flat = thumbs.flat[ref] | thumbs.flat[cand]
-    ok &= ~flat | (dist <= min(d, FLAT_PDQ))
-    ref, cand, k, dist = ref[ok], cand[ok], k[ok], dist[ok]
+    ref, cand, dist = ref[ok], cand[ok], dist[ok]
+    fa, fb = thumbs.flat_pairs()
+    flat_dist = np.minimum(hamming_index.distances(hashes[fa], hashes[fb]), d)
+    ref, cand = np.concatenate([ref, fa]), np.concatenate([cand, fb])
+    dist = np.concatenate([dist, flat_dist])
     order = np.lexsort((dist, cand, ref))
     ref, cand, dist = ref[order], cand[order], dist[order]
     first = np.ones(len(ref), dtype=bool)
     first[1:] = (ref[1:] != ref[:-1]) | (cand[1:] != cand[:-1])
     return hamming_index.Pairs(ref[first], cand[first], dist[first])
-
-
-def _inverse(k: np.ndarray) -> np.ndarray:
-    # Seen from the other image, a turn by 90 is a turn by 270; 180 and the mirror
-    # are their own inverses.
-    return np.array([0, 3, 2, 1, 4], dtype=np.int64)[k]
 
 
 def _variant_hashes(images, leaders, hashes: np.ndarray, views: int) -> np.ndarray:

@@ -210,7 +210,7 @@ def _nodes(images, pool: list[int], bits: int, rotations: bool, ignore_blank: bo
         sel = pool_arr.tolist()
         turned = [hamming_index.pack([_variant(images[i], k) for i in sel], bits) for k in range(4)]
         key = np.hstack([h, *turned])
-    if checked:  # the probes and the thumbnail are part of the fingerprint too
+    if checked and len(pool_arr):  # the probes and the thumbnail are part of the fingerprint
         sel = pool_arr.tolist()
         probes = np.array([images[i].probes for i in sel], dtype=np.uint64).reshape(len(sel), -1)
         thumbs = np.frombuffer(b"".join(images[i].thumb for i in sel), dtype=np.uint8)

@@ -2566,82 +2566,92 @@
         <translation>大致相似</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="48"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="30"/>
+        <source>PDQ + colour check</source>
+        <translation>PDQ + 颜色核对</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="54"/>
         <source>How alike two photos must be to count as duplicates</source>
         <translation>两张照片要多相似才算重复</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="57"/>
-        <source>dHash is fast and robust; pHash tolerates more edits; aHash is the loosest</source>
-        <translation>dHash 快速且稳定；pHash 能容忍更多编辑；aHash 最宽松</translation>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="64"/>
+        <source>PDQ + colour check finds the most copies and keeps different photos apart; dHash is the classic, fastest choice</source>
+        <translation>PDQ + 颜色核对能找到最多的副本，并把不同的照片分开；dHash 是经典、最快的选择</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="60"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="69"/>
         <source>64 bits</source>
         <translation>64 位</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="61"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="70"/>
         <source>256 bits</source>
         <translation>256 位</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="62"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="71"/>
         <source>More bits tell apart photos that differ in detail</source>
         <translation>位数越多，越能区分细节不同的照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="67"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="76"/>
         <source>Also match rotated and mirrored</source>
         <translation>同时匹配旋转和镜像的照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="71"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="80"/>
         <source> KB</source>
         <translation> KB</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="72"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="81"/>
         <source>Skip files smaller than this (icons, thumbnails)</source>
         <translation>跳过小于此大小的文件（图标、缩略图）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="74"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="83"/>
         <source>e.g. *.tmp; @eaDir; .thumbnails</source>
         <translation>例如 *.tmp; @eaDir; .thumbnails</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="76"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="85"/>
         <source>File or folder name patterns to skip, separated by semicolons</source>
         <translation>要跳过的文件或文件夹名称模式，用分号分隔</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="83"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="92"/>
         <source>Similarity:</source>
         <translation>相似度：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="85"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="94"/>
         <source>Fingerprint:</source>
         <translation>指纹算法：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="87"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="96"/>
         <source>Minimum size:</source>
         <translation>最小文件大小：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="88"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="97"/>
         <source>Exclude:</source>
         <translation>排除：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="152"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="168"/>
         <source>{preset} — fingerprints must match exactly</source>
         <translation>{preset}——指纹必须完全一致</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="154"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="171"/>
+        <source>{preset} — up to {n} of {bits} PDQ bits differ, and tones and colours agree</source>
+        <translation>{preset} — {bits} 位 PDQ 中最多 {n} 位不同，且色调和颜色一致</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="174"/>
         <source>{preset} — up to {n} of {bits} bits differ</source>
         <translation>{preset}——{bits} 位中最多 {n} 位不同</translation>
     </message>

@@ -19,6 +19,7 @@ from photodedup.core.models import HashSettings, ImageRecord
 
 DHASH = HashSettings("dhash")
 PHASH16 = HashSettings("phash", 16)
+PDQ = HashSettings("pdq")
 MTIME = 1_700_000_000_123_456_789
 
 
@@ -509,9 +510,11 @@ def test_a_version_1_cache_is_migrated_in_place_keeping_every_row(db: Path) -> N
     # Version 1 had no gps column: its rows stay hits, with the location not known.
     conn = sqlite3.connect(db)
     for statement in cache_module._SCHEMA[:1]:
-        conn.execute(statement.replace("    gps INTEGER,\n", ""))
+        for column in ("gps INTEGER", "probes TEXT", "thumb BLOB", "windows TEXT"):
+            statement = statement.replace(f"    {column},\n", "")
+        conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
-    old = cache_module._row(rec("/p/old.jpg"))[:-1]
+    old = cache_module._row(rec("/p/old.jpg"))[:10]
     conn.execute(
         f"INSERT INTO records VALUES ({', '.join('?' * (len(old) + 2))})",
         (os.fsencode("/p/old.jpg"), DHASH.key, *old),
@@ -525,3 +528,30 @@ def test_a_version_1_cache_is_migrated_in_place_keeping_every_row(db: Path) -> N
     assert set_aside_files(db) == []
     with HashCache(str(db), DHASH) as cache:
         assert cache.get("/p/new.jpg", 60_000, MTIME).gps is True
+
+
+def test_a_version_2_cache_keeps_its_rows_and_pdq_needs_its_new_columns(db: Path) -> None:
+    # Version 2 had no probes, thumbnail or crop windows: dHash rows stay hits, and
+    # a PDQ row without them is a miss (decoded again), never a record without a check.
+    conn = sqlite3.connect(db)
+    statement = cache_module._SCHEMA[0]
+    for column in ("probes TEXT", "thumb BLOB", "windows TEXT"):
+        statement = statement.replace(f"    {column},\n", "")
+    conn.execute(statement)
+    conn.execute("PRAGMA user_version = 2")
+    old = cache_module._row(rec("/p/old.jpg"))[:11]
+    insert = f"INSERT INTO records VALUES ({', '.join('?' * (len(old) + 2))})"
+    conn.execute(insert, (os.fsencode("/p/old.jpg"), DHASH.key, *old))
+    conn.execute(insert, (os.fsencode("/p/old.jpg"), PDQ.key, *old))
+    conn.commit()
+    conn.close()
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.warnings == []
+        assert cache.get("/p/old.jpg", 50_000, MTIME) == rec("/p/old.jpg")
+    with HashCache(str(db), PDQ) as cache:
+        assert cache.get("/p/old.jpg", 50_000, MTIME) is None
+        full = rec("/p/old.jpg", probes=tuple(range(10)), thumb=bytes(192))
+        cache.put_many([full])
+    with HashCache(str(db), PDQ) as cache:
+        assert cache.get("/p/old.jpg", 50_000, MTIME) == full
+    assert set_aside_files(db) == []

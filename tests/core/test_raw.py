@@ -44,7 +44,7 @@ def test_dng_is_recognised_by_content_and_read_with_its_facts(
     assert decoded.taken == "2021-06-01T12:00:00"
     assert decoded.camera == "Test Camera X1"
     reference = decode(str(save(img, tmp_path / "same.png")), min_side=64)
-    settings = HashSettings()
+    settings = HashSettings("dhash")
     ours, _ = hash_image(decoded.image.convert("L"), settings)
     theirs, _ = hash_image(reference.image.convert("L"), settings)
     assert (ours ^ theirs).bit_count() <= 6

@@ -28,7 +28,7 @@ def test_every_setting_round_trips_through_the_file(qapp, tmp_path):
 def test_a_new_file_gives_the_defaults(qapp, tmp_path):
     s = Settings(str(tmp_path / "new.ini"))
     assert s.folders == [] and s.excludes == []
-    assert (s.hash_algorithm, s.hash_size, s.rotations) == ("dhash", 8, False)
+    assert (s.hash_algorithm, s.hash_size, s.rotations) == ("pdq", 8, False)
     assert s.min_size == DEFAULT_MIN_SIZE
     assert s.language is None and s.geometry is None and s.window_state is None
 
@@ -36,13 +36,13 @@ def test_a_new_file_gives_the_defaults(qapp, tmp_path):
 def test_damaged_values_give_the_defaults(qapp, tmp_path):
     path = tmp_path / "bad.ini"
     path.write_text(
-        "[scan]\nfolders=not json\nhash_algorithm=md5\nhash_size=7\nmin_size=lots\n"
+        "[scan]\nfolders=not json\nfingerprint=md5\nhash_size=7\nmin_size=lots\n"
         "rotations=maybe\n[ui]\nlanguage=\ngeometry=text\n",
         encoding="utf-8",
     )
     s = Settings(str(path))
     assert s.folders == []
-    assert s.hash_algorithm == "dhash" and s.hash_size == 8
+    assert s.hash_algorithm == "pdq" and s.hash_size == 8
     assert s.min_size == DEFAULT_MIN_SIZE
     assert s.rotations is False
     assert s.language is None and s.geometry is None

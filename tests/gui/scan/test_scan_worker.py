@@ -11,6 +11,7 @@ from photodedup.core.models import (
     Cancelled,
     Group,
     GroupOptions,
+    HashSettings,
     ImageRecord,
     Member,
     ScanOptions,
@@ -79,7 +80,7 @@ def test_a_cancel_the_engine_did_not_see_still_cancels(qapp):
 def test_a_regroup_groups_the_earlier_images_with_the_new_distance(qapp, tmp_path):
     base = 0x5A5A_3C3C_0F0F_F0F0  # half the bits set: not a blank image
     images = [rec("/x", 5, base), rec("/y", 4, base ^ 0b0011), rec("/z", 3, base ^ 0b1111)]
-    result = ScanResult(images=images)
+    result = ScanResult(images=images, hash=HashSettings("dhash"))
     options = ScanOptions(WalkOptions(roots=("/",)), group=GroupOptions(distance=2))
     near = regroup_work(result, options, "resolution")(no_progress, threading.Event())
     assert [g.paths for g in near.groups] == [["/x", "/y"]] and near.marked == {"/y"}
@@ -95,5 +96,7 @@ def test_a_regroup_keeps_ignored_pairs_apart(qapp, tmp_path):
     ignore = IgnoreList(str(tmp_path / "i.json"))
     ignore.add(images[0], images[1])
     options = ScanOptions(WalkOptions(roots=("/",)), group=GroupOptions(distance=2))
-    work = regroup_work(ScanResult(images=images), options, "resolution", ignore)
+    work = regroup_work(
+        ScanResult(images=images, hash=HashSettings("dhash")), options, "resolution", ignore
+    )
     assert work(no_progress, threading.Event()).groups == []

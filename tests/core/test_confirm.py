@@ -1,0 +1,117 @@
+"""The default (pdq) fingerprint and its second check, on generated photographs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pdqhash
+import pytest
+from imagegen import photo, watermarked
+from PIL import Image, ImageEnhance
+
+from photodedup.core import confirm
+from photodedup.core.fingerprint import hamming, hash_image, pdq_image, probe_hashes, thumbnail
+from photodedup.core.models import HashSettings
+
+PDQ = HashSettings()
+TURNS = (
+    Image.Transpose.ROTATE_90,
+    Image.Transpose.ROTATE_180,
+    Image.Transpose.ROTATE_270,
+    Image.Transpose.FLIP_LEFT_RIGHT,
+)
+
+
+def pdq_reference(img: Image.Image) -> int:
+    """pdqhash's own value, packed most significant bit first."""
+    bits, _quality = pdqhash.compute(np.ascontiguousarray(np.asarray(img.convert("RGB"))))
+    return int("".join("1" if b else "0" for b in bits), 2)
+
+
+def test_pdq_is_the_default_and_256_bits() -> None:
+    assert PDQ.algorithm == "pdq" and PDQ.bits == 256 and PDQ.checked
+    assert not HashSettings("dhash").checked and HashSettings("dhash").bits == 64
+    with pytest.raises(ValueError):
+        HashSettings("pdq", 8)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_pdq_hash_is_pdqhash_bit_for_bit(seed: int) -> None:
+    img = photo(seed, (400, 300))
+    value, variants = hash_image(img, PDQ)
+    assert value == pdq_reference(img)
+    assert len(variants) == 4
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_pdq_variants_are_the_turned_and_mirrored_images(seed: int) -> None:
+    img = photo(seed, (400, 300))
+    value, variants = pdq_image(img)
+    for op, variant in zip(TURNS, variants, strict=True):
+        turned = pdq_reference(img.transpose(op))
+        # pdqhash turns its own 64 x 64 buffer, so a turned file agrees up to rounding.
+        assert hamming(turned, variant) <= 32, op
+        assert hamming(turned, value) > 80, op
+
+
+def test_probes_are_phash_and_dhash_of_the_image_and_each_variant() -> None:
+    img = photo(6, (400, 300))
+    probes = probe_hashes(img)
+    p, pv = hash_image(img, HashSettings("phash", 8))
+    d, dv = hash_image(img, HashSettings("dhash", 8))
+    assert probes == (p, d, pv[0], dv[0], pv[1], dv[1], pv[2], dv[2], pv[3], dv[3])
+
+
+def thumb(img: Image.Image) -> bytes:
+    return thumbnail(img)
+
+
+@pytest.fixture
+def day() -> Image.Image:
+    return photo(7, (400, 300))
+
+
+def test_copies_pass_the_colour_check(day: Image.Image) -> None:
+    copies = [
+        day.resize((100, 75)),
+        ImageEnhance.Brightness(day).enhance(1.15),
+        ImageEnhance.Brightness(day).enhance(0.85),
+        ImageEnhance.Contrast(day).enhance(1.15),
+        day.convert("L").convert("RGB"),  # grayscale: its colours are not compared
+        watermarked(day),
+    ]
+    for copy in copies:
+        assert confirm.colour_agrees(thumb(day), thumb(copy))
+
+
+def test_night_light_and_colour_editions_fail_it(day: Image.Image) -> None:
+    a = np.asarray(day, dtype=np.float32) / 255
+    night = Image.fromarray(np.uint8(255 * (a**1.6) * [0.35, 0.4, 0.6]))
+    light = Image.fromarray(np.uint8(255 * (0.55 + 0.45 * a)))
+    hsv = np.asarray(day.convert("HSV")).copy()
+    hsv[..., 0] += 110
+    colour = Image.fromarray(hsv, "HSV").convert("RGB")
+    for edition in (night, light, colour):
+        assert not confirm.colour_agrees(thumb(day), thumb(edition))
+    # ... although PDQ, which sees only luminance, finds the night edition close.
+    assert hamming(hash_image(day, PDQ)[0], hash_image(night, PDQ)[0]) < 40
+
+
+def test_turned_thumbnails_are_compared_turned(day: Image.Image) -> None:
+    for k, op in enumerate(TURNS, start=1):
+        # The reference is the turned file; the candidate's variant k is it turned.
+        assert confirm.colour_agrees(thumb(day.transpose(op)), thumb(day), k)
+    # Upside down, a sky-over-ground picture does not agree unturned.
+    upside = thumb(day.transpose(Image.Transpose.ROTATE_180))
+    assert not confirm.colour_agrees(thumb(day), upside, 0)
+
+
+def test_near_blank_pictures_are_flat_and_held_stricter() -> None:
+    fog = Image.new("RGB", (300, 200), (200, 202, 205))
+    assert confirm.is_flat(thumb(fog))
+    assert not confirm.is_flat(thumb(photo(8)))
+    darker_fog = Image.new("RGB", (300, 200), (150, 152, 155))
+    assert not confirm.flat_agrees(thumb(fog), thumb(darker_fog))
+    assert confirm.flat_agrees(thumb(fog), thumb(fog.resize((150, 100))))
+    # Never by the rule for pictures with content, nor with one.
+    assert not confirm.colour_agrees(thumb(fog), thumb(fog.resize((150, 100))))
+    assert not confirm.flat_agrees(thumb(fog), thumb(photo(8)))

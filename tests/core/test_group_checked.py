@@ -1,0 +1,120 @@
+"""The checked (pdq) rule: grouping equals a brute force of probes + PDQ + colour check."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from photodedup.core import confirm
+from photodedup.core import group as grp
+from photodedup.core.group import group_images
+from photodedup.core.models import ImageRecord
+
+VIEWS = 5
+
+
+def flip(h: int, bits: int, rng: random.Random, most: int) -> int:
+    for b in rng.sample(range(bits), rng.randint(0, most)):
+        h ^= 1 << b
+    return h
+
+
+def brute_force(images, d, rotations, identical):
+    """The greedy leader rule over the checked pair rule, the slow, obvious way."""
+    order = grp.quality_order(images)
+    rank = {i: k for k, i in enumerate(order)}
+    index = {img.path: i for i, img in enumerate(images)}
+    owner = {i: i for i in range(len(images))}
+    for paths in identical:
+        present = [index[p] for p in paths if p in index]
+        roots = {owner[i] for i in present}
+        best = min((i for i in range(len(images)) if owner[i] in roots), key=rank.get, default=None)
+        for i in range(len(images)):
+            if owner[i] in roots:
+                owner[i] = best
+    twins = {i: sorted((j for j in owner if owner[j] == i and j != i), key=rank.get) for i in owner}
+
+    def dist(r: ImageRecord, c: ImageRecord) -> int | None:
+        if confirm.is_flat(r.thumb) or confirm.is_flat(c.thumb):
+            if confirm.flat_agrees(r.thumb, c.thumb):
+                return min((r.hash ^ c.hash).bit_count(), d)
+            return None
+        best = None
+        for k in range(VIEWS if rotations else 1):
+            ph = (r.probes[0] ^ c.probes[2 * k]).bit_count()
+            dh = (r.probes[1] ^ c.probes[2 * k + 1]).bit_count()
+            if ph > confirm.PROBE_PHASH and dh > confirm.PROBE_DHASH:
+                continue
+            q = (r.hash ^ (c.hash if k == 0 else c.variants[k - 1])).bit_count()
+            if q <= d and confirm.colour_agrees(r.thumb, c.thumb, k):
+                best = q if best is None else min(best, q)
+        return best
+
+    taken, groups = set(), []
+    for i in order:
+        if i in taken or owner[i] != i:
+            continue
+        taken.add(i)
+        rows = [(i, 0)]
+        for j in order:
+            if j in taken or owner[j] != j:
+                continue
+            k = dist(images[i], images[j])
+            if k is not None:
+                taken.add(j)
+                rows.append((j, k))
+        rows = [(t, k) for j, k in rows for t in (j, *twins[j])]
+        head, rest = rows[0], sorted(rows[1:], key=lambda r: (r[1], images[r[0]].path))
+        members = [(images[j].path, k) for j, k in (head, *rest)]
+        if len(members) > 1:
+            groups.append(members)
+    return sorted(groups, key=lambda g: g[0][0])
+
+
+@st.composite
+def scenes(draw):
+    """Up to 40 images round a few centres: close or far probes, hashes and thumbnails."""
+    rng = random.Random(draw(st.integers(0, 2**32)))
+    centres = []
+    for _ in range(draw(st.integers(1, 4))):
+        tone = rng.randint(0, 255)
+        flat = rng.random() < 0.3
+        pixels = [tone if flat else rng.randint(0, 255) for _ in range(8 * 8 * 3)]
+        centres.append((rng.getrandbits(256), rng.getrandbits(64), rng.getrandbits(64), pixels))
+    imgs = []
+    for k in range(draw(st.integers(1, 40))):
+        q, p, dh, pixels = rng.choice(centres)
+        shade = rng.choice([0, 0, 0, 2, 20, -20, 90])
+        thumb = bytes(max(0, min(255, v + shade)) for v in pixels)
+        probes = []
+        for _ in range(VIEWS):
+            probes += [flip(p, 64, rng, 14), flip(dh, 64, rng, 12)]
+        imgs.append(
+            ImageRecord(
+                path=f"/photos/p{k:02d}",
+                size=rng.choice([1, 2]),
+                mtime_ns=rng.choice([0, 1]),
+                format="JPEG",
+                width=rng.choice([10, 20]),
+                height=10,
+                hash=flip(q, 256, rng, 60),
+                variants=tuple(flip(q, 256, rng, 60) for _ in range(4)),
+                digest="x",
+                probes=tuple(probes),
+                thumb=thumb,
+            )
+        )
+    paths = [img.path for img in imgs]
+    identical = [rng.sample(paths, min(len(paths), 2)) for _ in range(rng.randint(0, 2))]
+    return imgs, draw(st.integers(0, 70)), identical
+
+
+@settings(max_examples=60, deadline=None)
+@given(scene=scenes(), rotations=st.booleans())
+def test_checked_grouping_matches_brute_force(scene, rotations):
+    imgs, d, identical = scene
+    groups = group_images(imgs, d, bits=256, rotations=rotations, identical=identical, checked=True)
+    got = [[(m.image.path, m.distance) for m in g.members] for g in groups]
+    assert got == brute_force(imgs, d, rotations, identical)
