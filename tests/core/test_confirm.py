@@ -9,10 +9,16 @@ from imagegen import photo, watermarked
 from PIL import Image, ImageEnhance
 
 from photodedup.core import confirm
-from photodedup.core.fingerprint import hamming, hash_image, pdq_image, probe_hashes, thumbnail
+from photodedup.core.fingerprint import hash_image, pdq_image, probe_hashes, thumbnail
 from photodedup.core.models import HashSettings
 
 PDQ = HashSettings()
+
+
+def hamming(a: int, b: int) -> int:
+    return (a ^ b).bit_count()
+
+
 TURNS = (
     Image.Transpose.ROTATE_90,
     Image.Transpose.ROTATE_180,
