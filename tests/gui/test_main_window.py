@@ -16,7 +16,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
 from photodedup.core import select
-from photodedup.core.models import ImageRecord, ScanResult
+from photodedup.core.models import HashSettings, ImageRecord, ScanResult
 from photodedup.gui.main_window import MainWindow
 from photodedup.gui.platform.settings import Folder
 from photodedup.gui.review.dialog import ReviewDialog
@@ -172,12 +172,14 @@ def many_images(n: int) -> list[ImageRecord]:
 
 
 def test_gui_thread_never_stalls_while_regrouping(run_scan, qtbot, window, library):
+    # The made-up photos below carry 64-bit dHash fingerprints.
+    window.panel.algorithm.setCurrentIndex(window.panel.algorithm.findData("dhash"))
     window.folders.add_folders([str(library.originals), str(library.copies)])
     run_scan(window)
     # The window's last scan, as if it had read 60,000 photos: grouping them takes
     # about a second, which on the GUI thread would freeze the window.
     session = window.session
-    session.result = ScanResult(images=many_images(60_000))
+    session.result = ScanResult(images=many_images(60_000), hash=HashSettings("dhash"))
     timer, busy = gui_thread_busy_times(qtbot)
     slider = window.panel.slider
     for value in (slider.minimum(), slider.maximum(), slider.minimum() + 1):
