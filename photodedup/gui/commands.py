@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from photodedup.core import export
+from photodedup.gui import notices
 from photodedup.gui.compare.view import CompareView
 from photodedup.gui.results.ignore_dialog import NotDuplicatesDialog
 from photodedup.gui.results.model import KeepRole, ResultsModel
@@ -119,6 +120,14 @@ class ResultsCommands(QObject):
             self.export_to(path, json_format=path.lower().endswith(".json") or "json" in chosen)
 
     def export_to(self, path: str, *, json_format: bool) -> None:
+        """Write the results to ``path``; a file there that is no report is asked about."""
+        if export.overwrite_refusal(path):
+            box = notices.ask_replace(self.window, path)
+            box.accepted.connect(lambda: self._write_export(path, json_format))
+            return
+        self._write_export(path, json_format)
+
+    def _write_export(self, path: str, json_format: bool) -> None:
         try:
             with open(path, "w", encoding="utf-8", newline="", errors="surrogateescape") as fp:
                 if json_format:

@@ -20,12 +20,16 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import ScanOptions
+from photodedup.gui import notices
 from photodedup.gui.actions import Actions, State
 from photodedup.gui.check.drop_zone import CheckDropZone
 from photodedup.gui.check_launcher import CheckLauncher
 from photodedup.gui.commands import ResultsCommands
 from photodedup.gui.main_menu import MainMenuBar
-from photodedup.gui.platform import pyside_fixes  # noqa: F401 (must run before Qt use)
+from photodedup.gui.platform import (
+    i18n,
+    pyside_fixes,  # noqa: F401 (must run before Qt use)
+)
 from photodedup.gui.platform.formatting import pick
 from photodedup.gui.platform.settings import Settings
 from photodedup.gui.results.delegate import metrics
@@ -314,8 +318,7 @@ class MainWindow(QMainWindow):
             if not outcome.result.images:  # the errors are the whole story: show them
                 self.errors.show()
             self.resizeDocks([self.errors], [self.height() // 4], Qt.Orientation.Vertical)
-        for warning in outcome.result.warnings + self.ignore.warnings:
-            self._say(warning)
+        notices.show_scan_warnings(self, outcome.result.warnings + self.ignore.warnings)
 
     def _show_outcome(self, outcome: ScanOutcome) -> None:
         self.session.jobs.drop(MARKS)  # marks for the groups being replaced
@@ -398,7 +401,8 @@ class MainWindow(QMainWindow):
 
     def _set_language(self, code: str) -> None:
         self.settings.language = code or None
-        self._say(self.tr("The language changes the next time photodedup starts."), 8000)
+        name = i18n.available_languages().get(code) if code else None
+        notices.language_notice(self, name or self.tr("the system's language"))
 
     # -- window events ------------------------------------------------------------------
     def _folders_added(self, added: int) -> None:

@@ -209,8 +209,11 @@ class ResultsModel(QAbstractListModel):
         return len(self._table.marked)
 
     def bytes_to_free(self) -> int:
+        """What the marked files take, leaving out groups with every copy marked:
+        the trash step refuses those, so they free nothing."""
         t = self._table
-        return int(t.marked_bytes[t.alive].sum())
+        freeable = t.alive & (t.marked_files < t.counts)
+        return int(t.marked_bytes[freeable].sum())
 
     def summary(self) -> str:
         """The status line: how many groups, how many files marked, how much to free."""

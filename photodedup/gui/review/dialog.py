@@ -267,17 +267,24 @@ class ReviewDialog(QDialog):
         return self.tr("%1 and %2").replace("%1", head).replace("%2", names[-1])
 
     def _summary_text(self) -> str:
-        items = self._plan.items
-        if not items:
+        if not self._plan.items:
             return self.tr("No files are marked for removal.")
+        # A group with a problem moves nothing: its files are not counted.
+        blocked = {p.group for p in self._plan.problems}
+        items = [item for item in self._plan.items if item.group not in blocked]
+        if not items:
+            return self.tr("Nothing can be moved yet.")
         n, g = len(items), len({item.group for item in items})
         files = pick(n, self.tr("%n file", "", n), self.tr("%n files", "", n))
         groups = pick(g, self.tr("%n group", "", g), self.tr("%n groups", "", g))
-        text = self.tr("%1 from %2 will be moved to the Trash, freeing %3.")
+        if blocked:
+            text = self.tr("Once that is fixed, %1 from %2 can be moved to the Trash, freeing %3.")
+        else:
+            text = self.tr("%1 from %2 will be moved to the Trash, freeing %3.")
         return (
             text.replace("%1", files)
             .replace("%2", groups)
-            .replace("%3", format_bytes(self._plan.bytes))
+            .replace("%3", format_bytes(sum(item.size for item in items)))
         )
 
     def _problem_text(self) -> str:
@@ -477,9 +484,23 @@ class ReviewDialog(QDialog):
         self._outcomes = [o for o in self._outcomes if o.path not in replaced] + outcomes
         self.report.show_outcomes(self._outcomes, {p: i.size for p, i in self._planned.items()})
         self._pages.setCurrentIndex(_RESULT)
+        if self.report.is_compact():
+            self._fit_to_report()
         self.report.closeButton.setFocus()
         if self._closing:
             super().reject()
+
+    def _fit_to_report(self) -> None:
+        # Nothing was left behind: a few lines of report in a box sized for the
+        # review's list would be mostly empty, so the box fits the report.
+        width = max(self.report.sizeHint().width(), self.width() * 2 // 3)
+        height = self.report.sizeHint().height()
+        if self.report.hasHeightForWidth():
+            height = max(height, self.report.heightForWidth(width))
+        margins = self.layout().contentsMargins()
+        self.resize(
+            width + margins.left() + margins.right(), height + margins.top() + margins.bottom()
+        )
 
     def move_no_trash_to(self, folder: str) -> None:
         """Move the files the trash could not take to ``folder`` (never overwriting)."""

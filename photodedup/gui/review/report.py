@@ -190,7 +190,9 @@ class ReportPage(QWidget):
             )
         )
         self.skippedTable.setVisible(bool(left))
-        self.resultStretch.setVisible(not left)
+        # Without a table the page is a few lines; the dialog shrinks to fit them.
+        self.resultStretch.setVisible(False)
+        self._compact = not left
         self._fill_table(left)
         self.closeButton.setDefault(True)
 
@@ -225,6 +227,10 @@ class ReportPage(QWidget):
 
     def show_restore_error(self, message: str) -> None:
         self.resultLabel.setText(self.tr("Could not restore: %1").replace("%1", message))
+
+    def is_compact(self) -> bool:
+        """Whether the last report is a few lines only (nothing was left behind)."""
+        return getattr(self, "_compact", False)
 
     def _fill_table(self, outcomes: list[Outcome]) -> None:
         labels = {

@@ -107,3 +107,11 @@ def test_groups_in_view_order_lists_hidden_groups_last(qapp):
     model.set_filter("/c")
     order = [g.reference.path for g in model.groups_in_view_order()]
     assert order == ["/a/2.jpg", "/c/3.jpg", "/a/1.jpg"]
+
+
+def test_to_free_leaves_out_a_group_with_every_copy_marked(qapp):
+    model = ResultsModel()
+    model.set_groups(sample(), marked={"/a/1.jpg", "/b/1.jpg", "/c/3b.jpg"})
+    # Group 1 would lose every copy, so the trash step refuses it: only 3b counts.
+    assert model.bytes_to_free() == 90
+    assert "90 bytes to free" in model.summary()

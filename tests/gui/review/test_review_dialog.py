@@ -263,3 +263,26 @@ def test_a_group_losing_its_date_says_so_and_one_click_keeps_that_copy(qtbot, tm
     assert not dialog.gapBox.isVisibleTo(dialog)
     assert "⚠" not in group_titles(dialog)[0]
     assert dialog.confirmButton.isEnabled()
+
+
+def test_the_headline_leaves_out_a_blocked_group(qtbot, groups):
+    # Group 2 would lose every copy: its files are not "to be moved".
+    marked = set(groups[1].paths) | {groups[0].paths[1]}
+    dialog = open_dialog(qtbot, groups, marked)
+
+    text = dialog.summaryLabel.text()
+    assert "1 file from 1 group can be moved" in text
+    assert format_bytes(os.path.getsize(groups[0].paths[1])) in text
+
+
+def test_the_report_after_a_clean_removal_is_a_compact_box(qtbot, groups, trash_dir):
+    dialog = open_dialog(qtbot, groups, {groups[0].paths[1]})
+    review_size = dialog.size()
+
+    confirm_and_wait(qtbot, dialog)
+
+    assert "Moved 1 file to the Trash" in dialog.report.resultLabel.text()
+    assert dialog.height() < review_size.height() // 2
+    # What it says fills the box: the buttons sit right under the text.
+    bottom_of_text = dialog.report.restoreLabel.geometry().bottom()
+    assert dialog.report.closeButton.geometry().top() - bottom_of_text < 60
