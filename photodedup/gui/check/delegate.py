@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from photodedup.core.check import Match, QueryResult, Verdict
 from photodedup.gui.check.model import ErrorRole, KindRole, ResultRole
-from photodedup.gui.platform.formatting import display_path, format_bytes
+from photodedup.gui.platform.formatting import display_path, format_bytes, format_resolution
 from photodedup.gui.platform.reasons import reason_text
 
 # Badge colours: green is what to import, grey what is already there.
@@ -112,7 +112,9 @@ class CheckDelegate(QStyledItemDelegate):
         width = max(0, right - x)
         facts = folder
         if rec is not None:
-            facts = f"{rec.width}×{rec.height} · {format_bytes(rec.size)} · {folder}"
+            facts = (
+                f"{format_resolution(rec.width, rec.height)} · {format_bytes(rec.size)} · {folder}"
+            )
         painter.setPen(muted)
         painter.drawText(
             QRect(x, top + line, width, line),
@@ -152,7 +154,7 @@ class CheckDelegate(QStyledItemDelegate):
         text = text.replace("%1", where)
         if result.larger_than_library:
             text += " " + self.tr("(the library copy is smaller: %1)").replace(
-                "%1", f"{best.width}×{best.height}"
+                "%1", format_resolution(best.width, best.height)
             )
         return text
 

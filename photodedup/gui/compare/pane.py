@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 from photodedup.core.decode import DecodeError, decode
 from photodedup.core.keep import KeepReason
 from photodedup.core.models import ImageRecord, Member
-from photodedup.gui.platform.formatting import display_path, format_bytes, format_datetime
+from photodedup.gui.platform.formatting import (
+    display_path,
+    format_bytes,
+    format_datetime,
+    format_resolution,
+)
 from photodedup.gui.platform.reasons import reason_text
 from photodedup.gui.widgets.elided_label import ElidedLabel
 from photodedup.gui.widgets.keep_words import reasons_text
@@ -257,7 +262,7 @@ class Pane(QFrame):
         facts = QFormLayout()
         facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         facts.addRow(self.tr("Folder:"), ElidedLabel(folder))
-        resolution = self._fact(f"{rec.width}×{rec.height}", view.best_pixels(rec))
+        resolution = self._fact(format_resolution(rec.width, rec.height), view.best_pixels(rec))
         resolution.setToolTip(self.tr("%1 megapixels").replace("%1", f"{rec.pixels / 1e6:.1f}"))
         facts.addRow(self.tr("Resolution:"), resolution)
         facts.addRow(self.tr("File size:"), self._fact(format_bytes(rec.size), view.best_size(rec)))

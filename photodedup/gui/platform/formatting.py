@@ -28,6 +28,12 @@ def format_datetime(when: QDateTime | QDate) -> str:
     return locale.toString(when, QLocale.FormatType.ShortFormat)
 
 
+def format_resolution(width: int, height: int) -> str:
+    """``3640 × 2400``, the same everywhere: narrow no-break spaces keep it short
+    and on one line."""
+    return f"{width}\u202f×\u202f{height}"
+
+
 def pick(n: int, one: str, many: str) -> str:
     """``one`` or ``many`` by ``n``.
 

@@ -23,9 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.models import Group, Member
-from photodedup.gui.platform.formatting import display_path, format_bytes, format_datetime
+from photodedup.gui.platform.formatting import (
+    display_path,
+    format_bytes,
+    format_datetime,
+    format_resolution,
+)
 from photodedup.gui.results.model import BestRole, BytesRole, GroupRole, KeepRole, MarkedRole
 from photodedup.gui.results.thumbnails import ThumbnailCache
+from photodedup.gui.widgets.elided_label import elide_name
 from photodedup.gui.widgets.keep_words import reasons_text
 
 _TEXT_LINES = 6
@@ -115,16 +121,14 @@ def facts_line(
     """Resolution and file size as (text, bold) pieces, tightened until they fit ``width``.
 
     The best values are bold, which makes the line wider than the tile for
-    common sizes ("1600 × 1200 · 417.9 kB"); drop spaces before cutting digits.
+    common sizes; the separator loses its spaces first. The resolution itself
+    always reads the same ("1600 × 1200"), as everywhere in the app.
     """
     bold = QFont(font)
     bold.setBold(True)
     size = format_bytes(image.size)
-    candidates = (
-        (f"{image.width} × {image.height}", " · "),
-        (f"{image.width}×{image.height}", " · "),
-        (f"{image.width}×{image.height}", "·"),
-    )
+    resolution = format_resolution(image.width, image.height)
+    candidates = ((resolution, " · "), (resolution, "·"))
     parts: list[tuple[str, bool]] = []
     for resolution, separator in candidates:
         parts = [(resolution, best_res), (separator, False), (size, best_size)]
@@ -235,7 +239,7 @@ class ResultsDelegate(QStyledItemDelegate):
 
         line.translate(0, m.line)
         name = display_path(os.path.basename(image.path))
-        painter.drawText(line, left, fm.elidedText(name, Qt.TextElideMode.ElideMiddle, text_w))
+        painter.drawText(line, left, elide_name(fm, name, text_w))
         line.translate(0, m.line)
         painter.setPen(dim)
         folder = display_path(os.path.dirname(image.path))
@@ -339,7 +343,13 @@ class ResultsDelegate(QStyledItemDelegate):
         image = member.image
         lines = [
             image.path,
-            f"{image.width} × {image.height} · {format_bytes(image.size)} · {image.format}",
+            " · ".join(
+                (
+                    format_resolution(image.width, image.height),
+                    format_bytes(image.size),
+                    image.format,
+                )
+            ),
         ]
         if image.camera:
             lines.append(image.camera)

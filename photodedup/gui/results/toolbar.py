@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QLabel,
     QLineEdit,
-    QSizePolicy,
     QToolBar,
     QWidget,
 )
@@ -26,16 +26,20 @@ SORTS = (
 )
 
 
-class ResultsToolBar(QToolBar):
-    """A tool bar rather than a row of widgets: with a large font or a narrow window,
-    what does not fit goes behind the » button instead of widening the window."""
+class ResultsToolBar(QWidget):
+    """Two tool bars, marks and view, side by side when they fit and one above the
+    other when they do not (a 1024-pixel screen), so that Sort and Filter never hide
+    behind a » button. Within a bar, what still does not fit (a very large font)
+    goes behind its » instead of widening the window."""
 
     def __init__(
         self, mark: QAction, unmark: QAction, invert: QAction, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setMovable(False)
-        self.setFloatable(False)
+        self._marks_bar, self._view_bar = QToolBar(self), QToolBar(self)
+        for bar in (self._marks_bar, self._view_bar):
+            bar.setMovable(False)
+            bar.setFloatable(False)
         self.rule_combo = QComboBox(self)
         self.rule_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.set_user_rules([])
@@ -52,17 +56,36 @@ class ResultsToolBar(QToolBar):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setFixedWidth(self.fontMetrics().averageCharWidth() * 22)
 
-        self.addWidget(QLabel(self.tr("Keep:"), self))
-        self.addWidget(self.rule_combo)
-        self.addWidget(self.mark_button)
-        self.addWidget(self.unmark_button)
-        self.addWidget(self.invert_button)
-        spacer = QWidget(self)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.addWidget(spacer)
-        self.addWidget(QLabel(self.tr("Sort:"), self))
-        self.addWidget(self.sort_combo)
-        self.addWidget(self.filter_edit)
+        marks, view = self._marks_bar, self._view_bar
+        marks.addWidget(QLabel(self.tr("Keep:"), self))
+        marks.addWidget(self.rule_combo)
+        marks.addWidget(self.mark_button)
+        marks.addWidget(self.unmark_button)
+        marks.addWidget(self.invert_button)
+        view.addWidget(QLabel(self.tr("Sort:"), self))
+        view.addWidget(self.sort_combo)
+        view.addWidget(self.filter_edit)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(marks)
+        self._layout.addStretch(1)
+        self._layout.addWidget(view)
+
+    def is_stacked(self) -> bool:
+        """Whether the view bar sits under the marks bar (the window is narrow)."""
+        return self._layout.direction() == QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event) -> None:
+        needed = self._marks_bar.sizeHint().width() + self._view_bar.sizeHint().width()
+        wanted = (
+            QBoxLayout.Direction.LeftToRight
+            if event.size().width() >= needed
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._layout.direction() != wanted:
+            self._layout.setDirection(wanted)
+        super().resizeEvent(event)
 
     def rules(self) -> list[tuple[str, str]]:
         """Every rule offered, as (label, rule text), presets first."""

@@ -34,7 +34,7 @@ from photodedup.core.models import Group
 from photodedup.core.reasons import Reason, Status
 from photodedup.core.restore import RestoreOutcome
 from photodedup.core.trash import Outcome, Planned, RemovalPlan
-from photodedup.gui.platform.formatting import display_path, format_bytes, pick
+from photodedup.gui.platform.formatting import display_path, format_bytes, format_resolution, pick
 from photodedup.gui.review.list_model import (
     Prepared,
     ReviewGroup,
@@ -388,7 +388,9 @@ class ReviewDialog(QDialog):
             title += " — ⚠ " + self.tr("loses %1").replace("%1", self._facts_text(gap.missing))
         first = kept[0]
         name = display_path(os.path.basename(first.path))
-        name = f"{name} ({first.width}×{first.height}, {format_bytes(first.size)})"
+        name = (
+            f"{name} ({format_resolution(first.width, first.height)}, {format_bytes(first.size)})"
+        )
         keeping = self.tr("keeping %1").replace("%1", name)
         if len(kept) > 1:
             keeping += " " + self.tr("and %n more", "", len(kept) - 1)

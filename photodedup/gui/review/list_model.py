@@ -28,7 +28,7 @@ from photodedup.core import trash
 from photodedup.core.metadata_gaps import MetadataGap, metadata_gaps
 from photodedup.core.models import Group, ImageRecord
 from photodedup.core.trash import Planned, RemovalPlan
-from photodedup.gui.platform.formatting import format_bytes
+from photodedup.gui.platform.formatting import format_bytes, format_resolution
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -62,7 +62,7 @@ def review_groups(
     by_group: dict[int, list[ReviewFile]] = {}
     for item in plan.items:
         record = records.get(item.path)
-        resolution = f"{record.width}×{record.height}" if record else ""
+        resolution = format_resolution(record.width, record.height) if record else ""
         by_group.setdefault(item.group, []).append(ReviewFile(item, resolution))
     troubled = {p.group for p in plan.problems if 0 <= p.group < len(groups)}
     troubled |= set(flagged)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle
 
 
@@ -26,3 +28,21 @@ class ElidedLabel(QLabel):
             self.layoutDirection(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
         painter.drawText(self.rect(), align, text)
+
+
+def elide_name(fm: QFontMetrics, name: str, width: int) -> str:
+    """``name`` fitted into ``width``, cutting before its last part so the suffix shows.
+
+    Copies differ at the end ("beach-web.jpg", "beach-q60.jpg"): the extension
+    and the last word of the stem stay whole, and the start is cut at its end.
+    """
+    if fm.horizontalAdvance(name) <= width:
+        return name
+    stem, ext = os.path.splitext(name)
+    cut = max(stem.rfind(c) for c in "-_ .") if len(stem) > 1 else -1
+    tail = (stem[cut:] if cut > 0 else "") + ext
+    room = width - fm.horizontalAdvance(tail)
+    head = stem[:cut] if cut > 0 else stem
+    if not tail or room < fm.horizontalAdvance("…" + head[:2]):
+        return fm.elidedText(name, Qt.TextElideMode.ElideLeft, width)
+    return fm.elidedText(head, Qt.TextElideMode.ElideRight, room) + tail

@@ -71,7 +71,7 @@ def test_shows_every_member_with_its_facts(qtbot, group):
 
     assert [p.nameLabel.text() for p in view.panes] == ["big.jpg", "small.jpg", "mid.jpg"]
     texts = [{w.text() for w in p.findChildren(type(p.nameLabel))} for p in view.panes]
-    assert "640×480" in texts[0] and "Test Cam" in texts[0]
+    assert "640\u202f×\u202f480" in texts[0] and "Test Cam" in texts[0]
     badges = [{w.text() for w in p.findChildren(type(view.zoomLabel))} for p in view.panes]
     assert "highest" in badges[0] and "highest" not in badges[1]
 

@@ -17,6 +17,7 @@ from photodedup.gui.results.delegate import (
     tile_rect,
     tiles_per_line,
 )
+from photodedup.gui.widgets.elided_label import elide_name
 
 
 def test_tiles_wrap_and_hits_find_the_file(qapp):
@@ -58,4 +59,19 @@ def test_resolution_and_size_fit_the_tile_even_when_both_are_bold(qapp):
         assert str(image.width) in text and format_bytes(image.size) in text
 
     roomy = facts_line(_record(1600, 1200, 417_900), True, True, font, box * 3)
-    assert "".join(t for t, _ in roomy) == f"1600 × 1200 · {format_bytes(417_900)}"
+    assert "".join(t for t, _ in roomy) == f"1600\u202f×\u202f1200 · {format_bytes(417_900)}"
+    # Tight, the separator gives way, never the resolution: it reads the same everywhere.
+    for image in (_record(1600, 1200, 417_900), _record(4032, 3024, 4_812_345)):
+        text = "".join(t for t, _ in facts_line(image, True, True, font, box))
+        assert text.startswith(f"{image.width}\u202f×\u202f{image.height}")
+
+
+def test_a_long_name_keeps_the_suffix_that_tells_copies_apart(qapp):
+    fm = QFontMetrics(QApplication.font())
+    width = fm.horizontalAdvance("IMG_20210601_1234…")
+    for suffix in ("-web", "-q60"):
+        name = f"IMG_20210601_123456_holiday_beach{suffix}.jpg"
+        shown = elide_name(fm, name, width)
+        assert shown.endswith(f"{suffix}.jpg") and "…" in shown
+        assert fm.horizontalAdvance(shown) <= width
+    assert elide_name(fm, "a.jpg", width) == "a.jpg"
