@@ -72,6 +72,14 @@ class ResultsToolBar(QWidget):
         self._layout.addStretch(1)
         self._layout.addWidget(view)
 
+    def addSeparator(self) -> None:
+        self._view_bar.addSeparator()
+
+    def addAction(self, action: QAction) -> None:
+        """Show ``action`` at the end of the bar (it is also listed in ``actions()``)."""
+        self._view_bar.addAction(action)
+        super().addAction(action)
+
     def is_stacked(self) -> bool:
         """Whether the view bar sits under the marks bar (the window is narrow)."""
         return self._layout.direction() == QBoxLayout.Direction.TopToBottom
