@@ -114,4 +114,4 @@ def test_to_free_leaves_out_a_group_with_every_copy_marked(qapp):
     model.set_groups(sample(), marked={"/a/1.jpg", "/b/1.jpg", "/c/3b.jpg"})
     # Group 1 would lose every copy, so the trash step refuses it: only 3b counts.
     assert model.bytes_to_free() == 90
-    assert "90 bytes to free" in model.summary()
+    assert "90 B to free" in model.summary()
