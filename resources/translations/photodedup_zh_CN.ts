@@ -164,42 +164,42 @@
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="137"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="139"/>
         <source>This file is itself in the library</source>
         <translation>此文件本身就在图库中</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="139"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="141"/>
         <source>Nothing like it in the library</source>
         <translation>图库中没有与之相像的照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="143"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="145"/>
         <source>A library file; %1 is identical to it</source>
         <translation>图库中的文件；%1 与它完全相同</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="145"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="147"/>
         <source>A library file; %1 looks the same</source>
         <translation>图库中的文件；%1 看起来相同</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="147"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="149"/>
         <source>Identical to %1</source>
         <translation>与 %1 完全相同</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="149"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="151"/>
         <source>Looks the same as %1</source>
         <translation>看起来与 %1 相同</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="151"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="153"/>
         <source>Looks a bit like %1</source>
         <translation>与 %1 有些相像</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/delegate.py" line="154"/>
+        <location filename="../../photodedup/gui/check/delegate.py" line="156"/>
         <source>(the library copy is smaller: %1)</source>
         <translation>（图库中的副本较小：%1）</translation>
     </message>
@@ -1370,57 +1370,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="295"/>
+        <location filename="../../photodedup/gui/main_window.py" line="299"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="264"/>
+        <location filename="../../photodedup/gui/main_window.py" line="268"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="197"/>
+        <location filename="../../photodedup/gui/main_window.py" line="201"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="333"/>
+        <location filename="../../photodedup/gui/main_window.py" line="336"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="345"/>
+        <location filename="../../photodedup/gui/main_window.py" line="348"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="202"/>
+        <location filename="../../photodedup/gui/main_window.py" line="405"/>
+        <source>the system&apos;s language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/main_window.py" line="206"/>
         <source>Could not regroup: {error}</source>
         <translation>无法重新分组：{error}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="266"/>
+        <location filename="../../photodedup/gui/main_window.py" line="270"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="268"/>
+        <location filename="../../photodedup/gui/main_window.py" line="272"/>
         <source>Grouping again…</source>
         <translation>正在重新分组…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="401"/>
-        <source>The language changes the next time photodedup starts.</source>
-        <translation>语言将在下次启动 photodedup 时更改。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="405"/>
+        <location filename="../../photodedup/gui/main_window.py" line="409"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="405"/>
+        <location filename="../../photodedup/gui/main_window.py" line="409"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
@@ -1484,89 +1484,137 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../photodedup/gui/notices.py" line="21"/>
+        <source>The scan finished with warnings</source>
+        <translation>扫描已完成，但有警告</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/notices.py" line="22"/>
+        <source>The results are complete, but:</source>
+        <translation>结果是完整的，但是：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/notices.py" line="39"/>
+        <source>Replace this file?</source>
+        <translation>替换此文件？</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/notices.py" line="40"/>
+        <source>{path} is not a photodedup report. Replacing it loses what it holds.</source>
+        <translation>{path} 不是 photodedup 报告。替换它会丢失其中的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/notices.py" line="48"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/notices.py" line="51"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/notices.py" line="64"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/notices.py" line="65"/>
+        <source>photodedup will be in {language} the next time it starts.</source>
+        <translation>photodedup 下次启动时将使用{language}。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/notices.py" line="73"/>
+        <source>Quit and start photodedup again to see it now.</source>
+        <translation>退出并重新启动 photodedup 即可立即看到。</translation>
+    </message>
+</context>
+<context>
     <name>Pane</name>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="233"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="238"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="248"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="253"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="251"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="256"/>
         <source>Kept (reference folder)</source>
         <translation>保留（参照文件夹）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="259"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="264"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="261"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="266"/>
         <source>%1 megapixels</source>
         <translation>%1 百万像素</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="262"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="267"/>
         <source>Resolution:</source>
         <translation>分辨率：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="263"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="268"/>
         <source>File size:</source>
         <translation>文件大小：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="264"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="269"/>
         <source>Taken:</source>
         <translation>拍摄时间：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="265"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="270"/>
         <source>Camera:</source>
         <translation>相机：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="266"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="271"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="269"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="274"/>
         <source>the others are compared with this one</source>
         <translation>其他照片都与这张比较</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="271"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="276"/>
         <source>%1 compared with %2</source>
         <translation>与 %2 相比差 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="283"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="288"/>
         <source>keep: %1</source>
         <translation>保留：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="285"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="290"/>
         <source>keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="285"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="290"/>
         <source>remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="286"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="291"/>
         <source>Suggested:</source>
         <translation>建议：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="275"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="280"/>
         <source>Difference:</source>
         <translation>差异：</translation>
     </message>
@@ -1950,60 +1998,60 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="204"/>
+        <location filename="../../photodedup/gui/review/report.py" line="206"/>
         <source>Restored %n file to where it was (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件恢复到原处（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="205"/>
+        <location filename="../../photodedup/gui/review/report.py" line="207"/>
         <source>Restored %n files to where they were (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件恢复到原处（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="217"/>
+        <location filename="../../photodedup/gui/review/report.py" line="219"/>
         <source>%n file could not be restored:</source>
         <translation>
             <numerusform>%n 个文件无法恢复：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="218"/>
+        <location filename="../../photodedup/gui/review/report.py" line="220"/>
         <source>%n files could not be restored:</source>
         <translation>
             <numerusform>%n 个文件无法恢复：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="223"/>
+        <location filename="../../photodedup/gui/review/report.py" line="225"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="227"/>
+        <location filename="../../photodedup/gui/review/report.py" line="229"/>
         <source>Could not restore: %1</source>
         <translation>无法恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="231"/>
+        <location filename="../../photodedup/gui/review/report.py" line="237"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="232"/>
+        <location filename="../../photodedup/gui/review/report.py" line="238"/>
         <source>No Trash here</source>
         <translation>此处无回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="233"/>
+        <location filename="../../photodedup/gui/review/report.py" line="239"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="263"/>
+        <location filename="../../photodedup/gui/review/report.py" line="269"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到这个文件夹</translation>
     </message>
@@ -2049,32 +2097,32 @@
 <context>
     <name>ResultsCommands</name>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="59"/>
+        <location filename="../../photodedup/gui/commands.py" line="60"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="106"/>
+        <location filename="../../photodedup/gui/commands.py" line="107"/>
         <source>Scan again to see the photos you no longer mark as different.</source>
         <translation>重新扫描即可看到你不再标为不同的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="114"/>
+        <location filename="../../photodedup/gui/commands.py" line="115"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="116"/>
+        <location filename="../../photodedup/gui/commands.py" line="117"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="131"/>
+        <location filename="../../photodedup/gui/commands.py" line="140"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="133"/>
+        <location filename="../../photodedup/gui/commands.py" line="142"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2082,77 +2130,77 @@
 <context>
     <name>ResultsDelegate</name>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="192"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="196"/>
         <source>Group {number} · {n} photos</source>
         <translation>第 {number} 组 · {n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="195"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="199"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="197"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="201"/>
         <source>⚠ every copy is marked, none would be kept</source>
         <translation>⚠ 所有副本都已标记，将不会保留任何一份</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="226"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="230"/>
         <source>Kept: reference folder</source>
         <translation>保留：参照文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="229"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="233"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="268"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="272"/>
         <source>Keep: {why}</source>
         <translation>保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="268"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="272"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="264"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="268"/>
         <source>RAW+JPEG</source>
         <translation>RAW+JPEG</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="351"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="361"/>
         <source>RAW+JPEG pair with {name}: one shot, kept together</source>
         <translation>与 {name} 组成 RAW+JPEG：同一次拍摄，一起保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="355"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="365"/>
         <source>Distance {d} compared with {name}</source>
         <translation>与 {name} 相比差 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="362"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="372"/>
         <source>Suggested to keep: {why}</source>
         <translation>建议保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="272"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="276"/>
         <source>{format} · distance {d}</source>
         <translation>{format} · 差异 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="281"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="285"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="326"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="330"/>
         <source>modified {date}</source>
         <translation>修改于 {date}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="347"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="357"/>
         <source>In a reference folder: never removed</source>
         <translation>位于参照文件夹中：绝不移除</translation>
     </message>
@@ -2165,37 +2213,37 @@
         <translation>{n} 张相似照片：{names}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="219"/>
+        <location filename="../../photodedup/gui/results/model.py" line="222"/>
         <source>{n} group</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="219"/>
+        <location filename="../../photodedup/gui/results/model.py" line="222"/>
         <source>{n} groups</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="220"/>
+        <location filename="../../photodedup/gui/results/model.py" line="223"/>
         <source>{n} file marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="220"/>
+        <location filename="../../photodedup/gui/results/model.py" line="223"/>
         <source>{n} files marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="221"/>
+        <location filename="../../photodedup/gui/results/model.py" line="224"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="228"/>
+        <location filename="../../photodedup/gui/results/model.py" line="231"/>
         <source>{n} group has every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="229"/>
+        <location filename="../../photodedup/gui/results/model.py" line="232"/>
         <source>{n} groups have every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
@@ -2218,22 +2266,22 @@
         <translation>文件夹和名称</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="42"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="46"/>
         <source>Which copy of each group to keep</source>
         <translation>每组保留哪一份</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="51"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="55"/>
         <source>Filter by folder</source>
         <translation>按文件夹筛选</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="55"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="60"/>
         <source>Keep:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/toolbar.py" line="63"/>
+        <location filename="../../photodedup/gui/results/toolbar.py" line="65"/>
         <source>Sort:</source>
         <translation>排序：</translation>
     </message>
@@ -2270,7 +2318,7 @@
     <message>
         <location filename="../../photodedup/gui/review/dialog.py" line="102"/>
         <location filename="../../photodedup/gui/review/dialog.py" line="212"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="372"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="379"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -2300,14 +2348,14 @@
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="350"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="357"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="350"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="357"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
@@ -2364,106 +2412,116 @@
         <translation>%1和%2</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="272"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="271"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="276"/>
+        <source>Nothing can be moved yet.</source>
+        <translation>目前还无法移动任何文件。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="274"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="278"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="274"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="278"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="275"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="279"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="275"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="279"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="276"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="281"/>
+        <source>Once that is fixed, %1 from %2 can be moved to the Trash, freeing %3.</source>
+        <translation>修正之后，可将 %2 中的 %1 移到废纸篓，释放 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="283"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="284"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="291"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="293"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="300"/>
         <source>%1 is in no group of the results.</source>
         <translation>%1 不在结果的任何一组中。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="301"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="308"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="312"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="319"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="331"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="338"/>
         <source>Preparing the list of %n file…</source>
         <translation>
             <numerusform>正在准备 %n 个文件的列表…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="332"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="339"/>
         <source>Preparing the list of %n files…</source>
         <translation>
             <numerusform>正在准备 %n 个文件的列表…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="381"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="388"/>
         <source>loses %1</source>
         <translation>将失去%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="375"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="382"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="378"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="385"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="385"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="394"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="387"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="396"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="402"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="411"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到此文件夹</translation>
     </message>
@@ -2672,7 +2730,7 @@
 <context>
     <name>_Canvas</name>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="154"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="159"/>
         <source>Will be moved to the Trash</source>
         <translation>将被移到回收站</translation>
     </message>

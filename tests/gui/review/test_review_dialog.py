@@ -19,7 +19,7 @@ from photodedup.core import trash
 from photodedup.core.models import Group, Member
 from photodedup.core.reasons import Reason, Status
 from photodedup.gui.jobs import JobRunner
-from photodedup.gui.platform.formatting import format_bytes
+from photodedup.gui.platform.formatting import format_bytes, format_resolution
 from photodedup.gui.review import trash_worker
 from photodedup.gui.review.dialog import ReviewDialog
 from photodedup.gui.review.trash_log import open_log_file
@@ -101,7 +101,7 @@ def test_lists_exactly_the_marked_files_and_their_total(qtbot, groups):
     assert dialog.confirmButton.isEnabled()
     assert dialog.problemBox.isHidden()
     header = group_titles(dialog)[0]
-    assert header.startswith("Group 1 — keeping g1_0.jpg (320×240")
+    assert header.startswith(f"Group 1 — keeping g1_0.jpg ({format_resolution(320, 240)}")
 
 
 def test_refuses_a_group_that_would_lose_every_copy(qtbot, groups, trash_dir):
