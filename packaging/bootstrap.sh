@@ -2,13 +2,13 @@
 # Set up a photodedup checkout and run the app or the whole test suite.
 #
 #   packaging/bootstrap.sh app  [APP ARGS...]     set up the app, then start it
-#   packaging/bootstrap.sh test [PYTEST ARGS...]  set up with the test tools, then ruff + pytest
+#   packaging/bootstrap.sh test [PYTEST ARGS...]  set up with the test and bundle tools, then ruff + pytest
 #   packaging/bootstrap.sh setup                  set up for development (test and bundle tools)
 #
 # Set-up is idempotent and quick when nothing changed: it makes .venv in the
 # checkout (an existing one is reused, never removed), installs the package with
-# what the command needs (the app alone; the test tools for test; also the
-# bundle tools for setup), again only when pyproject.toml is newer than the
+# what the command needs (the app alone; the test and bundle tools for test
+# and setup), again only when pyproject.toml is newer than the
 # last install, installs the system libraries Qt needs when they are missing
 # (with apt-get, as root or through passwordless sudo; otherwise it names them),
 # and compiles the translations.
@@ -127,7 +127,8 @@ ensure_package() {  # ensure_package app|test|dev
     local target
     case "$1" in
         app) installed app test dev && return 0; target="$ROOT" ;;
-        test) installed test dev && return 0; target="${ROOT}[test]" ;;
+        # The whole suite builds the bundle too, so the test tools include PyInstaller.
+        test) installed test dev && return 0; target="${ROOT}[test,bundle]" ;;
         dev) installed dev && return 0; target="${ROOT}[test,bundle]" ;;
     esac
     if ! ls "$STAMP"* >/dev/null 2>&1; then
