@@ -17,6 +17,7 @@ from photodedup.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
+    add_walk_arguments,
     cancel_on_interrupt,
     drop_stdout,
     error,
@@ -92,18 +93,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     )
     c.add_argument("--hash-size", type=int, choices=HASH_SIZES, help="8 (64 bits) or 16 (256)")
     c.add_argument("--rotations", action="store_true", help="also match turned and mirrored copies")
-    c.add_argument(
-        "--exclude", action="append", default=[], metavar="GLOB", help="skip paths matching GLOB"
+    add_walk_arguments(
+        c,
+        f"skip smaller files in folders (default {DEFAULT_MIN_SIZE}); named files never",
     )
-    c.add_argument(
-        "--min-size",
-        type=non_negative,
-        default=DEFAULT_MIN_SIZE,
-        metavar="BYTES",
-        help=f"skip smaller files in folders (default {DEFAULT_MIN_SIZE}); named files never",
-    )
-    c.add_argument("--no-recursive", action="store_true", help="do not descend into subfolders")
-    c.add_argument("--follow-symlinks", action="store_true", help="follow symlinked folders")
     c.add_argument(
         "--include-blank", action="store_true", help="let blank, single-colour images match"
     )

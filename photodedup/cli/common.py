@@ -23,6 +23,28 @@ def error(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
 
 
+def add_walk_arguments(p: argparse.ArgumentParser, min_size_help: str | None = None) -> None:
+    """The options that say which files a walk takes: shared by scan, check and index."""
+    from photodedup.core.models import DEFAULT_MIN_SIZE
+
+    p.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip paths matching GLOB (repeatable)",
+    )
+    p.add_argument(
+        "--min-size",
+        type=non_negative,
+        default=DEFAULT_MIN_SIZE,
+        metavar="BYTES",
+        help=min_size_help or f"skip smaller files (default {DEFAULT_MIN_SIZE})",
+    )
+    p.add_argument("--no-recursive", action="store_true", help="do not descend into subfolders")
+    p.add_argument("--follow-symlinks", action="store_true", help="follow symlinked folders")
+
+
 def non_negative(text: str) -> int:
     value = int(text)
     if value < 0:

@@ -18,13 +18,13 @@ from photodedup.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
+    add_walk_arguments,
     cancel_on_interrupt,
     error,
-    non_negative,
     positive,
 )
 from photodedup.cli.render import printable, reason_words
-from photodedup.core.models import DEFAULT_MIN_SIZE, HASH_ALGORITHMS, HASH_SIZES, Cancelled
+from photodedup.core.models import HASH_ALGORITHMS, HASH_SIZES, Cancelled
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -46,18 +46,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="fingerprint (default dhash; an existing index keeps its own)",
     )
     i.add_argument("--hash-size", type=int, choices=HASH_SIZES, help="8 (64 bits) or 16 (256)")
-    i.add_argument(
-        "--exclude", action="append", default=[], metavar="GLOB", help="skip paths matching GLOB"
-    )
-    i.add_argument(
-        "--min-size",
-        type=non_negative,
-        default=DEFAULT_MIN_SIZE,
-        metavar="BYTES",
-        help=f"skip smaller files (default {DEFAULT_MIN_SIZE})",
-    )
-    i.add_argument("--no-recursive", action="store_true", help="do not descend into subfolders")
-    i.add_argument("--follow-symlinks", action="store_true", help="follow symlinked folders")
+    add_walk_arguments(i)
     cache = i.add_mutually_exclusive_group()
     cache.add_argument("--cache", metavar="PATH", help="fingerprint cache file")
     cache.add_argument("--no-cache", action="store_true", help="do not read or write the cache")

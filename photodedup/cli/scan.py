@@ -11,6 +11,7 @@ from photodedup.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
+    add_walk_arguments,
     cancel_on_interrupt,
     drop_stdout,
     error,
@@ -28,7 +29,6 @@ from photodedup.core.keep import BEST, Criterion, KeepRule
 from photodedup.core.keep import DEFAULT_PRESET as DEFAULT_KEEP
 from photodedup.core.keep import PRESETS as KEEP_PRESETS
 from photodedup.core.models import (
-    DEFAULT_MIN_SIZE,
     HASH_ALGORITHMS,
     HASH_SIZES,
     Cancelled,
@@ -84,22 +84,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         metavar="DIR",
         help="files under DIR are always kept (repeatable)",
     )
-    s.add_argument(
-        "--exclude",
-        action="append",
-        default=[],
-        metavar="GLOB",
-        help="skip paths matching GLOB (repeatable)",
-    )
-    s.add_argument(
-        "--min-size",
-        type=non_negative,
-        default=DEFAULT_MIN_SIZE,
-        metavar="BYTES",
-        help=f"skip smaller files (default {DEFAULT_MIN_SIZE})",
-    )
-    s.add_argument("--no-recursive", action="store_true", help="do not descend into subfolders")
-    s.add_argument("--follow-symlinks", action="store_true", help="follow symlinked folders")
+    add_walk_arguments(s)
     s.add_argument(
         "--include-blank",
         action="store_true",
