@@ -198,6 +198,11 @@ def run(args: argparse.Namespace) -> dict:
 
     window.scan_options = options_with_cache
     model, view = window.model, window.view
+    # The window's commands moved to window.commands; the baseline has them on the window.
+    mark_all_but_best = (
+        getattr(window, "mark_all_but_best", None) or window.commands.mark_all_but_best
+    )
+    files_removed = getattr(window, "_files_removed", None) or window.commands.files_removed
     resets = [0]
     model.modelReset.connect(lambda: resets.__setitem__(0, resets[0] + 1))
     out: dict = {"library": args.library, "max_stall_ms": {}}
@@ -206,7 +211,7 @@ def run(args: argparse.Namespace) -> dict:
     # -- scan and results -------------------------------------------------------------
     meter.enter("scan")
     started = time.perf_counter()
-    window.toggle_scan()
+    window.start_scan()
     # The moment the scan's thread hands over its outcome, in that thread: what the
     # GUI thread does with it from then on is the "results" phase.
     job = window.session.scan_job()
@@ -220,7 +225,7 @@ def run(args: argparse.Namespace) -> dict:
     spin(0)  # the first paint of the results
     out["scan_to_results_s"] = round(time.perf_counter() - started, 2)
     out["groups"] = model.total_groups()
-    window.mark_all_but_best()
+    mark_all_but_best()
     spin(args.settle)  # the marks may be worked out in a job
     out["marked"] = model.marked_count()
     out["gui_rss_mb_results"] = round(rss_mb()[0])
@@ -281,7 +286,7 @@ def run(args: argparse.Namespace) -> dict:
         regroup_s.append(round(time.perf_counter() - t, 2))
         spin(1.0)
     out["regroup_s"] = regroup_s
-    window.mark_all_but_best()
+    mark_all_but_best()
     spin(args.settle)
 
     # -- review -----------------------------------------------------------------------
@@ -332,7 +337,7 @@ def run(args: argparse.Namespace) -> dict:
     step = 500
 
     def feed(start: int = 0) -> None:
-        window._files_removed(gone[start : start + step])
+        files_removed(gone[start : start + step])
         if start + step < len(gone):
             QTimer.singleShot(250, lambda: feed(start + step))
 
@@ -355,7 +360,7 @@ def run(args: argparse.Namespace) -> dict:
     for suffix in ("", "-wal", "-shm"):
         Path(cold + suffix).unlink(missing_ok=True)
     window.scan_options = lambda: __import__("dataclasses").replace(base_options(), cache_path=cold)
-    window.toggle_scan()
+    window.start_scan()
     pid = os.getpid()
     wait_for(lambda: len(workers(pid)) > 0 or not window.is_scanning(), 60)
     out["workers_during_scan"] = len(workers(pid))

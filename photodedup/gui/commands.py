@@ -1,4 +1,4 @@
-"""The commands that open a dialog over the results: compare, file menu, review, export.
+"""The commands over the results: marks, compare, file menu, review, export.
 
 They wire a feature's dialog to the results model and the session (features do
 not know each other); the main window connects them to its actions and views.
@@ -7,38 +7,80 @@ not know each other); the main window connects them to its actions and views.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from photodedup.core import export
 from photodedup.gui import notices
 from photodedup.gui.compare.view import CompareView
 from photodedup.gui.results.ignore_dialog import NotDuplicatesDialog
-from photodedup.gui.results.model import KeepRole, ResultsModel
-from photodedup.gui.results.view import ResultsView
+from photodedup.gui.results.keep_editor import KeepRuleEditor
+from photodedup.gui.results.model import KeepRole
 from photodedup.gui.review.dialog import ReviewDialog
 from photodedup.gui.review.history_dialog import HistoryDialog
-from photodedup.gui.session import Session
 from photodedup.gui.widgets.file_menu import FileMenu
+
+if TYPE_CHECKING:
+    from photodedup.gui.main_window import MainWindow
+
+# Files whose marks are worked out on the GUI thread (a few milliseconds); beyond,
+# the session's job does it.
+_MARK_HERE = 2000
 
 
 class ResultsCommands(QObject):
-    def __init__(
-        self,
-        window: QMainWindow,
-        session: Session,
-        model: ResultsModel,
-        view: ResultsView,
-        files_removed: Callable[[list[str]], None],
-    ) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window, self.session, self.model, self.view = window, session, model, view
-        self._files_removed = files_removed
+        self.window, self.session = window, window.session
+        self.model, self.view = window.model, window.view
 
     def _say(self, text: str, ms: int) -> None:
-        self.window.statusBar().showMessage(text, ms)
+        self.window.say(text, ms)
+
+    # -- marks --------------------------------------------------------------------------
+    def mark_all_but_best(self) -> None:
+        w = self.window
+        w.settings.selection_rule = w.rule_combo.currentData()
+        self.model.set_keep_rule(*w.keep_rule())
+        if self.model.file_count() <= _MARK_HERE:
+            self.model.mark_all_but_best()
+        else:  # the keep rule over every group: too long for the GUI thread
+            job = self.session.premark(self.model.groups(), *self.model.keep_rule())
+            job.finished.connect(self.model.replace_marks)
+        w.menu.show_keep_rule(w.rule_combo.currentData())
+
+    def edit_keep_rules(self) -> None:
+        w = self.window
+        editor = KeepRuleEditor(w.settings.keep_rules, w)
+        if editor.exec() != KeepRuleEditor.DialogCode.Accepted:
+            return
+        w.settings.keep_rules = editor.rules()
+        w.results_bar.set_user_rules(w.settings.keep_rules)
+        w.menu.set_keep_rules(w.results_bar.rules(), w.rule_combo.currentData())
+
+    def choose_keep_rule(self, rule: str) -> None:
+        combo = self.window.rule_combo
+        combo.setCurrentIndex(max(0, combo.findData(rule)))
+
+    def invert_group(self) -> None:
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.model.invert_group(current.row())
+
+    def files_removed(self, paths: list[str]) -> None:
+        """Take files that left their folders out of the session and the results."""
+        # The review reports them a batch at a time, a few times a second.
+        gone = set(paths)
+        if gone:
+            self.session.files_removed(gone)
+            self.window.thumbnails.forget(gone)
+            self.model.remove_paths(gone)
+            if not self.model.total_groups():
+                self.window.empty.show_all_done()
+
+    # -- dialogs ------------------------------------------------------------------------
 
     def compare(self, row: int) -> None:
         if not 0 <= row < self.model.rowCount():
@@ -67,12 +109,12 @@ class ResultsCommands(QObject):
             self.window,
             start_restore=self.session.start_restore,
         )
-        dialog.filesRemoved.connect(self._files_removed)
+        dialog.filesRemoved.connect(self.files_removed)
         # Restored files this scan held come back into the results by a regroup.
         dialog.filesRestored.connect(self.session.files_restored)
         dialog.markToggled.connect(self.model.set_marked)
         dialog.exec()
-        self._files_removed(list(dialog.removed_paths()))
+        self.files_removed(list(dialog.removed_paths()))
         dialog.deleteLater()
 
     def removal_history(self) -> None:

@@ -1,22 +1,15 @@
 """The main window: folders and settings on the left, the duplicate groups on the right.
 
-It lays the features out and wires them to the session and the actions; the
-session does the work, the features show it.
+It lays the features out and wires them to the session and the commands; the
+session does the work, the commands (commands.py, scan_commands.py) act on it,
+and the features show it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import ScanOptions
@@ -33,7 +26,6 @@ from photodedup.gui.platform import (
 from photodedup.gui.platform.formatting import pick
 from photodedup.gui.platform.settings import Settings
 from photodedup.gui.results.delegate import metrics
-from photodedup.gui.results.keep_editor import KeepRuleEditor
 from photodedup.gui.results.model import ResultsModel
 from photodedup.gui.results.thumbnails import ThumbnailCache
 from photodedup.gui.results.toolbar import ResultsToolBar
@@ -42,14 +34,10 @@ from photodedup.gui.scan.errors_panel import ErrorsPanel
 from photodedup.gui.scan.folder_drops import FolderDrops
 from photodedup.gui.scan.progress_panel import ScanProgress
 from photodedup.gui.scan.sidebar import Sidebar
-from photodedup.gui.scan.worker import ScanOutcome
-from photodedup.gui.session import MARKS, Session
+from photodedup.gui.scan_commands import ScanCommands
+from photodedup.gui.session import Session
 from photodedup.gui.widgets.action_button import ActionButton
 from photodedup.gui.widgets.empty_state import EmptyState
-
-# Files whose marks are worked out on the GUI thread (a few milliseconds); beyond,
-# the session's job does it.
-_MARK_HERE = 2000
 
 
 class MainWindow(QMainWindow):
@@ -73,22 +61,18 @@ class MainWindow(QMainWindow):
         self.model = ResultsModel(self)
         self.view = ResultsView(self.thumbnails, self)
         self.view.setModel(self.model)
-        self.commands = ResultsCommands(
-            self, self.session, self.model, self.view, self._files_removed
-        )
         self.errors = ErrorsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.errors)
         self.errors.hide()
         self._build_layout()
         self._add_check(thumbnail_dir)
-        self._regroup_timer = QTimer(self, singleShot=True, interval=150)
-        self._regroup_timer.timeout.connect(self.regroup)
+        self.commands = ResultsCommands(self)
+        self.scans = ScanCommands(self)
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(lambda: self.model.set_filter(self.filter_edit.text()))
-        self._cancelling = False
         self._connect()
         self._load_settings()
-        self._show_page()
+        self.show_page()
 
     # -- layout -------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -159,52 +143,41 @@ class MainWindow(QMainWindow):
         self.empty.add_below(self.check_zone)
 
     def _connect(self) -> None:
-        a, c, session = self.actions, self.commands, self.session
+        a, c, scans = self.actions, self.commands, self.scans
         a.add_folder.triggered.connect(self.folders.choose_folder)
-        a.scan.triggered.connect(self.toggle_scan)
+        a.scan.triggered.connect(scans.toggle)
         a.export.triggered.connect(c.export)
         a.history.triggered.connect(c.removal_history)
         a.quit.triggered.connect(self.close)
-        a.mark.triggered.connect(self.mark_all_but_best)
+        a.mark.triggered.connect(c.mark_all_but_best)
         a.unmark.triggered.connect(self.model.unmark_all)
-        a.invert.triggered.connect(self.invert_group)
+        a.invert.triggered.connect(c.invert_group)
         a.review.triggered.connect(c.review)
-        a.edit_rules.triggered.connect(self.edit_keep_rules)
+        a.edit_rules.triggered.connect(c.edit_keep_rules)
         a.not_duplicates.triggered.connect(c.edit_not_duplicates)
-        self.menu.keepRuleChosen.connect(self.choose_keep_rule)
+        self.menu.keepRuleChosen.connect(c.choose_keep_rule)
         self.menu.sortChosen.connect(
             lambda key: self.sort_combo.setCurrentIndex(self.sort_combo.findData(key))
         )
         self.menu.languageChosen.connect(self._set_language)
         self.drops.added.connect(self._folders_added)
-        self.folders.foldersChanged.connect(self._folders_changed)
-        self.panel.groupingChanged.connect(self._regroup_timer.start)
-        self.panel.scanSettingsChanged.connect(self._scan_settings_changed)
-        self.progress.cancelRequested.connect(self.cancel_scan)
-        self.rule_combo.currentIndexChanged.connect(self.mark_all_but_best)
+        self.folders.foldersChanged.connect(scans.folders_changed)
+        self.panel.groupingChanged.connect(scans.regroup_timer.start)
+        self.panel.scanSettingsChanged.connect(scans.settings_changed)
+        self.progress.cancelRequested.connect(scans.cancel)
+        self.rule_combo.currentIndexChanged.connect(c.mark_all_but_best)
         self.sort_combo.currentIndexChanged.connect(
             lambda: self.model.set_sort(self.sort_combo.currentData())
         )
         self.filter_edit.textChanged.connect(self._filter_timer.start)
         self.model.marksChanged.connect(self._update_status)
-        self.model.modelReset.connect(self._show_page)
+        self.model.modelReset.connect(self.show_page)
         self.thumbnails.thumbnailReady.connect(self.view.thumbnail_ready)
         self.view.filterTyped.connect(self._type_in_filter)
         self.view.compareRequested.connect(c.compare)
         self.view.reviewRequested.connect(a.review.trigger)
         self.view.fileMenuRequested.connect(c.file_menu)
-        session.busyChanged.connect(self._refresh)
-        session.scanProgress.connect(self.progress.show_progress)
-        session.scanFinished.connect(self._on_finished)
-        session.scanCancelled.connect(self._scan_ended)
-        session.scanCancelled.connect(
-            lambda: self._say(self.tr("Scan cancelled; what was read is cached."), 8000)
-        )
-        session.scanFailed.connect(self._on_failed)
-        session.regrouped.connect(self._show_outcome)
-        session.regroupFailed.connect(
-            lambda error: self._say(self.tr("Could not regroup: {error}").format(error=error))
-        )
+        self.session.busyChanged.connect(self.refresh)
 
     def _load_settings(self) -> None:
         s = self.settings
@@ -226,15 +199,15 @@ class MainWindow(QMainWindow):
         s.sync()
 
     # -- what is shown ------------------------------------------------------------------
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         """Bring every command and bar in line with the session: the one place for it."""
         scanning, result = self.is_scanning(), self.session.result
         has_groups = self.model.total_groups() > 0
-        self._cancelling = self._cancelling and scanning
+        self.scans.cancelling = self.scans.cancelling and scanning
         self.actions.update(
             State(
                 scanning=scanning,
-                cancelling=self._cancelling,
+                cancelling=self.scans.cancelling,
                 has_result=result is not None,
                 has_groups=has_groups,
             )
@@ -247,7 +220,7 @@ class MainWindow(QMainWindow):
         self.sidebar.set_scanning(scanning)
         self._update_status()
 
-    def _show_page(self) -> None:
+    def show_page(self) -> None:
         result = self.session.result
         if self.is_scanning():
             self.stack.setCurrentWidget(self.progress)
@@ -261,7 +234,7 @@ class MainWindow(QMainWindow):
         else:
             self.empty.show_start(bool(self.folders.folders()))
             self.stack.setCurrentWidget(self.empty)
-        self._refresh()
+        self.refresh()
 
     def _update_status(self) -> None:
         if self.is_scanning():
@@ -273,10 +246,10 @@ class MainWindow(QMainWindow):
         else:
             self.status.setText(self.model.summary())
 
-    def _say(self, text: str, ms: int = 15000) -> None:
+    def say(self, text: str, ms: int = 15000) -> None:
         self.statusBar().showMessage(text, ms)
 
-    # -- scanning -----------------------------------------------------------------------
+    # -- what the commands read ----------------------------------------------------------
     @property
     def ignore(self) -> IgnoreList:
         return self.session.ignore
@@ -284,117 +257,20 @@ class MainWindow(QMainWindow):
     def scan_options(self) -> ScanOptions:
         return self.sidebar.scan_options()
 
-    def is_scanning(self) -> bool:
-        return self.session.is_scanning()
-
-    def toggle_scan(self) -> None:
-        if self.is_scanning():
-            self.cancel_scan()
-        else:
-            self.start_scan()
-
-    def start_scan(self) -> None:
-        options = self.scan_options()
-        if not options.walk.roots:
-            self.status.setText(self.tr("Add a folder to scan first."))
-            return
-        self.save_settings()
-        self.thumbnails.clear_pending()
-        self.progress.reset()
-        self.session.start_scan(options, *self.keep_rule())
-        self._show_page()
-
-    def cancel_scan(self) -> None:
-        if self.is_scanning():
-            self.session.cancel_scan()
-            self.progress.cancelling()
-            self._cancelling = True
-            self._refresh()
-
-    def _on_finished(self, outcome: ScanOutcome) -> None:
-        self.errors.set_errors(outcome.result.errors)
-        self._show_outcome(outcome)
-        if outcome.result.errors:
-            if not outcome.result.images:  # the errors are the whole story: show them
-                self.errors.show()
-            self.resizeDocks([self.errors], [self.height() // 4], Qt.Orientation.Vertical)
-        notices.show_scan_warnings(self, outcome.result.warnings + self.ignore.warnings)
-
-    def _show_outcome(self, outcome: ScanOutcome) -> None:
-        self.session.jobs.drop(MARKS)  # marks for the groups being replaced
-        self.model.set_keep_rule(*self.keep_rule())
-        if outcome.prepared is not None:  # made in the job's thread
-            self.model.set_table(outcome.prepared)
-        else:
-            self.model.set_groups(outcome.groups, outcome.marked)
-
-    def _scan_ended(self) -> None:
-        self._show_page()
-
-    def _on_failed(self, message: str) -> None:
-        self._show_page()
-        QMessageBox.warning(self, self.tr("Scan failed"), message)
-
-    def _folders_changed(self) -> None:
-        self.settings.folders = self.folders.folders()
-        if self.session.result is None:
-            self._show_page()
-        else:
-            self._regroup_timer.start()  # a reference flag may have changed
-
-    def _scan_settings_changed(self) -> None:
-        self.panel.save(self.settings)
-        if self.session.result is not None and not self.is_scanning():
-            self._say(self.tr("Scan again to apply the new settings."), 8000)
-
-    def regroup(self) -> None:
-        """Apply a new similarity, rotation or reference setting to the last scan.
-
-        The grouping runs off the GUI thread; a newer request replaces it."""
-        self.panel.save(self.settings)
-        self.session.regroup(self.scan_options(), *self.keep_rule())
-
-    # -- results ------------------------------------------------------------------------
     def keep_rule(self) -> tuple[str, tuple[str, ...]]:
         """The keep rule chosen, and the preferred folders: the folder list, top first."""
         return self.rule_combo.currentData(), tuple(f.path for f in self.folders.folders())
 
-    def mark_all_but_best(self) -> None:
-        self.settings.selection_rule = self.rule_combo.currentData()
-        self.model.set_keep_rule(*self.keep_rule())
-        if self.model.file_count() <= _MARK_HERE:
-            self.model.mark_all_but_best()
-        else:  # the keep rule over every group: too long for the GUI thread
-            job = self.session.premark(self.model.groups(), *self.model.keep_rule())
-            job.finished.connect(self.model.replace_marks)
-        self.menu.show_keep_rule(self.rule_combo.currentData())
+    def is_scanning(self) -> bool:
+        return self.session.is_scanning()
 
-    def edit_keep_rules(self) -> None:
-        editor = KeepRuleEditor(self.settings.keep_rules, self)
-        if editor.exec() != KeepRuleEditor.DialogCode.Accepted:
-            return
-        self.settings.keep_rules = editor.rules()
-        self.results_bar.set_user_rules(self.settings.keep_rules)
-        self.menu.set_keep_rules(self.results_bar.rules(), self.rule_combo.currentData())
+    def start_scan(self) -> None:
+        self.scans.start()
 
-    def choose_keep_rule(self, rule: str) -> None:
-        self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(rule)))
+    def cancel_scan(self) -> None:
+        self.scans.cancel()
 
-    def invert_group(self) -> None:
-        current = self.view.currentIndex()
-        if current.isValid():
-            self.model.invert_group(current.row())
-
-    def _files_removed(self, paths: list[str]) -> None:
-        # The review reports them a batch at a time, a few times a second.
-        gone = set(paths)
-        if gone:
-            self.session.files_removed(gone)
-            self.thumbnails.forget(gone)
-            self.model.remove_paths(gone)
-            if not self.model.total_groups():
-                self.empty.show_all_done()
-
+    # -- small wiring -------------------------------------------------------------------
     def _type_in_filter(self, text: str) -> None:
         self.filter_edit.setFocus()
         self.filter_edit.insert(text)
@@ -404,10 +280,9 @@ class MainWindow(QMainWindow):
         name = i18n.available_languages().get(code) if code else None
         notices.language_notice(self, name or self.tr("the system's language"))
 
-    # -- window events ------------------------------------------------------------------
     def _folders_added(self, added: int) -> None:
         text = pick(added, self.tr("{n} folder added"), self.tr("{n} folders added"))
-        self._say(text.format(n=added), 5000)
+        self.say(text.format(n=added), 5000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Every job ends here, scan workers included, within two seconds.

@@ -1370,57 +1370,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="299"/>
-        <source>Add a folder to scan first.</source>
-        <translation>请先添加要扫描的文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="268"/>
+        <location filename="../../photodedup/gui/main_window.py" line="241"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="201"/>
-        <source>Scan cancelled; what was read is cached.</source>
-        <translation>扫描已取消；已读取的内容已缓存。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="336"/>
-        <source>Scan failed</source>
-        <translation>扫描失败</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="348"/>
-        <source>Scan again to apply the new settings.</source>
-        <translation>重新扫描以应用新设置。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="405"/>
+        <location filename="../../photodedup/gui/main_window.py" line="281"/>
         <source>the system&apos;s language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="206"/>
-        <source>Could not regroup: {error}</source>
-        <translation>无法重新分组：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="270"/>
+        <location filename="../../photodedup/gui/main_window.py" line="243"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="272"/>
+        <location filename="../../photodedup/gui/main_window.py" line="245"/>
         <source>Grouping again…</source>
         <translation>正在重新分组…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="409"/>
+        <location filename="../../photodedup/gui/main_window.py" line="284"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="409"/>
+        <location filename="../../photodedup/gui/main_window.py" line="284"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
@@ -2097,32 +2072,32 @@
 <context>
     <name>ResultsCommands</name>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="60"/>
+        <location filename="../../photodedup/gui/commands.py" line="102"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="107"/>
+        <location filename="../../photodedup/gui/commands.py" line="149"/>
         <source>Scan again to see the photos you no longer mark as different.</source>
         <translation>重新扫描即可看到你不再标为不同的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="115"/>
+        <location filename="../../photodedup/gui/commands.py" line="157"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="117"/>
+        <location filename="../../photodedup/gui/commands.py" line="159"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="140"/>
+        <location filename="../../photodedup/gui/commands.py" line="182"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="142"/>
+        <location filename="../../photodedup/gui/commands.py" line="184"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2524,6 +2499,34 @@
         <location filename="../../photodedup/gui/review/dialog.py" line="411"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到此文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ScanCommands</name>
+    <message>
+        <location filename="../../photodedup/gui/scan_commands.py" line="37"/>
+        <source>Could not regroup: {error}</source>
+        <translation>无法重新分组：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan_commands.py" line="50"/>
+        <source>Add a folder to scan first.</source>
+        <translation>请先添加要扫描的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan_commands.py" line="86"/>
+        <source>Scan again to apply the new settings.</source>
+        <translation>重新扫描以应用新设置。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan_commands.py" line="109"/>
+        <source>Scan cancelled; what was read is cached.</source>
+        <translation>扫描已取消；已读取的内容已缓存。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan_commands.py" line="113"/>
+        <source>Scan failed</source>
+        <translation>扫描失败</translation>
     </message>
 </context>
 <context>

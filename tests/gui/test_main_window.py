@@ -322,7 +322,7 @@ def test_removed_files_leave_the_results(run_scan, qtbot, window, library):
     run_scan(window)
     two = next(g for g in window.model.groups() if len(g.members) == 2)
     three = next(g for g in window.model.groups() if len(g.members) == 3)
-    window._files_removed([two.members[1].image.path, three.members[2].image.path])
+    window.commands.files_removed([two.members[1].image.path, three.members[2].image.path])
     paths = result_sets(window)
     assert set(two.paths) not in paths and all(two.members[0].image.path not in p for p in paths)
     assert set(three.paths[:2]) in paths
