@@ -7,8 +7,10 @@ Linux keeps its bytes through surrogate escapes (``os.fsencode`` gives them back
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from photodedup.core.presets import DEFAULT_PRESET, preset_distance
 from photodedup.core.reasons import Phase, Reason
@@ -243,20 +245,121 @@ class ScanResult:
     stats: ScanStats = field(default_factory=ScanStats)
     hash: HashSettings = field(default_factory=HashSettings)
 
+    # Where each grouped file's group is: made on the first ``without`` and handed on
+    # to the result it returns, so that removing files a batch at a time costs the
+    # batch, not the library.
+    _index: _GroupIndex | None = field(default=None, init=False, repr=False, compare=False)
+
+    def records_of(self, paths: Collection[str]) -> list[ImageRecord]:
+        """The images among ``paths``, in ``images`` order."""
+        return [self.images[i] for i in self._image_positions(_as_set(paths))]
+
     def without(self, paths: Collection[str]) -> ScanResult:
         """The result once ``paths`` are gone (trashed or moved), so that a regroup
         cannot bring them back. Errors, warnings and stats stay as scanned."""
-        gone = paths if isinstance(paths, (set, frozenset)) else set(paths)
+        gone = _as_set(paths)
         if not gone:
             return self
-        groups = (g.without(gone) for g in self.groups)
+        index = self._group_index()
+        touched = index.locate(gone, self.groups)
+        if touched is None:  # ``groups`` was changed in place since: index it again
+            index = self._index = _GroupIndex(self.groups)
+            touched = index.locate(gone, self.groups)
+            assert touched is not None
+        groups, left = list(self.groups), []
+        for pos in sorted(touched):
+            smaller = groups[pos].without(gone)
+            if smaller is None:
+                left.append(pos)
+            else:
+                groups[pos] = smaller
+        if left:
+            groups = _drop(groups, left)
         identical = ([p for p in same if p not in gone] for same in self.identical)
-        return replace(
+        result = replace(
             self,
-            images=[r for r in self.images if r.path not in gone],
-            groups=[g for g in groups if g is not None],
+            images=_drop(self.images, self._image_positions(gone)),
+            groups=groups,
             identical=[same for same in identical if len(same) > 1],
         )
+        result._index = index.without(gone, {pos: self.groups[pos] for pos in left}, touched)
+        result._index.groups = groups
+        return result
+
+    def _group_index(self) -> _GroupIndex:
+        if self._index is None or self._index.groups is not self.groups:
+            self._index = _GroupIndex(self.groups)
+        return self._index
+
+    def _image_positions(self, paths: set[str]) -> list[int]:
+        """Where ``paths`` are in ``images``, ascending. A scan sorts its images by
+        path, so each is found by bisection; otherwise, or for a path not there,
+        the list is searched whole."""
+        images, found = self.images, []
+        for path in paths:
+            i = bisect_left(images, path, key=_path_of)
+            if i == len(images) or images[i].path != path:
+                return [i for i, r in enumerate(images) if r.path in paths]
+            found.append(i)
+        return sorted(found)
+
+
+_path_of = attrgetter("path")
+
+
+def _as_set(paths: Collection[str]) -> set[str] | frozenset[str]:
+    return paths if isinstance(paths, (set, frozenset)) else set(paths)
+
+
+def _drop(items: Sequence, positions: Sequence[int]) -> list:
+    """``items`` without the ones at ``positions`` (ascending), copied in slices."""
+    out, start = [], 0
+    for pos in positions:
+        out.extend(items[start:pos])
+        start = pos + 1
+    out.extend(items[start:])
+    return out
+
+
+class _GroupIndex:
+    """Each grouped path's group, by its position when the groups were indexed; a
+    group's position now is that less the indexed groups that left before it."""
+
+    __slots__ = ("groups", "left", "where")
+
+    def __init__(self, groups: list[Group]) -> None:
+        self.groups = groups  # the list indexed; another list means another index
+        self.where = {m.image.path: i for i, g in enumerate(groups) for m in g.members}
+        self.left: list[int] = []  # first positions of the groups gone, ascending
+
+    def locate(self, paths: Collection[str], groups: list[Group]) -> dict[int, int] | None:
+        """The groups holding ``paths``: their position now, and their first one.
+        None when a path is not in the group the index says (the index is stale)."""
+        touched: dict[int, int] = {}
+        for path in paths:
+            first = self.where.get(path)
+            if first is None:
+                continue
+            pos = first - bisect_left(self.left, first)
+            if pos >= len(groups) or not any(m.image.path == path for m in groups[pos].members):
+                return None
+            touched[pos] = first
+        return touched
+
+    def without(
+        self, gone: Collection[str], left: dict[int, Group], touched: dict[int, int]
+    ) -> _GroupIndex:
+        """The index once ``gone`` left and the groups in ``left`` (by position now)
+        went with them; ``touched`` is what ``locate`` said."""
+        index = _GroupIndex.__new__(_GroupIndex)
+        index.where = dict(self.where)
+        for path in gone:
+            index.where.pop(path, None)
+        for group in left.values():  # the file left alone is in no group now
+            for m in group.members:
+                index.where.pop(m.image.path, None)
+        index.left = sorted(self.left + [touched[pos] for pos in left])
+        return index
 
 
 class Cancelled(Exception):

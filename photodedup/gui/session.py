@@ -137,7 +137,8 @@ class Session(QObject):
         """Forget files that left their folder, so that a regroup cannot bring them back."""
         if self.result is None or not paths:
             return
-        self._removed.update((r.path, r) for r in self.result.images if r.path in paths)
+        # A batch costs its own files, not the library's (the result keeps an index).
+        self._removed.update((r.path, r) for r in self.result.records_of(paths))
         self.result = self.result.without(paths)
         if self.is_regrouping() and self.options is not None:
             self.regroup(self.options, *self._keep)  # the running one still has them

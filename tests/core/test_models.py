@@ -52,3 +52,54 @@ def test_a_result_without_files_forgets_them_everywhere_a_regroup_looks() -> Non
     # The original is untouched: the GUI may still be showing it.
     assert len(result.images) == 4 and len(result.groups) == 2
     assert result.without([]) is result
+
+
+def naive_without(result: ScanResult, gone: set[str]) -> tuple[list, list]:
+    """What ``without`` must give, worked out the slow way."""
+    groups = (g.without(gone) for g in result.groups)
+    return [r.path for r in result.images if r.path not in gone], [
+        g.paths for g in groups if g is not None
+    ]
+
+
+def library(groups: int) -> ScanResult:
+    made = [group(*(f"/p/{i:04d}_{j}" for j in range(2 + i % 3))) for i in range(groups)]
+    alone = [rec(f"/p/{i:04d}_x") for i in range(groups)]
+    images = sorted([m.image for g in made for m in g.members] + alone, key=lambda r: r.path)
+    return ScanResult(images=images, groups=made)
+
+
+def test_files_removed_a_batch_at_a_time_leave_what_one_removal_would() -> None:
+    import random
+
+    rng = random.Random(5)
+    result = library(300)
+    paths = [r.path for r in result.images]
+    rng.shuffle(paths)
+    everything_gone: set[str] = set()
+    for start in range(0, 600, 37):
+        batch = set(paths[start : start + 37]) | {"/not/scanned"}
+        records = result.records_of(batch)
+        assert sorted(r.path for r in records) == sorted(batch - {"/not/scanned"})
+        everything_gone |= batch
+        result = result.without(batch)
+        images, groups = naive_without(library(300), everything_gone)
+        assert [r.path for r in result.images] == images
+        assert [g.paths for g in result.groups] == groups
+    assert result.records_of(everything_gone) == []
+
+
+def test_without_still_right_when_the_groups_were_replaced_or_changed_in_place() -> None:
+    result = library(20)
+    result = result.without({"/p/0000_0"})  # indexed now
+    result.groups.insert(0, group("/q/a", "/q/b"))  # changed in place: the index is stale
+    after = result.without({"/q/a", "/p/0003_1"})
+    assert [g.paths for g in after.groups] == naive_without(result, {"/q/a", "/p/0003_1"})[1]
+    result.groups = [group("/r/a", "/r/b", "/r/c")]  # replaced
+    assert [g.paths for g in result.without({"/r/b"}).groups] == [["/r/a", "/r/c"]]
+
+
+def test_without_on_images_not_sorted_by_path() -> None:
+    result = ScanResult(images=[rec(p) for p in ("/d", "/a", "/c", "/b")], groups=[])
+    assert [r.path for r in result.without({"/a", "/b"}).images] == ["/d", "/c"]
+    assert [r.path for r in result.records_of({"/c", "/d"})] == ["/d", "/c"]

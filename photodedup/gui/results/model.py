@@ -132,9 +132,14 @@ class ResultsModel(QAbstractListModel):
         removed = tables.remove(self._table, gone)
         if removed:
             self._choices.clear()  # a group's choice may have left
-            self.beginResetModel()
-            self._rebuild_rows()
-            self.endResetModel()
+            if self._table.size:
+                # The rows left keep their place: the list stays where the user is
+                # while a removal is reported a batch at a time.
+                self._relayout()
+            else:
+                self.beginResetModel()
+                self._rebuild_rows()
+                self.endResetModel()
             self.marksChanged.emit()
         return removed
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPersistentModelIndex
+
 from photodedup.core.models import Group, ImageRecord, Member
 from photodedup.gui.results.model import BestRole, MarkedRole, ResultsModel
 
@@ -115,3 +117,18 @@ def test_to_free_leaves_out_a_group_with_every_copy_marked(qapp):
     # Group 1 would lose every copy, so the trash step refuses it: only 3b counts.
     assert model.bytes_to_free() == 90
     assert "90 B to free" in model.summary()
+
+
+def test_removing_files_keeps_the_current_group_and_an_emptied_list_resets(qapp):
+    model = ResultsModel()
+    model.set_sort("path")
+    model.set_groups(sample(), marked={"/b/1.jpg", "/c/2.jpg"})
+    resets = []
+    model.modelReset.connect(lambda: resets.append(True))
+    last = QPersistentModelIndex(model.index(2))
+    kept = model.group_at(2).reference.path
+    model.remove_paths({"/a/1.jpg"})  # the first group goes
+    assert resets == []  # a layout change: the list keeps its place
+    assert last.isValid() and model.group_at(last.row()).reference.path == kept
+    model.remove_paths({p for g in model.groups() for p in g.paths[1:]})
+    assert model.total_groups() == 0 and resets == [True]
