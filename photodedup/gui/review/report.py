@@ -7,8 +7,16 @@ picking, icon notes, button rows).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,8 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStyle,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -104,20 +111,21 @@ class ReportPage(QWidget):
         self.skippedLabel = QLabel()
         self.skippedLabel.setWordWrap(True)
         layout.addWidget(self.skippedLabel)
-        self.skippedTable = QTableWidget(0, 4)
-        self.skippedTable.setHorizontalHeaderLabels(
-            [self.tr("File"), self.tr("Folder"), self.tr("Result"), self.tr("Why")]
+        self.skipped = LeftFilesModel(
+            [self.tr("File"), self.tr("Folder"), self.tr("Result"), self.tr("Why")], self
         )
+        # A view over a model: a removal can leave tens of thousands of files behind.
+        self.skippedTable = QTableView()
+        self.skippedTable.setModel(self.skipped)
         self.skippedTable.verticalHeader().hide()
         self.skippedTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.skippedTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.skippedTable.setWordWrap(True)  # long reasons wrap; paths elide in the middle
+        # One line a row, so that no row is measured; a long reason is in its tool tip.
+        self.skippedTable.setWordWrap(False)
         self.skippedTable.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.skippedTable.setShowGrid(False)
         self.skippedTable.setAlternatingRowColors(True)
-        self.skippedTable.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.skippedTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.skippedTable.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
@@ -238,28 +246,23 @@ class ReportPage(QWidget):
             Status.NO_TRASH: self.tr("No Trash here"),
             Status.FAILED: self.tr("Failed"),
         }
-        self._fill_rows(
-            [
-                (o.path, labels.get(o.status, o.status), reason_text(o.reason, o.detail))
-                for o in outcomes
-            ]
+        self.skipped.set_rows(
+            outcomes,
+            lambda o: (o.path, labels.get(o.status, o.status), reason_text(o.reason, o.detail)),
         )
+        self._fit_columns()
 
     def _fill_rows(self, rows: list[tuple[str, str, str]]) -> None:
-        self.skippedTable.setRowCount(len(rows))
-        for row, (path, result, reason) in enumerate(rows):
-            folder, name = os.path.split(path)
-            for col, text in enumerate([name, folder, result, reason]):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(path if col < 2 else text)
-                self.skippedTable.setItem(row, col, cell)
-        self.skippedTable.resizeColumnsToContents()
+        self.skipped.set_rows(rows, lambda row: row)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        self.skippedTable.resizeColumnsToContents()  # Qt measures the first rows only
         # Name, folder and result take what they need (folders at most a third of
-        # the width); the reason gets the rest and wraps.
+        # the width); the reason gets the rest.
         third = self.skippedTable.viewport().width() // 3
         if self.skippedTable.columnWidth(1) > third:
             self.skippedTable.setColumnWidth(1, third)
-        self.skippedTable.resizeRowsToContents()
 
     def _bytes_of(self, outcomes: list[Outcome]) -> str:
         total = sum(self._sizes.get(o.path, 0) for o in outcomes)
@@ -269,3 +272,59 @@ class ReportPage(QWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Move the Files to This Folder"))
         if folder:
             self.moveRequested.emit(folder)
+
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class LeftFilesModel(QAbstractTableModel):
+    """The files a removal or restore left, one row each: name, folder, result, why.
+
+    Rows are described (``describe(item)`` gives path, result and why) only when
+    shown, so a report of 30,000 files costs what is on screen."""
+
+    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._items: Sequence[Any] = ()
+        self._describe: Callable[[Any], tuple[str, str, str]] = lambda item: item
+        self._texts: dict[int, tuple[str, str, str, str]] = {}
+
+    def set_rows(self, items: Sequence[Any], describe: Callable[[Any], tuple[str, str, str]]):
+        self.beginResetModel()
+        self._items, self._describe, self._texts = items, describe, {}
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def row(self, row: int) -> tuple[str, str, str, str]:
+        """Name, folder, result and why of ``row``."""
+        texts = self._texts.get(row)
+        if texts is None:
+            path, result, why = self._describe(self._items[row])
+            folder, name = os.path.split(path)
+            texts = self._texts[row] = (name, folder, result, why)
+        return texts
+
+    def path(self, row: int) -> str:
+        name, folder = self.row(row)[:2]
+        return os.path.join(folder, name)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.row(index.row())[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            col = index.column()
+            return self.path(index.row()) if col < 2 else self.row(index.row())[col]
+        return None

@@ -160,8 +160,9 @@ def test_a_file_changed_after_the_scan_is_skipped_and_reported(qtbot, groups, tr
     assert os.path.exists(changed) and os.path.exists(touched) and not os.path.exists(fine)
     assert os.listdir(trash_dir) == [os.path.basename(fine)]
     table = dialog.report.skippedTable
-    assert table.isVisible() and table.rowCount() == 2
-    rows = {table.item(r, 0).text(): table.item(r, 3).text() for r in range(2)}
+    assert table.isVisible() and table.model().rowCount() == 2
+    left = dialog.report.skipped
+    rows = {left.row(r)[0]: left.row(r)[3] for r in range(2)}
     assert set(rows) == {os.path.basename(changed), os.path.basename(touched)}
     assert all(why == "Changed since the scan" for why in rows.values())
     assert "Moved 1 file to the Trash" in dialog.report.resultLabel.text()
