@@ -47,7 +47,9 @@ class ResultsCommands(QObject):
         if self.model.file_count() <= _MARK_HERE:
             self.model.mark_all_but_best()
         else:  # the keep rule over every group: too long for the GUI thread
-            job = self.session.premark(self.model.groups(), *self.model.keep_rule())
+            job = self.session.premark(
+                self.model.groups(), *self.model.keep_rule(), then=self.model.marks_maker()
+            )
             job.finished.connect(self.model.replace_marks)
         w.menu.show_keep_rule(w.rule_combo.currentData())
 

@@ -8,7 +8,9 @@ pool. The window asks it for work and shows what its signals bring.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -117,10 +119,22 @@ class Session(QObject):
         self.ignore.add(reference, other)
         return self.ignore.apply(groups)
 
-    def premark(self, groups: list[Group], rule: str, prefer: tuple[str, ...] = ()) -> Job:
+    def premark(
+        self,
+        groups: list[Group],
+        rule: str,
+        prefer: tuple[str, ...] = (),
+        then: Callable[[set[str]], Any] | None = None,
+    ) -> Job:
         """Mark every copy but the one ``rule`` keeps, off the GUI thread (tens of
-        thousands of groups take a second); a newer request replaces it."""
-        return self.jobs.start(MARKS, lambda _progress, _cancel: premark(groups, rule, prefer))
+        thousands of groups take a second); a newer request replaces it. The job
+        ends with the marks, or with what ``then`` makes of them in its thread."""
+
+        def work(_progress, _cancel):
+            marked = premark(groups, rule, prefer)
+            return then(marked) if then is not None else marked
+
+        return self.jobs.start(MARKS, work)
 
     def start_removal(self, items: list[Planned], folder: str | None = None) -> Job:
         """Move ``items`` to the trash (or into ``folder``, keeping their paths below

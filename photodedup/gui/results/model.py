@@ -10,7 +10,7 @@ numbers, so nothing that the list shows costs more than a numpy pass.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 
 import numpy as np
 from PySide6.QtCore import (
@@ -190,9 +190,21 @@ class ResultsModel(QAbstractListModel):
             self.set_keep_rule(rule, self._prefer)
         self._replace_marks(select.premark(self.groups(), self._rule, self._prefer))
 
-    def replace_marks(self, marked: Iterable[str]) -> None:
-        """Mark exactly ``marked`` (less what cannot be marked), as a whole."""
+    def replace_marks(self, marked: Iterable[str] | tables.MarkState) -> None:
+        """Mark exactly ``marked`` (less what cannot be marked), as a whole; a
+        ``MarkState`` from ``marks_maker`` is taken as it is if still current."""
+        if isinstance(marked, tables.MarkState):
+            if tables.apply_marks(self._table, marked):
+                self._marks_changed()
+                return
+            marked = marked.marked
         self._replace_marks(set(marked))
+
+    def marks_maker(self) -> Callable[[Collection[str]], tables.MarkState]:
+        """Works out marks for the groups shown now, in a job's thread; hand what it
+        makes to ``replace_marks``."""
+        table = self._table
+        return lambda marked: tables.marks_for(table, marked)
 
     def file_count(self) -> int:
         """Files in every group, including those the filter hides."""
@@ -280,6 +292,9 @@ class ResultsModel(QAbstractListModel):
 
     def _replace_marks(self, marked: set[str]) -> None:
         tables.set_marks(self._table, marked)
+        self._marks_changed()
+
+    def _marks_changed(self) -> None:
         if len(self._rows):
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
         self.marksChanged.emit()

@@ -44,7 +44,7 @@ class ReviewFile(NamedTuple):
 
     @property
     def resolution(self) -> str:
-        """"4032×3024", or "" when unknown; made when the row is shown."""
+        """The resolution as "4032×3024" ("" when unknown), made when the row is shown."""
         return format_resolution(self.width, self.height) if self.width else ""
 
 

@@ -132,3 +132,21 @@ def test_removing_files_keeps_the_current_group_and_an_emptied_list_resets(qapp)
     assert last.isValid() and model.group_at(last.row()).reference.path == kept
     model.remove_paths({p for g in model.groups() for p in g.paths[1:]})
     assert model.total_groups() == 0 and resets == [True]
+
+
+def test_marks_worked_out_in_a_job_are_taken_unless_files_left_meanwhile(qapp):
+    model = ResultsModel()
+    model.set_groups(sample())
+    make = model.marks_maker()
+    state = make({"/b/1.jpg", "/c/2.jpg", "/b/2.jpg"})  # as the job's thread does
+    assert model.marked() == set()  # the model is not touched until it is handed over
+    model.replace_marks(state)
+    assert model.marked() == {"/b/1.jpg", "/c/2.jpg"}  # never the reference-folder file
+    assert model.bytes_to_free() == 300 + 700
+
+    stale = model.marks_maker()({"/a/1.jpg", "/c/3b.jpg"})
+    model.remove_paths({"/b/1.jpg"})  # the first group leaves before the marks arrive
+    model.replace_marks(stale)
+    assert model.marked() == {"/c/3b.jpg"}  # worked out again for what is left
+    assert model.bytes_to_free() == 90
+    assert model.index(model.row_of_path("/c/3b.jpg")).data(MarkedRole) == (False, True)
