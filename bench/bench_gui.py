@@ -146,6 +146,7 @@ def run(args: argparse.Namespace) -> dict:
             self.phase = "idle"
             self.worst: dict[str, float] = {}
             self.busy: dict[str, float] = {}
+            self.peaks: dict[str, float] = {}  # peak RSS (MB) at the end of each phase
             self._last = time.perf_counter()
             self._last_cpu = time.thread_time()
             self._timer = QTimer(self, interval=10)
@@ -166,6 +167,8 @@ def run(args: argparse.Namespace) -> dict:
 
         def enter(self, phase: str) -> None:
             self._tick()  # the time before belongs to the phase before
+            # The peak memory so far is the peak of the phases before this one.
+            self.peaks[self.phase] = round(rss_mb()[1])
             self.phase = phase
 
     def spin(seconds: float) -> None:
@@ -350,6 +353,7 @@ def run(args: argparse.Namespace) -> dict:
     meter.enter("idle")
     out["max_stall_ms"] = {p: round(meter.worst.get(p, 0.0)) for p in PHASES}
     out["max_busy_ms"] = {p: round(meter.busy.get(p, 0.0)) for p in PHASES}
+    out["peak_rss_mb_after"] = {p: meter.peaks[p] for p in PHASES if p in meter.peaks}
     out["load_average"] = os.getloadavg()[0]
     now, peak = rss_mb()
     out["gui_rss_mb"] = round(now)
