@@ -19,7 +19,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, QThreadPool, Signal, Slot
 
 from photodedup.core.models import Cancelled
-from photodedup.gui.platform import pyside_fixes  # noqa: F401 (must run before Qt use)
+from photodedup.gui.platform import (
+    memory,
+    pyside_fixes,  # noqa: F401 (must run before Qt use)
+)
 
 Work = Callable[[Callable[[Any], None], threading.Event], Any]
 
@@ -108,6 +111,7 @@ class _Worker(QObject):
 
     @Slot()
     def run(self) -> None:
+        memory.release_free_memory()  # what the GUI thread freed since the last job
         try:
             result = self._work(self._report, self._cancel)
         except Cancelled:
@@ -116,6 +120,9 @@ class _Worker(QObject):
             self.done.emit("failed", f"{type(exc).__name__}: {exc}")
         else:
             self.done.emit("finished", result)
+        finally:
+            # What the work freed goes back before the next job's thread allocates.
+            memory.release_free_memory()
 
     def _report(self, report: object) -> None:
         now = time.monotonic()
