@@ -78,6 +78,11 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "--rotations", action="store_true", help="also match rotated and mirrored copies"
     )
     s.add_argument(
+        "--crops",
+        action="store_true",
+        help="also match copies cut by up to 20%% from any sides (pdq only; slower)",
+    )
+    s.add_argument(
         "--reference",
         action="append",
         default=[],
@@ -140,6 +145,9 @@ def run(args: argparse.Namespace) -> int:
             error(f"{'not a folder' if os.path.exists(folder) else 'no such folder'}: {folder}")
             return EXIT_USAGE
     bits = HashSettings(args.hash, args.hash_size).bits
+    if args.crops and args.hash != "pdq":
+        error(f"--crops works with the pdq fingerprint only, not --hash {args.hash}")
+        return EXIT_USAGE
     if args.distance is not None and args.distance > bits:
         error(
             f"--distance {args.distance} is more than the {bits} bits of a"
@@ -261,6 +269,7 @@ def _options(args: argparse.Namespace) -> ScanOptions:
         group=GroupOptions(
             distance=distance,
             rotations=args.rotations,
+            crops=args.crops,
             reference_dirs=tuple(os.path.abspath(d) for d in args.reference),
             ignore_blank=not args.include_blank,
         ),

@@ -38,7 +38,9 @@ from photodedup.core.models import HashSettings, ImageRecord
 SCHEMA_VERSION = 3
 # Schema 3 added the pdq fingerprint's probes, thumbnail and crop windows. Rows of
 # older schemas load as records without them, which a scan that needs them treats
-# as misses (decoded again); the other settings' rows stay hits.
+# as misses (decoded again); the other settings' rows stay hits. The windows are
+# packed bytes (a BLOB; the column was declared TEXT before anything was written
+# to it, and SQLite keeps a BLOB as it is whatever the column's declared type).
 _ADDED_IN_3 = tuple(
     f"ALTER TABLE records ADD COLUMN {column}"
     for column in ("probes TEXT", "thumb BLOB", "windows TEXT")
@@ -114,12 +116,14 @@ class HashCache:
     """Fingerprints of files already hashed with one ``HashSettings``.
 
     Use from one thread; open it as a context manager or call ``close()``.
-    ``path=None`` means ``default_cache_path()``.
+    ``path=None`` means ``default_cache_path()``. With ``crops`` a record without
+    crop windows is a miss, so that the scan computes them.
     """
 
-    def __init__(self, path: str | None, settings: HashSettings) -> None:
+    def __init__(self, path: str | None, settings: HashSettings, crops: bool = False) -> None:
         self.path = os.fspath(path) if path is not None else default_cache_path()
         self.settings = settings
+        self.crops = crops and settings.checked
         self.warnings: list[str] = []
         self._own_folder = in_cache_folder(self.path, default_cache_path())
         self._unsaved: list[tuple] = []  # rows a lock or a full disk kept off the file
@@ -145,6 +149,12 @@ class HashCache:
         # older version) cannot be grouped by the checked rule: decode it again.
         if record is not None and self.settings.checked and not (record.probes and record.thumb):
             return None
+        if record is not None and self.crops:
+            # Here, not at the top: the front ends open the cache without numpy.
+            from photodedup.core.crops import has_windows
+
+            if not has_windows(record):
+                return None  # stored by a scan without crops, or by another window layout
         return record
 
     def known_format(self, path: str, size: int, mtime_ns: int) -> str | None:
@@ -451,7 +461,7 @@ def _row(r: ImageRecord) -> _Row:
         None if r.gps is None else int(r.gps),
         _hex_list(r.probes),
         r.thumb or None,
-        _hex_list(r.windows),
+        r.windows or None,
     )
 
 
@@ -463,8 +473,9 @@ def _record(path: str, row: _Row) -> ImageRecord | None:
         hash_value = int(hash_hex, 16)
         variant_values = _int_list(variants)
         probe_values = _int_list(probes)
-        window_values = _int_list(windows)
         thumb = bytes(thumb) if thumb is not None else b""
+        # Anything but bytes there is not a window layout this version wrote: none.
+        window_values = bytes(windows) if isinstance(windows, bytes) else b""
     except (TypeError, ValueError, AttributeError):
         return None
     return ImageRecord(

@@ -56,6 +56,7 @@ def settings_to_dict(options: ScanOptions) -> dict[str, Any]:
         "hash_size": options.hash.hash_size,
         "distance": options.effective_distance,
         "rotations": group.rotations,
+        "crops": group.crops,
         "reference": list(group.reference_dirs),
         "ignore_blank": group.ignore_blank,
     }

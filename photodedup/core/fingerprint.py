@@ -26,6 +26,7 @@ import hashlib
 import numpy as np
 from PIL import Image
 
+from photodedup.core.crops import window_hashes
 from photodedup.core.decode import DecodeError, decode
 from photodedup.core.models import FileRef, HashSettings, ImageRecord, ScanError
 from photodedup.core.os_errors import os_error
@@ -175,22 +176,25 @@ def full_digest(path: str) -> str:
 
 
 def fingerprint_file(
-    ref: FileRef, settings: HashSettings, digest: str | None = None
+    ref: FileRef, settings: HashSettings, digest: str | None = None, crops: bool = False
 ) -> ImageRecord | ScanError:
     """Decode and fingerprint one file; any problem with the file becomes a ``ScanError``.
 
-    ``digest`` is the quick digest when the caller has it already. Safe to run
-    in worker processes: it takes and returns plain, picklable values.
+    ``digest`` is the quick digest when the caller has it already. ``crops`` adds
+    the crop windows (checked settings only). Safe to run in worker processes:
+    it takes and returns plain, picklable values.
     """
     try:
         checked = settings.checked
         decoded = decode(ref.path, min_side=decode_side(settings), gray=not checked, fmt=ref.format)
         probes: tuple[int, ...] = ()
-        thumb = b""
+        thumb = windows = b""
         value, variants = hash_image(decoded.image, settings)
         if checked:
             probes = probe_hashes(decoded.image)
             thumb = thumbnail(decoded.image)
+            if crops:
+                windows = window_hashes(decoded.image)
         if digest is None:
             digest = quick_digest(ref.path, ref.size)
     except DecodeError as exc:
@@ -218,4 +222,5 @@ def fingerprint_file(
         gps=decoded.gps,
         probes=probes,
         thumb=thumb,
+        windows=windows,
     )

@@ -10,12 +10,14 @@ multi-index search in ``hamming_index``, never from comparing all pairs.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Sequence
 
 import numpy as np
 
 from photodedup.core import confirm, hamming_index
+from photodedup.core import crops as crop_rule
 from photodedup.core.models import Group, ImageRecord, Member, ProgressCallback
 from photodedup.core.progress import CancelToken, Reporter
 from photodedup.core.reasons import Phase
@@ -103,6 +105,7 @@ def group_images(
     *,
     bits: int = 64,
     rotations: bool = False,
+    crops: bool = False,
     reference_dirs: Sequence[str] = (),
     ignore_blank: bool = True,
     identical: Sequence[Sequence[str]] = (),
@@ -120,10 +123,12 @@ def group_images(
     ``identical`` lists sets of byte-identical paths: each set stays together at
     distance 0 whatever its pixels, and goes through the search as one image.
     With ``rotations`` the distance to a candidate is the least over its hash and
-    its turned/mirrored variants. With ``ignore_blank`` blank hashes (``is_blank``)
-    group with nothing but their byte-identical twins. Groups whose members all
-    lie in ``reference_dirs`` are dropped. ``workers`` caps the processes a long
-    search may use (default: up to 2, the cores it is measured on).
+    its turned/mirrored variants. With ``crops`` (checked only) a cropped copy
+    also matches, by ``crops.crop_pairs``, at the least distance of the two rules.
+    With ``ignore_blank`` blank hashes (``is_blank``) group with nothing but their
+    byte-identical twins. Groups whose members all lie in ``reference_dirs`` are
+    dropped. ``workers`` caps the processes a long search may use (default: up to
+    2, the cores it is measured on).
     """
     if distance < 0:
         raise ValueError("distance must be 0 or more")
@@ -136,11 +141,18 @@ def group_images(
     if twins:
         twin_of = {t for ts in twins.values() for t in ts}
         order = [i for i in order if i not in twin_of]
-    nodes, hashes = _nodes(images, order, bits, rotations, ignore_blank and not checked, checked)
+    crops_on = crops and checked
+    nodes, hashes = _nodes(
+        images, order, bits, rotations, ignore_blank and not checked, checked, crops_on
+    )
     leaders = [items[0] for items in nodes]
     if checked:
         workers = min(2, os.cpu_count() or 1) if workers is None else workers
         pairs = confirm.checked_pairs(images, leaders, hashes, distance, rotations, ticker, workers)
+        if crops_on:
+            pairs = crop_rule.least(
+                pairs, crop_rule.crop_pairs(images, leaders, distance, ticker, workers)
+            )
     else:
         pairs = _pairs(
             images, leaders, hashes, distance, bits, rotations, ignore_blank, ticker, workers
@@ -193,7 +205,7 @@ def _twins(images, identical, rank) -> dict[int, list[int]]:
     return out
 
 
-def _nodes(images, pool: list[int], bits: int, rotations: bool, ignore_blank: bool, checked=False):
+def _nodes(images, pool: list[int], bits: int, rotations, ignore_blank, checked=False, crops=False):
     """Images with one fingerprint (hash, and variants when they count) as one node.
 
     Returns the nodes, numbered best first, each listing its images best first
@@ -215,6 +227,11 @@ def _nodes(images, pool: list[int], bits: int, rotations: bool, ignore_blank: bo
         probes = np.array([images[i].probes for i in sel], dtype=np.uint64).reshape(len(sel), -1)
         thumbs = np.frombuffer(b"".join(images[i].thumb for i in sel), dtype=np.uint8)
         key = np.hstack([key, probes, thumbs.reshape(len(sel), -1).astype(np.uint64)])
+    if crops and len(pool_arr):  # and so are the crop windows, by a digest (2 KB each)
+        digests = b"".join(
+            hashlib.blake2b(images[i].windows, digest_size=8).digest() for i in pool_arr.tolist()
+        )
+        key = np.hstack([key, np.frombuffer(digests, dtype=">u8").astype(np.uint64)[:, None]])
     if key.shape[1] == 1:
         _, first, inverse = np.unique(key[:, 0], return_index=True, return_inverse=True)
     else:

@@ -72,6 +72,9 @@ class GroupOptions:
 
     distance: int | None = None  # None: the default preset for the hash size
     rotations: bool = False
+    # Cropped copies (pdq only): needs the records' crop windows, which a scan
+    # computes only when asked (``core.crops``).
+    crops: bool = False
     reference_dirs: tuple[str, ...] = ()
     ignore_blank: bool = True
 
@@ -140,10 +143,11 @@ class ImageRecord:
     # With the checked (pdq) fingerprint: the 64-bit pHash and dHash that propose
     # pairs, as (pHash, dHash) of the image and then of each variant in order; the
     # colour thumbnail of the second check (fingerprint.THUMB_SIDE² RGB pixels); and
-    # the hashes of a few sub-windows for matching cropped copies (empty unless asked).
+    # the hashes of the picture and of its sub-windows for matching cropped copies
+    # (``core.crops``; packed bytes, empty unless a scan asked for them).
     probes: tuple[int, ...] = ()
     thumb: bytes = b""
-    windows: tuple[int, ...] = ()
+    windows: bytes = b""
 
     @property
     def mtime(self) -> float:

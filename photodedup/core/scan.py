@@ -65,7 +65,10 @@ def scan(
     started = time.monotonic()
     result = ScanResult(hash=options.hash)
     walk = options.walk
-    cache_cm = HashCache(options.cache_path, options.hash) if options.use_cache else nullcontext()
+    crops = options.group.crops
+    cache_cm = (
+        HashCache(options.cache_path, options.hash, crops) if options.use_cache else nullcontext()
+    )
     with cache_cm as cache:
         found = discover(
             walk.roots,
@@ -136,6 +139,7 @@ def regroup(
         options.distance_for(result.hash.bits, result.hash.algorithm),
         bits=result.hash.bits,
         rotations=options.rotations,
+        crops=options.crops,
         reference_dirs=options.reference_dirs,
         ignore_blank=options.ignore_blank,
         identical=result.identical,
@@ -286,7 +290,7 @@ def _decode_stream(
     if len(work) <= 2 * BATCH or workers == 1:
         for ref, digest in work:
             check(cancel)
-            yield ref, fingerprint_file(ref, options.hash, digest)
+            yield ref, fingerprint_file(ref, options.hash, digest, options.group.crops)
         return
     batches = [list(work[i : i + BATCH]) for i in range(0, len(work), BATCH)]
     max_workers = min(workers, len(work) // BATCH + 1)
@@ -309,7 +313,7 @@ def _decode_stream(
 
     items = run_batches(
         batches,
-        partial(_fingerprint_batch, settings=options.hash),
+        partial(_fingerprint_batch, settings=options.hash, crops=options.group.crops),
         make_pool=make_pool,
         in_flight=workers * 3,
         killed=_killed,
@@ -330,6 +334,6 @@ def _killed(item: tuple[FileRef, str | None]) -> ScanError:
 
 
 def _fingerprint_batch(
-    batch: Sequence[tuple[FileRef, str | None]], settings: HashSettings
+    batch: Sequence[tuple[FileRef, str | None]], settings: HashSettings, crops: bool = False
 ) -> list[ImageRecord | ScanError]:
-    return [fingerprint_file(ref, settings, digest) for ref, digest in batch]
+    return [fingerprint_file(ref, settings, digest, crops) for ref, digest in batch]

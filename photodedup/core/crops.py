@@ -1,0 +1,221 @@
+"""Cropped copies: hashes of sub-windows of each picture, met by other pictures' whole hash.
+
+No whole-image hash survives a real crop: PDQ's own documentation says it is not
+built for it, and on real photographs moving one edge by 4% of the width already
+costs about 60 of its 256 bits (bench/README.md). So each picture also carries the
+hashes of ``WINDOWS``: itself cut by 7.5-17.5% from one side, two opposite or two
+adjacent sides, or all four, the shapes a copy cut by up to 20% takes. A copy
+cut from picture A is then near one of A's windows, and matches it by the same
+three steps as the checked rule (``confirm``): the 64-bit probes are within
+``confirm.PROBE_PHASH``, the 256-bit hashes within the chosen distance, and the
+copy's colour thumbnail agrees with the part of A's thumbnail the window covers.
+
+The windows are stored on the side of the picture that was cut *from*, and met
+by the whole hash of the other: a search of n whole hashes against n x W window
+hashes, so the cost grows with W and never with W squared (matching windows
+against windows would also let two neighbouring parts of one photo meet through
+their shared middle). Windows are at least 65% of a side, so two parts of one
+photo that overlap by half cannot line up with any window of each other.
+
+The window hashes are PDQ-like but our own (``window_hashes``): one numpy pass
+gives all of them from a 128-pixel working image, where pdqhash would take a few
+milliseconds per window; the whole picture is hashed the same way (slot 0), so
+both sides of a comparison come from one method.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import numpy as np
+from PIL import Image
+
+from photodedup.core import confirm, hamming_index
+from photodedup.core.models import ImageRecord
+
+Cut = tuple[float, float, float, float]  # left, top, right, bottom, as shares of the side
+
+
+def _windows() -> tuple[Cut, ...]:
+    """One side at three depths; two or four sides at two depths each."""
+    out: list[Cut] = []
+    for side in range(4):
+        for depth in (0.075, 0.125, 0.175):
+            cut = [0.0] * 4
+            cut[side] = depth
+            out.append((cut[0], cut[1], cut[2], cut[3]))
+    pairs = ((0, 2), (1, 3), (0, 1), (1, 2), (2, 3), (3, 0))  # opposite, then corners
+    for a, b in pairs:
+        for da, db in itertools.product((0.075, 0.175), repeat=2):
+            cut = [0.0] * 4
+            cut[a], cut[b] = da, db
+            out.append((cut[0], cut[1], cut[2], cut[3]))
+    for cut4 in itertools.product((0.075, 0.175), repeat=4):
+        out.append(cut4)
+    return tuple(out)
+
+
+WINDOWS = _windows()
+SLOT_BYTES = 40  # a 64-bit probe, then a 256-bit hash, big-endian
+_WORK_SIDE = 128  # shorter side of the working image the hashes are taken from
+_CELLS = 64  # as PDQ: the picture is averaged to 64 x 64 cells before the DCT
+_LOW = 16  # 16 x 16 lowest frequencies make the 256-bit hash, 8 x 8 the probe
+_THUMB = 8  # the side of the colour thumbnail (fingerprint.THUMB_SIDE)
+
+
+def _dct_matrix(k: int, n: int) -> np.ndarray:
+    m = np.arange(n)
+    c = np.cos(np.pi * (2 * m[None, :] + 1) * np.arange(k)[:, None] / (2 * n))
+    c[0] *= np.sqrt(1 / n)
+    c[1:] *= np.sqrt(2 / n)
+    return c.astype(np.float32)
+
+
+_DCT = _dct_matrix(_LOW, _CELLS)
+
+
+def _area(lo: float, hi: float, n: int) -> np.ndarray:
+    """(_CELLS, n) weights averaging pixels lo..hi (in pixels) into _CELLS equal cells."""
+    edges = lo + (hi - lo) * np.arange(_CELLS + 1) / _CELLS
+    px = np.arange(n)
+    overlap = np.minimum(edges[1:, None], px[None, :] + 1) - np.maximum(edges[:-1, None], px)
+    return (np.clip(overlap, 0, None) / ((hi - lo) / _CELLS)).astype(np.float32)
+
+
+def window_hashes(img: Image.Image) -> bytes:
+    """The probe and 256-bit hash of ``img`` whole (slot 0), then of each of ``WINDOWS``."""
+    gray = img if img.mode == "L" else img.convert("L")
+    w, h = gray.size
+    scale = _WORK_SIDE / max(1, min(w, h))
+    if scale < 1:
+        gray = gray.resize(
+            (max(1, round(w * scale)), max(1, round(h * scale))), Image.Resampling.BOX
+        )
+        w, h = gray.size
+    y = np.asarray(gray, dtype=np.float32)
+    cuts = ((0.0, 0.0, 0.0, 0.0), *WINDOWS)
+    rows = np.stack([_DCT @ _area(h * t, h * (1 - b), h) for _l, t, _r, b in cuts])
+    cols = np.stack([_DCT @ _area(w * lft, w * (1 - r), w) for lft, _t, r, _b in cuts])
+    coeffs = rows @ y @ cols.transpose(0, 2, 1)  # (slots, 16, 16)
+    flat = coeffs.reshape(len(cuts), -1)
+    big = flat > np.median(flat, axis=1, keepdims=True)
+    low = coeffs[:, :8, :8].reshape(len(cuts), -1)
+    probe = low > np.median(low, axis=1, keepdims=True)
+    packed = np.concatenate([np.packbits(probe, axis=1), np.packbits(big, axis=1)], axis=1)
+    return packed.tobytes()
+
+
+def slots(record: ImageRecord) -> tuple[list[int], list[int]]:
+    """(probes, hashes) of a record's slots as ints: the whole first, then each window."""
+    data = record.windows
+    probes, hashes = [], []
+    for k in range(0, len(data), SLOT_BYTES):
+        probes.append(int.from_bytes(data[k : k + 8], "big"))
+        hashes.append(int.from_bytes(data[k + 8 : k + SLOT_BYTES], "big"))
+    return probes, hashes
+
+
+def has_windows(record: ImageRecord) -> bool:
+    return len(record.windows) == (1 + len(WINDOWS)) * SLOT_BYTES
+
+
+def _resample_matrices() -> np.ndarray:
+    """(windows, 2, 8, 8): how each cell of a window's thumbnail takes the thumbnail's
+    cells, for its rows and its columns (area weights)."""
+    out = np.zeros((len(WINDOWS), 2, _THUMB, _THUMB), dtype=np.float32)
+    cells = np.arange(_THUMB)
+    for k, (lft, t, r, b) in enumerate(WINDOWS):
+        for axis, (lo, hi) in enumerate(((t, 1 - b), (lft, 1 - r))):
+            edges = (lo + (hi - lo) * np.arange(_THUMB + 1) / _THUMB) * _THUMB
+            overlap = np.minimum(edges[1:, None], cells + 1) - np.maximum(edges[:-1, None], cells)
+            out[k, axis] = np.clip(overlap, 0, None) / (hi - lo)
+    return out
+
+
+_RESAMPLE = _resample_matrices()
+
+
+def window_thumbs(thumbs: np.ndarray, window: np.ndarray) -> list[bytes]:
+    """The part of each (8, 8, 3) thumbnail that window[i] covers, as a thumbnail of its own.
+
+    Drawn from the stored 8 x 8 thumbnail by area weights: near enough to the
+    window's own thumbnail for the colour check, at no storage.
+    """
+    rows, cols = _RESAMPLE[window, 0], _RESAMPLE[window, 1]
+    out = np.einsum("nji,nikc,nlk->njlc", rows, thumbs.astype(np.float32), cols)
+    pixels = np.clip(np.rint(out), 0, 255).astype(np.uint8)
+    return [p.tobytes() for p in pixels]
+
+
+def crop_pairs(
+    images: Sequence[ImageRecord],
+    leaders: Sequence[int],
+    d: int,
+    tick,
+    workers: int,
+) -> hamming_index.Pairs:
+    """Pairs (a, b) of nodes, a < b, where one is a cropped copy of the other, least distance.
+
+    A pair counts when the whole hash of one meets a window of the other (either
+    way round) by the three steps in the module docstring. Near-blank pictures
+    and records without windows take no part.
+    """
+    n_win = len(WINDOWS)
+    usable = [
+        node
+        for node, i in enumerate(leaders)
+        if has_windows(images[i]) and images[i].thumb and not confirm.is_flat(images[i].thumb)
+    ]
+    empty = np.zeros(0, dtype=np.int64)
+    if len(usable) < 2:
+        return hamming_index.Pairs(empty, empty.copy(), empty.copy())
+    node_of = np.asarray(usable, dtype=np.int64)
+    data = np.frombuffer(b"".join(images[leaders[n]].windows for n in usable), dtype=np.uint8)
+    data = data.reshape(len(usable), 1 + n_win, SLOT_BYTES)
+    probes = _words(data[:, :, :8])  # (nodes, slots, 1)
+    hashes = _words(data[:, :, 8:])  # (nodes, slots, 4)
+    whole_probe = np.ascontiguousarray(probes[:, 0])
+    window_probe = np.ascontiguousarray(probes[:, 1:].reshape(-1, 1))
+    found = hamming_index.cross_pairs(whole_probe, window_probe, confirm.PROBE_PHASH, tick, workers)
+    q, owner, win = found.a, found.b // n_win, found.b % n_win
+    keep = q != owner
+    q, owner, win = q[keep], owner[keep], win[keep]
+    dist = hamming_index.distances(hashes[q, 0], hashes[owner, 1 + win])
+    ok = dist <= d
+    q, owner, win, dist = q[ok], owner[ok], win[ok], dist[ok]
+    if len(q):
+        thumbs = np.frombuffer(
+            b"".join(images[leaders[n]].thumb for n in usable), dtype=np.uint8
+        ).reshape(len(usable), _THUMB, _THUMB, 3)
+        cut = window_thumbs(thumbs[owner], win)
+        whole = [images[leaders[usable[i]]].thumb for i in q.tolist()]
+        check = confirm.Thumbs(whole + cut)
+        m = len(q)
+        agree = check.agree(np.arange(m), m + np.arange(m), np.zeros(m, dtype=np.int64))
+        q, owner, dist = q[agree], owner[agree], dist[agree]
+    a, b = node_of[q], node_of[owner]
+    ref, cand = np.minimum(a, b), np.maximum(a, b)
+    return least(hamming_index.Pairs(ref, cand, dist))
+
+
+def _words(data: np.ndarray) -> np.ndarray:
+    """Big-endian bytes (..., 8k) as (..., k) uint64 words, high word first."""
+    shape = data.shape
+    words = np.ascontiguousarray(data).reshape(-1, shape[-1] // 8, 8)
+    out = np.zeros(words.shape[:2], dtype=np.uint64)
+    for byte in range(8):
+        out = (out << np.uint64(8)) | words[:, :, byte].astype(np.uint64)
+    return out.reshape(*shape[:-1], shape[-1] // 8)
+
+
+def least(pairs: hamming_index.Pairs, *more: hamming_index.Pairs) -> hamming_index.Pairs:
+    """The pairs of all arguments together, each (a, b) once at its least distance."""
+    a = np.concatenate([pairs.a, *(p.a for p in more)])
+    b = np.concatenate([pairs.b, *(p.b for p in more)])
+    dist = np.concatenate([pairs.dist, *(p.dist for p in more)])
+    order = np.lexsort((dist, b, a))
+    a, b, dist = a[order], b[order], dist[order]
+    first = np.ones(len(a), dtype=bool)
+    first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    return hamming_index.Pairs(a[first], b[first], dist[first])
