@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
+from photodedup.core.crops import has_windows
 from photodedup.gui import notices
 from photodedup.gui.scan.worker import ScanOutcome
 from photodedup.gui.session import MARKS
@@ -69,7 +70,13 @@ class ScanCommands(QObject):
         The grouping runs off the GUI thread; a newer request replaces it."""
         w = self.window
         w.panel.save(w.settings)
-        w.session.regroup(w.scan_options(), *w.keep_rule())
+        options = w.scan_options()
+        w.session.regroup(options, *w.keep_rule())
+        result = w.session.result
+        # A scan with crops computes the windows of every image, so one tells.
+        if options.group.crops and result and result.images and not has_windows(result.images[0]):
+            # The last scan did not compute the crop windows: only a new one can.
+            w.say(self.tr("Scan again to apply the new settings."), 8000)
 
     def folders_changed(self) -> None:
         w = self.window

@@ -2504,27 +2504,28 @@
 <context>
     <name>ScanCommands</name>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="37"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="38"/>
         <source>Could not regroup: {error}</source>
         <translation>无法重新分组：{error}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="50"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="51"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="86"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="79"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="93"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="109"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="116"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="113"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="120"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
@@ -2662,57 +2663,67 @@
         <translation>同时匹配旋转和镜像的照片</translation>
     </message>
     <message>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="77"/>
+        <source>Also match cropped copies</source>
+        <translation>同时匹配裁剪过的副本</translation>
+    </message>
+    <message>
         <location filename="../../photodedup/gui/scan/settings_panel.py" line="80"/>
+        <source>Copies cut by up to 20% from any sides (PDQ only). The first scan with it reads every photo again, and grouping takes longer</source>
+        <translation>从任意边裁掉不超过 20% 的副本（仅限 PDQ）。开启后的第一次扫描会重新读取每张照片，分组也会更慢</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="87"/>
         <source> KB</source>
         <translation> KB</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="81"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="88"/>
         <source>Skip files smaller than this (icons, thumbnails)</source>
         <translation>跳过小于此大小的文件（图标、缩略图）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="83"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="90"/>
         <source>e.g. *.tmp; @eaDir; .thumbnails</source>
         <translation>例如 *.tmp; @eaDir; .thumbnails</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="85"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="92"/>
         <source>File or folder name patterns to skip, separated by semicolons</source>
         <translation>要跳过的文件或文件夹名称模式，用分号分隔</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="92"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="99"/>
         <source>Similarity:</source>
         <translation>相似度：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="94"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="101"/>
         <source>Fingerprint:</source>
         <translation>指纹算法：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="96"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="104"/>
         <source>Minimum size:</source>
         <translation>最小文件大小：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="97"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="105"/>
         <source>Exclude:</source>
         <translation>排除：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="168"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="194"/>
         <source>{preset} — fingerprints must match exactly</source>
         <translation>{preset}——指纹必须完全一致</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="171"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="197"/>
         <source>{preset} — up to {n} of {bits} PDQ bits differ, and tones and colours agree</source>
         <translation>{preset} — {bits} 位 PDQ 中最多 {n} 位不同，且色调和颜色一致</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="174"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="200"/>
         <source>{preset} — up to {n} of {bits} bits differ</source>
         <translation>{preset}——{bits} 位中最多 {n} 位不同</translation>
     </message>

@@ -125,6 +125,7 @@ class Settings:
     hash_size = Setting("scan/hash_size", 8, choices=HASH_SIZES)
     preset = Setting("scan/preset", "similar")
     rotations = Setting("scan/rotations", False)
+    crops = Setting("scan/crops", False)
     min_size = Setting("scan/min_size", DEFAULT_MIN_SIZE, load=lambda raw: max(0, int(raw)))
     excludes = Setting(
         "scan/excludes", [], load=lambda raw: split_patterns(str(raw)), dump="; ".join

@@ -74,6 +74,13 @@ class SettingsPanel(QWidget):
         hash_row.addWidget(self.hash_size, 1)
 
         self.rotations = QCheckBox(self.tr("Also match rotated and mirrored"), self)
+        self.crops = QCheckBox(self.tr("Also match cropped copies"), self)
+        self.crops.setToolTip(
+            self.tr(
+                "Copies cut by up to 20% from any sides (PDQ only). The first scan with it"
+                " reads every photo again, and grouping takes longer"
+            )
+        )
         self.min_size = QSpinBox(self)
         self.min_size.setRange(0, 1024 * 1024)
         self.min_size.setSingleStep(8)
@@ -93,10 +100,14 @@ class SettingsPanel(QWidget):
         form.addRow("", self.similarity_label)
         form.addRow(self.tr("Fingerprint:"), hash_row)
         form.addRow(self.rotations)  # spans both columns: the label is the check box's own
+        form.addRow(self.crops)
         form.addRow(self.tr("Minimum size:"), self.min_size)
         form.addRow(self.tr("Exclude:"), self.excludes)
 
         self.rotations.toggled.connect(self.groupingChanged)
+        # A regroup applies it when the last scan computed the crop windows; the
+        # window tells the user to scan again when it did not.
+        self.crops.toggled.connect(self.groupingChanged)
         self.algorithm.currentIndexChanged.connect(self._hash_changed)
         self.hash_size.currentIndexChanged.connect(self._hash_changed)
         self.min_size.valueChanged.connect(self.scanSettingsChanged)
@@ -124,7 +135,14 @@ class SettingsPanel(QWidget):
         return split_patterns(self.excludes.text())
 
     def load(self, settings: Settings) -> None:
-        widgets = (self.slider, self.algorithm, self.hash_size, self.rotations, self.min_size)
+        widgets = (
+            self.slider,
+            self.algorithm,
+            self.hash_size,
+            self.rotations,
+            self.crops,
+            self.min_size,
+        )
         for widget in widgets:  # loading is not a change the window should act on
             widget.blockSignals(True)
         preset = settings.preset
@@ -134,7 +152,9 @@ class SettingsPanel(QWidget):
         self.algorithm.setCurrentIndex(max(0, self.algorithm.findData(settings.hash_algorithm)))
         self.hash_size.setCurrentIndex(max(0, self.hash_size.findData(settings.hash_size)))
         self.hash_size.setEnabled(self.algorithm.currentData() != "pdq")
+        self.crops.setEnabled(self.algorithm.currentData() == "pdq")
         self.rotations.setChecked(settings.rotations)
+        self.crops.setChecked(settings.crops)
         self.min_size.setValue(settings.min_size // 1024)
         self.excludes.setText("; ".join(settings.excludes))
         for widget in widgets:
@@ -147,6 +167,7 @@ class SettingsPanel(QWidget):
         if self.hash_size.isEnabled():
             settings.hash_size = self.hash_settings().hash_size
         settings.rotations = self.rotations.isChecked()
+        settings.crops = self.crops.isChecked()
         settings.min_size = self.min_size_bytes()
         settings.excludes = self.exclude_patterns()
 
@@ -155,8 +176,13 @@ class SettingsPanel(QWidget):
         self._update_label()
         self.groupingChanged.emit()
 
+    def crops_on(self) -> bool:
+        """Whether cropped copies are asked for and the fingerprint can find them."""
+        return self.crops.isChecked() and self.hash_settings().checked
+
     def _hash_changed(self) -> None:
         self.hash_size.setEnabled(self.algorithm.currentData() != "pdq")
+        self.crops.setEnabled(self.algorithm.currentData() == "pdq")
         self._update_label()
         self.scanSettingsChanged.emit()
 

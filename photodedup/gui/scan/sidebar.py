@@ -52,6 +52,7 @@ class Sidebar(QWidget):
             group=GroupOptions(
                 distance=panel.distance(),
                 rotations=panel.rotations.isChecked(),
+                crops=panel.crops_on(),
                 reference_dirs=tuple(f.path for f in folders if f.reference),
             ),
         )
