@@ -25,6 +25,7 @@ both sides of a comparison come from one method.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -75,12 +76,21 @@ def _dct_matrix(k: int, n: int) -> np.ndarray:
 _DCT = _dct_matrix(_LOW, _CELLS)
 
 
-def _area(lo: float, hi: float, n: int) -> np.ndarray:
-    """(_CELLS, n) weights averaging pixels lo..hi (in pixels) into _CELLS equal cells."""
-    edges = lo + (hi - lo) * np.arange(_CELLS + 1) / _CELLS
+@functools.lru_cache(maxsize=32)
+def _projections(n: int, axis: int) -> np.ndarray:
+    """(slots, 16, n): the low DCT rows of each slot's span of an axis of n pixels.
+
+    Each slot's pixels are averaged into _CELLS equal cells by area, then taken to
+    the DCT; both are linear, so they fold into one matrix. Photos come in a few
+    sizes, so these are kept for the sizes seen last.
+    """
+    cuts = np.array(((0.0, 0.0, 0.0, 0.0), *WINDOWS))
+    lo, hi = n * cuts[:, axis], n * (1 - cuts[:, axis + 2])
+    edges = lo[:, None] + (hi - lo)[:, None] * np.arange(_CELLS + 1) / _CELLS  # (slots, 65)
     px = np.arange(n)
-    overlap = np.minimum(edges[1:, None], px[None, :] + 1) - np.maximum(edges[:-1, None], px)
-    return (np.clip(overlap, 0, None) / ((hi - lo) / _CELLS)).astype(np.float32)
+    overlap = np.minimum(edges[:, 1:, None], px + 1) - np.maximum(edges[:, :-1, None], px)
+    area = np.clip(overlap, 0, None) / ((hi - lo) / _CELLS)[:, None, None]
+    return np.ascontiguousarray(_DCT @ area.astype(np.float32))
 
 
 def window_hashes(img: Image.Image) -> bytes:
@@ -94,13 +104,11 @@ def window_hashes(img: Image.Image) -> bytes:
         )
         w, h = gray.size
     y = np.asarray(gray, dtype=np.float32)
-    cuts = ((0.0, 0.0, 0.0, 0.0), *WINDOWS)
-    rows = np.stack([_DCT @ _area(h * t, h * (1 - b), h) for _l, t, _r, b in cuts])
-    cols = np.stack([_DCT @ _area(w * lft, w * (1 - r), w) for lft, _t, r, _b in cuts])
+    rows, cols = _projections(h, 1), _projections(w, 0)
     coeffs = rows @ y @ cols.transpose(0, 2, 1)  # (slots, 16, 16)
-    flat = coeffs.reshape(len(cuts), -1)
+    flat = coeffs.reshape(len(coeffs), -1)
     big = flat > np.median(flat, axis=1, keepdims=True)
-    low = coeffs[:, :8, :8].reshape(len(cuts), -1)
+    low = coeffs[:, :8, :8].reshape(len(coeffs), -1)
     probe = low > np.median(low, axis=1, keepdims=True)
     packed = np.concatenate([np.packbits(probe, axis=1), np.packbits(big, axis=1)], axis=1)
     return packed.tobytes()
