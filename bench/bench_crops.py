@@ -100,7 +100,7 @@ def records(n: int) -> list[ImageRecord]:
                 f"{i:032x}",
                 probes=tuple(probes[i].tolist()),
                 thumb=thumbs[i].tobytes(),
-                windows=blobs[i].tobytes(),
+                windows=crops.LAYOUT + blobs[i].tobytes(),
             )
         )
     return out

@@ -14,7 +14,7 @@ The windows are stored on the side of the picture that was cut *from*, and met
 by the whole hash of the other: a search of n whole hashes against n x W window
 hashes, so the cost grows with W and never with W squared (matching windows
 against windows would also let two neighbouring parts of one photo meet through
-their shared middle). Windows are at least 65% of a side, so two parts of one
+their shared middle). Windows keep at least 67.5% of a side, so two parts of one
 photo that overlap by half cannot line up with any window of each other.
 
 The window hashes are PDQ-like but our own (``window_hashes``): one numpy pass
@@ -36,10 +36,16 @@ from photodedup.core import confirm, hamming_index
 from photodedup.core.models import ImageRecord
 
 Cut = tuple[float, float, float, float]  # left, top, right, bottom, as shares of the side
+_TWO_DEPTHS = (0.0875, 0.1625)
 
 
 def _windows() -> tuple[Cut, ...]:
-    """One side at three depths; two or four sides at two depths each."""
+    """One side at three depths; two or four sides at two depths each.
+
+    The depths split 5-20% evenly (three: 7.5, 12.5, 17.5%; two: 8.75 and 16.25%),
+    so no cut in that range is more than 2.5% (one side) or 3.75% from a window:
+    about as far as the hashes bear (bench/README.md, "Cropped copies").
+    """
     out: list[Cut] = []
     for side in range(4):
         for depth in (0.075, 0.125, 0.175):
@@ -48,17 +54,20 @@ def _windows() -> tuple[Cut, ...]:
             out.append((cut[0], cut[1], cut[2], cut[3]))
     pairs = ((0, 2), (1, 3), (0, 1), (1, 2), (2, 3), (3, 0))  # opposite, then corners
     for a, b in pairs:
-        for da, db in itertools.product((0.075, 0.175), repeat=2):
+        for da, db in itertools.product(_TWO_DEPTHS, repeat=2):
             cut = [0.0] * 4
             cut[a], cut[b] = da, db
             out.append((cut[0], cut[1], cut[2], cut[3]))
-    for cut4 in itertools.product((0.075, 0.175), repeat=4):
+    for cut4 in itertools.product(_TWO_DEPTHS, repeat=4):
         out.append(cut4)
     return tuple(out)
 
 
 WINDOWS = _windows()
 SLOT_BYTES = 40  # a 64-bit probe, then a 256-bit hash, big-endian
+# First bytes of every windows value: which layout (windows, hash method) made it.
+# A new layout gets a new tag, so the cache never reads old windows as new ones.
+LAYOUT = b"CW2\x00"
 _WORK_SIDE = 128  # shorter side of the working image the hashes are taken from
 _CELLS = 64  # as PDQ: the picture is averaged to 64 x 64 cells before the DCT
 _LOW = 16  # 16 x 16 lowest frequencies make the 256-bit hash, 8 x 8 the probe
@@ -111,12 +120,12 @@ def window_hashes(img: Image.Image) -> bytes:
     low = coeffs[:, :8, :8].reshape(len(coeffs), -1)
     probe = low > np.median(low, axis=1, keepdims=True)
     packed = np.concatenate([np.packbits(probe, axis=1), np.packbits(big, axis=1)], axis=1)
-    return packed.tobytes()
+    return LAYOUT + packed.tobytes()
 
 
 def slots(record: ImageRecord) -> tuple[list[int], list[int]]:
     """(probes, hashes) of a record's slots as ints: the whole first, then each window."""
-    data = record.windows
+    data = record.windows[len(LAYOUT) :]
     probes, hashes = [], []
     for k in range(0, len(data), SLOT_BYTES):
         probes.append(int.from_bytes(data[k : k + 8], "big"))
@@ -125,7 +134,9 @@ def slots(record: ImageRecord) -> tuple[list[int], list[int]]:
 
 
 def has_windows(record: ImageRecord) -> bool:
-    return len(record.windows) == (1 + len(WINDOWS)) * SLOT_BYTES
+    """Whether the record carries windows of this version's layout."""
+    data = record.windows
+    return data.startswith(LAYOUT) and len(data) == len(LAYOUT) + (1 + len(WINDOWS)) * SLOT_BYTES
 
 
 def _resample_matrices() -> np.ndarray:
@@ -179,7 +190,9 @@ def crop_pairs(
     if len(usable) < 2:
         return hamming_index.Pairs(empty, empty.copy(), empty.copy())
     node_of = np.asarray(usable, dtype=np.int64)
-    data = np.frombuffer(b"".join(images[leaders[n]].windows for n in usable), dtype=np.uint8)
+    head = len(LAYOUT)
+    joined = b"".join(images[leaders[n]].windows for n in usable)
+    data = np.frombuffer(joined, dtype=np.uint8).reshape(len(usable), -1)[:, head:]
     data = data.reshape(len(usable), 1 + n_win, SLOT_BYTES)
     probes = _words(data[:, :, :8])  # (nodes, slots, 1)
     hashes = _words(data[:, :, 8:])  # (nodes, slots, 4)

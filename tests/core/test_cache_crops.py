@@ -15,7 +15,8 @@ from photodedup.core.scan import scan
 
 PDQ = HashSettings("pdq")
 MTIME = 1_700_000_000_123_456_789
-WINDOWS = bytes(range(256)) * 8 + bytes((1 + len(crops.WINDOWS)) * crops.SLOT_BYTES - 2048)
+SLOTS = bytes(range(256)) * 8 + bytes((1 + len(crops.WINDOWS)) * crops.SLOT_BYTES - 2048)
+WINDOWS = crops.LAYOUT + SLOTS
 
 
 def rec(path: str, windows: bytes = b"") -> ImageRecord:
@@ -43,7 +44,10 @@ def test_a_row_without_windows_is_a_miss_only_for_a_scan_with_crops(tmp_path: Pa
 def test_windows_of_another_layout_or_type_are_never_read_as_windows(tmp_path: Path) -> None:
     db = str(tmp_path / "hashes.sqlite3")
     with HashCache(db, PDQ) as cache:
-        cache.put_many([rec("/p/short.jpg", WINDOWS[:-40]), rec("/p/text.jpg")])
+        old_layout = b"CW1\x00" + SLOTS  # same length, other windows
+        cache.put_many(
+            [rec("/p/short.jpg", WINDOWS[:-40]), rec("/p/old.jpg", old_layout), rec("/p/text.jpg")]
+        )
     conn = sqlite3.connect(db)
     # The column was declared TEXT: a hex list there is not this version's layout.
     conn.execute(
@@ -54,6 +58,7 @@ def test_windows_of_another_layout_or_type_are_never_read_as_windows(tmp_path: P
     with HashCache(db, PDQ, crops=True) as cache:
         assert cache.warnings == []
         assert cache.get("/p/short.jpg", 50_000, MTIME) is None
+        assert cache.get("/p/old.jpg", 50_000, MTIME) is None
         assert cache.get("/p/text.jpg", 50_000, MTIME) is None
     with HashCache(db, PDQ) as cache:
         assert cache.get("/p/text.jpg", 50_000, MTIME) == rec("/p/text.jpg")

@@ -53,11 +53,12 @@ def _record(img: Image.Image, path: str = "/p") -> ImageRecord:
 
 def test_the_layout_is_one_whole_slot_and_one_per_window() -> None:
     windows = crops.window_hashes(photo(1, (320, 240)))
-    assert len(windows) == (1 + len(crops.WINDOWS)) * crops.SLOT_BYTES
+    assert windows.startswith(crops.LAYOUT)
+    assert len(windows) == len(crops.LAYOUT) + (1 + len(crops.WINDOWS)) * crops.SLOT_BYTES
     assert crops.has_windows(_record(photo(1, (320, 240))))
-    # Every window keeps at least 65% of each side: parts of one photo that
+    # Every window keeps at least 67.5% of each side: parts of one photo that
     # overlap by half cannot line up with one.
-    assert all(min(1 - lft - r, 1 - t - b) > 0.649 for lft, t, r, b in crops.WINDOWS)
+    assert all(min(1 - lft - r, 1 - t - b) > 0.674 for lft, t, r, b in crops.WINDOWS)
 
 
 @pytest.mark.parametrize(
@@ -207,7 +208,10 @@ def make_scene(rng: random.Random):
                 digest="x",
                 probes=tuple(probes),
                 thumb=thumb,
-                windows=b"".join(slots) if rng.random() < 0.9 else b"",  # some from old caches
+                # Some from old caches: none, or another layout.
+                windows=rng.choice([crops.LAYOUT, crops.LAYOUT, b"old!"]) + b"".join(slots)
+                if rng.random() < 0.9
+                else b"",
             )
         )
     paths = [img.path for img in imgs]
