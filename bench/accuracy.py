@@ -40,6 +40,8 @@ from photodedup.core.scan import scan
 SETTINGS: dict[str, tuple[dict, dict]] = {
     "default": ({}, {}),
     "rotations": ({}, {"rotations": True}),
+    "crops": ({}, {"crops": True}),
+    "rotations+crops": ({}, {"rotations": True, "crops": True}),
     "dhash-classic": ({"algorithm": "dhash"}, {}),
 }
 
