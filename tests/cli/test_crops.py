@@ -26,7 +26,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     save(beach, root / "beach.jpg", quality=92)
     save(cut(beach, 0.15, 0, 0, 0), root / "beach-left-cut.jpg")
     save(cut(beach, 0, 0.1, 0.18, 0), root / "beach-corner-cut.jpg")
-    save(cut(beach, 0.08, 0.17, 0.12, 0.06), root / "beach-all-cut.jpg")
+    save(cut(beach, 0.06, 0.12, 0.18, 0.09), root / "beach-all-cut.jpg")
     save(street, root / "street.jpg", quality=92)
     save(cut(street, 0.1, 0.1, 0.1, 0.1).resize((400, 300)), root / "street-centre-small.jpg")
     # Two halves of one wide picture and their overlapping middle: different photos.
