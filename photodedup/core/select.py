@@ -37,23 +37,46 @@ def choices(groups: Sequence[Group], rule: Rule = None, prefer: Sequence[str] = 
     return [pick(g.members) for g in groups]
 
 
-def premark(groups: Sequence[Group], rule: Rule = None, prefer: Sequence[str] = ()) -> set[str]:
+def choice_among(
+    group: Group, rule: Rule = None, prefer: Sequence[str] = (), unavailable: Collection[str] = ()
+) -> Choice | None:
+    """``choice`` among the members not in ``unavailable`` (files gone or changed
+    since the scan), its index still into ``group.members``; None when none is left."""
+    live = [i for i, m in enumerate(group.members) if m.image.path not in unavailable]
+    if len(live) == len(group.members):
+        return choice(group, rule, prefer)
+    if not live:
+        return None
+    picked = choose([group.members[i] for i in live], rule, prefer)
+    return Choice(live[picked.index], picked.reasons)
+
+
+def premark(
+    groups: Sequence[Group],
+    rule: Rule = None,
+    prefer: Sequence[str] = (),
+    unavailable: Collection[str] = (),
+) -> set[str]:
     """Paths to remove: every member but the best of each group.
 
     Never a file in a reference folder, and never a file that is the one kept
     in some group (a path can sit in more than one group), so no group ever
-    ends up with all its members marked.
+    ends up with all its members marked. Files in ``unavailable`` (gone or
+    changed since the scan) are never marked nor kept: the best of the others is.
     """
     pick = chooser(rule, prefer)  # rejects an unknown rule even when there are no groups
     marked: set[str] = set()
     kept: set[str] = set()
     for group in groups:
-        if not group.members:
+        members = group.members
+        if unavailable:
+            members = tuple(m for m in members if m.image.path not in unavailable)
+        if not members:
             continue
-        best = pick(group.members).index
+        best = pick(members).index
         # A RAW+JPEG pair is one shot: the partner of the copy kept stays too.
-        partner = group.members[best].pair
-        for i, member in enumerate(group.members):
+        partner = members[best].pair
+        for i, member in enumerate(members):
             path = member.image.path
             if i == best or member.in_reference_folder or (partner and path == partner):
                 kept.add(path)

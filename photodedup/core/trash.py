@@ -111,12 +111,19 @@ class TrashCancelled(Cancelled):
         self.stopped = stopped or []
 
 
-def plan_removal(groups: Sequence[Group], marked: Collection[str]) -> RemovalPlan:
+def plan_removal(
+    groups: Sequence[Group], marked: Collection[str], unavailable: Collection[str] = ()
+) -> RemovalPlan:
     """Plan to remove the ``marked`` paths of ``groups``.
 
-    Problems name their group by its index in ``groups``.
+    ``unavailable`` names files found gone or changed since the scan (see
+    ``freshness``): they are never planned, and never count as a copy that stays,
+    so a group whose unmarked copies are all unavailable is a ``KEPT_MISSING``
+    problem naming the first of them. Problems name their group by its index in
+    ``groups``.
     """
     marked = set(marked)
+    unavailable = set(unavailable)
     plan = RemovalPlan()
     planned: set[str] = set()
     found: set[str] = set()
@@ -127,6 +134,12 @@ def plan_removal(groups: Sequence[Group], marked: Collection[str]) -> RemovalPla
         if here and len(here) == len(group.members):
             plan.problems.append(PlanProblem(index, Reason.ALL_MARKED))
         kept = [m.image for m in group.members if m.image.path not in marked]
+        if unavailable:
+            here = [m for m in here if m.image.path not in unavailable]
+            stays = [r for r in kept if r.path not in unavailable]
+            if here and kept and not stays:
+                plan.problems.append(PlanProblem(index, Reason.KEPT_MISSING, kept[0].path))
+            kept = stays
         for member in here:
             path = member.image.path
             if member.in_reference_folder:

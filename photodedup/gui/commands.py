@@ -18,8 +18,8 @@ from photodedup.gui.compare.view import CompareView
 from photodedup.gui.results.ignore_dialog import NotDuplicatesDialog
 from photodedup.gui.results.keep_editor import KeepRuleEditor
 from photodedup.gui.results.model import KeepRole
-from photodedup.gui.review.dialog import ReviewDialog
 from photodedup.gui.review.history_dialog import HistoryDialog
+from photodedup.gui.review_launcher import ReviewLauncher
 from photodedup.gui.widgets.file_menu import FileMenu
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ class ResultsCommands(QObject):
         super().__init__(window)
         self.window, self.session = window, window.session
         self.model, self.view = window.model, window.view
+        # Checks the files (on focus, before a review), then opens the review.
+        self.reviewer = ReviewLauncher(window, self.session, self.model, self.files_removed, self)
 
     def _say(self, text: str, ms: int) -> None:
         self.window.say(text, ms)
@@ -47,8 +49,12 @@ class ResultsCommands(QObject):
         if self.model.file_count() <= _MARK_HERE:
             self.model.mark_all_but_best()
         else:  # the keep rule over every group: too long for the GUI thread
+            flagged = frozenset(self.model.file_flags())  # gone or changed: neither marked nor kept
             job = self.session.premark(
-                self.model.groups(), *self.model.keep_rule(), then=self.model.marks_maker()
+                self.model.groups(),
+                *self.model.keep_rule(),
+                unavailable=flagged,
+                then=self.model.marks_maker(),
             )
             job.finished.connect(self.model.replace_marks)
         w.menu.show_keep_rule(w.rule_combo.currentData())
@@ -92,32 +98,15 @@ class ResultsCommands(QObject):
             self.model.marked(),
             self.window,
             choice=self.model.index(row).data(KeepRole),
+            flags=self.model.file_flags(),
         )
         dialog.markToggled.connect(self.model.set_marked)
         dialog.exec()
         dialog.deleteLater()
 
     def review(self) -> None:
-        if self.session.is_scanning():
-            return
-        if not self.model.marked_count():
-            self._say(self.tr("No files are marked for removal."), 5000)
-            return
-        # In the order on screen, so "Group 3" in the dialog is the third row here.
-        dialog = ReviewDialog(
-            self.model.groups_in_view_order(),
-            self.model.marked(),
-            self.session.start_removal,
-            self.window,
-            start_restore=self.session.start_restore,
-        )
-        dialog.filesRemoved.connect(self.files_removed)
-        # Restored files this scan held come back into the results by a regroup.
-        dialog.filesRestored.connect(self.session.files_restored)
-        dialog.markToggled.connect(self.model.set_marked)
-        dialog.exec()
-        self.files_removed(list(dialog.removed_paths()))
-        dialog.deleteLater()
+        """Check the files against the disk, then show what would be removed."""
+        self.reviewer.review()
 
     def removal_history(self) -> None:
         dialog = HistoryDialog(self.session.start_restore, self.window)

@@ -154,8 +154,9 @@ class JobRunner(QObject):
         job = Job(kind, work, interval)
         self._jobs.append(job)
         self._current[kind] = job
-        job._stopping.connect(lambda: self._release(job))
-        job.ended.connect(lambda: self._ended(job))
+        # Bound slots, not lambdas: Qt drops them if the runner goes before the job ends.
+        job._stopping.connect(self._release_sender)
+        job.ended.connect(self._ended_sender)
         job.start()
         self.busyChanged.emit()
         return job
@@ -196,6 +197,16 @@ class JobRunner(QObject):
         ended = all(job.wait(deadline - time.monotonic()) for job in list(self._jobs))
         left_ms = max(0, int((deadline - time.monotonic()) * 1000))
         return self.pool.waitForDone(left_ms) and ended
+
+    def _release_sender(self) -> None:
+        job = self.sender()
+        if isinstance(job, Job):
+            self._release(job)
+
+    def _ended_sender(self) -> None:
+        job = self.sender()
+        if isinstance(job, Job):
+            self._ended(job)
 
     def _release(self, job: Job) -> None:
         if self._current.get(job.kind) is job:

@@ -124,14 +124,16 @@ class Session(QObject):
         groups: list[Group],
         rule: str,
         prefer: tuple[str, ...] = (),
+        unavailable: frozenset[str] = frozenset(),
         then: Callable[[set[str]], Any] | None = None,
     ) -> Job:
         """Mark every copy but the one ``rule`` keeps, off the GUI thread (tens of
-        thousands of groups take a second); a newer request replaces it. The job
-        ends with the marks, or with what ``then`` makes of them in its thread."""
+        thousands of groups take a second); a newer request replaces it. Files in
+        ``unavailable`` (gone or changed since the scan) are neither marked nor kept.
+        The job ends with the marks, or with what ``then`` makes of them in its thread."""
 
         def work(_progress, _cancel):
-            marked = premark(groups, rule, prefer)
+            marked = premark(groups, rule, prefer, unavailable)
             return then(marked) if then is not None else marked
 
         return self.jobs.start(MARKS, work)

@@ -545,82 +545,82 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="59"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="63"/>
         <source>Compare %1 Photos</source>
         <translation>比较 %1 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="91"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="105"/>
         <source>Zoom out (-)</source>
         <translation>缩小 (-)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="92"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="106"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="94"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="108"/>
         <source>Fit</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="94"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="108"/>
         <source>Show whole photos (F, or double-click a photo)</source>
         <translation>显示完整照片（按 F，或双击照片）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="97"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="111"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="97"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="111"/>
         <source>Show the largest photo pixel for pixel (1)</source>
         <translation>按实际像素显示最大的照片（按 1）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="105"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="119"/>
         <source>←/→ choose a photo · wheel zooms · drag pans</source>
         <translation>←/→ 选择照片 · 滚轮缩放 · 拖动平移</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="108"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="122"/>
         <source>←/→ choose a photo · Space marks it for removal · wheel zooms · drag pans</source>
         <translation>←/→ 选择照片 · 空格键标记为移除 · 滚轮缩放 · 拖动平移</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="128"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="142"/>
         <source>Every photo of this group is marked: unmark at least one, or the review will refuse to remove them.</source>
         <translation>本组的每张照片都已标记：请至少取消标记一张，否则检查时将拒绝移除它们。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="133"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="147"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="186"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="200"/>
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="190"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="204"/>
         <source>largest</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="248"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="262"/>
         <source>Fit (%1%)</source>
         <translation>适合窗口（%1%）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="248"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="262"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="272"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="286"/>
         <source>Cannot show this photo: %1</source>
         <translation>无法显示这张照片：%1</translation>
     </message>
@@ -824,6 +824,39 @@
         <location filename="../../photodedup/gui/check/filter_bar.py" line="35"/>
         <source>Unreadable (%1)</source>
         <translation>无法读取 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>FlagBadge</name>
+    <message>
+        <location filename="../../photodedup/gui/widgets/flag_badge.py" line="25"/>
+        <source>Missing</source>
+        <translation>已不在</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/flag_badge.py" line="27"/>
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/flag_badge.py" line="28"/>
+        <source>Changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/flag_badge.py" line="34"/>
+        <source>Moved or deleted since the scan: it can be neither removed nor kept from here. Scan again to bring the results up to date.</source>
+        <translation>扫描后已被移动或删除：在这里既不能移除也不能保留它。请重新扫描以更新结果。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/flag_badge.py" line="40"/>
+        <source>Can no longer be read: it can be neither removed nor kept from here.</source>
+        <translation>已无法读取：在这里既不能移除也不能保留它。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/widgets/flag_badge.py" line="44"/>
+        <source>Changed since the scan: it may no longer look like the others, so it can be neither removed nor kept from here. Scan again to compare it anew.</source>
+        <translation>扫描后已被更改：它可能已与其他照片不同，因此在这里既不能移除也不能保留它。请重新扫描以重新比较。</translation>
     </message>
 </context>
 <context>
@@ -2072,32 +2105,27 @@
 <context>
     <name>ResultsCommands</name>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="102"/>
-        <source>No files are marked for removal.</source>
-        <translation>没有标记要移除的文件。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/commands.py" line="149"/>
+        <location filename="../../photodedup/gui/commands.py" line="135"/>
         <source>Scan again to see the photos you no longer mark as different.</source>
         <translation>重新扫描即可看到你不再标为不同的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="157"/>
+        <location filename="../../photodedup/gui/commands.py" line="143"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="159"/>
+        <location filename="../../photodedup/gui/commands.py" line="145"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="182"/>
+        <location filename="../../photodedup/gui/commands.py" line="168"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="184"/>
+        <location filename="../../photodedup/gui/commands.py" line="170"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2105,77 +2133,82 @@
 <context>
     <name>ResultsDelegate</name>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="196"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="208"/>
         <source>Group {number} · {n} photos</source>
         <translation>第 {number} 组 · {n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="199"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="211"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="201"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="213"/>
         <source>⚠ every copy is marked, none would be kept</source>
         <translation>⚠ 所有副本都已标记，将不会保留任何一份</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="230"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="215"/>
+        <source>⚠ the copy to keep is missing or changed: keep another</source>
+        <translation>⚠ 要保留的副本已不在或已更改：请保留另一个</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/delegate.py" line="249"/>
         <source>Kept: reference folder</source>
         <translation>保留：参照文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="233"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="252"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="272"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="291"/>
         <source>Keep: {why}</source>
         <translation>保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="272"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="291"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="268"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="287"/>
         <source>RAW+JPEG</source>
         <translation>RAW+JPEG</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="361"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="383"/>
         <source>RAW+JPEG pair with {name}: one shot, kept together</source>
         <translation>与 {name} 组成 RAW+JPEG：同一次拍摄，一起保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="365"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="387"/>
         <source>Distance {d} compared with {name}</source>
         <translation>与 {name} 相比差 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="372"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="394"/>
         <source>Suggested to keep: {why}</source>
         <translation>建议保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="276"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="295"/>
         <source>{format} · distance {d}</source>
         <translation>{format} · 差异 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="285"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="304"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="330"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="349"/>
         <source>modified {date}</source>
         <translation>修改于 {date}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="357"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="379"/>
         <source>In a reference folder: never removed</source>
         <translation>位于参照文件夹中：绝不移除</translation>
     </message>
@@ -2183,42 +2216,42 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="78"/>
+        <location filename="../../photodedup/gui/results/model.py" line="86"/>
         <source>{n} similar photos: {names}</source>
         <translation>{n} 张相似照片：{names}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="222"/>
+        <location filename="../../photodedup/gui/results/model.py" line="267"/>
         <source>{n} group</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="222"/>
+        <location filename="../../photodedup/gui/results/model.py" line="267"/>
         <source>{n} groups</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="223"/>
+        <location filename="../../photodedup/gui/results/model.py" line="268"/>
         <source>{n} file marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="223"/>
+        <location filename="../../photodedup/gui/results/model.py" line="268"/>
         <source>{n} files marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="224"/>
+        <location filename="../../photodedup/gui/results/model.py" line="269"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="231"/>
+        <location filename="../../photodedup/gui/results/model.py" line="276"/>
         <source>{n} group has every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="232"/>
+        <location filename="../../photodedup/gui/results/model.py" line="277"/>
         <source>{n} groups have every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
@@ -2291,214 +2324,258 @@
         <translation>回收站日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="102"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="212"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="379"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="105"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="216"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="393"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="160"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="164"/>
         <source>You can undo this afterwards: each file can be put back where it was. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
         <translation>之后可以撤销：每个文件都能放回原处。每个文件在移动前都会再检查一次：扫描后有改动的文件会留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="183"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="183"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="183"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="183"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="357"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="371"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="357"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="371"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="215"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="219"/>
         <source>Move to a Folder…</source>
         <translation>移到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="218"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="222"/>
         <source>Move the files into a folder you choose instead of the Trash, keeping their paths below the scanned folders</source>
         <translation>把文件移到你选择的文件夹而不是回收站，并保留它们在所扫描文件夹下的路径</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="224"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="228"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="246"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="250"/>
         <source>Group %1 would lose %2, which only %3 has.</source>
         <translation>第 %1 组将失去%2，只有 %3 有这些信息。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="252"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="256"/>
         <source>Keep %1 instead</source>
         <translation>改为保留 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="259"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="263"/>
         <source>the date taken</source>
         <translation>拍摄日期</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="260"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="264"/>
         <source>the location</source>
         <translation>拍摄地点</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="261"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="265"/>
         <source>the camera model</source>
         <translation>相机型号</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="266"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="270"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="267"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="271"/>
         <source>%1 and %2</source>
         <translation>%1和%2</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="271"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="275"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="276"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="280"/>
         <source>Nothing can be moved yet.</source>
         <translation>目前还无法移动任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="278"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="282"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="278"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="282"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="279"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="283"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="279"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="283"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="281"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="285"/>
         <source>Once that is fixed, %1 from %2 can be moved to the Trash, freeing %3.</source>
         <translation>修正之后，可将 %2 中的 %1 移到废纸篓，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="283"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="287"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="291"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="295"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="300"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="304"/>
         <source>%1 is in no group of the results.</source>
         <translation>%1 不在结果的任何一组中。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="308"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="312"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="319"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="318"/>
+        <source>Group %1: %2, the copy to keep, is missing or changed since the scan. Unmark another copy in the results, or scan again.</source>
+        <translation>第 %1 组：要保留的副本 %2 在扫描后已不在或已更改。请在结果中取消标记另一个副本，或重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="332"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="338"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="351"/>
         <source>Preparing the list of %n file…</source>
         <translation>
             <numerusform>正在准备 %n 个文件的列表…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="339"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="352"/>
         <source>Preparing the list of %n files…</source>
         <translation>
             <numerusform>正在准备 %n 个文件的列表…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="388"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="400"/>
+        <source>the copy to keep, %1, is missing or changed</source>
+        <translation>要保留的副本 %1 已不在或已更改</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/dialog.py" line="407"/>
         <source>loses %1</source>
         <translation>将失去%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="382"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="396"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="385"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="404"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="394"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="413"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="396"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="415"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="411"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="430"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到此文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewLauncher</name>
+    <message>
+        <location filename="../../photodedup/gui/review_launcher.py" line="50"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="77"/>
+        <source>No files are marked for removal.</source>
+        <translation>没有标记要移除的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_launcher.py" line="57"/>
+        <source>Checking that the files are as scanned…</source>
+        <translation>正在检查文件是否与扫描时一致…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_launcher.py" line="102"/>
+        <source>{n} file is missing or changed since the scan: it is flagged in the results</source>
+        <translation>{n} 个文件在扫描后已不在或已更改：已在结果中标出</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_launcher.py" line="104"/>
+        <source>{n} files are missing or changed since the scan: they are flagged in the results</source>
+        <translation>{n} 个文件在扫描后已不在或已更改：已在结果中标出</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_launcher.py" line="109"/>
+        <source>{n} mark removed</source>
+        <translation>已取消 {n} 个标记</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review_launcher.py" line="109"/>
+        <source>{n} marks removed</source>
+        <translation>已取消 {n} 个标记</translation>
     </message>
 </context>
 <context>

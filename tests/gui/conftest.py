@@ -7,12 +7,14 @@ from pathlib import Path
 
 import imagegen
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from photodedup.core.ignore import IgnoreList
 from photodedup.gui.app import create_app
 from photodedup.gui.main_window import MainWindow
 from photodedup.gui.platform.settings import Settings
+from photodedup.gui.review.dialog import ReviewDialog
 
 
 @pytest.fixture(scope="session")
@@ -95,5 +97,30 @@ def run_scan(qtbot):
         win.start_scan()
         assert win.is_scanning()
         qtbot.waitUntil(lambda: not win.is_scanning(), timeout=timeout)
+
+    return run
+
+
+@pytest.fixture
+def review(qtbot):
+    """``review(window, handler)`` asks for the review as the user does (``start``, by
+    default the review command), which first checks the files in a job; ``handler``
+    gets the dialog once it is open and must close it. Returns when it closed."""
+
+    def run(win: MainWindow, handler, start=None, timeout: int = 60_000) -> ReviewDialog:
+        seen: list[ReviewDialog] = []
+
+        def poll() -> None:
+            dialog = QApplication.activeModalWidget()
+            if isinstance(dialog, ReviewDialog) and dialog.isVisible():
+                seen.append(dialog)
+                handler(dialog)
+            elif not seen:
+                QTimer.singleShot(20, poll)
+
+        QTimer.singleShot(0, poll)
+        (start or win.commands.review)()
+        qtbot.waitUntil(lambda: bool(seen) and not win.commands.reviewer.is_busy(), timeout=timeout)
+        return seen[0]
 
     return run

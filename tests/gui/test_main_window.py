@@ -297,22 +297,19 @@ def test_export_writes_json_and_csv(run_scan, qtbot, window, library, tmp_path):
     assert len(rows) == sum(len(g) for g in library.groups)  # each file once
 
 
-def test_delete_key_opens_the_review_dialog_with_the_marked_files(run_scan, qtbot, window, library):
+def test_delete_key_opens_the_review_dialog_with_the_marked_files(
+    run_scan, qtbot, window, library, review
+):
     window.folders.add_folders([str(library.originals), str(library.copies)])
     run_scan(window)
     marked = window.model.marked()
-    seen = []
-
-    def close_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        seen.append(dialog)
-        if isinstance(dialog, QDialog):
-            dialog.reject()
-
-    QTimer.singleShot(200, close_dialog)
     window.view.setFocus()
-    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
-    assert len(seen) == 1 and isinstance(seen[0], ReviewDialog)
+    dialog = review(
+        window,
+        lambda dialog: dialog.reject(),
+        lambda: qtbot.keyClick(window.view, Qt.Key.Key_Delete),
+    )
+    assert isinstance(dialog, ReviewDialog)
     assert window.model.marked() == marked  # closed without removing: nothing changes
     assert all(os.path.exists(p) for p in marked)
 
@@ -409,7 +406,9 @@ def test_marking_a_folder_as_reference_after_the_scan_regroups(run_scan, qtbot, 
     assert window.model.marked(), "the originals are now the copies to remove"
 
 
-def test_files_trashed_in_the_review_leave_the_results(run_scan, qtbot, window, library, trash_dir):
+def test_files_trashed_in_the_review_leave_the_results(
+    run_scan, qtbot, window, library, trash_dir, review
+):
     window.folders.add_folders([str(library.originals), str(library.copies)])
     run_scan(window)
     # Keep only the marks of the three-photo group: the other groups must stay listed.
@@ -420,16 +419,13 @@ def test_files_trashed_in_the_review_leave_the_results(run_scan, qtbot, window, 
         window.model.set_marked(path, True)
     done = []
 
-    def confirm() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ReviewDialog)
+    def confirm(dialog) -> None:
         dialog.confirmButton.click()
         qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
         done.append(dialog.removed_paths())
         dialog.accept()
 
-    QTimer.singleShot(200, confirm)
-    window.commands.review()
+    review(window, confirm)
     assert done == [marked]
     assert not any(os.path.exists(p) for p in marked)
     assert len(list(trash_dir.iterdir())) == len(marked)

@@ -292,7 +292,7 @@ class Pane(QFrame):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.canvas, 1)
-        top = QHBoxLayout()
+        top = self.topRow = QHBoxLayout()  # the view adds a badge here for a file gone
         top.addWidget(self.nameLabel, 1)
         top.addWidget(self.removeBox)
         layout.addLayout(top)

@@ -9,6 +9,7 @@ thread pool at the size the screen needs, and again sharper when zoomed in.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from PySide6.QtCore import QPointF, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QPalette, QPixmap
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.keep import Choice
 from photodedup.core.models import Group, ImageRecord
+from photodedup.core.reasons import Reason
 from photodedup.gui.compare.pane import ZOOM_STEP, Load, Loader, Pane, ViewState
+from photodedup.gui.widgets.flag_badge import flag_label
 
 PER_VIEW = 4  # panes that share the width; more scroll sideways
 MAX_ZOOM_OVER_100 = 8.0  # up to 800% of the largest photo's own pixels
@@ -45,6 +48,7 @@ class CompareView(QDialog):
         *,
         choice: Choice | None = None,
         read_only: bool = False,
+        flags: Mapping[str, Reason] | None = None,
     ):
         super().__init__(parent)
         self.group = group
@@ -76,6 +80,16 @@ class CompareView(QDialog):
         self.panes = [
             Pane(self, i, m, m.image.path in self._marked) for i, m in enumerate(group.members)
         ]
+        for pane in self.panes:  # gone or changed since the scan: neither removed nor kept
+            flag = (flags or {}).get(pane.member.image.path)
+            if flag is not None:
+                self._marked.discard(pane.member.image.path)
+                pane.removeBox.blockSignals(True)
+                pane.removeBox.setChecked(False)
+                pane.removeBox.blockSignals(False)
+                pane.removeBox.setEnabled(False)
+                pane.removeBox.hide()
+                pane.topRow.addWidget(flag_label(flag))
         self.read_only = read_only
         if read_only:  # only to look (the library check): nothing to mark, nothing removed
             self._marked.clear()

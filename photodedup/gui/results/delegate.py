@@ -29,9 +29,17 @@ from photodedup.gui.platform.formatting import (
     format_datetime,
     format_resolution,
 )
-from photodedup.gui.results.model import BestRole, BytesRole, GroupRole, KeepRole, MarkedRole
+from photodedup.gui.results.model import (
+    BestRole,
+    BytesRole,
+    FlagRole,
+    GroupRole,
+    KeepRole,
+    MarkedRole,
+)
 from photodedup.gui.results.thumbnails import ThumbnailCache
 from photodedup.gui.widgets.elided_label import elide_name
+from photodedup.gui.widgets.flag_badge import badge_text, flag_sentence, kept_gone, paint_badge
 from photodedup.gui.widgets.keep_words import reasons_text
 
 _TEXT_LINES = 6
@@ -163,8 +171,9 @@ class ResultsDelegate(QStyledItemDelegate):
         marked = index.data(MarkedRole)
         best_res, best_size = index.data(BestRole)
         choice = index.data(KeepRole)
+        flags = index.data(FlagRole) or (None,) * len(group.members)
         current = getattr(self._view, "current_member", lambda _row: None)(index.row())
-        self._paint_header(painter, option, index, group, marked, m)
+        self._paint_header(painter, option, index, group, marked, m, flags)
         per_line = tiles_per_line(rect.width(), m)
         for i, member in enumerate(group.members):
             tile = tile_rect(rect, i, per_line, m)
@@ -174,8 +183,9 @@ class ResultsDelegate(QStyledItemDelegate):
             if choice is not None and i == choice.index and not marked[i]:
                 why = reasons_text(choice.reasons)
             self._paint_tile(
-                painter, option, member, i, tile, m, marked[i], i in best_res, i in best_size, why
-            )
+                painter, option, member, i, tile, m, marked[i], i in best_res, i in best_size, why,
+                flags[i],
+            )  # fmt: skip
             if i == current:
                 pen = QPen(pal.color(QPalette.ColorRole.Highlight), 2)
                 painter.setPen(pen)
@@ -185,7 +195,9 @@ class ResultsDelegate(QStyledItemDelegate):
         painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
         painter.restore()
 
-    def _paint_header(self, painter, option, index, group: Group, marked, m: Metrics) -> None:
+    def _paint_header(
+        self, painter, option, index, group: Group, marked, m: Metrics, flags
+    ) -> None:
         pal = option.palette
         rect = QRect(option.rect.left() + m.pad, option.rect.top(), option.rect.width(), m.header_h)
         font = QFont(option.font)
@@ -199,6 +211,8 @@ class ResultsDelegate(QStyledItemDelegate):
             text += " · " + self.tr("{size} to free").format(size=freed)
         if all(marked):
             text += " · " + self.tr("⚠ every copy is marked, none would be kept")
+        elif kept_gone(marked, flags):
+            text += " · " + self.tr("⚠ the copy to keep is missing or changed: keep another")
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(rect, flags, text)
         painter.setFont(option.font)
@@ -206,6 +220,7 @@ class ResultsDelegate(QStyledItemDelegate):
     def _paint_tile(
         self, painter, option, member: Member, i: int, tile: QRect, m: Metrics,
         marked: bool, best_res: bool, best_size: bool, why: str | None = None,
+        flag=None,
     ) -> None:  # fmt: skip
         pal = option.palette
         image = member.image
@@ -215,6 +230,8 @@ class ResultsDelegate(QStyledItemDelegate):
             painter.fillRect(tile.adjusted(2, 2, -2, -2), tint)
         box = QRect(tile.left() + m.pad, tile.top() + m.pad, m.box, m.box)
         self._paint_thumbnail(painter, pal, image, box)
+        if flag is not None:
+            paint_badge(painter, box, flag)
 
         y = box.bottom() + 1 + m.pad // 2
         text_w = m.box
@@ -225,7 +242,9 @@ class ResultsDelegate(QStyledItemDelegate):
         accent = pal.color(QPalette.ColorRole.Link)
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
-        if member.in_reference_folder:
+        if flag is not None:  # it can be neither removed nor kept: no box to tick
+            label = badge_text(flag)
+        elif member.in_reference_folder:
             self._paint_lock(painter, check_rect(tile, m), plain)
             label = self.tr("Kept: reference folder")
         else:
@@ -341,6 +360,7 @@ class ResultsDelegate(QStyledItemDelegate):
             return True
         member = group.members[hit[0]]
         image = member.image
+        flags = index.data(FlagRole) or (None,) * len(group.members)
         lines = [
             image.path,
             " · ".join(
@@ -353,6 +373,8 @@ class ResultsDelegate(QStyledItemDelegate):
         ]
         if image.camera:
             lines.append(image.camera)
+        if flags[hit[0]] is not None:
+            lines.append(flag_sentence(flags[hit[0]]))
         if member.in_reference_folder:
             lines.append(self.tr("In a reference folder: never removed"))
         if member.pair:

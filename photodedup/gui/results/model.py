@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from photodedup.core import select
 from photodedup.core.keep import Choice
 from photodedup.core.models import Group, Member
+from photodedup.core.reasons import Reason
 from photodedup.gui.platform import pyside_fixes  # noqa: F401 (must run before Qt use)
 from photodedup.gui.platform.formatting import display_path, format_bytes, pick
 from photodedup.gui.results import table as tables
@@ -34,6 +35,8 @@ MarkedRole = Qt.ItemDataRole.UserRole + 2  # tuple[bool, ...], one per member
 BestRole = Qt.ItemDataRole.UserRole + 3  # (indices of highest resolution, of largest file)
 BytesRole = Qt.ItemDataRole.UserRole + 4  # bytes the marked files of the group take
 KeepRole = Qt.ItemDataRole.UserRole + 5  # keep.Choice: the copy the rule keeps, and why
+# tuple[Reason | None, ...], one per member: why a file is not as scanned (core.freshness)
+FlagRole = Qt.ItemDataRole.UserRole + 6
 
 SORT_KEYS = ("bytes", "files", "path")
 
@@ -52,7 +55,9 @@ class ResultsModel(QAbstractListModel):
         self._sort = "bytes"
         self._rule: str = "best"
         self._prefer: tuple[str, ...] = ()
-        self._choices: dict[int, Choice] = {}  # by group number, made when first shown
+        self._choices: dict[int, Choice | None] = {}  # by group number, made when first shown
+        # Files found gone or changed since the scan: shown flagged, never marked or kept.
+        self._flags: dict[str, Reason] = {}
 
     # -- Qt model -----------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -74,6 +79,9 @@ class ResultsModel(QAbstractListModel):
             return int(self._table.marked_bytes[i])
         if role == KeepRole:
             return self.choice(i)
+        if role == FlagRole:
+            flags = self._flags
+            return tuple(flags.get(m.image.path) for m in group.members)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.tr("{n} similar photos: {names}").format(
                 n=len(group.members),
@@ -98,6 +106,8 @@ class ResultsModel(QAbstractListModel):
         """Show the groups of ``table`` (from ``prepare``), which the model now owns."""
         self.beginResetModel()
         self._table = table
+        if self._flags:
+            tables.set_marks(table, table.marked - self._flags.keys())
         self._choices.clear()
         self._rebuild_rows()
         self.endResetModel()
@@ -143,6 +153,26 @@ class ResultsModel(QAbstractListModel):
             self.marksChanged.emit()
         return removed
 
+    # -- files not as scanned -----------------------------------------------------------
+    def set_file_flags(self, flags: dict[str, Reason]) -> set[str]:
+        """Flag the files a freshness check found gone or changed (and only those):
+        they lose their marks and cannot be marked. Returns the paths unmarked."""
+        if flags == self._flags:
+            return set()
+        self._flags = dict(flags)
+        unmarked = self._table.marked & flags.keys()
+        if unmarked:
+            tables.set_marks(self._table, self._table.marked - unmarked)
+        self._choices.clear()
+        if len(self._rows):
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+        self.marksChanged.emit()
+        return unmarked
+
+    def file_flags(self) -> dict[str, Reason]:
+        """The files flagged as not as scanned, and why."""
+        return dict(self._flags)
+
     # -- marks --------------------------------------------------------------------------
     def marked(self) -> set[str]:
         return set(self._table.marked)
@@ -152,7 +182,7 @@ class ResultsModel(QAbstractListModel):
 
     def set_marked(self, path: str, marked: bool) -> bool:
         """Mark or unmark one file; files in a reference folder cannot be marked."""
-        if marked and path in self._table.reference_paths:
+        if marked and (path in self._table.reference_paths or path in self._flags):
             return False
         i = tables.mark(self._table, path, marked)
         if i is not None:
@@ -173,13 +203,16 @@ class ResultsModel(QAbstractListModel):
     def keep_rule(self) -> tuple[str, tuple[str, ...]]:
         return self._rule, self._prefer
 
-    def choice(self, group: int) -> Choice:
+    def choice(self, group: int) -> Choice | None:
         """The rule's choice for group number ``group`` (the one at ``group_at(row)``
-        is number ``group_number(row)``)."""
-        found = self._choices.get(group)
-        if found is None:
-            found = select.choice(self._table.groups[group], self._rule, self._prefer)
-            self._choices[group] = found
+        is number ``group_number(row)``), among the files not flagged; None when
+        every file is."""
+        if group in self._choices:
+            return self._choices[group]
+        found = select.choice_among(
+            self._table.groups[group], self._rule, self._prefer, self._flags
+        )
+        self._choices[group] = found
         return found
 
     def group_number(self, row: int) -> int:
@@ -188,13 +221,15 @@ class ResultsModel(QAbstractListModel):
     def mark_all_but_best(self, rule: str | None = None) -> None:
         if rule is not None and rule != self._rule:
             self.set_keep_rule(rule, self._prefer)
-        self._replace_marks(select.premark(self.groups(), self._rule, self._prefer))
+        marks = select.premark(self.groups(), self._rule, self._prefer, self._flags)
+        self._replace_marks(marks)
 
     def replace_marks(self, marked: Iterable[str] | tables.MarkState) -> None:
         """Mark exactly ``marked`` (less what cannot be marked), as a whole; a
         ``MarkState`` from ``marks_maker`` is taken as it is if still current."""
         if isinstance(marked, tables.MarkState):
-            if tables.apply_marks(self._table, marked):
+            stale = bool(self._flags) and not marked.marked.isdisjoint(self._flags)
+            if not stale and tables.apply_marks(self._table, marked):
                 self._marks_changed()
                 return
             marked = marked.marked
@@ -217,7 +252,7 @@ class ResultsModel(QAbstractListModel):
     def invert_group(self, row: int) -> None:
         group = self.group_at(row)
         for m in group.members:
-            if not m.in_reference_folder:
+            if not m.in_reference_folder and m.image.path not in self._flags:
                 tables.mark(self._table, m.image.path, m.image.path not in self._table.marked)
         self._group_changed(int(self._rows[row]))
         self.marksChanged.emit()
@@ -230,7 +265,18 @@ class ResultsModel(QAbstractListModel):
         the trash step refuses those, so they free nothing."""
         t = self._table
         freeable = t.alive & (t.marked_files < t.counts)
+        freeable[list(self._kept_gone())] = False  # nothing goes from those either
         return int(t.marked_bytes[freeable].sum())
+
+    def _kept_gone(self) -> set[int]:
+        """Groups with files marked whose every copy that would stay is flagged."""
+        t, flags = self._table, self._flags
+        out = set()
+        for i in {t.group_of_path[p] for p in flags if p in t.group_of_path}:
+            stays = [p for p in t.groups[i].paths if p not in t.marked]
+            if stays and len(stays) < t.counts[i] and all(p in flags for p in stays):
+                out.add(i)
+        return out
 
     def summary(self) -> str:
         """The status line: how many groups, how many files marked, how much to free."""
@@ -291,7 +337,7 @@ class ResultsModel(QAbstractListModel):
         self._row_of_group[self._rows] = np.arange(len(self._rows))
 
     def _replace_marks(self, marked: set[str]) -> None:
-        tables.set_marks(self._table, marked)
+        tables.set_marks(self._table, marked - self._flags.keys() if self._flags else marked)
         self._marks_changed()
 
     def _marks_changed(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -95,13 +95,17 @@ class ReviewDialog(QDialog):
         start_removal: StartRemoval,
         parent: QWidget | None = None,
         start_restore: StartRestore | None = None,
+        flags: Mapping[str, Reason] | None = None,
     ):
+        """``flags``: files found gone or changed since the scan (``core.freshness``),
+        which neither go nor count as kept."""
         super().__init__(parent)
         self._start_removal = start_removal
         self._start_restore = start_restore
         self.setWindowTitle(self.tr("Move to Trash"))
         self._groups = list(groups)
         self._marked = set(marked)
+        self._flags = frozenset(flags or ())
         self._plan = RemovalPlan()  # until planned (see _plan_ready)
         self._planned: dict[str, Planned] = {}
         self._gaps: list[MetadataGap] = []
@@ -308,6 +312,15 @@ class ReviewDialog(QDialog):
                         "Group %1 would lose every copy. Unmark at least one file in it "
                         "in the results."
                     ).replace("%1", number)
+                elif problem.reason == Reason.KEPT_MISSING:
+                    line = (
+                        self.tr(
+                            "Group %1: %2, the copy to keep, is missing or changed since the "
+                            "scan. Unmark another copy in the results, or scan again."
+                        )
+                        .replace("%1", number)
+                        .replace("%2", display_path(os.path.basename(problem.path)))
+                    )
                 else:
                     refs = [
                         display_path(os.path.basename(m.image.path))
@@ -329,7 +342,7 @@ class ReviewDialog(QDialog):
     def _start_planning(self) -> None:
         n = len(self._marked)
         if n <= _PLAN_HERE:
-            self._plan_ready(prepare(self._groups, self._marked))
+            self._plan_ready(prepare(self._groups, self._marked, self._flags))
             return
         # A big plan takes seconds of Python: make it in a thread, say so meanwhile.
         self.summaryLabel.setText(
@@ -340,7 +353,7 @@ class ReviewDialog(QDialog):
             )
         )
         self.setCursor(Qt.CursorShape.BusyCursor)
-        self._relay = prepare_in_thread(self._groups, set(self._marked), self)
+        self._relay = prepare_in_thread(list(self._groups), set(self._marked), self, self._flags)
         self._relay.ready.connect(self._plan_ready)
 
     def _plan_ready(self, prepared: Prepared) -> None:
@@ -351,7 +364,8 @@ class ReviewDialog(QDialog):
         self.summaryLabel.setText(self._summary_text())
         self.problemLabel.setText(self._problem_text())
         self.problemBox.setVisible(bool(self._plan.problems))
-        n = len(self._plan.items)
+        blocked = {p.group for p in self._plan.problems}  # their files move with nothing
+        n = sum(1 for item in self._plan.items if item.group not in blocked)
         self.confirmButton.setText(
             pick(
                 n, self.tr("Move %n File to Trash", "", n), self.tr("Move %n Files to Trash", "", n)
@@ -381,6 +395,11 @@ class ReviewDialog(QDialog):
     def _group_title(self, group: ReviewGroup) -> str:
         title = self.tr("Group %1").replace("%1", str(group.index + 1))
         kept = group.kept
+        if group.kept_gone:
+            name = display_path(os.path.basename(group.kept_gone[0].path))
+            return f"{title} — ⚠ " + self.tr("the copy to keep, %1, is missing or changed").replace(
+                "%1", name
+            )
         if not kept:
             return title + " — " + self.tr("keeping nothing")
         gap = self._losing.get(group.index)

@@ -56,6 +56,8 @@ class ReviewGroup:
     kept: list[ImageRecord]  # what stays, first the one named in the title
     troubled: bool  # the plan found a problem in this group
     files: list[ReviewFile] = field(default_factory=list)
+    # The copies that would stay are all gone or changed since the scan.
+    kept_gone: list[ImageRecord] = field(default_factory=list)
 
 
 def review_groups(
@@ -63,9 +65,11 @@ def review_groups(
     groups: Sequence[Group],
     marked: Collection[str],
     flagged: Collection[int] = (),
+    unavailable: Collection[str] = (),
 ) -> list[ReviewGroup]:
     """The groups with a planned file or a problem, in group order; those with a
-    problem or in ``flagged`` (they would lose a fact) are marked as troubled."""
+    problem or in ``flagged`` (they would lose a fact) are marked as troubled.
+    Files in ``unavailable`` (gone or changed since the scan) are never kept."""
     by_group: dict[int, list[Planned]] = {}
     for item in plan.items:
         by_group.setdefault(item.group, []).append(item)
@@ -76,7 +80,9 @@ def review_groups(
     # groups cost a few hundred milliseconds in the planning thread.
     for index in sorted(set(by_group) | troubled):
         members = groups[index].members
-        kept = [m.image for m in members if m.image.path not in marked]
+        stays = [m.image for m in members if m.image.path not in marked]
+        kept = [r for r in stays if r.path not in unavailable]
+        gone = stays if not kept else []
         files = []
         items = by_group.get(index)
         if items:
@@ -86,18 +92,19 @@ def review_groups(
                 files.append(
                     ReviewFile(item, image.width, image.height) if image else ReviewFile(item)
                 )
-        rows.append(ReviewGroup(index, kept, index in troubled, files))
+        rows.append(ReviewGroup(index, kept, index in troubled, files, gone))
     return rows
 
 
 Prepared = tuple[RemovalPlan, list["ReviewGroup"], list[MetadataGap]]
 
 
-def prepare(groups: list[Group], marked: set[str]) -> Prepared:
-    """The removal plan, the rows that list it, and the facts groups would lose."""
-    plan = trash.plan_removal(groups, marked)
+def prepare(groups: list[Group], marked: set[str], unavailable: Collection[str] = ()) -> Prepared:
+    """The removal plan, the rows that list it, and the facts groups would lose;
+    ``unavailable`` files (gone or changed since the scan) neither go nor stay."""
+    plan = trash.plan_removal(groups, marked, unavailable)
     gaps = metadata_gaps(groups, marked)
-    rows = review_groups(plan, groups, marked, {gap.group for gap in gaps})
+    rows = review_groups(plan, groups, marked, {gap.group for gap in gaps}, unavailable)
     return plan, rows, gaps
 
 
@@ -105,12 +112,19 @@ class PlanRelay(QObject):
     ready = Signal(object)  # what ``prepare`` returns
 
 
-def prepare_in_thread(groups: list[Group], marked: set[str], parent: QObject) -> PlanRelay:
-    """Run ``prepare`` in a thread; the relay's ``ready`` brings the result to ``parent``'s."""
+def prepare_in_thread(
+    groups: list[Group],
+    marked: set[str],
+    parent: QObject,
+    unavailable: frozenset[str] = frozenset(),
+) -> PlanRelay:
+    """Run ``prepare`` in a thread; the relay's ``ready`` brings the result to ``parent``'s.
+    The thread gets only its own copies and immutable values, and touches no Qt object
+    but the relay's signal."""
     relay = PlanRelay(parent)
 
     def run() -> None:
-        prepared = prepare(groups, marked)
+        prepared = prepare(groups, marked, unavailable)
         with contextlib.suppress(RuntimeError):  # the dialog closed before the plan was made
             relay.ready.emit(prepared)
 

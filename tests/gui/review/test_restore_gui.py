@@ -8,8 +8,7 @@ from pathlib import Path
 
 import imagegen
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from photodedup.core.actionlog import BatchStatus, read_history
 from photodedup.core.models import Group, Member, ScanOptions, WalkOptions
@@ -149,7 +148,9 @@ def test_history_with_nothing_removed_and_a_damaged_line(qtbot, session):
     assert "1 line of the log could not be read" in history.statusLabel.text()
 
 
-def test_restored_files_reappear_in_the_results(run_scan, qtbot, window, library, trash_dir):
+def test_restored_files_reappear_in_the_results(
+    run_scan, qtbot, window, library, trash_dir, review
+):
     window.folders.add_folders([str(library.originals), str(library.copies)])
     run_scan(window)
     before = sorted(sorted(g.paths) for g in window.model.groups())
@@ -160,9 +161,7 @@ def test_restored_files_reappear_in_the_results(run_scan, qtbot, window, library
         window.model.set_marked(path, True)
     seen: list[int] = []
 
-    def remove_then_restore() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ReviewDialog)
+    def remove_then_restore(dialog) -> None:
         dialog.confirmButton.click()
         qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
         seen.append(window.model.total_groups())
@@ -170,8 +169,7 @@ def test_restored_files_reappear_in_the_results(run_scan, qtbot, window, library
         qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
         dialog.accept()
 
-    QTimer.singleShot(200, remove_then_restore)
-    window.commands.review()
+    review(window, remove_then_restore)
 
     assert seen == [2]  # gone from the results while in the trash
     assert all(os.path.exists(p) for p in marked)
