@@ -30,7 +30,9 @@ from photodedup.core.progress import CancelToken, check
 from photodedup.core.reasons import Reason
 
 # Only POSIX systems have a change time; on Windows ``st_ctime`` is the creation
-# time, which an edit leaves alone, so there every file is read once.
+# time, which an edit leaves alone. Reading every file there would take minutes
+# for a large library, so Windows goes by size and time alone, and the trash's
+# own check (which reads each file right before it moves) catches the rest.
 HAS_CHANGE_TIME = os.name == "posix"
 # File times come from a coarse clock that may lag the one a caller read by a
 # tick or two; a file touched around the scan's start is read rather than trusted.
@@ -110,8 +112,8 @@ def _check_one(
     stamp = Stamp(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     if stamp == known:
         return None, stamp
-    if HAS_CHANGE_TIME and st.st_ctime_ns < since_ns - _CLOCK_SLACK_NS:
-        return None, stamp  # untouched since before the scan read it
+    if not HAS_CHANGE_TIME or st.st_ctime_ns < since_ns - _CLOCK_SLACK_NS:
+        return None, stamp  # untouched since before the scan read it (or no way to tell)
     if not record.digest:
         return None, stamp  # nothing to compare with
     found.digested += 1

@@ -54,16 +54,21 @@ class ReviewLauncher(QObject):
             self._open()
             return
         self._busy = True
-        self._say(self.tr("Checking that the files are as scanned…"), 5000)
+        self._say(self._checking_text(), 5000)
         # Connected after the watch's own slot: the flags are set when the review opens.
         job.finished.connect(self._open)
         job.failed.connect(self._open)  # the trash still checks each file as it goes
         job.cancelled.connect(self._cancelled)
 
+    def _checking_text(self) -> str:
+        return self.tr("Checking that the files are as scanned…")
+
     def _cancelled(self) -> None:
         self._busy = False
 
     def _open(self, _outcome: object = None) -> None:
+        if self.window.statusBar().currentMessage() == self._checking_text():
+            self.window.statusBar().clearMessage()  # checked: the review says the rest
         self._busy = True
         try:
             self._show_dialog()

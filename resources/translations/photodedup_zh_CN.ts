@@ -2148,67 +2148,67 @@
         <translation>⚠ 所有副本都已标记，将不会保留任何一份</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="215"/>
-        <source>⚠ the copy to keep is missing or changed: keep another</source>
-        <translation>⚠ 要保留的副本已不在或已更改：请保留另一个</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="249"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="252"/>
         <source>Kept: reference folder</source>
         <translation>保留：参照文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="252"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="255"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="291"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="294"/>
         <source>Keep: {why}</source>
         <translation>保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="291"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="294"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="287"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="290"/>
         <source>RAW+JPEG</source>
         <translation>RAW+JPEG</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="383"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="215"/>
+        <source>⚠ the copy to keep is missing or changed</source>
+        <translation>⚠ 要保留的副本已不在或已更改</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/results/delegate.py" line="386"/>
         <source>RAW+JPEG pair with {name}: one shot, kept together</source>
         <translation>与 {name} 组成 RAW+JPEG：同一次拍摄，一起保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="387"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="390"/>
         <source>Distance {d} compared with {name}</source>
         <translation>与 {name} 相比差 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="394"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="397"/>
         <source>Suggested to keep: {why}</source>
         <translation>建议保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="295"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="298"/>
         <source>{format} · distance {d}</source>
         <translation>{format} · 差异 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="304"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="307"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="349"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="352"/>
         <source>modified {date}</source>
         <translation>修改于 {date}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="379"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="382"/>
         <source>In a reference folder: never removed</source>
         <translation>位于参照文件夹中：绝不移除</translation>
     </message>
@@ -2548,32 +2548,32 @@
     <name>ReviewLauncher</name>
     <message>
         <location filename="../../photodedup/gui/review_launcher.py" line="50"/>
-        <location filename="../../photodedup/gui/review_launcher.py" line="77"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="82"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="57"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="64"/>
         <source>Checking that the files are as scanned…</source>
         <translation>正在检查文件是否与扫描时一致…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="102"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="107"/>
         <source>{n} file is missing or changed since the scan: it is flagged in the results</source>
         <translation>{n} 个文件在扫描后已不在或已更改：已在结果中标出</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="104"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="109"/>
         <source>{n} files are missing or changed since the scan: they are flagged in the results</source>
         <translation>{n} 个文件在扫描后已不在或已更改：已在结果中标出</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="109"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="114"/>
         <source>{n} mark removed</source>
         <translation>已取消 {n} 个标记</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="109"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="114"/>
         <source>{n} marks removed</source>
         <translation>已取消 {n} 个标记</translation>
     </message>

@@ -212,9 +212,12 @@ class ResultsDelegate(QStyledItemDelegate):
         if all(marked):
             text += " · " + self.tr("⚠ every copy is marked, none would be kept")
         elif kept_gone(marked, flags):
-            text += " · " + self.tr("⚠ the copy to keep is missing or changed: keep another")
+            text += " · " + self.tr("⚠ the copy to keep is missing or changed")
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(rect, flags, text)
+        width = rect.width() - 2 * m.pad  # cut at the row's end, not by the view's edge
+        painter.drawText(
+            rect, flags, QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+        )
         painter.setFont(option.font)
 
     def _paint_tile(
