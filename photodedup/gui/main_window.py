@@ -38,6 +38,7 @@ from photodedup.gui.scan_commands import ScanCommands
 from photodedup.gui.session import Session
 from photodedup.gui.widgets.action_button import ActionButton
 from photodedup.gui.widgets.empty_state import EmptyState
+from photodedup.gui.widgets.screen_fit import resize_on_screen
 
 
 class MainWindow(QMainWindow):
@@ -186,7 +187,7 @@ class MainWindow(QMainWindow):
         self.menu.set_keep_rules(self.results_bar.rules(), self.rule_combo.currentData())
         self.model.set_keep_rule(*self.keep_rule())
         if s.geometry is None or not self.restoreGeometry(s.geometry):
-            self.resize(1240, 760)
+            resize_on_screen(self, 1240, 760)
         if s.window_state is not None:
             self.restoreState(s.window_state)
 

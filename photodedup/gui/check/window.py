@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from photodedup.gui.check.model import CheckModel, ResultRole, VerdictFilter
 from photodedup.gui.check.words import copy_summary, dest_words, index_words, progress_words
 from photodedup.gui.platform.formatting import display_path, pick
 from photodedup.gui.widgets.elided_label import ElidedLabel
+from photodedup.gui.widgets.screen_fit import resize_on_screen
 
 CHECK, COPY = "check", "check-copy"
 # Every name the engine reads, camera RAW included, so the file dialog never hides a photo.
@@ -76,7 +77,7 @@ class CheckWindow(QDialog):
             thumbnails.thumbnailReady.connect(self.model.refresh_path)
         self._build()
         self._update()
-        self.resize(QSize(self.fontMetrics().height() * 60, self.fontMetrics().height() * 40))
+        resize_on_screen(self, self.fontMetrics().height() * 60, self.fontMetrics().height() * 40)
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:

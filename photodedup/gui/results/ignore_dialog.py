@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.ignore import IgnoredPair, IgnoreList
 from photodedup.gui.platform.formatting import display_path, format_datetime
+from photodedup.gui.widgets.screen_fit import resize_on_screen
 
 
 class NotDuplicatesDialog(QDialog):
@@ -71,7 +72,7 @@ class NotDuplicatesDialog(QDialog):
         layout.addWidget(buttons)
         self._fill()
         char = self.fontMetrics().averageCharWidth()
-        self.resize(char * 120, self.fontMetrics().height() * 24)
+        resize_on_screen(self, char * 120, self.fontMetrics().height() * 24)
 
     def undo(self, entry: IgnoredPair) -> None:
         self.ignore.remove(entry)

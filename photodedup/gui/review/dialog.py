@@ -52,6 +52,7 @@ from photodedup.gui.review.report import (
 from photodedup.gui.review.restore_worker import restored_paths
 from photodedup.gui.review.trash_log import open_log_file
 from photodedup.gui.review.trash_worker import Step
+from photodedup.gui.widgets.screen_fit import resize_on_screen
 
 __all__ = ["ReviewDialog"]
 
@@ -134,7 +135,7 @@ class ReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._pages)
         fm = self.fontMetrics()
-        self.resize(fm.averageCharWidth() * 120, fm.lineSpacing() * 32)
+        resize_on_screen(self, fm.averageCharWidth() * 120, fm.lineSpacing() * 32)
         self._start_planning()
 
     # -- public ---------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QDateTime, QSize, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,6 +35,7 @@ from photodedup.gui.platform.formatting import (
 from photodedup.gui.review.dialog import RunningJob, StartRestore
 from photodedup.gui.review.report import button_row, icon_note
 from photodedup.gui.review.restore_worker import outcome_text, restored_paths
+from photodedup.gui.widgets.screen_fit import resize_on_screen
 
 _BATCH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -118,7 +119,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.statusLabel)
         layout.addLayout(button_row([self.restoreButton], [self.closeButton]))
         fm = self.fontMetrics()
-        self.resize(QSize(fm.averageCharWidth() * 130, fm.lineSpacing() * 34))
+        resize_on_screen(self, fm.averageCharWidth() * 130, fm.lineSpacing() * 34)
         self.reload()
 
     # -- public ---------------------------------------------------------------
