@@ -156,6 +156,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for folder in _outside(args.reference, args.dirs):
         error(f"warning: the reference folder {folder} is not in any folder being scanned")
+    for folder in _holding_all(args.reference, args.dirs):
+        error(
+            f"warning: the reference folder {folder} holds every folder being scanned, so"
+            " every photo is a reference: none is marked and no group can be shown"
+        )
     # Found out now, not after a scan that may take an hour.
     problem = check_arguments(args)
     if problem:
@@ -246,6 +251,16 @@ def _outside(references: list[str], roots: list[str]) -> list[str]:
         if not any(_within(real, root) or _within(root, real) for root in real_roots):
             outside.append(ref)
     return outside
+
+
+def _holding_all(references: list[str], roots: list[str]) -> list[str]:
+    """The reference folders that every scanned folder lies within."""
+    real_roots = [os.path.realpath(r) for r in roots]
+    return [
+        ref
+        for ref in references
+        if real_roots and all(_within(root, os.path.realpath(ref)) for root in real_roots)
+    ]
 
 
 def _within(path: str, root: str) -> bool:

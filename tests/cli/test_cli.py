@@ -339,6 +339,24 @@ def test_a_reference_folder_outside_the_scan_is_warned_about(library: Path, tmp_
     assert "reference folder" not in inside.stderr
 
 
+def test_a_reference_folder_holding_the_whole_scan_is_warned_about(library: Path) -> None:
+    # Every photo is then a reference: no group is shown, which must not look like "no copies".
+    proc = run_cli(
+        "scan", str(library / "a"), str(library / "b"), "--reference", str(library), "--no-cache"
+    )
+    assert "0 groups" in proc.stdout
+    assert f"warning: the reference folder {library} holds every folder being scanned" in (
+        proc.stderr
+    )
+    part = run_cli("scan", str(library / "a"), "--reference", str(library / "a"), "--no-cache")
+    assert "holds every folder" in part.stderr  # the same folder, given twice over
+    some = run_cli(
+        "scan", str(library / "a"), str(library / "b"), "--reference", str(library / "a"),
+        "--no-cache",
+    )  # fmt: skip
+    assert "warning" not in some.stderr
+
+
 def test_the_summary_explains_distances_and_counts_in_good_english(library: Path) -> None:
     out = run_cli("scan", str(library / "a"), str(library / "b"), "--no-cache").stdout
     assert "d=N: how many of the 256 bits" in out
