@@ -126,6 +126,10 @@ class ReportPage(QWidget):
         self.skippedTable.setShowGrid(False)
         self.skippedTable.setAlternatingRowColors(True)
         self.skippedTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        fm = self.fontMetrics()  # a line of text high, as the review's list
+        self.skippedTable.verticalHeader().setDefaultSectionSize(
+            fm.lineSpacing() + fm.height() // 3
+        )
         self.skippedTable.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
