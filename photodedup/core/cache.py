@@ -25,8 +25,8 @@ from types import TracebackType
 
 import platformdirs
 
+from photodedup.core import cache_schema as schema
 from photodedup.core.cache_file import (
-    APPLICATION_ID,
     Ownership,
     in_cache_folder,
     ownership,
@@ -35,16 +35,6 @@ from photodedup.core.cache_file import (
 )
 from photodedup.core.models import HashSettings, ImageRecord
 
-SCHEMA_VERSION = 3
-# Schema 3 added the pdq fingerprint's probes, thumbnail and crop windows. Rows of
-# older schemas load as records without them, which a scan that needs them treats
-# as misses (decoded again); the other settings' rows stay hits. The windows are
-# packed bytes (a BLOB; the column was declared TEXT before anything was written
-# to it, and SQLite keeps a BLOB as it is whatever the column's declared type).
-_ADDED_IN_3 = tuple(
-    f"ALTER TABLE records ADD COLUMN {column}"
-    for column in ("probes TEXT", "thumb BLOB", "windows TEXT")
-)
 FILE_NAME = "hashes.sqlite3"
 # How long a save waits for another program to let go of the cache. After one
 # failed save the run carries on in memory; what is unsaved gets one short last
@@ -52,64 +42,10 @@ FILE_NAME = "hashes.sqlite3"
 BUSY_TIMEOUT_S = 3.0
 LAST_TRY_MS = 500
 
-# Paths are BLOBs of os.fsencode(path) so that a non-UTF-8 name keeps its exact
-# bytes; hashes are hex TEXT because 256-bit hashes overflow SQLite's INTEGER.
-_SCHEMA = (
-    """CREATE TABLE records (
-    path BLOB NOT NULL,
-    settings TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    format TEXT NOT NULL,
-    width INTEGER NOT NULL,
-    height INTEGER NOT NULL,
-    hash TEXT NOT NULL,
-    variants TEXT NOT NULL,
-    digest TEXT NOT NULL,
-    taken TEXT,
-    camera TEXT,
-    gps INTEGER,
-    probes TEXT,
-    thumb BLOB,
-    windows TEXT,
-    PRIMARY KEY (settings, path)
-) WITHOUT ROWID""",
-    f"PRAGMA user_version = {SCHEMA_VERSION}",
-    f"PRAGMA application_id = {APPLICATION_ID}",
-)
-_COLUMNS = (
-    "path",
-    "settings",
-    "size",
-    "mtime_ns",
-    "format",
-    "width",
-    "height",
-    "hash",
-    "variants",
-    "digest",
-    "taken",
-    "camera",
-    "gps",
-    "probes",
-    "thumb",
-    "windows",
-)
-_VALUE_COLUMNS = ", ".join(_COLUMNS[2:])
-_INSERT = f"INSERT OR REPLACE INTO records VALUES ({', '.join('?' * len(_COLUMNS))})"
-
-# One record's stored values after path and settings, in _COLUMNS order: the
-# form rows keep in memory until someone asks for them.
-_Row = tuple
-
 
 def default_cache_path() -> str:
     """Where the cache lives unless told otherwise: the user's cache dir."""
     return os.path.join(platformdirs.user_cache_dir("photodedup", appauthor=False), FILE_NAME)
-
-
-class _Unusable(Exception):
-    """The file is readable but is not a cache this version can use."""
 
 
 class HashCache:
@@ -130,7 +66,7 @@ class HashCache:
         self._offered = 0
         self._failure = ""  # why the last save failed
         self._key = settings.key
-        self._rows: dict[str, _Row] = {}
+        self._rows: dict[str, schema.Row] = {}
         self._sizes: set[int] = set()
         self._by_content: dict[tuple[int, str], list[str]] | None = None
         self._conn: sqlite3.Connection | None = self._connect()
@@ -142,7 +78,7 @@ class HashCache:
         row = self._rows.get(path)
         if row is None or row[0] != size or row[1] != mtime_ns:
             return None
-        return self._usable(_record(path, row))
+        return self._usable(schema.row_to_record(path, row))
 
     def _usable(self, record: ImageRecord | None) -> ImageRecord | None:
         # A checked fingerprint without its probes or thumbnail (a row written by an
@@ -177,7 +113,7 @@ class HashCache:
             return None
         for other in self._content_index().get((size, digest), ()):
             if other != path:
-                record = self._usable(_record(path, self._rows[other]))
+                record = self._usable(schema.row_to_record(path, self._rows[other]))
                 return replace(record, mtime_ns=mtime_ns) if record else None
         return None
 
@@ -197,7 +133,7 @@ class HashCache:
         Rows that cannot be written now (the cache is locked, the disk is full)
         are kept and tried again with the next call and at ``close``.
         """
-        rows = [(os.fsencode(r.path), self._key, *_row(r)) for r in records]
+        rows = [(os.fsencode(r.path), self._key, *schema.record_to_row(r)) for r in records]
         if not rows:
             return
         self._offered += len(rows)
@@ -218,7 +154,7 @@ class HashCache:
             except UnicodeEncodeError:
                 # A text field with lone surrogates (odd EXIF) cannot be stored
                 # as TEXT; keep the record with those characters replaced.
-                self._write([_encodable(row) for row in self._unsaved])
+                self._write([schema.encodable(row) for row in self._unsaved])
         except (sqlite3.Error, OverflowError) as exc:
             self._failure = _reason(exc)
             if _is_busy(exc):
@@ -226,7 +162,7 @@ class HashCache:
             return
         self._unsaved.clear()
 
-    def _remember(self, path: str, row: _Row) -> None:
+    def _remember(self, path: str, row: schema.Row) -> None:
         old = self._rows.get(path)
         self._rows[path] = row
         self._sizes.add(row[0])
@@ -239,9 +175,9 @@ class HashCache:
         assert self._conn is not None
         self._conn.execute("BEGIN IMMEDIATE")
         try:
-            self._conn.executemany(_INSERT, rows)
+            self._conn.executemany(schema.INSERT, rows)
         except BaseException:
-            _rollback(self._conn)
+            schema.rollback(self._conn)
             raise
         self._conn.execute("COMMIT")
 
@@ -290,7 +226,7 @@ class HashCache:
             return self._in_memory(f"the cache {self.path} is a folder; it was left alone")
         try:
             return self._open_file()
-        except (sqlite3.Error, OSError, _Unusable) as exc:
+        except (sqlite3.Error, OSError, schema.Unusable) as exc:
             if _is_busy(exc):
                 return self._in_memory(
                     f"the cache {self.path} is in use by another program ({exc})"
@@ -312,7 +248,7 @@ class HashCache:
         self._warn(f"the cache was unusable ({problem}); set aside as {aside} and rebuilt")
         try:
             return self._open_file()
-        except (sqlite3.Error, OSError, _Unusable) as exc:
+        except (sqlite3.Error, OSError, schema.Unusable) as exc:
             return self._in_memory(f"could not rebuild the cache {self.path}: {_reason(exc)}")
 
     def _open_file(self) -> sqlite3.Connection:
@@ -320,7 +256,7 @@ class HashCache:
         os.makedirs(parent, exist_ok=True)
         if os.path.isfile(self.path) and not os.access(self.path, os.W_OK):
             # SQLite would open it read-only and only fail at the first save.
-            raise _Unusable("not writable")
+            raise schema.Unusable("not writable")
         # One thread at a time, but not necessarily the one that opened it.
         conn = sqlite3.connect(
             self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
@@ -328,7 +264,7 @@ class HashCache:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             # Only once the file is known to be ours: WAL mode rewrites the header.
-            _prepare(conn)
+            schema.prepare(conn)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             self._load(conn)
@@ -345,7 +281,7 @@ class HashCache:
 
     def _load(self, conn: sqlite3.Connection) -> None:
         cursor = conn.execute(
-            f"SELECT path, {_VALUE_COLUMNS} FROM records WHERE settings = ?", (self._key,)
+            f"SELECT path, {schema.VALUE_COLUMNS} FROM records WHERE settings = ?", (self._key,)
         )
         # os.fsdecode without its per-call checks: this runs once per stored file.
         encoding, errors = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
@@ -355,160 +291,6 @@ class HashCache:
     def _warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
-
-
-def _prepare(conn: sqlite3.Connection) -> None:
-    """Check the file is our cache at this schema version, creating it if empty."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version == 0:
-        # Take the write lock before looking again, so two instances creating
-        # the cache at once do not both try.
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = conn.execute("SELECT name FROM sqlite_master").fetchall()
-            if version == 0 and tables:
-                raise _Unusable("not a photodedup cache")
-            if version == 0:
-                _create(conn)
-                version = SCHEMA_VERSION
-        except BaseException:
-            _rollback(conn)
-            raise
-        conn.execute("COMMIT")
-    if version > SCHEMA_VERSION:
-        raise _Unusable(f"made by a newer version of photodedup (schema {version})")
-    if version == 1:
-        # Version 2 added whether a photo has a location. The rows stay (nothing
-        # is decoded again); for them it is not known (NULL) until a file changes.
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if conn.execute("PRAGMA user_version").fetchone()[0] == 1:
-                conn.execute("ALTER TABLE records ADD COLUMN gps INTEGER")
-                conn.execute("PRAGMA user_version = 2")
-        except BaseException:
-            _rollback(conn)
-            raise
-        conn.execute("COMMIT")
-        version = 2
-    if version == 2:
-        version = _upgrade_from_2(conn)
-    if version != SCHEMA_VERSION:
-        raise _Unusable(f"old schema {version}")
-    columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(records)"))
-    if columns != _COLUMNS:
-        raise _Unusable("not a photodedup cache")
-
-
-def _upgrade_from_2(conn: sqlite3.Connection) -> int:
-    """Add schema 3's columns to a schema 2 cache, keeping its rows."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        if conn.execute("PRAGMA user_version").fetchone()[0] == 2:  # not done meanwhile
-            columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(records)"))
-            if columns != _COLUMNS[:-3]:
-                raise _Unusable("not a photodedup cache")
-            for statement in _ADDED_IN_3:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except BaseException:
-        _rollback(conn)
-        raise
-    conn.execute("COMMIT")
-    return SCHEMA_VERSION
-
-
-def _create(conn: sqlite3.Connection) -> None:
-    for statement in _SCHEMA:
-        conn.execute(statement)
-
-
-def _rollback(conn: sqlite3.Connection) -> None:
-    # SQLite rolls back by itself after some errors (a full disk); a second
-    # ROLLBACK would then hide the first error.
-    if conn.in_transaction:
-        conn.execute("ROLLBACK")
-
-
-# The cache's own row form, for other stores of records (the portable index), so
-# that they follow whatever a record comes to hold.
-RECORD_COLUMNS: tuple[str, ...] = _COLUMNS[2:]
-
-
-def record_to_row(record: ImageRecord) -> tuple:
-    """A record's stored values, in ``RECORD_COLUMNS`` order."""
-    return _row(record)
-
-
-def row_to_record(path: str, row: tuple) -> ImageRecord | None:
-    """The record stored as ``row``, or None for a row damaged past reading."""
-    return _record(path, row)
-
-
-def _row(r: ImageRecord) -> _Row:
-    variants = ",".join(format(v, "x") for v in r.variants)
-    return (
-        r.size,
-        r.mtime_ns,
-        r.format,
-        r.width,
-        r.height,
-        format(r.hash, "x"),
-        variants,
-        r.digest,
-        r.taken,
-        r.camera,
-        None if r.gps is None else int(r.gps),
-        _hex_list(r.probes),
-        r.thumb or None,
-        r.windows or None,
-    )
-
-
-def _record(path: str, row: _Row) -> ImageRecord | None:
-    """The record a row stores, or None for a row damaged past reading (a miss)."""
-    size, mtime_ns, fmt, width, height, hash_hex, variants, digest, taken, camera, gps = row[:11]
-    probes, thumb, windows = row[11:14]
-    try:
-        hash_value = int(hash_hex, 16)
-        variant_values = _int_list(variants)
-        probe_values = _int_list(probes)
-        thumb = bytes(thumb) if thumb is not None else b""
-        # Anything but bytes there is not a window layout this version wrote: none.
-        window_values = bytes(windows) if isinstance(windows, bytes) else b""
-    except (TypeError, ValueError, AttributeError):
-        return None
-    return ImageRecord(
-        path=path,
-        size=size,
-        mtime_ns=mtime_ns,
-        format=fmt,
-        width=width,
-        height=height,
-        hash=hash_value,
-        variants=variant_values,
-        digest=digest,
-        taken=taken,
-        camera=camera,
-        gps=None if gps is None else bool(gps),
-        probes=probe_values,
-        thumb=thumb,
-        windows=window_values,
-    )
-
-
-def _hex_list(values: tuple[int, ...]) -> str | None:
-    return ",".join(format(v, "x") for v in values) if values else None
-
-
-def _int_list(text: str | None) -> tuple[int, ...]:
-    return tuple([int(v, 16) for v in text.split(",")]) if text else ()
-
-
-def _encodable(row: tuple) -> tuple:
-    return tuple(
-        v.encode("utf-8", "replace").decode("utf-8") if isinstance(v, str) else v for v in row
-    )
 
 
 def _is_busy(exc: BaseException) -> bool:

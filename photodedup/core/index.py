@@ -30,7 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from photodedup.core.cache import RECORD_COLUMNS, record_to_row, row_to_record
+from photodedup.core.cache_schema import RECORD_COLUMNS, record_to_row, row_to_record
 from photodedup.core.library_table import LibraryTable
 from photodedup.core.models import HashSettings, ImageRecord, ScanError
 

@@ -16,14 +16,13 @@ turn them into words.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from enum import StrEnum
 from functools import lru_cache
 from typing import Protocol
 
+from photodedup.core import keep_criteria as by
 from photodedup.core.models import ImageRecord
 
 
@@ -64,11 +63,6 @@ class KeepReason(StrEnum):
     RAW_JPEG_PAIR = "raw_jpeg_pair"  # the other half of the kept copy's RAW+JPEG shot
 
 
-RAW_FORMATS = frozenset(
-    {"DNG", "CR2", "CR3", "NEF", "NRW", "ARW", "SR2", "ORF", "RW2", "RAF", "PEF", "SRW", "RAW"}
-)
-# What cameras and phones write; PNG, WebP, BMP and the rest are made from them.
-CAMERA_FORMATS = RAW_FORMATS | {"JPEG", "HEIF"}
 # "RAW" in a format order stands for every RAW format.
 DEFAULT_FORMATS: tuple[str, ...] = (
     "RAW",
@@ -82,10 +76,6 @@ DEFAULT_FORMATS: tuple[str, ...] = (
     "GIF",
 )
 _FORMAT_ALIASES = {"HEIC": "HEIF", "JPG": "JPEG", "TIF": "TIFF"}
-
-RESOLUTION_TOLERANCE = 0.01
-# FAT and exFAT store modification times to 2 seconds: a copy there is not "newer".
-MTIME_TOLERANCE_NS = 2 * 10**9
 
 
 @dataclass(frozen=True)
@@ -234,7 +224,7 @@ def chooser(
 
 
 def _choose(
-    candidates: Sequence[_Choosable], steps: tuple[tuple[KeepReason, _Filter], ...]
+    candidates: Sequence[_Choosable], steps: tuple[tuple[KeepReason, by.Filter], ...]
 ) -> Choice:
     if not candidates:
         raise ValueError("an empty group has no copy to keep")
@@ -271,139 +261,45 @@ def _drop(
     return survivors
 
 
-_Filter = Callable[[list[ImageRecord]], list[bool]]
-
-
 @lru_cache(maxsize=32)
-def _steps(rule: KeepRule, prefer: tuple[str, ...]) -> tuple[tuple[KeepReason, _Filter], ...]:
+def _steps(rule: KeepRule, prefer: tuple[str, ...]) -> tuple[tuple[KeepReason, by.Filter], ...]:
     # Built once per rule and folder list: premark calls choose once per group.
-    prefer = tuple(_dir_prefix(d) for d in prefer)
-    steps: list[tuple[KeepReason, _Filter]] = []
+    prefer = tuple(by.dir_prefix(d) for d in prefer)
+    steps: list[tuple[KeepReason, by.Filter]] = []
     for criterion in rule.criteria:
         if criterion is Criterion.CAMERA:
             steps += [
-                (KeepReason.CAMERA_DATA, _best_by(_has_camera_data)),
-                (KeepReason.CAMERA_FORMAT, _best_by(lambda r: r.format in CAMERA_FORMATS)),
-                (KeepReason.LESS_COMPRESSED, _least_compressed),
+                (KeepReason.CAMERA_DATA, by.best_by(by.has_camera_data)),
+                (
+                    KeepReason.CAMERA_FORMAT,
+                    by.best_by(lambda r: r.format in by.CAMERA_FORMATS),
+                ),
+                (KeepReason.LESS_COMPRESSED, by.least_compressed),
             ]
         elif criterion is Criterion.FORMAT:
-            steps.append((KeepReason.PREFERRED_FORMAT, _format_order(rule.formats)))
+            steps.append((KeepReason.PREFERRED_FORMAT, by.format_order(rule.formats)))
         elif criterion is Criterion.FOLDER:
-            steps.append((KeepReason.PREFERRED_FOLDER, _folder_order(prefer)))
+            steps.append((KeepReason.PREFERRED_FOLDER, by.folder_order(prefer)))
         else:
             steps.append(_SIMPLE[criterion])
     if Criterion.PATH not in rule.criteria:
         steps.append(_SIMPLE[Criterion.PATH])
-    steps.append((KeepReason.FIRST_BY_NAME, lambda rs: _lowest([r.path for r in rs])))
+    steps.append((KeepReason.FIRST_BY_NAME, lambda rs: by.lowest([r.path for r in rs])))
     return tuple(steps)
 
 
-def _best_by(good: Callable[[ImageRecord], bool]) -> _Filter:
-    return lambda records: [good(r) for r in records]
-
-
-def _lowest(values: Sequence, tolerance: float = 0) -> list[bool]:
-    low = min(values)
-    return [v <= low + tolerance if tolerance else v == low for v in values]
-
-
-def _highest(values: Sequence, tolerance: float = 0) -> list[bool]:
-    high = max(values)
-    return [v >= high - tolerance if tolerance else v == high for v in values]
-
-
-def _most_pixels(records: list[ImageRecord]) -> list[bool]:
-    most = max(r.pixels for r in records)
-    return [r.pixels >= most * (1 - RESOLUTION_TOLERANCE) for r in records]
-
-
-def _has_camera_data(record: ImageRecord) -> bool:
-    return bool(record.taken or record.camera)
-
-
-def _least_compressed(records: list[ImageRecord]) -> list[bool]:
-    # Bytes per pixel say how hard a file was compressed only against the same
-    # codec: a PNG is always "bigger" than the JPEG it was made from.
-    def density(r: ImageRecord) -> float:
-        return r.size / max(1, r.pixels)
-
-    best: dict[str, float] = {}
-    for r in records:
-        best[r.format] = max(best.get(r.format, 0.0), density(r))
-    return [density(r) >= best[r.format] for r in records]
-
-
-def _format_order(formats: tuple[str, ...]) -> _Filter:
-    def rank(fmt: str) -> int:
-        for i, name in enumerate(formats):
-            if fmt == name or (name == "RAW" and fmt in RAW_FORMATS):
-                return i
-        return len(formats)
-
-    return lambda records: _lowest([rank(r.format) for r in records])
-
-
-def _dir_prefix(folder: str) -> str:
-    return os.path.join(os.path.normpath(os.path.abspath(folder)), "")
-
-
-def _folder_order(prefer: tuple[str, ...]) -> _Filter:
-    def rank(path: str) -> int:
-        # Scanned paths are absolute and normalised already, as the prefixes are.
-        for i, prefix in enumerate(prefer):
-            if path.startswith(prefix):
-                return i
-        return len(prefer)
-
-    return lambda records: _lowest([rank(r.path) for r in records])
-
-
-@lru_cache(maxsize=4096)
-def taken_seconds(value: str | None) -> float | None:
-    """An EXIF date taken (ISO 8601, no zone) as seconds from a fixed naive epoch."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    # No zone is recorded; a fixed naive epoch orders the photos of one group the
-    # same way on every platform, before 1970 too.
-    return (moment.replace(tzinfo=None) - _EPOCH).total_seconds()
-
-
-_EPOCH = datetime(1970, 1, 1)
-
-
-def _all_taken(records: list[ImageRecord]) -> list[float] | None:
-    # The date taken survives copying, which rewrites the file time, but mixing
-    # it with file times would compare two different clocks: it decides only
-    # when every copy has one.
-    taken = [taken_seconds(r.taken) for r in records]
-    return None if any(t is None for t in taken) else taken  # type: ignore[return-value]
-
-
-def _earliest_taken(records: list[ImageRecord]) -> list[bool]:
-    taken = _all_taken(records)
-    return [True] * len(records) if taken is None else _lowest(taken)
-
-
-def _newest(records: list[ImageRecord]) -> list[bool]:
-    taken = _all_taken(records)
-    if taken is not None:
-        return _highest(taken)
-    return _highest([r.mtime_ns for r in records], MTIME_TOLERANCE_NS)
-
-
-_SIMPLE: dict[Criterion, tuple[KeepReason, _Filter]] = {
-    Criterion.RESOLUTION: (KeepReason.RESOLUTION, _most_pixels),
-    Criterion.LARGEST: (KeepReason.LARGEST, lambda rs: _highest([r.size for r in rs])),
-    Criterion.SMALLEST: (KeepReason.SMALLEST, lambda rs: _lowest([r.size for r in rs])),
-    Criterion.TAKEN: (KeepReason.EARLIEST_TAKEN, _earliest_taken),
+_SIMPLE: dict[Criterion, tuple[KeepReason, by.Filter]] = {
+    Criterion.RESOLUTION: (KeepReason.RESOLUTION, by.most_pixels),
+    Criterion.LARGEST: (KeepReason.LARGEST, lambda rs: by.highest([r.size for r in rs])),
+    Criterion.SMALLEST: (KeepReason.SMALLEST, lambda rs: by.lowest([r.size for r in rs])),
+    Criterion.TAKEN: (KeepReason.EARLIEST_TAKEN, by.earliest_taken),
     Criterion.MTIME: (
         KeepReason.OLDEST_FILE,
-        lambda rs: _lowest([r.mtime_ns for r in rs], MTIME_TOLERANCE_NS),
+        lambda rs: by.lowest([r.mtime_ns for r in rs], by.MTIME_TOLERANCE_NS),
     ),
-    Criterion.NEWEST: (KeepReason.NEWEST, _newest),
-    Criterion.PATH: (KeepReason.SHORTER_PATH, lambda rs: _lowest([len(r.path) for r in rs])),
+    Criterion.NEWEST: (KeepReason.NEWEST, by.newest),
+    Criterion.PATH: (
+        KeepReason.SHORTER_PATH,
+        lambda rs: by.lowest([len(r.path) for r in rs]),
+    ),
 }

@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from photodedup.core import cache as cache_module
-from photodedup.core.cache import SCHEMA_VERSION, HashCache, default_cache_path
+from photodedup.core import cache_schema
+from photodedup.core.cache import HashCache, default_cache_path
+from photodedup.core.cache_schema import SCHEMA_VERSION
 from photodedup.core.models import HashSettings, ImageRecord
 
 DHASH = HashSettings("dhash")
@@ -509,12 +511,12 @@ def test_any_records_round_trip_through_the_file(batch: list[ImageRecord]) -> No
 def test_a_version_1_cache_is_migrated_in_place_keeping_every_row(db: Path) -> None:
     # Version 1 had no gps column: its rows stay hits, with the location not known.
     conn = sqlite3.connect(db)
-    for statement in cache_module._SCHEMA[:1]:
+    for statement in cache_schema._SCHEMA[:1]:
         for column in ("gps INTEGER", "probes TEXT", "thumb BLOB", "windows TEXT"):
             statement = statement.replace(f"    {column},\n", "")
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
-    old = cache_module._row(rec("/p/old.jpg"))[:10]
+    old = cache_schema.record_to_row(rec("/p/old.jpg"))[:10]
     conn.execute(
         f"INSERT INTO records VALUES ({', '.join('?' * (len(old) + 2))})",
         (os.fsencode("/p/old.jpg"), DHASH.key, *old),
@@ -534,12 +536,12 @@ def test_a_version_2_cache_keeps_its_rows_and_pdq_needs_its_new_columns(db: Path
     # Version 2 had no probes, thumbnail or crop windows: dHash rows stay hits, and
     # a PDQ row without them is a miss (decoded again), never a record without a check.
     conn = sqlite3.connect(db)
-    statement = cache_module._SCHEMA[0]
+    statement = cache_schema._SCHEMA[0]
     for column in ("probes TEXT", "thumb BLOB", "windows TEXT"):
         statement = statement.replace(f"    {column},\n", "")
     conn.execute(statement)
     conn.execute("PRAGMA user_version = 2")
-    old = cache_module._row(rec("/p/old.jpg"))[:11]
+    old = cache_schema.record_to_row(rec("/p/old.jpg"))[:11]
     insert = f"INSERT INTO records VALUES ({', '.join('?' * (len(old) + 2))})"
     conn.execute(insert, (os.fsencode("/p/old.jpg"), DHASH.key, *old))
     conn.execute(insert, (os.fsencode("/p/old.jpg"), PDQ.key, *old))
