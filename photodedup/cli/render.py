@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from photodedup.core.reasons import Reason
+from photodedup.core.reasons import Content, Reason, read_not_an_image
 from photodedup.core.sizes import format_bytes
 
 
@@ -83,9 +83,24 @@ _WORDS: dict[Reason, str] = {
 }
 
 
+_CONTENT_WORDS: dict[Content, str] = {
+    Content.ZEROS: "all zero bytes",
+    Content.PDF: "a PDF document",
+    Content.ZIP: "a ZIP archive",
+    Content.MEDIA: "a video or other media file ({detail})",
+    Content.PHOTOSHOP: "a Photoshop document",
+    Content.TEXT: "looks like text",
+    Content.BINARY: "unknown binary data",
+}
+
+
 def reason_words(reason: Reason | str | None, detail: str = "") -> str:
     """One line for a reason code and its detail, for a terminal."""
     detail = printable(" ".join(detail.split()))
+    parts = read_not_an_image(detail) if reason == Reason.NOT_AN_IMAGE else None
+    if parts is not None:
+        expected, content, extra = parts
+        detail = f"{expected} ({_CONTENT_WORDS[content].replace('{detail}', extra)})"
     template = _WORDS.get(reason) if reason else None  # type: ignore[arg-type]
     if template is None:  # a code from a newer engine: show it as it is
         return ": ".join(p for p in (str(reason or ""), detail) if p)

@@ -45,7 +45,7 @@ from photodedup.core.models import (
 from photodedup.core.os_errors import os_error
 from photodedup.core.progress import CancelToken, Reporter, check
 from photodedup.core.raw import sniff_raw_file
-from photodedup.core.reasons import Phase, Reason, Why
+from photodedup.core.reasons import Phase, Reason, Why, not_an_image
 
 # (path, size, mtime_ns) -> the format an earlier scan sniffed, or None.
 KnownFormat = Callable[[str, int, int], "str | None"]
@@ -262,7 +262,7 @@ class _Walk:
         if fmt is None:
             if not expected:
                 return None, None
-            return None, (Reason.NOT_AN_IMAGE, f"{expected} ({describe_content(head)})")
+            return None, (Reason.NOT_AN_IMAGE, not_an_image(expected, *describe_content(head)))
         return FileRef(path, size, st.st_mtime_ns, st.st_dev, st.st_ino, fmt), None
 
     def _check_cancel(self) -> None:

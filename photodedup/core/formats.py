@@ -10,6 +10,8 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable
 
+from photodedup.core.reasons import Content
+
 # Every format sniff_format can return; the decoder opens exactly these.
 SNIFFED_FORMATS: tuple[str, ...] = (
     "JPEG",
@@ -117,19 +119,19 @@ def _sniff_ftyp(head: bytes) -> str | None:
     return None
 
 
-def describe_content(head: bytes) -> str:
-    """A few words on what non-image bytes look like, for an error message."""
+def describe_content(head: bytes) -> tuple[Content, str]:
+    """What non-image bytes look like, as a code and its extra (a media brand),
+    for an error the front ends put into words."""
     if not head.strip(b"\x00"):
-        return "all zero bytes"
+        return Content.ZEROS, ""
     if head.startswith(b"%PDF"):
-        return "a PDF document"
+        return Content.PDF, ""
     if head.startswith(b"PK\x03\x04"):
-        return "a ZIP archive"
+        return Content.ZIP, ""
     if head[4:8] == b"ftyp":
-        brand = head[8:12].decode("ascii", "replace").strip()
-        return f"a video or other media file ({brand})"
+        return Content.MEDIA, head[8:12].decode("ascii", "replace").strip()
     if head.startswith(b"8BPS"):
-        return "a Photoshop document"
+        return Content.PHOTOSHOP, ""
     text = head.rstrip(b"\x00")
     # A multi-byte character cut at the end of the sample is still text.
     for cut in range(4):
@@ -138,9 +140,9 @@ def describe_content(head: bytes) -> str:
         except UnicodeDecodeError:
             continue
         if decoded and all(c.isprintable() or c in "\t\r\n\f" for c in decoded):
-            return "looks like text"
+            return Content.TEXT, ""
         break
-    return "unknown binary data"
+    return Content.BINARY, ""
 
 
 def extension(name: str) -> str:

@@ -9,6 +9,7 @@ log, in exports and in reports.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 
@@ -89,3 +90,29 @@ class Reason(StrEnum):
 
 
 Why = tuple[Reason, str]  # a reason code and its detail
+
+
+class Content(StrEnum):
+    """What a file looks like that is not the image its name promises."""
+
+    ZEROS = "zeros"  # all zero bytes
+    PDF = "pdf"
+    ZIP = "zip"
+    MEDIA = "media"  # a video or other ISO media file; its brand follows
+    PHOTOSHOP = "photoshop"
+    TEXT = "text"
+    BINARY = "binary"  # nothing recognised
+
+
+def not_an_image(expected: str, content: Content, extra: str = "") -> str:
+    """``Reason.NOT_AN_IMAGE``'s detail: "PNG (text)", "JPEG (media: mp42)"."""
+    return f"{expected} ({content}: {extra})" if extra else f"{expected} ({content})"
+
+
+def read_not_an_image(detail: str) -> tuple[str, Content, str] | None:
+    """The format promised, the content code and its extra, from ``not_an_image``'s
+    detail; None for a detail in another form (written by an earlier version)."""
+    found = re.fullmatch(r"(.*) \((\w+)(?:: (.*))?\)", detail)
+    if found is None or found.group(2) not in Content._value2member_map_:
+        return None
+    return found.group(1), Content(found.group(2)), found.group(3) or ""

@@ -1687,204 +1687,244 @@
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="33"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="23"/>
+        <source>Not an image: the content is not %1 (%2)</source>
+        <translation>不是图片：内容不是 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="38"/>
         <source>You stopped before this file was reached</source>
         <translation>你在处理到此文件之前停止了</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="36"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="41"/>
         <source>Stopped: the log %1 could not be written</source>
         <translation>已停止：无法写入日志 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="39"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="44"/>
         <source>No longer there</source>
         <translation>已不在原处</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="40"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="45"/>
         <source>Cannot read the file: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="41"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="46"/>
         <source>No longer a regular file</source>
         <translation>已不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="42"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="47"/>
         <source>Changed since the scan</source>
         <translation>扫描后已改变</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="43"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="48"/>
         <source>No other file of its group is kept</source>
         <translation>同组中没有其他保留的文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="46"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="51"/>
         <source>The copy to keep is this same file under another name: %1</source>
         <translation>要保留的副本其实是同一个文件的另一个名字：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="49"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="54"/>
         <source>The copy to keep is missing or changed: %1</source>
         <translation>要保留的副本已不存在或已改变：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="52"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="57"/>
         <source>No Trash can be used on this file&apos;s drive</source>
         <translation>此文件所在的磁盘无法使用废纸篓</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="55"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="60"/>
         <source>Network folders have no Recycle Bin</source>
         <translation>网络文件夹没有回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="58"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="63"/>
         <source>This drive has no Recycle Bin (removable, network or RAM drive)</source>
         <translation>此驱动器没有回收站（可移动、网络或内存驱动器）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="61"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="66"/>
         <source>The drive is read-only</source>
         <translation>该磁盘是只读的</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="62"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="67"/>
         <source>The Trash folder is on a read-only drive</source>
         <translation>废纸篓文件夹位于只读驱动器上</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="65"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="70"/>
         <source>The Trash&apos;s drive is full</source>
         <translation>废纸篓所在的驱动器已满</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="66"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="71"/>
         <source>The name is too long for the Trash</source>
         <translation>文件名太长，无法放入废纸篓</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="69"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="74"/>
         <source>The file is still there after moving it to the Trash</source>
         <translation>移到废纸篓后文件仍在原处</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="72"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="77"/>
         <source>Could not move it: %1</source>
         <translation>无法移动：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="73"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="78"/>
         <source>%1 is not an existing folder</source>
         <translation>%1 不是已存在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="76"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="81"/>
         <source>Cannot write the log %1</source>
         <translation>无法写入日志 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="77"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="82"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="78"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="83"/>
         <source>The folder is no longer there</source>
         <translation>文件夹已不在原处</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="81"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="86"/>
         <source>The path is too long</source>
         <translation>路径太长</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="82"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="87"/>
         <source>Symbolic link loop</source>
         <translation>符号链接循环</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="83"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="88"/>
         <source>Symbolic link loop: it leads back to a parent folder</source>
         <translation>符号链接循环：它指回上级文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="86"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="91"/>
         <source>Broken symbolic link</source>
         <translation>失效的符号链接</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="87"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="92"/>
         <source>Cannot read the file: permission denied</source>
         <translation>无法读取文件：权限不足</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="90"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="95"/>
         <source>Cannot open the folder: permission denied</source>
         <translation>无法打开文件夹：权限不足</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="93"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="98"/>
         <source>Input/output error (a failing disk or a disconnected drive?)</source>
         <translation>输入/输出错误（磁盘故障或驱动器已断开？）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="96"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="101"/>
         <source>Cannot open the folder: %1</source>
         <translation>无法打开文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="99"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="104"/>
         <source>Not a folder or a regular file</source>
         <translation>不是文件夹，也不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="102"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="107"/>
         <source>Empty file</source>
         <translation>空文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="103"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="108"/>
         <source>Not an image: the content is not %1</source>
         <translation>不是图片：内容不是 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="106"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="111"/>
         <source>Not a supported image</source>
         <translation>不是支持的图片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="107"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="112"/>
         <source>Corrupt or truncated %1 data</source>
         <translation>%1 数据已损坏或被截断</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="108"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="113"/>
         <source>Corrupt data: %1</source>
         <translation>数据已损坏：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="109"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="114"/>
         <source>Image too large</source>
         <translation>图片太大</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="110"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="115"/>
         <source>Not enough memory to decode the image</source>
         <translation>内存不足，无法解码图片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="113"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="118"/>
         <source>Unsupported colour mode %1</source>
         <translation>不支持的颜色模式 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/platform/reasons.py" line="116"/>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="121"/>
         <source>The decoder crashed on this file</source>
         <translation>解码器在此文件上崩溃</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="130"/>
+        <source>all zero bytes</source>
+        <translation>全是零字节</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="131"/>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="132"/>
+        <source>a ZIP archive</source>
+        <translation>ZIP 压缩包</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="133"/>
+        <source>a video or other media file (%1)</source>
+        <translation>视频或其他媒体文件（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="134"/>
+        <source>a Photoshop document</source>
+        <translation>Photoshop 文档</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="135"/>
+        <source>looks like text</source>
+        <translation>看起来是文本</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/platform/reasons.py" line="136"/>
+        <source>unknown binary data</source>
+        <translation>未知的二进制数据</translation>
     </message>
 </context>
 <context>

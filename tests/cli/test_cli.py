@@ -80,7 +80,7 @@ def test_scan_reports_exact_groups_and_errors(library: Path, tmp_path: Path) -> 
     errors = {Path(e["path"]).name: (e["reason"], e["detail"]) for e in report["errors"]}
     assert set(errors) == {"truncated.jpg", "empty.jpg", "notes.png", "corrupt.jpg"}
     assert errors["empty.jpg"] == ("empty-file", "")
-    assert errors["notes.png"] == ("not-an-image", "PNG (looks like text)")
+    assert errors["notes.png"] == ("not-an-image", "PNG (text)")
     assert all("\n" not in detail for _, detail in errors.values())
     assert report["stats"]["images"] == 9
     assert report["stats"]["decoded"] == 9

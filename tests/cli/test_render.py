@@ -18,6 +18,12 @@ def test_details_go_where_the_sentence_has_room() -> None:
     assert reason_words(Reason.NOT_AN_IMAGE, "PNG (looks like text)") == (
         "not an image: content is not PNG (looks like text)"
     )
+    assert reason_words(Reason.NOT_AN_IMAGE, "PNG (text)") == (
+        "not an image: content is not PNG (looks like text)"
+    )
+    assert reason_words(Reason.NOT_AN_IMAGE, "JPEG (media: mp42)") == (
+        "not an image: content is not JPEG (a video or other media file (mp42))"
+    )
     assert reason_words(Reason.TOO_LARGE) == "image too large"
     assert reason_words(Reason.EMPTY_FILE) == "empty file"
     assert reason_words(Reason.NO_TRASH, "/media/stick") == (

@@ -16,7 +16,7 @@ from photodedup.core.discover import discover
 from photodedup.core.formats import describe_content, sniff_format
 from photodedup.core.models import Cancelled, Progress
 from photodedup.core.os_errors import os_error
-from photodedup.core.reasons import Reason
+from photodedup.core.reasons import Content, Reason
 
 
 def photo_file(path: Path, seed: int = 1, fmt: str | None = None) -> Path:
@@ -67,10 +67,11 @@ def test_sniff_format_edge_cases(head: bytes, expected: str | None) -> None:
 
 
 def test_describe_content_names_what_the_bytes_look_like() -> None:
-    assert describe_content(b"hello, this is a note\n") == "looks like text"
-    assert describe_content(b"%PDF-1.4 ...") == "a PDF document"
-    assert describe_content(b"\x00" * 32) == "all zero bytes"
-    assert describe_content(bytes(range(200, 232))) == "unknown binary data"
+    assert describe_content(b"hello, this is a note\n") == (Content.TEXT, "")
+    assert describe_content(b"%PDF-1.4 ...") == (Content.PDF, "")
+    assert describe_content(b"\x00" * 32) == (Content.ZEROS, "")
+    assert describe_content(bytes(range(200, 232))) == (Content.BINARY, "")
+    assert describe_content(b"\x00\x00\x00\x18ftypmp42\x00\x00") == (Content.MEDIA, "mp42")
 
 
 def test_finds_images_by_content_and_sorts_them(tmp_path: Path) -> None:
@@ -112,7 +113,7 @@ def test_mislabelled_text_file_is_an_error_with_a_reason(tmp_path: Path) -> None
     fake.write_text("This is not a picture at all.\n" * 400)
     found = discover([str(tmp_path)])
     assert found.files == []
-    assert errors(found) == {str(fake): (Reason.NOT_AN_IMAGE, "PNG (looks like text)")}
+    assert errors(found) == {str(fake): (Reason.NOT_AN_IMAGE, "PNG (text)")}
 
 
 def test_empty_image_file_is_an_error_and_other_empty_files_are_not(tmp_path: Path) -> None:
@@ -232,7 +233,7 @@ def test_non_utf8_names_are_found_and_round_trip(tmp_path: Path) -> None:
     assert str(tmp_path / name) in paths(found)
     assert os.fsencode(str(tmp_path / name)).endswith(b"caf\xe9.jpg")
     [error] = found.errors
-    assert (error.reason, error.detail) == (Reason.NOT_AN_IMAGE, "PNG (looks like text)")
+    assert (error.reason, error.detail) == (Reason.NOT_AN_IMAGE, "PNG (text)")
     # What a front end does with such a name must not raise.
     for text in [*paths(found), error.path]:
         text.encode("utf-8", "surrogateescape")

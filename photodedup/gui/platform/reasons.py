@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from photodedup.core.reasons import Reason
+from photodedup.core.reasons import Content, Reason, read_not_an_image
 from photodedup.gui.platform.formatting import display_path
 
 
@@ -17,6 +17,11 @@ def reason_text(reason: Reason | str | None, detail: str = "") -> str:
     the sentence has no place for follows in parentheses."""
     words = _words()
     detail = display_path(" ".join(detail.split()))
+    parts = read_not_an_image(detail) if reason == Reason.NOT_AN_IMAGE else None
+    if parts is not None:
+        expected, content, extra = parts
+        text = QCoreApplication.translate("Reasons", "Not an image: the content is not %1 (%2)")
+        return text.replace("%1", expected).replace("%2", _content_words(content, extra))
     text = words.get(reason) if reason else None  # type: ignore[arg-type]
     if text is None:  # the system's own message, or a code this version does not know
         text = detail or str(reason or "")
@@ -117,3 +122,17 @@ def _words() -> dict[Reason, str]:
             "Reasons", "The decoder crashed on this file"
         ),
     }
+
+
+def _content_words(content: Content, extra: str) -> str:
+    """What a file that is not an image looks like, in words; ``%1`` takes ``extra``."""
+    words = {
+        Content.ZEROS: QCoreApplication.translate("Reasons", "all zero bytes"),
+        Content.PDF: QCoreApplication.translate("Reasons", "a PDF document"),
+        Content.ZIP: QCoreApplication.translate("Reasons", "a ZIP archive"),
+        Content.MEDIA: QCoreApplication.translate("Reasons", "a video or other media file (%1)"),
+        Content.PHOTOSHOP: QCoreApplication.translate("Reasons", "a Photoshop document"),
+        Content.TEXT: QCoreApplication.translate("Reasons", "looks like text"),
+        Content.BINARY: QCoreApplication.translate("Reasons", "unknown binary data"),
+    }
+    return words[content].replace("%1", extra)

@@ -16,8 +16,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from photodedup.core.ignore import IgnoreList
+from photodedup.core.reasons import Reason
 from photodedup.gui.main_window import MainWindow
 from photodedup.gui.platform import i18n
+from photodedup.gui.platform.reasons import reason_text
 
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "resources" / "translations" / "photodedup_zh_CN.ts"
@@ -146,3 +148,9 @@ def test_the_translation_file_has_every_string_in_the_gui(tmp_path):
         capture_output=True,
     )
     assert tool.unfinished(copy) == [], "run packaging/i18n.py update, then translate"
+
+
+def test_what_a_mislabelled_file_looks_like_is_said_in_chinese(chinese):
+    text = reason_text(Reason.NOT_AN_IMAGE, "PNG (text)")
+    assert "PNG" in text and CJK.search(text), text
+    assert "text" not in text  # no English word from the engine
