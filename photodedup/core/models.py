@@ -21,7 +21,8 @@ from photodedup.core.reasons import Phase, Reason
 HASH_ALGORITHMS: tuple[str, ...] = ("pdq", "dhash", "phash", "ahash", "whash")
 HASH_SIZES: tuple[int, ...] = (8, 16)
 DEFAULT_ALGORITHM = "pdq"
-DEFAULT_MIN_SIZE = 8 * 1024
+# Smaller files are icons and thumbnails. In SI units (8 kB), as every size shown.
+DEFAULT_MIN_SIZE = 8_000
 
 
 @dataclass(frozen=True)

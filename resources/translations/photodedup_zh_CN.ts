@@ -228,163 +228,163 @@
 <context>
     <name>CheckWindow</name>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="63"/>
+        <location filename="../../photodedup/gui/check/window.py" line="64"/>
         <source>Check New Photos</source>
         <translation>检查新照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="84"/>
+        <location filename="../../photodedup/gui/check/window.py" line="85"/>
         <source>Add folder or card…</source>
         <translation>添加文件夹或存储卡…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="86"/>
+        <location filename="../../photodedup/gui/check/window.py" line="87"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="88"/>
+        <location filename="../../photodedup/gui/check/window.py" line="89"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="91"/>
+        <location filename="../../photodedup/gui/check/window.py" line="92"/>
         <source>Photos to check:</source>
         <translation>要检查的照片：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="97"/>
+        <location filename="../../photodedup/gui/check/window.py" line="98"/>
         <source>An index file:</source>
         <translation>索引文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="103"/>
+        <location filename="../../photodedup/gui/check/window.py" line="104"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="106"/>
+        <location filename="../../photodedup/gui/check/window.py" line="107"/>
         <source>Check against:</source>
         <translation>对照：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="113"/>
-        <location filename="../../photodedup/gui/check/window.py" line="353"/>
+        <location filename="../../photodedup/gui/check/window.py" line="114"/>
+        <location filename="../../photodedup/gui/check/window.py" line="354"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="139"/>
+        <location filename="../../photodedup/gui/check/window.py" line="140"/>
         <source>Drop a memory card, a folder or photos here, or add them above, then press Check. Nothing is ever removed from this window.</source>
         <translation>把存储卡、文件夹或照片拖到这里，或在上方添加，然后按“检查”。此窗口从不删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="147"/>
+        <location filename="../../photodedup/gui/check/window.py" line="148"/>
         <source>Compare with match</source>
         <translation>与匹配照片比较</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="149"/>
+        <location filename="../../photodedup/gui/check/window.py" line="150"/>
         <source>Copy the new ones to…</source>
         <translation>把新照片复制到…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="151"/>
+        <location filename="../../photodedup/gui/check/window.py" line="152"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="183"/>
+        <location filename="../../photodedup/gui/check/window.py" line="184"/>
         <source>Choose a Folder or Memory Card</source>
         <translation>选择文件夹或存储卡</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="190"/>
+        <location filename="../../photodedup/gui/check/window.py" line="191"/>
         <source>Choose Photos</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="192"/>
+        <location filename="../../photodedup/gui/check/window.py" line="193"/>
         <source>Images (%1);;All files (*)</source>
         <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="200"/>
+        <location filename="../../photodedup/gui/check/window.py" line="201"/>
         <source>Choose an Index File</source>
         <translation>选择索引文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="202"/>
+        <location filename="../../photodedup/gui/check/window.py" line="203"/>
         <source>photodedup index (*.pdindex);;All files (*)</source>
         <translation>photodedup 索引 (*.pdindex);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="220"/>
+        <location filename="../../photodedup/gui/check/window.py" line="221"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="243"/>
+        <location filename="../../photodedup/gui/check/window.py" line="244"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="259"/>
+        <location filename="../../photodedup/gui/check/window.py" line="260"/>
         <source>Cannot Use This Index</source>
         <translation>无法使用此索引</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="264"/>
+        <location filename="../../photodedup/gui/check/window.py" line="265"/>
         <source>Checked in %1 s.</source>
         <translation>检查用时 %1 秒。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="270"/>
+        <location filename="../../photodedup/gui/check/window.py" line="271"/>
         <source>Check stopped. Fingerprints read so far are kept.</source>
         <translation>检查已停止。已读取的指纹会保留。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="275"/>
+        <location filename="../../photodedup/gui/check/window.py" line="276"/>
         <source>The check failed: %1</source>
         <translation>检查失败：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="288"/>
+        <location filename="../../photodedup/gui/check/window.py" line="289"/>
         <source>Copy the New Photos To</source>
         <translation>把新照片复制到</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="296"/>
+        <location filename="../../photodedup/gui/check/window.py" line="297"/>
         <source>Cannot Copy There</source>
         <translation>无法复制到那里</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="318"/>
+        <location filename="../../photodedup/gui/check/window.py" line="319"/>
         <source>New Photos Copied</source>
         <translation>新照片已复制</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="342"/>
+        <location filename="../../photodedup/gui/check/window.py" line="343"/>
         <source>none yet</source>
         <translation>尚未选择</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="347"/>
+        <location filename="../../photodedup/gui/check/window.py" line="348"/>
         <source>The %1 folder in the main window</source>
         <translation>主窗口中的 %1 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="348"/>
+        <location filename="../../photodedup/gui/check/window.py" line="349"/>
         <source>The %1 folders in the main window</source>
         <translation>主窗口中的 %1 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="353"/>
+        <location filename="../../photodedup/gui/check/window.py" line="354"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="380"/>
+        <location filename="../../photodedup/gui/check/window.py" line="381"/>
         <source>%1 checked: %2 new, %3 similar, %4 already in the library</source>
         <translation>已检查 %1 张：%2 张新照片，%3 张相似，%4 张已在图库中</translation>
     </message>
@@ -921,172 +921,172 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="54"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="55"/>
         <source>Removal History</source>
         <translation>移除记录</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="64"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="65"/>
         <source>Every removal photodedup made, newest first. Select one to see where each file went; Restore puts its files back where they were, never over a file that is there now.</source>
         <translation>photodedup 做过的每次移除，最新的在前。选中一次移除可查看每个文件去了哪里；“恢复”会把文件放回原处，绝不覆盖那里现有的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="75"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="76"/>
         <source>On this system photodedup cannot read the Trash back: put trashed files back from the Trash yourself. Files moved to a folder are restored from here.</source>
         <translation>在此系统上 photodedup 无法读回回收站：移到回收站的文件请自行从回收站放回。移到文件夹的文件可以在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="82"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="83"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="82"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="83"/>
         <source>Files</source>
         <translation>文件数</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="82"/>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="90"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="83"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="91"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="82"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="83"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="83"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="90"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="91"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="90"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="91"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="90"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="91"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="107"/>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="235"/>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="242"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="108"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="236"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="243"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="108"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="109"/>
         <source>Put this removal&apos;s files back where they were</source>
         <translation>把这次移除的文件放回原处</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="111"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="112"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="135"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="136"/>
         <source>Nothing has been removed yet.</source>
         <translation>还没有移除过任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="140"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="141"/>
         <source>%n line of the log could not be read and is left out.</source>
         <translation>
             <numerusform>日志中有 %n 行无法读取，已略过。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="141"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="142"/>
         <source>%n lines of the log could not be read and are left out.</source>
         <translation>
             <numerusform>日志中有 %n 行无法读取，已略过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="163"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="164"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="177"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="178"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="178"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="179"/>
         <source>A folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="179"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="180"/>
         <source>Trash and a folder</source>
         <translation>回收站和文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="182"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="183"/>
         <source>Removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="183"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="184"/>
         <source>Partly restored</source>
         <translation>部分已恢复</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="184"/>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="218"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="185"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="219"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="190"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="191"/>
         <source>Batch %1</source>
         <translation>批次 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="220"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="221"/>
         <source>In %1</source>
         <translation>在 %1 中</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="222"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="223"/>
         <source>In the Trash</source>
         <translation>在回收站中</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="227"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="228"/>
         <source>the system Trash</source>
         <translation>系统回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="228"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="229"/>
         <source>Went to %1</source>
         <translation>去了 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="237"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="238"/>
         <source>Could not restore: %1</source>
         <translation>无法恢复：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="252"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="253"/>
         <source>Restored %1 of %n file.</source>
         <translation>
             <numerusform>已恢复 %1 个，共 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/history_dialog.py" line="253"/>
+        <location filename="../../photodedup/gui/review/history_dialog.py" line="254"/>
         <source>Restored %1 of %n files.</source>
         <translation>
             <numerusform>已恢复 %1 个，共 %n 个文件。</numerusform>
@@ -1403,32 +1403,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="241"/>
+        <location filename="../../photodedup/gui/main_window.py" line="242"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="281"/>
+        <location filename="../../photodedup/gui/main_window.py" line="282"/>
         <source>the system&apos;s language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="243"/>
+        <location filename="../../photodedup/gui/main_window.py" line="244"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="245"/>
+        <location filename="../../photodedup/gui/main_window.py" line="246"/>
         <source>Grouping again…</source>
         <translation>正在重新分组…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="284"/>
+        <location filename="../../photodedup/gui/main_window.py" line="285"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="284"/>
+        <location filename="../../photodedup/gui/main_window.py" line="285"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
@@ -1436,57 +1436,57 @@
 <context>
     <name>NotDuplicatesDialog</name>
     <message>
-        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="35"/>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="36"/>
         <source>Not Duplicates</source>
         <translation>非重复照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="38"/>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="39"/>
         <source>These photos are never grouped together again, even after they are renamed or moved. Undo a decision to let them group from the next scan.</source>
         <translation>这些照片不会再被分到同一组，即使它们被重命名或移动。撤销某项决定后，下次扫描时它们可以再次成组。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="47"/>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="48"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="47"/>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="48"/>
         <source>Not a duplicate of</source>
         <translation>并非其重复</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="47"/>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="48"/>
         <source>Decided</source>
         <translation>决定于</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="58"/>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="59"/>
         <source>You have not marked any photos as “not a duplicate”.</source>
         <translation>你还没有把任何照片标为“非重复”。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="63"/>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="64"/>
         <source>Clear all…</source>
         <translation>全部清除…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="84"/>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="85"/>
         <source>Clear All</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="85"/>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="86"/>
         <source>Forget all %1 decisions? The photos may group again from the next scan.</source>
         <translation>要忘记全部 %1 项决定吗？下次扫描时这些照片可能再次成组。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="102"/>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="103"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="103"/>
+        <location filename="../../photodedup/gui/results/ignore_dialog.py" line="104"/>
         <source>Let these two photos group again</source>
         <translation>让这两张照片可以再次成组</translation>
     </message>
@@ -1930,176 +1930,176 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="86"/>
+        <location filename="../../photodedup/gui/review/report.py" line="93"/>
         <source>Changed your mind? Restore These Files puts them back where they were, now or later from File ▸ Removal History.</source>
         <translation>改变主意了？“恢复这些文件”会把它们放回原处，现在或以后在“文件 ▸ 移除记录”中都可以。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="90"/>
+        <location filename="../../photodedup/gui/review/report.py" line="97"/>
         <source>Restore These Files</source>
         <translation>恢复这些文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="99"/>
+        <location filename="../../photodedup/gui/review/report.py" line="106"/>
         <source>Move Them to a Folder…</source>
         <translation>把它们移到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="109"/>
+        <location filename="../../photodedup/gui/review/report.py" line="115"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="109"/>
+        <location filename="../../photodedup/gui/review/report.py" line="115"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="109"/>
+        <location filename="../../photodedup/gui/review/report.py" line="115"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="109"/>
+        <location filename="../../photodedup/gui/review/report.py" line="115"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="131"/>
+        <location filename="../../photodedup/gui/review/report.py" line="139"/>
         <source>Open Log</source>
         <translation>打开日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="132"/>
+        <location filename="../../photodedup/gui/review/report.py" line="140"/>
         <source>Every file moved is listed there, with where it went</source>
         <translation>日志列出了每个已移动的文件及其去向</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="134"/>
+        <location filename="../../photodedup/gui/review/report.py" line="142"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="152"/>
+        <location filename="../../photodedup/gui/review/report.py" line="160"/>
         <source>Moved %n file to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="153"/>
+        <location filename="../../photodedup/gui/review/report.py" line="161"/>
         <source>Moved %n files to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="160"/>
+        <location filename="../../photodedup/gui/review/report.py" line="168"/>
         <source>Moved %n file to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="161"/>
+        <location filename="../../photodedup/gui/review/report.py" line="169"/>
         <source>Moved %n files to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="165"/>
+        <location filename="../../photodedup/gui/review/report.py" line="173"/>
         <source>No file was moved.</source>
         <translation>没有移动任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="175"/>
+        <location filename="../../photodedup/gui/review/report.py" line="183"/>
         <source>The Trash is not available for %n file</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="176"/>
+        <location filename="../../photodedup/gui/review/report.py" line="184"/>
         <source>The Trash is not available for %n files</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="179"/>
+        <location filename="../../photodedup/gui/review/report.py" line="187"/>
         <source> (for example on a network or removable drive). They are still in place; you can move them to a folder of your choice instead. Nothing is deleted.</source>
         <translation>（例如位于网络驱动器或移动存储上）。它们仍在原处；你可以改为把它们移到自己选择的文件夹。不会删除任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="188"/>
+        <location filename="../../photodedup/gui/review/report.py" line="196"/>
         <source>%n file was left where it is:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="189"/>
+        <location filename="../../photodedup/gui/review/report.py" line="197"/>
         <source>%n files were left where they are:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="206"/>
+        <location filename="../../photodedup/gui/review/report.py" line="214"/>
         <source>Restored %n file to where it was (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件恢复到原处（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="207"/>
+        <location filename="../../photodedup/gui/review/report.py" line="215"/>
         <source>Restored %n files to where they were (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件恢复到原处（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="219"/>
+        <location filename="../../photodedup/gui/review/report.py" line="227"/>
         <source>%n file could not be restored:</source>
         <translation>
             <numerusform>%n 个文件无法恢复：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="220"/>
+        <location filename="../../photodedup/gui/review/report.py" line="228"/>
         <source>%n files could not be restored:</source>
         <translation>
             <numerusform>%n 个文件无法恢复：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="225"/>
+        <location filename="../../photodedup/gui/review/report.py" line="233"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="229"/>
+        <location filename="../../photodedup/gui/review/report.py" line="237"/>
         <source>Could not restore: %1</source>
         <translation>无法恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="237"/>
+        <location filename="../../photodedup/gui/review/report.py" line="245"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="238"/>
+        <location filename="../../photodedup/gui/review/report.py" line="246"/>
         <source>No Trash here</source>
         <translation>此处无回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="239"/>
+        <location filename="../../photodedup/gui/review/report.py" line="247"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="269"/>
+        <location filename="../../photodedup/gui/review/report.py" line="272"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到这个文件夹</translation>
     </message>
@@ -2145,27 +2145,27 @@
 <context>
     <name>ResultsCommands</name>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="135"/>
+        <location filename="../../photodedup/gui/commands.py" line="140"/>
         <source>Scan again to see the photos you no longer mark as different.</source>
         <translation>重新扫描即可看到你不再标为不同的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="143"/>
+        <location filename="../../photodedup/gui/commands.py" line="148"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="145"/>
+        <location filename="../../photodedup/gui/commands.py" line="150"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="168"/>
+        <location filename="../../photodedup/gui/commands.py" line="173"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="170"/>
+        <location filename="../../photodedup/gui/commands.py" line="175"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2261,37 +2261,37 @@
         <translation>{n} 张相似照片：{names}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="267"/>
+        <location filename="../../photodedup/gui/results/model.py" line="285"/>
         <source>{n} group</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="267"/>
+        <location filename="../../photodedup/gui/results/model.py" line="285"/>
         <source>{n} groups</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="268"/>
+        <location filename="../../photodedup/gui/results/model.py" line="286"/>
         <source>{n} file marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="268"/>
+        <location filename="../../photodedup/gui/results/model.py" line="286"/>
         <source>{n} files marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="269"/>
+        <location filename="../../photodedup/gui/results/model.py" line="287"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="276"/>
+        <location filename="../../photodedup/gui/results/model.py" line="294"/>
         <source>{n} group has every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="277"/>
+        <location filename="../../photodedup/gui/results/model.py" line="295"/>
         <source>{n} groups have every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
@@ -2364,222 +2364,222 @@
         <translation>回收站日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="105"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="216"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="393"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="106"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="217"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="394"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="164"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="165"/>
         <source>You can undo this afterwards: each file can be put back where it was. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
         <translation>之后可以撤销：每个文件都能放回原处。每个文件在移动前都会再检查一次：扫描后有改动的文件会留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="188"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="188"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="188"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="187"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="188"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="371"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="372"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="371"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="372"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="219"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="220"/>
         <source>Move to a Folder…</source>
         <translation>移到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="222"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="223"/>
         <source>Move the files into a folder you choose instead of the Trash, keeping their paths below the scanned folders</source>
         <translation>把文件移到你选择的文件夹而不是回收站，并保留它们在所扫描文件夹下的路径</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="228"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="229"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="250"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="251"/>
         <source>Group %1 would lose %2, which only %3 has.</source>
         <translation>第 %1 组将失去%2，只有 %3 有这些信息。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="256"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="257"/>
         <source>Keep %1 instead</source>
         <translation>改为保留 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="263"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="264"/>
         <source>the date taken</source>
         <translation>拍摄日期</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="264"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="265"/>
         <source>the location</source>
         <translation>拍摄地点</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="265"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="266"/>
         <source>the camera model</source>
         <translation>相机型号</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="270"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="271"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="271"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="272"/>
         <source>%1 and %2</source>
         <translation>%1和%2</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="275"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="276"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="280"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="281"/>
         <source>Nothing can be moved yet.</source>
         <translation>目前还无法移动任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="282"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="283"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="282"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="283"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="283"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="284"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="283"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="284"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="285"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="286"/>
         <source>Once that is fixed, %1 from %2 can be moved to the Trash, freeing %3.</source>
         <translation>修正之后，可将 %2 中的 %1 移到废纸篓，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="287"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="288"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="295"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="296"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="304"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="305"/>
         <source>%1 is in no group of the results.</source>
         <translation>%1 不在结果的任何一组中。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="312"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="313"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="318"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="319"/>
         <source>Group %1: %2, the copy to keep, is missing or changed since the scan. Unmark another copy in the results, or scan again.</source>
         <translation>第 %1 组：要保留的副本 %2 在扫描后已不在或已更改。请在结果中取消标记另一个副本，或重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="332"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="333"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="351"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="352"/>
         <source>Preparing the list of %n file…</source>
         <translation>
             <numerusform>正在准备 %n 个文件的列表…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="352"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="353"/>
         <source>Preparing the list of %n files…</source>
         <translation>
             <numerusform>正在准备 %n 个文件的列表…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="400"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="401"/>
         <source>the copy to keep, %1, is missing or changed</source>
         <translation>要保留的副本 %1 已不在或已更改</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="407"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="408"/>
         <source>loses %1</source>
         <translation>将失去%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="396"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="397"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="404"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="405"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="413"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="414"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="415"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="416"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="430"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="431"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到此文件夹</translation>
     </message>
@@ -2790,57 +2790,57 @@
         <translation>从任意边裁掉不超过 20% 的副本（仅限 PDQ）。开启后的第一次扫描会重新读取每张照片，分组也会更慢</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="87"/>
-        <source> KB</source>
-        <translation> KB</translation>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="88"/>
+        <source> kB</source>
+        <translation> kB</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="88"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="89"/>
         <source>Skip files smaller than this (icons, thumbnails)</source>
         <translation>跳过小于此大小的文件（图标、缩略图）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="90"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="91"/>
         <source>e.g. *.tmp; @eaDir; .thumbnails</source>
         <translation>例如 *.tmp; @eaDir; .thumbnails</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="92"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="93"/>
         <source>File or folder name patterns to skip, separated by semicolons</source>
         <translation>要跳过的文件或文件夹名称模式，用分号分隔</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="99"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="100"/>
         <source>Similarity:</source>
         <translation>相似度：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="101"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="102"/>
         <source>Fingerprint:</source>
         <translation>指纹算法：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="104"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="105"/>
         <source>Minimum size:</source>
         <translation>最小文件大小：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="105"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="106"/>
         <source>Exclude:</source>
         <translation>排除：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="194"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="195"/>
         <source>{preset} — fingerprints must match exactly</source>
         <translation>{preset}——指纹必须完全一致</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="197"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="198"/>
         <source>{preset} — up to {n} of {bits} PDQ bits differ, and tones and colours agree</source>
         <translation>{preset} — {bits} 位 PDQ 中最多 {n} 位不同，且色调和颜色一致</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="200"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="201"/>
         <source>{preset} — up to {n} of {bits} bits differ</source>
         <translation>{preset}——{bits} 位中最多 {n} 位不同</translation>
     </message>

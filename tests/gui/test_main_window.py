@@ -360,7 +360,7 @@ def test_settings_are_remembered(qtbot, settings, tmp_path, library):
     assert second.panel.hash_settings().algorithm == "phash"
     assert second.panel.hash_settings().hash_size == 16
     assert second.panel.rotations.isChecked()
-    assert second.panel.min_size_bytes() == 20 * 1024
+    assert second.panel.min_size_bytes() == 20 * 1000
     assert second.panel.exclude_patterns() == ["*.tmp", "@eaDir"]
     assert second.rule_combo.currentData() == "oldest"
 

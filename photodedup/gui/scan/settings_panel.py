@@ -82,9 +82,10 @@ class SettingsPanel(QWidget):
             )
         )
         self.min_size = QSpinBox(self)
-        self.min_size.setRange(0, 1024 * 1024)
+        # In kB of 1000 bytes, as every size the app and the CLI show (core.sizes).
+        self.min_size.setRange(0, 1000 * 1000)
         self.min_size.setSingleStep(8)
-        self.min_size.setSuffix(self.tr(" KB"))
+        self.min_size.setSuffix(self.tr(" kB"))
         self.min_size.setToolTip(self.tr("Skip files smaller than this (icons, thumbnails)"))
         self.excludes = QLineEdit(self)
         self.excludes.setPlaceholderText(self.tr("e.g. *.tmp; @eaDir; .thumbnails"))
@@ -129,7 +130,7 @@ class SettingsPanel(QWidget):
         return presets.preset_distance(self.preset(), settings.bits, settings.algorithm)
 
     def min_size_bytes(self) -> int:
-        return self.min_size.value() * 1024
+        return self.min_size.value() * 1000
 
     def exclude_patterns(self) -> list[str]:
         return split_patterns(self.excludes.text())
@@ -155,7 +156,7 @@ class SettingsPanel(QWidget):
         self.crops.setEnabled(self.algorithm.currentData() == "pdq")
         self.rotations.setChecked(settings.rotations)
         self.crops.setChecked(settings.crops)
-        self.min_size.setValue(settings.min_size // 1024)
+        self.min_size.setValue(round(settings.min_size / 1000))
         self.excludes.setText("; ".join(settings.excludes))
         for widget in widgets:
             widget.blockSignals(False)

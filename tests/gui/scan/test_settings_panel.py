@@ -1,0 +1,19 @@
+"""The scan settings panel: what its boxes say is what the scan gets."""
+
+from __future__ import annotations
+
+from photodedup.core.models import DEFAULT_MIN_SIZE
+from photodedup.core.sizes import format_bytes
+from photodedup.gui.scan.settings_panel import SettingsPanel
+
+
+def test_the_minimum_size_is_in_the_units_every_size_is_shown_in(qtbot, settings):
+    panel = SettingsPanel()
+    qtbot.addWidget(panel)
+    panel.load(settings)
+    # The box's "8 kB" is the byte formatter's "8.0 kB": powers of 1000 both.
+    assert panel.min_size.text() == "8 kB"
+    assert panel.min_size_bytes() == DEFAULT_MIN_SIZE
+    assert format_bytes(panel.min_size_bytes()) == "8.0 kB"
+    panel.min_size.setValue(20)
+    assert panel.min_size_bytes() == 20_000
