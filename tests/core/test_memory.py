@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from imagegen import photo, save
 from PIL import Image
+from procs import grandchildren
 
 from photodedup.core import memory
 from photodedup.core.decode import decode
@@ -21,19 +22,6 @@ from photodedup.core.scan import scan
 pytestmark = pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads memory in /proc")
 
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
-
-
-def _workers() -> set[int]:
-    parents: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
-    children = {p for p, parent in parents.items() if parent == os.getpid()}
-    return {p for p, parent in parents.items() if parent in children}
 
 
 def _rss(pid: int) -> int:
@@ -72,7 +60,7 @@ def test_large_decodes_take_turns_across_workers(tmp_path: Path) -> None:
     def watch() -> None:
         base: dict[int, int] = {}
         while not stop.is_set():
-            sizes = {pid: _rss(pid) for pid in _workers()}
+            sizes = {pid: _rss(pid) for pid in grandchildren()}
             for pid, size in sizes.items():
                 base.setdefault(pid, size)
             grown = [size - base[pid] for pid, size in sizes.items()]

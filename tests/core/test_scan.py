@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from imagegen import photo, resized, save, watermarked
+from procs import grandchildren, running
 
 from photodedup.core.cache import HashCache
 from photodedup.core.ignore import IgnoreList
@@ -160,29 +161,6 @@ def test_cancel_stops_within_a_second_and_keeps_what_was_hashed(
     assert 40 <= again.stats.cache_hits < again.stats.images == 608
 
 
-def _grandchildren(pid: int) -> set[int]:
-    """Processes whose parent is a child of ``pid`` (the forkserver's workers)."""
-    parents: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue  # gone meanwhile
-            # After the parenthesised name come the state and the parent's pid.
-            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
-    children = {p for p, parent in parents.items() if parent == pid}
-    return {p for p, parent in parents.items() if parent in children}
-
-
-def _running(pid: int) -> bool:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="lists processes through /proc")
 def test_cancel_leaves_no_worker_decoding(big_library: Path) -> None:
     # Left alone, workers would finish every batch already queued: seconds of full
@@ -192,14 +170,14 @@ def test_cancel_leaves_no_worker_decoding(big_library: Path) -> None:
 
     def on_progress(p: Progress) -> None:
         if p.phase == "hash" and p.done >= 40 and not cancel.is_set():
-            workers.update(_grandchildren(os.getpid()))
+            workers.update(grandchildren(os.getpid()))
             cancel.set()
 
     opts = ScanOptions(WalkOptions((str(big_library),)), use_cache=False, workers=2)
     with pytest.raises(Cancelled):
         scan(opts, progress=on_progress, cancel=cancel)
     assert workers
-    assert [p for p in workers if _running(p)] == []
+    assert [p for p in workers if running(p)] == []
 
 
 def test_pairs_the_user_called_different_stay_apart_in_scan_and_regroup(

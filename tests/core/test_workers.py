@@ -15,26 +15,13 @@ import numpy as np
 import pytest
 from imagegen import photo, save
 from PIL import Image
+from procs import grandchildren
 
 from photodedup.core.models import Progress, ScanError, ScanOptions, WalkOptions
 from photodedup.core.reasons import Reason
 from photodedup.core.scan import scan
 
 pytestmark = pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="finds workers in /proc")
-
-
-def _workers() -> set[int]:
-    """Processes whose parent is a child of this one (the fork server's workers)."""
-    parents: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
-    children = {p for p, parent in parents.items() if parent == os.getpid()}
-    return {p for p, parent in parents.items() if parent in children}
 
 
 def _has_open(pid: int, target: str) -> bool:
@@ -65,7 +52,7 @@ def test_a_killed_worker_loses_no_file(library: Path) -> None:
 
     def on_progress(p: Progress) -> None:
         if p.phase == "hash" and p.done >= 10 and not killed:
-            victims = sorted(_workers())
+            victims = sorted(grandchildren())
             assert victims
             os.kill(victims[0], signal.SIGKILL)  # as the out-of-memory killer would
             killed.append(victims[0])
@@ -92,7 +79,7 @@ def test_only_the_file_that_kills_its_worker_is_reported(library: Path, tmp_path
 
     def crash_whoever_opens_it() -> None:
         while not stop.is_set():
-            for pid in _workers():
+            for pid in grandchildren():
                 if _has_open(pid, str(killer)):
                     os.kill(pid, signal.SIGKILL)
                     kills.append(pid)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import imagegen
 import pytest
+from procs import descendants
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
@@ -435,25 +436,11 @@ def test_files_trashed_in_the_review_leave_the_results(
 
 def worker_processes() -> set[int]:
     """This process's descendants but the long-lived multiprocessing helpers."""
-    parents: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fp:
-                    parents[int(entry)] = int(fp.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                pass  # it ended while we looked
     helpers = {
         getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None),
         getattr(getattr(resource_tracker, "_resource_tracker", None), "_pid", None),
     }
-    found, todo = set(), [os.getpid()]
-    while todo:
-        pid = todo.pop()
-        children = [c for c, p in parents.items() if p == pid]
-        found.update(children)
-        todo += children
-    return found - helpers
+    return descendants() - helpers
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
