@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from photodedup.core.keep import Choice, KeepReason, KeepRule, choose, chooser
 from photodedup.core.models import Group
@@ -142,6 +143,19 @@ def verdicts(
             row.append(Verdict(keep, why))
         out.append(tuple(row))
     return out
+
+
+@runtime_checkable
+class MarkSet(Protocol):
+    """The marks as every view of the results shares them: a ``Marks``, or the
+    results list's own (which keeps per-group counts beside them for speed)."""
+
+    def __contains__(self, path: object) -> bool: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def __len__(self) -> int: ...
+    def set(self, path: str, marked: bool) -> bool:
+        """Mark or unmark ``path``; False when it cannot be marked."""
+        ...
 
 
 class Marks:

@@ -70,7 +70,9 @@ class CheckLauncher(QObject):
         if result.record is None or not os.path.exists(match.path):
             return None
         group = Group((Member(result.record, 0), Member(_record(match), match.distance)))
-        dialog = CompareView(group, set(), self.window or self._parent, read_only=True)
+        dialog = CompareView(
+            group, (), self.window or self._parent, read_only=True, pool=self._runner.pool
+        )
         dialog.setWindowTitle(self.tr("New Photo and Its Library Match"))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

@@ -95,12 +95,12 @@ class ResultsCommands(QObject):
             return
         dialog = CompareView(
             self.model.group_at(row),
-            self.model.marked(),
+            self.model.marks,
             self.window,
             choice=self.model.index(row).data(KeepRole),
             flags=self.model.file_flags(),
+            pool=self.session.jobs.pool,
         )
-        dialog.markToggled.connect(self.model.set_marked)
         dialog.exec()
         dialog.deleteLater()
 

@@ -84,7 +84,7 @@ class ReviewLauncher(QObject):
         # In the order on screen, so "Group 3" in the dialog is the third row here.
         dialog = ReviewDialog(
             self.model.groups_in_view_order(),
-            self.model.marked(),
+            self.model.marks,
             self.session.start_removal,
             self.window,
             start_restore=self.session.start_restore,
@@ -93,7 +93,6 @@ class ReviewLauncher(QObject):
         dialog.filesRemoved.connect(self._files_removed)
         # Restored files this scan held come back into the results by a regroup.
         dialog.filesRestored.connect(self.session.files_restored)
-        dialog.markToggled.connect(self.model.set_marked)
         dialog.exec()
         self._files_removed(list(dialog.removed_paths()))
         dialog.deleteLater()

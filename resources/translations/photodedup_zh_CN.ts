@@ -142,6 +142,14 @@
     </message>
 </context>
 <context>
+    <name>Canvas</name>
+    <message>
+        <location filename="../../photodedup/gui/compare/canvas.py" line="91"/>
+        <source>Will be moved to the Trash</source>
+        <translation>将被移到回收站</translation>
+    </message>
+</context>
+<context>
     <name>CheckDelegate</name>
     <message>
         <location filename="../../photodedup/gui/check/delegate.py" line="42"/>
@@ -220,7 +228,7 @@
 <context>
     <name>CheckLauncher</name>
     <message>
-        <location filename="../../photodedup/gui/check_launcher.py" line="74"/>
+        <location filename="../../photodedup/gui/check_launcher.py" line="76"/>
         <source>New Photo and Its Library Match</source>
         <translation>新照片及其在图库中的匹配</translation>
     </message>
@@ -545,67 +553,67 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="63"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="70"/>
         <source>Compare %1 Photos</source>
         <translation>比较 %1 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="105"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="107"/>
         <source>Zoom out (-)</source>
         <translation>缩小 (-)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="106"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="108"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="108"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="110"/>
         <source>Fit</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="108"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="110"/>
         <source>Show whole photos (F, or double-click a photo)</source>
         <translation>显示完整照片（按 F，或双击照片）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="111"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="113"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="111"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="113"/>
         <source>Show the largest photo pixel for pixel (1)</source>
         <translation>按实际像素显示最大的照片（按 1）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="119"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="121"/>
         <source>←/→ choose a photo · wheel zooms · drag pans</source>
         <translation>←/→ 选择照片 · 滚轮缩放 · 拖动平移</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="122"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="124"/>
         <source>←/→ choose a photo · Space marks it for removal · wheel zooms · drag pans</source>
         <translation>←/→ 选择照片 · 空格键标记为移除 · 滚轮缩放 · 拖动平移</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="142"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="144"/>
         <source>Every photo of this group is marked: unmark at least one, or the review will refuse to remove them.</source>
         <translation>本组的每张照片都已标记：请至少取消标记一张，否则检查时将拒绝移除它们。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="147"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="149"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="200"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="202"/>
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="204"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="206"/>
         <source>largest</source>
         <translation>最大</translation>
     </message>
@@ -1542,87 +1550,87 @@
 <context>
     <name>Pane</name>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="238"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="72"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="253"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="87"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="256"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="90"/>
         <source>Kept (reference folder)</source>
         <translation>保留（参照文件夹）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="264"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="98"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="266"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="100"/>
         <source>%1 megapixels</source>
         <translation>%1 百万像素</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="267"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="101"/>
         <source>Resolution:</source>
         <translation>分辨率：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="268"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="102"/>
         <source>File size:</source>
         <translation>文件大小：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="269"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="103"/>
         <source>Taken:</source>
         <translation>拍摄时间：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="270"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="104"/>
         <source>Camera:</source>
         <translation>相机：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="271"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="105"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="274"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="108"/>
         <source>the others are compared with this one</source>
         <translation>其他照片都与这张比较</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="276"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="110"/>
         <source>%1 compared with %2</source>
         <translation>与 %2 相比差 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="288"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="122"/>
         <source>keep: %1</source>
         <translation>保留：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="290"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="124"/>
         <source>keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="290"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="124"/>
         <source>remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="291"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="125"/>
         <source>Suggested:</source>
         <translation>建议：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="280"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="114"/>
         <source>Difference:</source>
         <translation>差异：</translation>
     </message>
@@ -2256,42 +2264,42 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="86"/>
+        <location filename="../../photodedup/gui/results/model.py" line="87"/>
         <source>{n} similar photos: {names}</source>
         <translation>{n} 张相似照片：{names}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="285"/>
+        <location filename="../../photodedup/gui/results/model.py" line="286"/>
         <source>{n} group</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="285"/>
+        <location filename="../../photodedup/gui/results/model.py" line="286"/>
         <source>{n} groups</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="286"/>
+        <location filename="../../photodedup/gui/results/model.py" line="287"/>
         <source>{n} file marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="286"/>
+        <location filename="../../photodedup/gui/results/model.py" line="287"/>
         <source>{n} files marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="287"/>
+        <location filename="../../photodedup/gui/results/model.py" line="288"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="294"/>
+        <location filename="../../photodedup/gui/results/model.py" line="295"/>
         <source>{n} group has every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="295"/>
+        <location filename="../../photodedup/gui/results/model.py" line="296"/>
         <source>{n} groups have every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
@@ -2364,222 +2372,222 @@
         <translation>回收站日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="106"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="217"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="394"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="107"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="220"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="398"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="165"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="168"/>
         <source>You can undo this afterwards: each file can be put back where it was. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
         <translation>之后可以撤销：每个文件都能放回原处。每个文件在移动前都会再检查一次：扫描后有改动的文件会留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="188"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="191"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="188"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="191"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="188"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="191"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="188"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="191"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="372"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="376"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="372"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="376"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="220"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="223"/>
         <source>Move to a Folder…</source>
         <translation>移到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="223"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="226"/>
         <source>Move the files into a folder you choose instead of the Trash, keeping their paths below the scanned folders</source>
         <translation>把文件移到你选择的文件夹而不是回收站，并保留它们在所扫描文件夹下的路径</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="229"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="232"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="251"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="255"/>
         <source>Group %1 would lose %2, which only %3 has.</source>
         <translation>第 %1 组将失去%2，只有 %3 有这些信息。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="257"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="261"/>
         <source>Keep %1 instead</source>
         <translation>改为保留 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="264"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="268"/>
         <source>the date taken</source>
         <translation>拍摄日期</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="265"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="269"/>
         <source>the location</source>
         <translation>拍摄地点</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="266"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="270"/>
         <source>the camera model</source>
         <translation>相机型号</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="271"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="275"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="272"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="276"/>
         <source>%1 and %2</source>
         <translation>%1和%2</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="276"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="280"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="281"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="285"/>
         <source>Nothing can be moved yet.</source>
         <translation>目前还无法移动任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="283"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="287"/>
         <source>%n file</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="283"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="287"/>
         <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="284"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="288"/>
         <source>%n group</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="284"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="288"/>
         <source>%n groups</source>
         <translation>
             <numerusform>%n 组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="286"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="290"/>
         <source>Once that is fixed, %1 from %2 can be moved to the Trash, freeing %3.</source>
         <translation>修正之后，可将 %2 中的 %1 移到废纸篓，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="288"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="292"/>
         <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
         <translation>%2中的%1将被移到回收站，释放 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="296"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="300"/>
         <source>Nothing can be moved until this is fixed in the results:</source>
         <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="305"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="309"/>
         <source>%1 is in no group of the results.</source>
         <translation>%1 不在结果的任何一组中。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="313"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="317"/>
         <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
         <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="319"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="323"/>
         <source>Group %1: %2, the copy to keep, is missing or changed since the scan. Unmark another copy in the results, or scan again.</source>
         <translation>第 %1 组：要保留的副本 %2 在扫描后已不在或已更改。请在结果中取消标记另一个副本，或重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="333"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="337"/>
         <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
         <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="352"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="356"/>
         <source>Preparing the list of %n file…</source>
         <translation>
             <numerusform>正在准备 %n 个文件的列表…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="353"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="357"/>
         <source>Preparing the list of %n files…</source>
         <translation>
             <numerusform>正在准备 %n 个文件的列表…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="401"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="405"/>
         <source>the copy to keep, %1, is missing or changed</source>
         <translation>要保留的副本 %1 已不在或已更改</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="408"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="412"/>
         <source>loses %1</source>
         <translation>将失去%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="397"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="401"/>
         <source>Group %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="405"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="409"/>
         <source>keeping nothing</source>
         <translation>不保留任何文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="414"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="418"/>
         <source>keeping %1</source>
         <translation>保留 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="416"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="420"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="431"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="435"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到此文件夹</translation>
     </message>
@@ -2598,22 +2606,22 @@
         <translation>正在检查文件是否与扫描时一致…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="107"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="106"/>
         <source>{n} file is missing or changed since the scan: it is flagged in the results</source>
         <translation>{n} 个文件在扫描后已不在或已更改：已在结果中标出</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="109"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="108"/>
         <source>{n} files are missing or changed since the scan: they are flagged in the results</source>
         <translation>{n} 个文件在扫描后已不在或已更改：已在结果中标出</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="114"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="113"/>
         <source>{n} mark removed</source>
         <translation>已取消 {n} 个标记</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="114"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="113"/>
         <source>{n} marks removed</source>
         <translation>已取消 {n} 个标记</translation>
     </message>
@@ -2856,14 +2864,6 @@
         <location filename="../../photodedup/gui/scan/sidebar.py" line="24"/>
         <source>Matching</source>
         <translation>匹配</translation>
-    </message>
-</context>
-<context>
-    <name>_Canvas</name>
-    <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="159"/>
-        <source>Will be moved to the Trash</source>
-        <translation>将被移到回收站</translation>
     </message>
 </context>
 <context>

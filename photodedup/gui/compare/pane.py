@@ -11,9 +11,8 @@ import math
 import os
 from typing import Protocol
 
-from PIL import Image
-from PySide6.QtCore import QDateTime, QObject, QPointF, QRectF, QRunnable, Qt, Signal
-from PySide6.QtGui import QFont, QImage, QKeyEvent, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtCore import QDateTime, QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -25,21 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core.decode import DecodeError, decode
 from photodedup.core.keep import KeepReason
 from photodedup.core.models import ImageRecord, Member
+from photodedup.gui.compare.canvas import Canvas, ViewState, clamped
+from photodedup.gui.compare.loading import MAX_SIDE
 from photodedup.gui.platform.formatting import (
     display_path,
     format_bytes,
     format_datetime,
     format_resolution,
 )
-from photodedup.gui.platform.reasons import reason_text
 from photodedup.gui.widgets.elided_label import ElidedLabel
 from photodedup.gui.widgets.keep_words import reasons_text
-
-MAX_SIDE = 4096  # longest side ever decoded for display: detail enough, memory bounded
-ZOOM_STEP = 1.25
 
 _BADGE = (
     "QLabel { background: palette(highlight); color: palette(highlighted-text);"
@@ -66,168 +62,6 @@ class PaneHost(Protocol):
     def zoom_for_100(self) -> float: ...
 
 
-class Loader(QObject):
-    """Carries decoded photos from the pool's threads to the view."""
-
-    loaded = Signal(int, QImage, str)  # pane, image (null on error), error
-
-
-class Load(QRunnable):
-    """Decode one photo upright at ``min_side`` (at most MAX_SIDE long) in a pool thread."""
-
-    def __init__(self, loader: Loader, pane: int, path: str, min_side: int):
-        super().__init__()
-        self._args = (loader, pane, path, min_side)
-
-    def run(self) -> None:
-        loader, pane, path, min_side = self._args
-        try:
-            img = decode(path, min_side=min_side).image
-            if max(img.size) > MAX_SIDE:
-                img.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
-            loader.loaded.emit(pane, _to_qimage(img), "")
-        except DecodeError as exc:
-            loader.loaded.emit(pane, QImage(), reason_text(exc.reason, exc.detail))
-        except Exception as exc:  # a bug in the decoder: still a reason to show
-            loader.loaded.emit(pane, QImage(), str(exc) or type(exc).__name__)
-
-
-def _to_qimage(img: Image.Image) -> QImage:
-    if img.mode != "L":
-        img = img.convert("RGB")
-    fmt = QImage.Format.Format_Grayscale8 if img.mode == "L" else QImage.Format.Format_RGB888
-    data = img.tobytes()
-    line = img.width * (1 if img.mode == "L" else 3)
-    return QImage(data, img.width, img.height, line, fmt).copy()  # copy: own the pixels
-
-
-class ViewState(QObject):
-    """The one transform all panes share: zoom (1 = fit) and centre (0..1 of the image)."""
-
-    changed = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.zoom = 1.0
-        self.center = QPointF(0.5, 0.5)
-        self.min_zoom = 1.0
-        self.max_zoom = 8.0
-
-    def set(self, zoom: float, center: QPointF) -> None:
-        zoom = min(max(zoom, self.min_zoom), self.max_zoom)
-        if zoom != self.zoom or center != self.center:
-            self.zoom, self.center = zoom, center
-            self.changed.emit()
-
-
-class _Canvas(QWidget):
-    """Paints one photo through the shared view; wheel zooms, drag pans."""
-
-    def __init__(self, pane: Pane) -> None:
-        super().__init__()
-        self._pane = pane
-        self._drag: QPointF | None = None
-        line = self.fontMetrics().height()
-        self.setMinimumSize(line * 10, line * 8)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setBackgroundRole(QPalette.ColorRole.Dark)
-        self.setAutoFillBackground(True)
-
-    def scale(self, zoom: float | None = None) -> float:
-        """Screen pixels per pixel of the full-size photo."""
-        rec = self._pane.member.image
-        fit = min(self.width() / max(rec.width, 1), self.height() / max(rec.height, 1))
-        return fit * (self._pane.state.zoom if zoom is None else zoom)
-
-    def image_rect(self, zoom: float | None = None, center: QPointF | None = None) -> QRectF:
-        rec = self._pane.member.image
-        s = self.scale(zoom)
-        dw, dh = rec.width * s, rec.height * s
-        c = _clamped(center or self._pane.state.center, dw, dh, self.width(), self.height())
-        return QRectF(self.width() / 2 - c.x() * dw, self.height() / 2 - c.y() * dh, dw, dh)
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        pixmap = self._pane.pixmap
-        if pixmap is None or pixmap.isNull():
-            painter.setPen(self.palette().color(QPalette.ColorRole.BrightText))
-            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-            painter.drawText(self.rect().adjusted(8, 8, -8, -8), flags, self._pane.message)
-        else:
-            self._draw_photo(painter, pixmap)
-        if self._pane.removeBox.isChecked():
-            self._draw_banner(painter, self.tr("Will be moved to the Trash"))
-
-    def _draw_photo(self, painter: QPainter, pixmap: QPixmap) -> None:
-        target = self.image_rect()
-        visible = target.intersected(QRectF(self.rect()))
-        if visible.isEmpty():
-            return
-        kx, ky = pixmap.width() / target.width(), pixmap.height() / target.height()
-        source = QRectF(
-            (visible.x() - target.x()) * kx,
-            (visible.y() - target.y()) * ky,
-            visible.width() * kx,
-            visible.height() * ky,
-        )
-        # Past about 3 screen pixels per photo pixel, show the pixels as they are.
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, kx > 1 / 3)
-        painter.drawPixmap(visible, pixmap, source)
-
-    def _draw_banner(self, painter: QPainter, text: str) -> None:
-        fm = self.fontMetrics()
-        band = QRectF(0, 0, self.width(), fm.height() * 1.6)
-        painter.fillRect(band, self.palette().color(QPalette.ColorRole.Highlight))
-        painter.setPen(self.palette().color(QPalette.ColorRole.HighlightedText))
-        painter.drawText(band, Qt.AlignmentFlag.AlignCenter, text)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._pane.view.schedule_refresh()
-
-    def wheelEvent(self, event) -> None:
-        steps = event.angleDelta().y() / 120
-        if steps:
-            self._pane.zoom_at(ZOOM_STEP**steps, event.position())
-        event.accept()
-
-    def mousePressEvent(self, event) -> None:
-        self._pane.setFocus(Qt.FocusReason.MouseFocusReason)
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._drag = event.position()
-            self.setCursor(Qt.CursorShape.ClosedHandCursor)
-
-    def mouseMoveEvent(self, event) -> None:
-        if self._drag is not None:
-            delta = event.position() - self._drag
-            self._drag = event.position()
-            self._pane.pan_by(delta)
-
-    def mouseReleaseEvent(self, event) -> None:
-        self._drag = None
-        self.unsetCursor()
-
-    def mouseDoubleClickEvent(self, event) -> None:
-        # As in photo viewers: whole photo <-> pixel for pixel at the clicked spot.
-        view = self._pane.view
-        if math.isclose(self._pane.state.zoom, 1.0):
-            self._pane.zoom_at(view.zoom_for_100(), event.position())
-        else:
-            view.fit()
-
-
-def _clamped(c: QPointF, dw: float, dh: float, w: float, h: float) -> QPointF:
-    """Keep the photo covering the pane where it is larger than it, centred where not."""
-
-    def one(v: float, d: float, side: float) -> float:
-        if d <= side:
-            return 0.5
-        half = side / (2 * d)
-        return min(max(v, half), 1 - half)
-
-    return QPointF(one(c.x(), dw, w), one(c.y(), dh, h))
-
-
 class Pane(QFrame):
     """One photo: the canvas, its facts, and its Remove box. Focusable."""
 
@@ -240,7 +74,7 @@ class Pane(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
-        self.canvas = _Canvas(self)
+        self.canvas = Canvas(self)
         self.state.changed.connect(self.canvas.update)
         rec = member.image
         folder, name = os.path.split(display_path(rec.path))
@@ -339,7 +173,7 @@ class Pane(QFrame):
             point.x() - (pos.x() - self.canvas.width() / 2) / new.width(),
             point.y() - (pos.y() - self.canvas.height() / 2) / new.height(),
         )
-        self.state.set(zoom, _clamped(center, new.width(), new.height(), *self._canvas_size()))
+        self.state.set(zoom, clamped(center, new.width(), new.height(), *self._canvas_size()))
 
     def pan_by(self, delta: QPointF) -> None:
         r = self.canvas.image_rect()
@@ -350,7 +184,7 @@ class Pane(QFrame):
             self.state.center.y() - delta.y() / r.height(),
         )
         self.state.set(
-            self.state.zoom, _clamped(center, r.width(), r.height(), *self._canvas_size())
+            self.state.zoom, clamped(center, r.width(), r.height(), *self._canvas_size())
         )
 
     def _canvas_size(self) -> tuple[int, int]:

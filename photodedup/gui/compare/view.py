@@ -2,14 +2,16 @@
 
 All panes share one view (zoom and centre, in image-relative terms), so zooming
 or dragging any pane shows the same part of every photo at the same size on
-screen: a softer or smaller copy stands out at once. Images are decoded in a
-thread pool at the size the screen needs, and again sharper when zoomed in.
+screen: a softer or smaller copy stands out at once. Images are decoded in the
+job runner's thread pool at the size the screen needs, and again sharper when
+zoomed in. The marks are the results' own (a ``select.MarkSet``): a change here
+is a change there.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QPointF, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QPalette, QPixmap
@@ -28,7 +30,10 @@ from PySide6.QtWidgets import (
 from photodedup.core.keep import Choice
 from photodedup.core.models import Group, ImageRecord
 from photodedup.core.reasons import Reason
-from photodedup.gui.compare.pane import ZOOM_STEP, Load, Loader, Pane, ViewState
+from photodedup.core.select import Marks, MarkSet
+from photodedup.gui.compare.canvas import ZOOM_STEP, ViewState
+from photodedup.gui.compare.loading import Loads
+from photodedup.gui.compare.pane import Pane
 from photodedup.gui.widgets.flag_badge import flag_label
 
 PER_VIEW = 4  # panes that share the width; more scroll sideways
@@ -38,36 +43,34 @@ MAX_ZOOM_OVER_100 = 8.0  # up to 800% of the largest photo's own pixels
 class CompareView(QDialog):
     """The photos of one group side by side, zoomed and panned together."""
 
-    markToggled = Signal(str, bool)  # path, marked for removal
+    markToggled = Signal(str, bool)  # path, marked for removal: after ``marks`` changed
 
     def __init__(
         self,
         group: Group,
-        marked: set[str],
+        marks: MarkSet | Iterable[str],
         parent: QWidget | None = None,
         *,
         choice: Choice | None = None,
         read_only: bool = False,
         flags: Mapping[str, Reason] | None = None,
+        pool: QThreadPool | None = None,
     ):
+        """``marks`` are the results' marks, shared (paths alone get marks of their
+        own); ``pool`` is the job runner's thread pool."""
         super().__init__(parent)
         self.group = group
         self.choice = choice  # the copy the keep rule keeps, and why
-        # A reference-folder file is never removed, whatever the caller passed.
-        self._marked = {
-            m.image.path
-            for m in group.members
-            if m.image.path in marked and not m.in_reference_folder
-        }
+        if read_only:  # only to look (the library check): nothing to mark, nothing removed
+            marks = Marks()
+        elif not isinstance(marks, MarkSet):
+            marks = Marks([group], marks)
+        self.marks: MarkSet = marks
         n = len(group.members)
         self.setWindowTitle(self.tr("Compare %1 Photos").replace("%1", str(n)))
         self.state = ViewState()
-        # The pool is created before the loader so that, torn down in that order,
-        # it has finished every load before the loader goes.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
-        self._loader = Loader(self)
-        self._loader.loaded.connect(self._on_loaded)
+        self._loads = Loads(pool, self)
+        self._loads.loaded.connect(self._on_loaded)
         self._refresh = QTimer(self, singleShot=True, interval=120)
         self._refresh.timeout.connect(self._on_refresh)
         self.state.changed.connect(self._on_view_changed)
@@ -78,12 +81,12 @@ class CompareView(QDialog):
         self._pixels_differ = len({r.pixels for r in recs}) > 1
         self._sizes_differ = len({r.size for r in recs}) > 1
         self.panes = [
-            Pane(self, i, m, m.image.path in self._marked) for i, m in enumerate(group.members)
+            Pane(self, i, m, m.image.path in self.marks) for i, m in enumerate(group.members)
         ]
         for pane in self.panes:  # gone or changed since the scan: neither removed nor kept
             flag = (flags or {}).get(pane.member.image.path)
             if flag is not None:
-                self._marked.discard(pane.member.image.path)
+                self.marks.set(pane.member.image.path, False)
                 pane.removeBox.blockSignals(True)
                 pane.removeBox.setChecked(False)
                 pane.removeBox.blockSignals(False)
@@ -91,8 +94,7 @@ class CompareView(QDialog):
                 pane.removeBox.hide()
                 pane.topRow.addWidget(flag_label(flag))
         self.read_only = read_only
-        if read_only:  # only to look (the library check): nothing to mark, nothing removed
-            self._marked.clear()
+        if read_only:
             for pane in self.panes:
                 pane.removeBox.setEnabled(False)
                 pane.removeBox.hide()
@@ -206,18 +208,16 @@ class CompareView(QDialog):
     # -- marks ----------------------------------------------------------------
 
     def marked_paths(self) -> set[str]:
-        return set(self._marked)
+        """The files of this group that are marked."""
+        return {p for p in self.group.paths if p in self.marks}
 
     def on_mark(self, path: str, marked: bool) -> None:
-        if marked:
-            self._marked.add(path)
-        else:
-            self._marked.discard(path)
-        self._update_warning()
-        self.markToggled.emit(path, marked)
+        if self.marks.set(path, marked):
+            self._update_warning()
+            self.markToggled.emit(path, marked)
 
     def _update_warning(self) -> None:
-        self.warningLabel.setVisible(len(self._marked) == len(self.panes))
+        self.warningLabel.setVisible(len(self.marked_paths()) == len(self.panes))
 
     # -- navigation and zoom ----------------------------------------------------
 
@@ -277,7 +277,7 @@ class CompareView(QDialog):
             if want > pane.loaded_side * 1.15:
                 pane.loaded_side = want
                 path = pane.member.image.path
-                self._pool.start(Load(self._loader, pane.index, path, want))
+                self._loads.start(pane.index, path, want)
 
     def _on_loaded(self, index: int, image: QImage, error: str) -> None:
         pane = self.panes[index]
@@ -290,6 +290,5 @@ class CompareView(QDialog):
         pane.canvas.update()
 
     def done(self, result: int) -> None:
-        self._pool.clear()  # loads not started yet are dropped; the running finish
-        self._pool.waitForDone()
+        self._loads.stop()  # loads not started yet are dropped; the running finish
         super().done(result)

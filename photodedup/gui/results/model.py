@@ -10,7 +10,7 @@ numbers, so nothing that the list shows costs more than a numpy pass.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 import numpy as np
 from PySide6.QtCore import (
@@ -58,6 +58,7 @@ class ResultsModel(QAbstractListModel):
         self._choices: dict[int, Choice | None] = {}  # by group number, made when first shown
         # Files found gone or changed since the scan: shown flagged, never marked or kept.
         self._flags: dict[str, Reason] = {}
+        self.marks = _SharedMarks(self)  # what the compare view and the review are given
 
     # -- Qt model -----------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -350,6 +351,27 @@ class ResultsModel(QAbstractListModel):
         if row >= 0:
             index = self.index(row)
             self.dataChanged.emit(index, index)
+
+
+class _SharedMarks:
+    """The model's marks as a ``select.MarkSet``, for the views that share them: a
+    change through here is the model's own change (counts, rows, ``marksChanged``)."""
+
+    def __init__(self, model: ResultsModel) -> None:
+        self._model = model
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._model._table.marked
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._model.marked())  # a copy: marks may change while one iterates
+
+    def __len__(self) -> int:
+        return self._model.marked_count()
+
+    def set(self, path: str, marked: bool) -> bool:
+        self._model.set_marked(path, marked)
+        return (path in self) == marked
 
 
 def _best(members: tuple[Member, ...]) -> tuple[frozenset[int], frozenset[int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -33,6 +33,7 @@ from photodedup.core.metadata_gaps import Fact, MetadataGap, swap_marks
 from photodedup.core.models import Group
 from photodedup.core.reasons import Reason, Status
 from photodedup.core.restore import RestoreOutcome
+from photodedup.core.select import MarkSet
 from photodedup.core.trash import Outcome, Planned, RemovalPlan
 from photodedup.gui.platform.formatting import display_path, format_bytes, format_resolution, pick
 from photodedup.gui.review.list_model import (
@@ -92,7 +93,7 @@ class ReviewDialog(QDialog):
     def __init__(
         self,
         groups: list[Group],
-        marked: set[str],
+        marks: MarkSet | Iterable[str],
         start_removal: StartRemoval,
         parent: QWidget | None = None,
         start_restore: StartRestore | None = None,
@@ -105,7 +106,9 @@ class ReviewDialog(QDialog):
         self._start_restore = start_restore
         self.setWindowTitle(self.tr("Move to Trash"))
         self._groups = list(groups)
-        self._marked = set(marked)
+        # The results' marks, shared: what the plan is made from, and what "Keep
+        # this one instead" changes. Paths alone become marks of the dialog's own.
+        self._marks: MarkSet = marks if isinstance(marks, MarkSet) else _Paths(marks)
         self._flags = frozenset(flags or ())
         self._plan = RemovalPlan()  # until planned (see _plan_ready)
         self._planned: dict[str, Planned] = {}
@@ -238,10 +241,11 @@ class ReviewDialog(QDialog):
         if self._job is not None or not 0 <= gap_index < len(self._gaps):
             return
         gap = self._gaps[gap_index]
-        marked = swap_marks(self._groups, self._marked, gap)
-        for path in sorted(marked ^ self._marked):
-            self.markToggled.emit(path, path in marked)
-        self._marked = marked
+        before = set(self._marks)
+        marked = swap_marks(self._groups, before, gap)
+        for path in sorted(marked ^ before):
+            if self._marks.set(path, path in marked):
+                self.markToggled.emit(path, path in marked)
         self._start_planning()
 
     def _show_gaps(self) -> None:
@@ -326,7 +330,7 @@ class ReviewDialog(QDialog):
                     refs = [
                         display_path(os.path.basename(m.image.path))
                         for m in group.members
-                        if m.in_reference_folder and m.image.path in self._marked
+                        if m.in_reference_folder and m.image.path in self._marks
                     ]
                     line = (
                         self.tr(
@@ -341,9 +345,9 @@ class ReviewDialog(QDialog):
         return lines
 
     def _start_planning(self) -> None:
-        n = len(self._marked)
+        n = len(self._marks)
         if n <= _PLAN_HERE:
-            self._plan_ready(prepare(self._groups, self._marked, self._flags))
+            self._plan_ready(prepare(self._groups, set(self._marks), self._flags))
             return
         # A big plan takes seconds of Python: make it in a thread, say so meanwhile.
         self.summaryLabel.setText(
@@ -354,7 +358,7 @@ class ReviewDialog(QDialog):
             )
         )
         self.setCursor(Qt.CursorShape.BusyCursor)
-        self._relay = prepare_in_thread(list(self._groups), set(self._marked), self, self._flags)
+        self._relay = prepare_in_thread(list(self._groups), set(self._marks), self, self._flags)
         self._relay.ready.connect(self._plan_ready)
 
     def _plan_ready(self, prepared: Prepared) -> None:
@@ -554,3 +558,15 @@ class ReviewDialog(QDialog):
             self.reject()
             return
         super().closeEvent(event)
+
+
+class _Paths(set):
+    """Marks the dialog keeps itself, for a caller with paths only. No rules: the
+    plan is what refuses a reference-folder file or a path in no group."""
+
+    def set(self, path: str, marked: bool) -> bool:
+        if marked:
+            self.add(path)
+        else:
+            self.discard(path)
+        return True
