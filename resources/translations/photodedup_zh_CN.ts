@@ -2372,222 +2372,82 @@
         <translation>回收站日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="107"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="220"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="398"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="87"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="201"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="284"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="168"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="149"/>
         <source>You can undo this afterwards: each file can be put back where it was. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
         <translation>之后可以撤销：每个文件都能放回原处。每个文件在移动前都会再检查一次：扫描后有改动的文件会留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="191"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="191"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="191"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="191"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="376"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="262"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="376"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="262"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="223"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="204"/>
         <source>Move to a Folder…</source>
         <translation>移到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="226"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="207"/>
         <source>Move the files into a folder you choose instead of the Trash, keeping their paths below the scanned folders</source>
         <translation>把文件移到你选择的文件夹而不是回收站，并保留它们在所扫描文件夹下的路径</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="232"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="213"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="255"/>
-        <source>Group %1 would lose %2, which only %3 has.</source>
-        <translation>第 %1 组将失去%2，只有 %3 有这些信息。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="261"/>
-        <source>Keep %1 instead</source>
-        <translation>改为保留 %1</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="268"/>
-        <source>the date taken</source>
-        <translation>拍摄日期</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="269"/>
-        <source>the location</source>
-        <translation>拍摄地点</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="270"/>
-        <source>the camera model</source>
-        <translation>相机型号</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="275"/>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="276"/>
-        <source>%1 and %2</source>
-        <translation>%1和%2</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="280"/>
-        <source>No files are marked for removal.</source>
-        <translation>没有标记要移除的文件。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="285"/>
-        <source>Nothing can be moved yet.</source>
-        <translation>目前还无法移动任何文件。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="287"/>
-        <source>%n file</source>
-        <translation>
-            <numerusform>%n 个文件</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="287"/>
-        <source>%n files</source>
-        <translation>
-            <numerusform>%n 个文件</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="288"/>
-        <source>%n group</source>
-        <translation>
-            <numerusform>%n 组</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="288"/>
-        <source>%n groups</source>
-        <translation>
-            <numerusform>%n 组</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="290"/>
-        <source>Once that is fixed, %1 from %2 can be moved to the Trash, freeing %3.</source>
-        <translation>修正之后，可将 %2 中的 %1 移到废纸篓，释放 %3。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="292"/>
-        <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
-        <translation>%2中的%1将被移到回收站，释放 %3。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="300"/>
-        <source>Nothing can be moved until this is fixed in the results:</source>
-        <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="309"/>
-        <source>%1 is in no group of the results.</source>
-        <translation>%1 不在结果的任何一组中。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="317"/>
-        <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
-        <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="323"/>
-        <source>Group %1: %2, the copy to keep, is missing or changed since the scan. Unmark another copy in the results, or scan again.</source>
-        <translation>第 %1 组：要保留的副本 %2 在扫描后已不在或已更改。请在结果中取消标记另一个副本，或重新扫描。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="337"/>
-        <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
-        <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="356"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="241"/>
         <source>Preparing the list of %n file…</source>
         <translation>
             <numerusform>正在准备 %n 个文件的列表…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="357"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="242"/>
         <source>Preparing the list of %n files…</source>
         <translation>
             <numerusform>正在准备 %n 个文件的列表…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="405"/>
-        <source>the copy to keep, %1, is missing or changed</source>
-        <translation>要保留的副本 %1 已不在或已更改</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="412"/>
-        <source>loses %1</source>
-        <translation>将失去%1</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="401"/>
-        <source>Group %1</source>
-        <translation>第 %1 组</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="409"/>
-        <source>keeping nothing</source>
-        <translation>不保留任何文件</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="418"/>
-        <source>keeping %1</source>
-        <translation>保留 %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="420"/>
-        <source>and %n more</source>
-        <translation>
-            <numerusform>另有 %n 个</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="435"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="298"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到此文件夹</translation>
     </message>
@@ -2624,6 +2484,149 @@
         <location filename="../../photodedup/gui/review_launcher.py" line="113"/>
         <source>{n} marks removed</source>
         <translation>已取消 {n} 个标记</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWords</name>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="29"/>
+        <source>the date taken</source>
+        <translation>拍摄日期</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="30"/>
+        <source>the location</source>
+        <translation>拍摄地点</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="31"/>
+        <source>the camera model</source>
+        <translation>相机型号</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="36"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="37"/>
+        <source>%1 and %2</source>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="42"/>
+        <source>No files are marked for removal.</source>
+        <translation>没有标记要移除的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="47"/>
+        <source>Nothing can be moved yet.</source>
+        <translation>目前还无法移动任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/words.py" line="51"/>
+        <source>%n file</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/words.py" line="52"/>
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/words.py" line="56"/>
+        <source>%n group</source>
+        <translation>
+            <numerusform>%n 组</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/words.py" line="57"/>
+        <source>%n groups</source>
+        <translation>
+            <numerusform>%n 组</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="61"/>
+        <source>Once that is fixed, %1 from %2 can be moved to the Trash, freeing %3.</source>
+        <translation>修正之后，可将 %2 中的 %1 移到废纸篓，释放 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="64"/>
+        <source>%1 from %2 will be moved to the Trash, freeing %3.</source>
+        <translation>%2中的%1将被移到回收站，释放 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="73"/>
+        <source>Nothing can be moved until this is fixed in the results:</source>
+        <translation>在结果中修正以下问题之前，无法移动任何文件：</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="84"/>
+        <source>%1 is in no group of the results.</source>
+        <translation>%1 不在结果的任何一组中。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="92"/>
+        <source>Group %1 would lose every copy. Unmark at least one file in it in the results.</source>
+        <translation>第 %1 组将失去所有副本。请在结果中至少取消标记其中一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="98"/>
+        <source>Group %1: %2, the copy to keep, is missing or changed since the scan. Unmark another copy in the results, or scan again.</source>
+        <translation>第 %1 组：要保留的副本 %2 在扫描后已不在或已更改。请在结果中取消标记另一个副本，或重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="112"/>
+        <source>Group %1: %2 is in a reference folder, which is never changed. Unmark it in the results.</source>
+        <translation>第 %1 组：%2 位于参照文件夹中，参照文件夹绝不会被改动。请在结果中取消标记它。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="124"/>
+        <source>Group %1</source>
+        <translation>第 %1 组</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="128"/>
+        <source>the copy to keep, %1, is missing or changed</source>
+        <translation>要保留的副本 %1 已不在或已更改</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="132"/>
+        <source>keeping nothing</source>
+        <translation>不保留任何文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="135"/>
+        <source>loses %1</source>
+        <translation>将失去%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="141"/>
+        <source>keeping %1</source>
+        <translation>保留 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/words.py" line="143"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="152"/>
+        <source>Group %1 would lose %2, which only %3 has.</source>
+        <translation>第 %1 组将失去%2，只有 %3 有这些信息。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/words.py" line="158"/>
+        <source>Keep %1 instead</source>
+        <translation>改为保留 %1</translation>
     </message>
 </context>
 <context>

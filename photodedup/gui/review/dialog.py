@@ -8,10 +8,7 @@ all belong to :mod:`photodedup.core.trash`.
 
 from __future__ import annotations
 
-import html
-import os
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Protocol
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -29,16 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core.metadata_gaps import Fact, MetadataGap, swap_marks
+from photodedup.core.metadata_gaps import MetadataGap, swap_marks
 from photodedup.core.models import Group
 from photodedup.core.reasons import Reason, Status
 from photodedup.core.restore import RestoreOutcome
 from photodedup.core.select import MarkSet
 from photodedup.core.trash import Outcome, Planned, RemovalPlan
-from photodedup.gui.platform.formatting import display_path, format_bytes, format_resolution, pick
+from photodedup.gui.platform.formatting import pick
 from photodedup.gui.review.list_model import (
     Prepared,
-    ReviewGroup,
     ReviewListModel,
     prepare,
     prepare_in_thread,
@@ -52,7 +48,8 @@ from photodedup.gui.review.report import (
 )
 from photodedup.gui.review.restore_worker import restored_paths
 from photodedup.gui.review.trash_log import open_log_file
-from photodedup.gui.review.trash_worker import Step
+from photodedup.gui.review.trash_worker import RunningJob, StartRemoval, StartRestore, Step
+from photodedup.gui.review.words import ReviewWords
 from photodedup.gui.widgets.screen_fit import resize_on_screen
 
 __all__ = ["ReviewDialog"]
@@ -62,23 +59,6 @@ _REVIEW, _PROGRESS, _RESULT = range(3)
 # planned in a thread while the dialog says so.
 _PLAN_HERE = 3000
 _SPANS_AT_ONCE = 2000
-
-
-class RunningJob(Protocol):
-    """What the dialog needs of the job that moves the files (the app's job runner
-    starts it): its reports, its end, and a way to stop it between two files."""
-
-    progress: Any  # Signal(Step)
-    finished: Any  # Signal(list[Outcome])
-    failed: Any  # Signal(str)
-
-    def cancel(self) -> None: ...
-
-
-# Starts the removal of these files: to the trash, or into a folder when one is given.
-StartRemoval = Callable[[list[Planned], str | None], RunningJob]
-# Starts the restore of these removal batches; the job ends with each file's RestoreOutcome.
-StartRestore = Callable[[list[str]], RunningJob]
 
 
 class ReviewDialog(QDialog):
@@ -123,6 +103,7 @@ class ReviewDialog(QDialog):
         self._gone_timer = QTimer(self, singleShot=True, interval=250)
         self._gone_timer.timeout.connect(self._report_gone)
 
+        self._words = ReviewWords(self)
         self._pages = QStackedWidget()
         self._pages.addWidget(self._build_review_page())
         self.progressPage = ProgressPage()
@@ -189,7 +170,7 @@ class ReviewDialog(QDialog):
         self.tree = QTableView()
         self.tree_model = ReviewListModel(
             [self.tr("File"), self.tr("Folder"), self.tr("Size"), self.tr("Resolution")],
-            self._group_title,
+            lambda group: self._words.group_title(group, self._losing),
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
             self,
         )
@@ -248,102 +229,6 @@ class ReviewDialog(QDialog):
                 self.markToggled.emit(path, path in marked)
         self._start_planning()
 
-    def _show_gaps(self) -> None:
-        lines = []
-        for i, gap in enumerate(self._gaps):
-            name = html.escape(display_path(os.path.basename(gap.donor)))
-            text = self.tr("Group %1 would lose %2, which only %3 has.")
-            text = (
-                text.replace("%1", str(gap.group + 1))
-                .replace("%2", self._facts_text(gap.missing))
-                .replace("%3", f"<b>{name}</b>")
-            )
-            link = self.tr("Keep %1 instead").replace("%1", name)
-            lines.append(f'{text} <a href="{i}">{link}</a>')
-        self.gapLabel.setText("<br>".join(lines))
-        self.gapBox.setVisible(bool(lines))
-
-    def _facts_text(self, missing: tuple[Fact, ...]) -> str:
-        words = {
-            Fact.TAKEN: self.tr("the date taken"),
-            Fact.GPS: self.tr("the location"),
-            Fact.CAMERA: self.tr("the camera model"),
-        }
-        names = [words[f] for f in missing]
-        if len(names) == 1:
-            return names[0]
-        head = self.tr(", ").join(names[:-1])
-        return self.tr("%1 and %2").replace("%1", head).replace("%2", names[-1])
-
-    def _summary_text(self) -> str:
-        if not self._plan.items:
-            return self.tr("No files are marked for removal.")
-        # A group with a problem moves nothing: its files are not counted.
-        blocked = {p.group for p in self._plan.problems}
-        items = [item for item in self._plan.items if item.group not in blocked]
-        if not items:
-            return self.tr("Nothing can be moved yet.")
-        n, g = len(items), len({item.group for item in items})
-        files = pick(n, self.tr("%n file", "", n), self.tr("%n files", "", n))
-        groups = pick(g, self.tr("%n group", "", g), self.tr("%n groups", "", g))
-        if blocked:
-            text = self.tr("Once that is fixed, %1 from %2 can be moved to the Trash, freeing %3.")
-        else:
-            text = self.tr("%1 from %2 will be moved to the Trash, freeing %3.")
-        return (
-            text.replace("%1", files)
-            .replace("%2", groups)
-            .replace("%3", format_bytes(sum(item.size for item in items)))
-        )
-
-    def _problem_text(self) -> str:
-        lines = [self.tr("Nothing can be moved until this is fixed in the results:")]
-        lines += [f"• {line}" for line in self._problem_lines()]
-        return "\n".join(lines)
-
-    def _problem_lines(self) -> list[str]:
-        # The engine finds the problems; the wording here tells the user the fix.
-        lines: list[str] = []
-        for problem in self._plan.problems:
-            if not 0 <= problem.group < len(self._groups):
-                line = self.tr("%1 is in no group of the results.").replace(
-                    "%1", display_path(problem.path)
-                )
-            else:
-                group = self._groups[problem.group]
-                number = str(problem.group + 1)
-                if problem.reason == Reason.ALL_MARKED:
-                    line = self.tr(
-                        "Group %1 would lose every copy. Unmark at least one file in it "
-                        "in the results."
-                    ).replace("%1", number)
-                elif problem.reason == Reason.KEPT_MISSING:
-                    line = (
-                        self.tr(
-                            "Group %1: %2, the copy to keep, is missing or changed since the "
-                            "scan. Unmark another copy in the results, or scan again."
-                        )
-                        .replace("%1", number)
-                        .replace("%2", display_path(os.path.basename(problem.path)))
-                    )
-                else:
-                    refs = [
-                        display_path(os.path.basename(m.image.path))
-                        for m in group.members
-                        if m.in_reference_folder and m.image.path in self._marks
-                    ]
-                    line = (
-                        self.tr(
-                            "Group %1: %2 is in a reference folder, which is never changed. "
-                            "Unmark it in the results."
-                        )
-                        .replace("%1", number)
-                        .replace("%2", ", ".join(refs) or display_path(problem.path))
-                    )
-            if line not in lines:
-                lines.append(line)
-        return lines
-
     def _start_planning(self) -> None:
         n = len(self._marks)
         if n <= _PLAN_HERE:
@@ -365,9 +250,10 @@ class ReviewDialog(QDialog):
         self._plan, rows, self._gaps = prepared
         self._planned = {item.path: item for item in self._plan.items}
         self._losing = {gap.group: gap for gap in self._gaps}
-        self._show_gaps()
-        self.summaryLabel.setText(self._summary_text())
-        self.problemLabel.setText(self._problem_text())
+        self.gapLabel.setText(self._words.gaps_text(self._gaps))
+        self.gapBox.setVisible(bool(self._gaps))
+        self.summaryLabel.setText(self._words.summary_text(self._plan))
+        self.problemLabel.setText(self._words.problem_text(self._plan, self._groups, self._marks))
         self.problemBox.setVisible(bool(self._plan.problems))
         blocked = {p.group for p in self._plan.problems}  # their files move with nothing
         n = sum(1 for item in self._plan.items if item.group not in blocked)
@@ -396,29 +282,6 @@ class ReviewDialog(QDialog):
     def is_ready(self) -> bool:
         """Whether the plan is made and listed (at once, unless it is large)."""
         return self.confirmButton.text() != self.tr("Move to Trash")
-
-    def _group_title(self, group: ReviewGroup) -> str:
-        title = self.tr("Group %1").replace("%1", str(group.index + 1))
-        kept = group.kept
-        if group.kept_gone:
-            name = display_path(os.path.basename(group.kept_gone[0].path))
-            return f"{title} — ⚠ " + self.tr("the copy to keep, %1, is missing or changed").replace(
-                "%1", name
-            )
-        if not kept:
-            return title + " — " + self.tr("keeping nothing")
-        gap = self._losing.get(group.index)
-        if gap is not None:
-            title += " — ⚠ " + self.tr("loses %1").replace("%1", self._facts_text(gap.missing))
-        first = kept[0]
-        name = display_path(os.path.basename(first.path))
-        name = (
-            f"{name} ({format_resolution(first.width, first.height)}, {format_bytes(first.size)})"
-        )
-        keeping = self.tr("keeping %1").replace("%1", name)
-        if len(kept) > 1:
-            keeping += " " + self.tr("and %n more", "", len(kept) - 1)
-        return f"{title} — {keeping}"
 
     # -- progress page --------------------------------------------------------
 

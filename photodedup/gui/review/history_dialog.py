@@ -32,9 +32,9 @@ from photodedup.gui.platform.formatting import (
     format_datetime,
     pick,
 )
-from photodedup.gui.review.dialog import RunningJob, StartRestore
 from photodedup.gui.review.report import button_row, icon_note
 from photodedup.gui.review.restore_worker import outcome_text, restored_paths
+from photodedup.gui.review.trash_worker import RunningJob, StartRestore
 from photodedup.gui.widgets.screen_fit import resize_on_screen
 
 _BATCH_ROLE = Qt.ItemDataRole.UserRole

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from photodedup.core import trash
 from photodedup.core.models import Progress
@@ -28,6 +28,23 @@ class Step:
     total: int
     path: str
     outcome: Outcome | None = None
+
+
+class RunningJob(Protocol):
+    """What the dialog needs of the job that moves the files (the app's job runner
+    starts it): its reports, its end, and a way to stop it between two files."""
+
+    progress: Any  # Signal(Step)
+    finished: Any  # Signal(list[Outcome])
+    failed: Any  # Signal(str)
+
+    def cancel(self) -> None: ...
+
+
+# Starts the removal of these files: to the trash, or into a folder when one is given.
+StartRemoval = Callable[[list[Planned], str | None], RunningJob]
+# Starts the restore of these removal batches; the job ends with each file's RestoreOutcome.
+StartRestore = Callable[[list[str]], RunningJob]
 
 
 def removal(
