@@ -9,7 +9,10 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import IO
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from photodedup.core.models import WalkOptions
 
 PROG = "photodedup-cli"
 
@@ -43,6 +46,19 @@ def add_walk_arguments(p: argparse.ArgumentParser, min_size_help: str | None = N
     )
     p.add_argument("--no-recursive", action="store_true", help="do not descend into subfolders")
     p.add_argument("--follow-symlinks", action="store_true", help="follow symlinked folders")
+
+
+def walk_options(args: argparse.Namespace, roots: tuple[str, ...] = ()) -> WalkOptions:
+    """The ``WalkOptions`` the arguments of ``add_walk_arguments`` ask for."""
+    from photodedup.core.models import WalkOptions
+
+    return WalkOptions(
+        roots=roots,
+        recursive=not args.no_recursive,
+        exclude=tuple(args.exclude),
+        min_size=args.min_size,
+        follow_symlinks=args.follow_symlinks,
+    )
 
 
 def non_negative(text: str) -> int:

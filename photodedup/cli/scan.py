@@ -18,6 +18,7 @@ from photodedup.cli.common import (
     non_negative,
     positive,
     unwritable,
+    walk_options,
     write_file,
 )
 from photodedup.cli.progress_bar import ProgressBar
@@ -36,7 +37,6 @@ from photodedup.core.models import (
     HashSettings,
     ScanOptions,
     ScanResult,
-    WalkOptions,
 )
 from photodedup.core.presets import DEFAULT_PRESET, PRESETS, preset_distance
 
@@ -273,13 +273,7 @@ def _options(args: argparse.Namespace) -> ScanOptions:
     if args.preset:
         distance = preset_distance(args.preset, settings.bits, settings.algorithm)
     return ScanOptions(
-        walk=WalkOptions(
-            roots=tuple(os.path.abspath(d) for d in args.dirs),
-            recursive=not args.no_recursive,
-            exclude=tuple(args.exclude),
-            min_size=args.min_size,
-            follow_symlinks=args.follow_symlinks,
-        ),
+        walk=walk_options(args, tuple(os.path.abspath(d) for d in args.dirs)),
         hash=settings,
         group=GroupOptions(
             distance=distance,
