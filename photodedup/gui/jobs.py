@@ -112,6 +112,7 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         memory.release_free_memory()  # what the GUI thread freed since the last job
+        memory.collector.job_started()
         try:
             result = self._work(self._report, self._cancel)
         except Cancelled:
@@ -121,6 +122,7 @@ class _Worker(QObject):
         else:
             self.done.emit("finished", result)
         finally:
+            memory.collector.job_ended()
             # What the work freed goes back before the next job's thread allocates.
             memory.release_free_memory()
 

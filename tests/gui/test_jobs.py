@@ -125,3 +125,25 @@ def test_shutdown_gives_up_after_its_timeout(qtbot):
     assert time.monotonic() - started < 1
     stop.set()
     qtbot.waitUntil(lambda: runner.active() == 0, timeout=5000)
+
+
+def test_no_cycle_collection_while_a_job_runs_and_its_results_are_set_aside(qtbot):
+    import gc
+
+    runner = JobRunner()
+    seen = {}
+
+    def work(_progress, _cancel):
+        seen["enabled"] = gc.isenabled()
+        return [[i] for i in range(20_000)]  # tracked objects, as records are
+
+    frozen = gc.get_freeze_count()
+    job = runner.start("scan", work)
+    with qtbot.waitSignal(job.finished) as got:
+        pass
+    qtbot.waitUntil(lambda: runner.active() == 0)
+    assert seen["enabled"] is False  # no full collection can hold the GUI thread up
+    assert gc.isenabled()
+    assert len(got.args[0]) == 20_000
+    # What the job made is out of the collector's way from now on.
+    assert gc.get_freeze_count() >= frozen + 20_000
