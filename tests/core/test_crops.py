@@ -80,6 +80,15 @@ def test_unrelated_photos_and_half_a_photo_meet_no_window() -> None:
         assert distance > 80 or probe > confirm.PROBE_PHASH
 
 
+def test_a_crop_has_its_windows_shape_and_a_middle_half_has_not() -> None:
+    whole = ImageRecord("/o", 1, 0, "JPEG", 1600, 1200, 0, (), "")
+    left_cut = ImageRecord("/c", 1, 0, "JPEG", 1360, 1200, 0, (), "")  # 15% off the left
+    middle = ImageRecord("/m", 1, 0, "JPEG", 800, 1200, 0, (), "")  # 25% off left and right
+    assert crops.shape_agrees(left_cut, whole, crops.WINDOWS.index((0.125, 0.0, 0.0, 0.0)))
+    deepest = crops.WINDOWS.index((0.1625, 0.0, 0.1625, 0.0))
+    assert not crops.shape_agrees(middle, whole, deepest)
+
+
 def test_a_window_thumbnail_is_the_part_of_the_thumbnail_it_covers() -> None:
     thumbs = np.zeros((1, 8, 8, 3), dtype=np.uint8)
     thumbs[0, :, 4:] = 200  # the right half bright
@@ -118,7 +127,8 @@ def brute_force(images, d, rotations, identical):
                 continue
             q = (wh[0] ^ oh[k]).bit_count()
             part = crops.window_thumbs(thumb, np.array([k - 1]))[0]
-            if q <= d and confirm.colour_agrees(whole.thumb, part):
+            shaped = crops.shape_agrees(whole, cropped_from, k - 1)
+            if q <= d and shaped and confirm.colour_agrees(whole.thumb, part):
                 best = q if best is None else min(best, q)
         return best
 
@@ -201,7 +211,7 @@ def make_scene(rng: random.Random):
                 size=rng.choice([1, 2]),
                 mtime_ns=rng.choice([0, 1]),
                 format="JPEG",
-                width=rng.choice([10, 20]),
+                width=rng.choice([10, 12, 20]),
                 height=10,
                 hash=flip(q, 256, rng, 60),
                 variants=tuple(flip(q, 256, rng, 60) for _ in range(4)),
