@@ -183,7 +183,13 @@ def main() -> None:
         f" {kinds['edition']} editions, {negsets} hard-negative sets\n"
     )
     rows = []
-    for name in args.setting or ["default", "rotations", "dhash-classic"]:
+    for name in args.setting or [
+        "default",
+        "rotations",
+        "crops",
+        "rotations+crops",
+        "dhash-classic",
+    ]:
         s, seconds = run_photodedup(folder, items, SETTINGS[name], args.cache)
         print(f"photodedup {name}: {seconds:.1f} s", flush=True)
         rows.append((f"photodedup {name}", s))

@@ -1,6 +1,7 @@
 """What matching cropped copies costs the grouping, beside the default grouping, one run.
 
     python bench/bench_crops.py [--sizes 100000] [--workers 2]
+    python bench/bench_crops.py --fingerprint DIR [--files 200]
 
 Random records of the default (pdq) fingerprint with crop windows: 80% unrelated
 photos (random PDQ hashes, variants, probes, window slots and thumbnails), 10%
@@ -8,7 +9,10 @@ plain near-copies of one of them, 10% cropped copies (their whole slot near one
 of an original's windows, their thumbnail that window's). Each setting groups the
 same records in a fresh process at the default distance: default, rotations,
 crops, rotations + crops; the table gives seconds, peak RSS and the ratio to the
-default. See "Cropped copies" in README.md.
+default. With --fingerprint, what the windows add to fingerprinting one file
+instead: ``fingerprint_file`` on the first files of DIR with crops off and on,
+interleaved in one process, median milliseconds per file. See "Cropped copies"
+in README.md.
 """
 
 from __future__ import annotations
@@ -122,12 +126,38 @@ def case(n: int, name: str, workers: int) -> None:
                       "records_mb": built}))  # fmt: skip
 
 
+def fingerprint_cost(folder: str, files: int) -> None:
+    from photodedup.core.discover import discover
+    from photodedup.core.fingerprint import fingerprint_file
+    from photodedup.core.models import HashSettings
+
+    refs = sorted(discover([folder], min_size=0).files, key=lambda r: r.path)[:files]
+    settings = HashSettings()
+    times: dict[bool, list[float]] = {False: [], True: []}
+    for ref in refs:
+        for crops_on in (False, True):
+            started = time.perf_counter()
+            fingerprint_file(ref, settings, None, crops_on)
+            times[crops_on].append(time.perf_counter() - started)
+    off, on = (1000 * float(np.median(times[k])) for k in (False, True))
+    print(f"# {len(refs)} files of {folder}, load average {os.getloadavg()[0]:.1f}")
+    print("| fingerprint_file, one process | ms per file (median) |")
+    print("|---|---|")
+    print(f"| pdq (default) | {off:.1f} |")
+    print(f"| pdq with crop windows | {on:.1f} ({on / off:.2f}x) |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--fingerprint", metavar="DIR", help="time fingerprinting DIR's files")
+    ap.add_argument("--files", type=int, default=200)
     ap.add_argument("--case", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.fingerprint:
+        fingerprint_cost(args.fingerprint, args.files)
+        return
     if args.case:
         case(int(args.case[0]), args.case[1], args.workers)
         return
