@@ -5,10 +5,11 @@ built for it, and on real photographs moving one edge by 4% of the width already
 costs about 60 of its 256 bits (bench/README.md). So each picture also carries the
 hashes of ``WINDOWS``: itself cut by 7.5-17.5% from one side, two opposite or two
 adjacent sides, or all four, the shapes a copy cut by up to 20% takes. A copy
-cut from picture A is then near one of A's windows, and matches it by the same
-three steps as the checked rule (``confirm``): the 64-bit probes are within
-``confirm.PROBE_PHASH``, the 256-bit hashes within the chosen distance, and the
-copy's colour thumbnail agrees with the part of A's thumbnail the window covers.
+cut from picture A is then near one of A's windows, and matches it by the steps
+of the checked rule (``confirm``) and one more: the 64-bit probes are within
+``CROP_PROBE``, the 256-bit hashes within the chosen distance, the copy's colour
+thumbnail agrees with the part of A's thumbnail the window covers, and the copy
+has the window's shape (``CROP_ASPECT``).
 
 The windows are stored on the side of the picture that was cut *from*, and met
 by the whole hash of the other: a search of n whole hashes against n x W window
