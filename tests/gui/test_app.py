@@ -35,3 +35,16 @@ def test_help_and_version_print_without_starting_qt(platform: str | None) -> Non
     version = run_app("--version", platform=platform)
     assert (version.returncode, version.stdout.strip()) == (0, f"photodedup {__version__}")
     assert "xcb" not in version.stderr
+
+
+def test_version_and_help_answer_before_qt_and_the_engine_load() -> None:
+    # They must answer at once: Qt, the window and numpy take a second or more to load.
+    code = (
+        "import sys\n"
+        "from photodedup.gui.app import main\n"
+        "for arg in ('--version', '--help'):\n"
+        "    assert main(['photodedup', arg]) == 0\n"
+        "print(sorted(m for m in ('PySide6', 'numpy', 'PIL') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
