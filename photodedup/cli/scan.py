@@ -21,11 +21,7 @@ from photodedup.cli.common import (
     walk_options,
     write_file,
 )
-from photodedup.cli.progress_bar import ProgressBar
 from photodedup.cli.remove import add_arguments, check_arguments, remove_marked
-from photodedup.cli.report import print_summary
-from photodedup.core.cache import cache_refusal
-from photodedup.core.export import write_csv, write_json
 from photodedup.core.keep import BEST, Criterion, KeepRule
 from photodedup.core.keep import DEFAULT_PRESET as DEFAULT_KEEP
 from photodedup.core.keep import PRESETS as KEEP_PRESETS
@@ -166,6 +162,10 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         error(problem)
         return EXIT_USAGE
+    # Here, not at the top, as every engine module below: --help and --version
+    # answer before any of them (and sqlite3, json, the report) load.
+    from photodedup.core.cache import cache_refusal
+
     refusal = args.cache and cache_refusal(args.cache)
     if refusal:
         error(f"cannot use {args.cache} as the cache: it is {refusal}; it was left alone")
@@ -176,7 +176,8 @@ def run(args: argparse.Namespace) -> int:
             error(f"cannot write {output}: {problem}")
             return EXIT_USAGE
 
-    # Here, not at the top: the engine's scan loads numpy and Pillow.
+    # The engine's scan loads numpy and Pillow.
+    from photodedup.cli.progress_bar import ProgressBar
     from photodedup.core.scan import scan
     from photodedup.core.select import premark, space_order
 
@@ -222,6 +223,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_outputs(args: argparse.Namespace, result: ScanResult, options: ScanOptions) -> None:
+    from photodedup.cli.report import print_summary
+    from photodedup.core.export import write_csv, write_json
+
     keep = {"rule": args.keep, "prefer": _prefer(args)}
     if args.json == "-":
         write_json(result, options, sys.stdout, **keep)

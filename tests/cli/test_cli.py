@@ -237,13 +237,15 @@ def test_ctrl_c_exits_130_and_keeps_the_cache(tmp_path: Path) -> None:
 
 
 def test_startup_leaves_the_image_libraries_unloaded() -> None:
-    # --help, --version and usage errors should answer at once; numpy, Pillow and
-    # pillow-heif are loaded by the command that needs them.
+    # --help, --version and usage errors should answer at once; numpy, Pillow,
+    # pillow-heif, the cache's sqlite3 and the report are loaded by the command
+    # that needs them.
     code = (
         "import sys\n"
         "from photodedup.cli import build_parser\n"
         "build_parser().parse_args(['scan', '.'])\n"
-        "print(sorted(m for m in ('numpy', 'PIL', 'pillow_heif') if m in sys.modules))\n"
+        "lazy = ('numpy', 'PIL', 'pillow_heif', 'sqlite3', 'photodedup.cli.report')\n"
+        "print(sorted(m for m in lazy if m in sys.modules))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
