@@ -45,6 +45,8 @@ FLAT_STD = 3.0  # luminance standard deviation of a near-blank thumbnail
 FLAT_THUMB = 3.0  # mean |difference| per channel and cell (0-255) two of them may have
 _SIDE = 8
 _KEEP_CELLS = 54
+_ROWS = 1 << 15  # thumbnails or pairs per batch: bounds the float32 temporaries
+_SLACK = 1e-6  # the bounds are floats: let rounding never drop a pair the full test keeps
 
 
 def _turns() -> np.ndarray:
@@ -58,25 +60,44 @@ TURNS = _turns()
 
 
 class Thumbs:
-    """Luminance and chroma of many thumbnails, for checking pairs in bulk."""
+    """Luminance and chroma of many thumbnails, for checking pairs in bulk.
+
+    Only the raw pixels and two flags per thumbnail are kept; luminance and chroma
+    are worked out for the rows a batch of pairs needs (as float32 for a million
+    photos they would take 750 MB).
+    """
 
     def __init__(self, thumbs: Sequence[bytes]) -> None:
         n = len(thumbs)
         raw = np.frombuffer(b"".join(thumbs), dtype=np.uint8).reshape(n, _SIDE * _SIDE, 3)
         self.raw = raw
-        rgb = raw.astype(np.float32)
+        self.colour = np.empty(n, dtype=bool)
+        self.flat = np.empty(n, dtype=bool)
+        for lo in range(0, n, _ROWS):
+            y, cb, cr = self._ycc(np.arange(lo, min(n, lo + _ROWS)))
+            self.colour[lo : lo + _ROWS] = (np.abs(cb) + np.abs(cr)).mean(axis=1) > GRAY_CHROMA
+            self.flat[lo : lo + _ROWS] = y.std(axis=1) < FLAT_STD
+
+    def _ycc(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        rgb = self.raw[rows].astype(np.float32)
         y = rgb @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
-        self.y = y
-        self.cb = rgb @ np.array([-0.1687, -0.3313, 0.5], dtype=np.float32)
-        self.cr = rgb @ np.array([0.5, -0.4187, -0.0813], dtype=np.float32)
-        self.colour = (np.abs(self.cb) + np.abs(self.cr)).mean(axis=1) > GRAY_CHROMA
-        self.flat = y.std(axis=1) < FLAT_STD
+        cb = rgb @ np.array([-0.1687, -0.3313, 0.5], dtype=np.float32)
+        cr = rgb @ np.array([0.5, -0.4187, -0.0813], dtype=np.float32)
+        return y, cb, cr
 
     def agree(self, a: np.ndarray, b: np.ndarray, turn: np.ndarray) -> np.ndarray:
         """Whether thumbnail a[i] agrees with thumbnail b[i] turned by turn[i]."""
+        out = np.empty(len(a), dtype=bool)
+        for lo in range(0, len(a), _ROWS):
+            part = slice(lo, lo + _ROWS)
+            out[part] = self._agree(a[part], b[part], turn[part])
+        return out
+
+    def _agree(self, a: np.ndarray, b: np.ndarray, turn: np.ndarray) -> np.ndarray:
         cells = TURNS[turn]
-        rows = b[:, None]
-        ya, yb = self.y[a], self.y[rows, cells]
+        rows = np.arange(len(b))[:, None]
+        ya, cba, cra = self._ycc(a)
+        yb, cbb, crb = (v[rows, cells] for v in self._ycc(b))
         weight = np.sqrt(np.maximum(ya, yb)) + 2.0
         total = weight.sum(axis=1)
         ratio = np.log((ya + 8.0) / (yb + 8.0))
@@ -91,8 +112,6 @@ class Thumbs:
         spread = (weight * np.abs(ratio - shift[:, None])).sum(axis=1) / total
         ok = (np.abs(shift) <= LUMA_SHIFT) & (spread <= LUMA_SPREAD)
         both = self.colour[a] & self.colour[b]
-        cba, cra = self.cb[a], self.cr[a]
-        cbb, crb = self.cb[rows, cells], self.cr[rows, cells]
         diff = np.abs(cba - cbb) + np.abs(cra - crb)
         kept = np.argsort(diff, axis=1)[:, :_KEEP_CELLS]
         amount = (np.abs(cba) + np.abs(cra) + np.abs(cbb) + np.abs(crb)) / 2
@@ -105,19 +124,43 @@ class Thumbs:
         """Pairs i < j of near-blank thumbnails within FLAT_THUMB of each other."""
         flat = np.flatnonzero(self.flat)
         pixels = self.raw[flat].reshape(len(flat), 3 * _SIDE * _SIDE).astype(np.int16)
+        # The mean |difference| over all cells is at least that of the means of any
+        # equal parts (here: each channel of each quadrant), and at least that of the
+        # overall means. So pairs are first taken only from a window of overall means,
+        # then by the quadrant means, and only those left are compared cell by cell.
+        parts = self.raw[flat].reshape(len(flat), 2, _SIDE // 2, 2, _SIDE // 2, 3)
+        parts = parts.mean(axis=(2, 4), dtype=np.float64).reshape(len(flat), 12)
+        by_mean = np.argsort(parts.mean(axis=1), kind="stable")
+        level = parts.mean(axis=1)[by_mean]
+        reach = np.searchsorted(level, level + FLAT_THUMB + _SLACK, side="right")
         found_a, found_b = [], []
-        step = max(1, (1 << 20) // max(1, len(flat)))
-        for lo in range(0, len(flat), step):
-            block = pixels[lo : lo + step]
-            diff = np.abs(block[:, None, :] - pixels[None, :, :]).mean(axis=2)
-            i, j = np.nonzero(diff <= FLAT_THUMB)
-            i = i + lo
-            keep = i < j
-            found_a.append(flat[i[keep]])
-            found_b.append(flat[j[keep]])
+        for i, j in _window_pairs(reach):
+            i, j = by_mean[i], by_mean[j]
+            near = np.abs(parts[i] - parts[j]).mean(axis=1) <= FLAT_THUMB + _SLACK
+            i, j = i[near], j[near]
+            near = np.abs(pixels[i] - pixels[j]).mean(axis=1) <= FLAT_THUMB
+            i, j = i[near], j[near]
+            found_a.append(flat[np.minimum(i, j)])
+            found_b.append(flat[np.maximum(i, j)])
         if not found_a:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return np.concatenate(found_a), np.concatenate(found_b)
+
+
+def _window_pairs(reach: np.ndarray):
+    """Pairs (i, j), i < j < reach[i], in batches of about _ROWS pairs."""
+    count = reach - np.arange(len(reach)) - 1
+    ends = np.cumsum(count)
+    lo = 0
+    while lo < len(reach):
+        hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - count[lo] + _ROWS)))
+        rows = np.arange(lo, hi)
+        i = np.repeat(rows, count[lo:hi])
+        starts = np.cumsum(count[lo:hi]) - count[lo:hi]
+        j = np.arange(len(i)) - np.repeat(starts, count[lo:hi]) + i + 1
+        if len(i):
+            yield i, j
+        lo = hi
 
 
 def colour_agrees(a: bytes, b: bytes, turn: int = 0) -> bool:

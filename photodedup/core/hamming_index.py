@@ -20,24 +20,24 @@ from __future__ import annotations
 
 import itertools
 import math
-import multiprocessing
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from photodedup.core.progress import Reporter
-from photodedup.core.workers import end_pool
 
 # Cost model, in rough nanoseconds with numpy 2: per bucket probe, per candidate
 # verified, per pair and word of the all-pairs scan, per table entry built, and per
 # flip mask (call overhead). Fitted on the 2-core bench machine (bench/README.md).
 _PROBE_NS, _CANDIDATE_NS, _PAIR_NS, _TABLE_NS, _MASK_NS = 12.0, 10.0, 4.0, 3.0, 2e4
 _MAX_CHUNK_BITS = 24  # 2**24 table entries: 16M x 8 bytes is the most we allow
-_PARALLEL_NS = 3e9  # below ~3 s of work, starting processes costs more than it saves
+_PARALLEL_NS = 5e8  # below ~0.5 s of work, a second thread is not worth its overhead
 _BATCH = 1 << 21  # candidates verified per numpy batch: bounds temporary memory
+_PACK_ROWS = 1 << 14  # items packed per slice
 
 Tick = Callable[[int], None]  # called with units of work done; raises Cancelled
 
@@ -65,15 +65,34 @@ class Plan:
 def pack(values: Sequence[int], bits: int) -> np.ndarray:
     """Python ints of ``bits`` bits as an (n, words) uint64 array, high word first."""
     words = max(1, -(-bits // 64))
-    n = len(values)
-    out = np.empty((n, words), dtype=np.uint64)
-    if n and (min(values) < 0 or max(values) >> (words * 64)):
-        raise ValueError(f"hash does not fit in {bits} bits")
-    mask = (1 << 64) - 1
-    for w in range(words):
-        shift = 64 * (words - 1 - w)
-        out[:, w] = np.fromiter(((v >> shift) & mask for v in values), np.uint64, n)
-    return out
+    return pack_rows(values, words, None).reshape(len(values), words)
+
+
+def pack_rows(
+    items: Sequence, words: int, ints: Callable[[Any], Iterable[int]] | None
+) -> np.ndarray:
+    """Each item's ``ints(item)`` (None: the item is the int), each as ``words`` uint64
+    words high first, one row per item: (len(items), k * words) for k ints per item.
+
+    64-bit values go straight into numpy; wider ones as bytes, a few thousand rows
+    at a time, so ten million values never exist as bytes objects at once.
+    """
+    try:
+        if words == 1:
+            flat = items if ints is None else itertools.chain.from_iterable(map(ints, items))
+            out = np.fromiter(flat, dtype=np.uint64)
+        else:
+            parts = []
+            for lo in range(0, len(items), _PACK_ROWS):
+                part = items[lo : lo + _PACK_ROWS]
+                values = part if ints is None else itertools.chain.from_iterable(map(ints, part))
+                # One C call per value, then one buffer: ~10x a shift-and-mask per word.
+                raw = b"".join([v.to_bytes(8 * words, "big") for v in values])
+                parts.append(np.frombuffer(raw, dtype=">u8").astype(np.uint64))
+            out = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+    except OverflowError:  # negative, or wider than the words
+        raise ValueError(f"hash does not fit in {64 * words} bits") from None
+    return out.reshape(len(items), -1) if len(items) else out.reshape(0, words)
 
 
 def distances(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -86,7 +105,7 @@ def self_pairs(h: np.ndarray, d: int, progress: Reporter | None = None, workers:
 
     ``progress`` hears the search's amount of work and each part done, and its
     cancel stops the search. ``workers`` > 1 lets a long search use that many
-    processes.
+    threads.
     """
     found = _search(h, h, d, True, progress, workers)
     return Pairs(np.minimum(found.a, found.b), np.maximum(found.a, found.b), found.dist)
@@ -196,6 +215,7 @@ class _Search:
     def __init__(self, q: np.ndarray, x: np.ndarray, d: int, plan: Plan, self_join: bool) -> None:
         self.q, self.x, self.d, self.plan, self.self_join = q, x, d, plan, self_join
         self._chunks: dict[int, _Chunk] = {}
+        self.q_cols = [np.ascontiguousarray(q[:, w]) for w in range(q.shape[1])]
 
     def chunk(self, c: int) -> _Chunk:
         if c not in self._chunks:
@@ -214,7 +234,7 @@ class _Search:
     def run(self, unit: tuple[int, tuple[int, ...]]) -> Pairs:
         c, masks = unit
         ch = self.chunk(c)
-        ver = _Verifier(self.q, ch, self.d)
+        ver = _Verifier(self.q_cols, ch, self.d)
         n = len(ch.kq)
         qidx, kq = np.arange(n), ch.kq
         if self.self_join and masks[0]:
@@ -251,8 +271,8 @@ class _Search:
 class _Verifier:
     """Collects (query, bucket start, count) spans and verifies them in batches."""
 
-    def __init__(self, q: np.ndarray, chunk: _Chunk, d: int) -> None:
-        self.q_cols = [np.ascontiguousarray(q[:, w]) for w in range(q.shape[1])]
+    def __init__(self, q_cols: list[np.ndarray], chunk: _Chunk, d: int) -> None:
+        self.q_cols = q_cols
         self.chunk, self.d = chunk, d
         self.spans: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         self.pending = 0
@@ -314,37 +334,38 @@ def _mih(q: np.ndarray, x: np.ndarray, d: int, plan: Plan, self_join: bool, tick
     return _concat(found)
 
 
-_worker_search: _Search | None = None
-
-
-def _init_worker(q, x, d: int, plan: Plan, self_join: bool) -> None:
-    global _worker_search
-    _worker_search = _Search(q, x, d, plan, self_join)
-
-
-def _run_in_worker(unit: tuple[int, tuple[int, ...]]) -> Pairs:
-    assert _worker_search is not None
-    return _worker_search.run(unit)
-
-
 def _mih_parallel(q, x, d: int, plan: Plan, self_join: bool, tick, workers: int) -> Pairs:
-    """The same search with units spread over processes (spawned: safe beside threads)."""
+    """The same search with units spread over threads.
+
+    numpy lets go of the interpreter lock inside each large gather, popcount and
+    compare, so threads use the cores, and unlike processes they share the chunk
+    tables and the hashes: at a million 64-bit hashes two spawned workers added
+    about 600 MB and a second of start-up.
+    """
     search = _Search(q, x, d, plan, self_join)
+    for c in range(len(plan.chunks)):
+        search.chunk(c)  # built once, before the threads share them
     units = sorted(search.units(), key=lambda u: -len(u[1]))  # big first balances the tail
-    ctx = multiprocessing.get_context("spawn")
+    stop = threading.Event()
+
+    def run(unit: tuple[int, tuple[int, ...]]) -> Pairs | None:
+        if stop.is_set():
+            return None
+        return search.first_chunk_only(unit[0], search.run(unit))
+
     found = []
-    pool = ProcessPoolExecutor(workers, ctx, _init_worker, (q, x, d, plan, self_join))
-    early = True
+    pool = ThreadPoolExecutor(workers, thread_name_prefix="hamming")
     try:
-        futures = {pool.submit(_run_in_worker, u): u for u in units}
+        futures = {pool.submit(run, u): u for u in units}
         for fut in as_completed(futures):
-            c, masks = futures[fut]
             if tick:
-                tick(len(masks))  # raises Cancelled when the user cancels
-            found.append(search.first_chunk_only(c, fut.result()))
-        early = False
+                tick(len(futures[fut][1]))  # raises Cancelled when the user cancels
+            found.append(fut.result())
     finally:
-        end_pool(pool, early=early)
+        # On a cancel the units running finish in the background (a second at most);
+        # the rest never start.
+        stop.set()
+        pool.shutdown(wait=False, cancel_futures=True)
     return _concat(found)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import threading
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -303,3 +304,20 @@ def test_greedy_rule_matches_brute_force(scene, rotations, ignore_blank):
                 assert m.distance <= d
     want = brute_force(imgs, d, bits, rotations, identical, ignore_blank)
     assert shape(groups) == want
+
+
+def test_same_rows_finds_exactly_the_equal_rows():
+    # Rows are matched through a 64-bit mix, then compared in full: equal rows
+    # must share a key and unequal ones never, as np.unique over whole rows says.
+    rng = np.random.default_rng(5)
+    words = rng.integers(0, 3, (3000, 2)).astype(np.uint64)
+    thumbs = rng.integers(0, 2, (3000, 20)).astype(np.uint8)
+    first, key = grp._same_rows([words, thumbs], 3000)
+    rows = np.hstack([words, thumbs.astype(np.uint64)])
+    _, want_first, want_key = np.unique(rows, axis=0, return_index=True, return_inverse=True)
+    assert sorted(first.tolist()) == sorted(want_first.tolist())
+    # The same partition: key k's rows are exactly those of one np.unique key.
+    pairs = set(zip(key.tolist(), want_key.reshape(-1).tolist(), strict=True))
+    assert len(pairs) == len(first) == len(want_first)
+    # And each key's first row is the earliest row that has it.
+    assert all(first[k] <= i and key[first[k]] == k for i, k in enumerate(key.tolist()))
