@@ -43,6 +43,58 @@ def end_pool(pool: ProcessPoolExecutor, *, early: bool) -> None:
             process.join(1.0)
 
 
+class EarlyPool:
+    """A pool made in a background thread once enough work is in sight.
+
+    Starting the fork server and the workers (each loading numpy, Pillow and the
+    codecs) costs most of a second. Made while the caller is still finding its
+    work, the workers are ready when the first batch is. ``note()`` counts work
+    seen so far; ``take()`` hands the pool over (or None if it was never started),
+    and ``close()`` ends one that was never taken.
+    """
+
+    def __init__(
+        self, make_pool: Callable[[int], ProcessPoolExecutor], workers: int, threshold: int
+    ) -> None:
+        self._make_pool = make_pool
+        self._workers = workers
+        self._threshold = threshold
+        self._count = 0
+        self._thread: threading.Thread | None = None
+        self._pool: ProcessPoolExecutor | None = None
+
+    def note(self) -> None:
+        self._count += 1
+        if self._count == self._threshold and self._workers > 1:
+            self._thread = threading.Thread(target=self._start, name="early-pool", daemon=True)
+            self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            pool = self._make_pool(self._workers)
+            # Workers start on demand: one trivial task each starts them all now.
+            for _ in range(self._workers):
+                pool.submit(_ready)
+        except Exception:  # the caller then makes its own pool the usual way, and hears why
+            return
+        self._pool = pool
+
+    def take(self) -> ProcessPoolExecutor | None:
+        if self._thread is not None:
+            self._thread.join()
+        pool, self._pool = self._pool, None
+        return pool
+
+    def close(self) -> None:
+        pool = self.take()
+        if pool is not None:
+            end_pool(pool, early=True)
+
+
+def _ready() -> None:
+    """The warm-up task: returning proves the worker is up."""
+
+
 def pool_context(preload: Sequence[str] = ()) -> multiprocessing.context.BaseContext:
     """The start method for worker pools, with workers that import only the installed code.
 

@@ -124,3 +124,26 @@ def test_workers_import_the_installed_package_not_the_current_folder(
     report = json.loads(done.stdout)
     assert report["errors"] == []
     assert len(report["groups"]) == 6
+
+
+def test_an_early_pool_starts_its_workers_once_enough_work_is_seen() -> None:
+    from photodedup.core.scan import _make_pool
+    from photodedup.core.workers import EarlyPool
+
+    idle = EarlyPool(_make_pool, 2, threshold=3)
+    idle.note()
+    idle.note()
+    assert idle.take() is None  # too little work: no pool made
+
+    early = EarlyPool(_make_pool, 2, threshold=3)
+    for _ in range(3):
+        early.note()
+    pool = early.take()
+    try:
+        assert pool is not None
+        # Started before any real task: the warm-up forked the workers already.
+        assert grandchildren()
+        assert pool.submit(abs, -4).result(timeout=60) == 4
+        assert early.take() is None  # handed over once
+    finally:
+        pool.shutdown()
