@@ -236,6 +236,19 @@ def test_ctrl_c_exits_130_and_keeps_the_cache(tmp_path: Path) -> None:
     assert report["stats"]["decoded"] == 1500 - report["stats"]["cache_hits"]
 
 
+def test_version_answers_before_the_commands_load() -> None:
+    code = (
+        "import sys\n"
+        "from photodedup.cli import main\n"
+        "assert main(['--version']) == 0\n"
+        "print(sorted(m for m in sys.modules if m.startswith('photodedup.core')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    from photodedup import __version__
+
+    assert out.stdout.splitlines() == [f"photodedup {__version__}", "[]"]
+
+
 def test_startup_leaves_the_image_libraries_unloaded() -> None:
     # --help, --version and usage errors should answer at once; numpy, Pillow,
     # pillow-heif, the cache's sqlite3 and the report are loaded by the command
