@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import IO, TYPE_CHECKING, Any, ClassVar
+from typing import IO, TYPE_CHECKING, Any
 
 from photodedup.cli.common import (
     EXIT_INTERRUPTED,
@@ -26,7 +26,8 @@ from photodedup.cli.common import (
     unwritable,
     write_file,
 )
-from photodedup.cli.render import human_bytes, printable, reason_words
+from photodedup.cli.progress_bar import PhaseProgress
+from photodedup.cli.render import human_bytes, plural, printable, reason_words
 from photodedup.core.models import DEFAULT_MIN_SIZE, HASH_ALGORITHMS, HASH_SIZES, Cancelled
 from photodedup.core.presets import DEFAULT_PRESET, PRESETS
 
@@ -326,7 +327,7 @@ def _summary(report: CheckReport, copied, out: IO[str]) -> None:
     if copied is not None:
         fresh = [c for c in copied.copied if not c.already_there]
         there = len(copied.copied) - len(fresh)
-        line += f" Copied {_count(len(fresh), 'new file')} ({human_bytes(copied.bytes_copied)})"
+        line += f" Copied {plural(len(fresh), 'new file')} ({human_bytes(copied.bytes_copied)})"
         if there:
             line += f"; {there} already there"
         if copied.failed:
@@ -335,38 +336,3 @@ def _summary(report: CheckReport, copied, out: IO[str]) -> None:
     if not report.results and not report.errors:
         line = "no photos found to check."
     print(line, file=out)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-class PhaseProgress:
-    """A one-line progress display on stderr for the check's phases."""
-
-    _WORDS: ClassVar[dict[str, str]] = {
-        "library-discover": "looking through the library",
-        "library-hash": "reading the library",
-        "index": "reading the index",
-        "query-discover": "looking for photos to check",
-        "query-hash": "reading the photos to check",
-        "match": "comparing",
-        "copy": "copying the new photos",
-    }
-
-    def __init__(self, out: IO[str]) -> None:
-        self.out = out
-        self.width = 0
-
-    def __call__(self, p: Any) -> None:
-        words = self._WORDS.get(str(p.phase), str(p.phase))
-        count = f" {p.done}/{p.total}" if p.total else f" {p.done} files"
-        line = f"{words}:{count}"
-        self.width = max(self.width, len(line))
-        self.out.write("\r" + line.ljust(self.width))
-        self.out.flush()
-
-    def clear(self) -> None:
-        if self.width:
-            self.out.write("\r" + " " * self.width + "\r")
-            self.out.flush()

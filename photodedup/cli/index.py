@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     settings = asked or existing or HashSettings("dhash")
 
-    from photodedup.cli.check import PhaseProgress
+    from photodedup.cli.progress_bar import PhaseProgress
     from photodedup.core.library import update_index
 
     options = _options(args, settings)
