@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
-from photodedup.gui.freshness_watch import FreshnessWatch
+from photodedup.gui.freshness_watch import FOCUS_CHECK, FreshnessWatch
 from photodedup.gui.platform.formatting import pick
 from photodedup.gui.results.model import ResultsModel
 from photodedup.gui.review.dialog import ReviewDialog
@@ -96,6 +96,8 @@ class ReviewLauncher(QObject):
         dialog.exec()
         self._files_removed(list(dialog.removed_paths()))
         dialog.deleteLater()
+        # Files it had to leave because they changed or went meanwhile: flag them now.
+        self.freshness.check(FOCUS_CHECK)
 
     def _say_flagged(self, _found, flagged: set[str], unmarked: set[str]) -> None:
         if not flagged:

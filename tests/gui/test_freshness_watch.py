@@ -160,3 +160,23 @@ def test_compare_view_shows_the_badge_and_no_remove_box(run_scan, qtbot, window,
     assert not any(
         dialog.panes[i].removeBox.isHidden() for i in range(3) if group.paths[i] != again
     )
+
+
+def test_files_left_by_the_removal_are_flagged_once_the_review_closes(
+    run_scan, qtbot, window, library, trash_dir, review
+):
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    _, paths = _three(window)
+    marked = sorted(p for p in paths.values() if window.model.is_marked(p))
+
+    def confirm(dialog) -> None:
+        os.unlink(marked[0])  # gone after the check, before the move: the trash skips it
+        dialog.confirmButton.click()
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
+        dialog.accept()
+
+    review(window, confirm)
+    qtbot.waitUntil(
+        lambda: window.model.file_flags() == {marked[0]: Reason.VANISHED}, timeout=20_000
+    )
