@@ -117,28 +117,39 @@ def measure(source: Path, library: Path) -> tuple[float, int, int, str]:
     return time.monotonic() - started, peak_total, peak_one, out.strip()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--files", type=int, default=100_000)
-    parser.add_argument("--huge", type=int, default=3)
-    parser.add_argument("--baseline", default="main", help="git revision to compare with")
-    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "pd-mem")
-    args = parser.parse_args()
-    library = args.workdir / "library"
-    build(library, args.files, args.huge)
+def measure_revision(revision: str, library: Path) -> tuple[float, int, int, str]:
+    """``measure`` with ``revision`` checked out in a temporary worktree."""
     base = Path(tempfile.mkdtemp(prefix="pd-baseline-"))
     subprocess.run(
-        ["git", "-C", str(REPO), "worktree", "add", "--detach", str(base), args.baseline],
+        ["git", "-C", str(REPO), "worktree", "add", "--detach", str(base), revision],
         check=True,
         capture_output=True,
     )
     try:
-        rows = [(f"baseline ({args.baseline})", measure(base, library))]
-        rows.append(("this checkout", measure(REPO, library)))
+        return measure(base, library)
     finally:
         subprocess.run(
             ["git", "-C", str(REPO), "worktree", "remove", "--force", str(base)], check=False
         )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--files", type=int, default=100_000)
+    parser.add_argument("--huge", type=int, default=3)
+    parser.add_argument(
+        "--baseline",
+        default="main",
+        help="git revision to compare with ('none': this checkout only)",
+    )
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "pd-mem")
+    args = parser.parse_args()
+    library = args.workdir / "library"
+    build(library, args.files, args.huge)
+    rows = []
+    if args.baseline != "none":
+        rows.append((f"baseline ({args.baseline})", measure_revision(args.baseline, library)))
+    rows.append(("this checkout", measure(REPO, library)))
     mb = 1024 * 1024
     print(f"{args.files} JPEGs of 320x240 and {args.huge} PNGs of 150 MP, empty cache\n")
     print("| scan | seconds | peak PSS, all processes | peak PSS, one process | images, errors |")
@@ -149,8 +160,9 @@ def main() -> None:
             f"| {name} | {seconds:.1f} | {total / mb:.0f} MB | {one / mb:.0f} MB |"
             f" {images}, {errors} |"
         )
-    (_, (t0, p0, _, _)), (_, (t1, p1, _, _)) = rows
-    print(f"\npeak all processes: this / baseline = {p1 / p0:.2f}; time: {t1 / t0:.2f}")
+    if len(rows) == 2:
+        (_, (t0, p0, _, _)), (_, (t1, p1, _, _)) = rows
+        print(f"\npeak all processes: this / baseline = {p1 / p0:.2f}; time: {t1 / t0:.2f}")
 
 
 if __name__ == "__main__":
