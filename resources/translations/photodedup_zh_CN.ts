@@ -553,82 +553,82 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="70"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="71"/>
         <source>Compare %1 Photos</source>
         <translation>比较 %1 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="107"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="108"/>
         <source>Zoom out (-)</source>
         <translation>缩小 (-)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="108"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="109"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="110"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="111"/>
         <source>Fit</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="110"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="111"/>
         <source>Show whole photos (F, or double-click a photo)</source>
         <translation>显示完整照片（按 F，或双击照片）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="113"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="114"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="113"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="114"/>
         <source>Show the largest photo pixel for pixel (1)</source>
         <translation>按实际像素显示最大的照片（按 1）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="121"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="122"/>
         <source>←/→ choose a photo · wheel zooms · drag pans</source>
         <translation>←/→ 选择照片 · 滚轮缩放 · 拖动平移</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="124"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="125"/>
         <source>←/→ choose a photo · Space marks it for removal · wheel zooms · drag pans</source>
         <translation>←/→ 选择照片 · 空格键标记为移除 · 滚轮缩放 · 拖动平移</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="144"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="145"/>
         <source>Every photo of this group is marked: unmark at least one, or the review will refuse to remove them.</source>
         <translation>本组的每张照片都已标记：请至少取消标记一张，否则检查时将拒绝移除它们。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="149"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="150"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="202"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="206"/>
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="206"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="210"/>
         <source>largest</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="262"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="266"/>
         <source>Fit (%1%)</source>
         <translation>适合窗口（%1%）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="262"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="266"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="286"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="290"/>
         <source>Cannot show this photo: %1</source>
         <translation>无法显示这张照片：%1</translation>
     </message>
@@ -1550,87 +1550,93 @@
 <context>
     <name>Pane</name>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="72"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="74"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="87"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="89"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="90"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="92"/>
         <source>Kept (reference folder)</source>
         <translation>保留（参照文件夹）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="98"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="100"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="100"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="102"/>
         <source>%1 megapixels</source>
         <translation>%1 百万像素</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="101"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="103"/>
         <source>Resolution:</source>
         <translation>分辨率：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="102"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="104"/>
         <source>File size:</source>
         <translation>文件大小：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="103"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="105"/>
         <source>Taken:</source>
         <translation>拍摄时间：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="104"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="106"/>
         <source>Camera:</source>
         <translation>相机：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="105"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="107"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="108"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="110"/>
         <source>the others are compared with this one</source>
         <translation>其他照片都与这张比较</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="110"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="112"/>
         <source>%1 compared with %2</source>
         <translation>与 %2 相比差 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="122"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="119"/>
+        <source>neither: not as scanned</source>
+        <translation>两者皆非：与扫描时不一致</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/compare/pane.py" line="126"/>
         <source>keep: %1</source>
         <translation>保留：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="124"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="128"/>
         <source>keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="124"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="128"/>
         <source>remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="125"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="119"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="129"/>
         <source>Suggested:</source>
         <translation>建议：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="114"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="116"/>
         <source>Difference:</source>
         <translation>差异：</translation>
     </message>
@@ -1973,141 +1979,141 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="139"/>
+        <location filename="../../photodedup/gui/review/report.py" line="143"/>
         <source>Open Log</source>
         <translation>打开日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="140"/>
+        <location filename="../../photodedup/gui/review/report.py" line="144"/>
         <source>Every file moved is listed there, with where it went</source>
         <translation>日志列出了每个已移动的文件及其去向</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="142"/>
+        <location filename="../../photodedup/gui/review/report.py" line="146"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="160"/>
+        <location filename="../../photodedup/gui/review/report.py" line="164"/>
         <source>Moved %n file to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="161"/>
+        <location filename="../../photodedup/gui/review/report.py" line="165"/>
         <source>Moved %n files to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="168"/>
+        <location filename="../../photodedup/gui/review/report.py" line="172"/>
         <source>Moved %n file to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="169"/>
+        <location filename="../../photodedup/gui/review/report.py" line="173"/>
         <source>Moved %n files to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="173"/>
+        <location filename="../../photodedup/gui/review/report.py" line="177"/>
         <source>No file was moved.</source>
         <translation>没有移动任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="183"/>
+        <location filename="../../photodedup/gui/review/report.py" line="187"/>
         <source>The Trash is not available for %n file</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="184"/>
+        <location filename="../../photodedup/gui/review/report.py" line="188"/>
         <source>The Trash is not available for %n files</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="187"/>
+        <location filename="../../photodedup/gui/review/report.py" line="191"/>
         <source> (for example on a network or removable drive). They are still in place; you can move them to a folder of your choice instead. Nothing is deleted.</source>
         <translation>（例如位于网络驱动器或移动存储上）。它们仍在原处；你可以改为把它们移到自己选择的文件夹。不会删除任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="196"/>
+        <location filename="../../photodedup/gui/review/report.py" line="200"/>
         <source>%n file was left where it is:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="197"/>
+        <location filename="../../photodedup/gui/review/report.py" line="201"/>
         <source>%n files were left where they are:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="214"/>
+        <location filename="../../photodedup/gui/review/report.py" line="218"/>
         <source>Restored %n file to where it was (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件恢复到原处（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="215"/>
+        <location filename="../../photodedup/gui/review/report.py" line="219"/>
         <source>Restored %n files to where they were (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件恢复到原处（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="227"/>
+        <location filename="../../photodedup/gui/review/report.py" line="231"/>
         <source>%n file could not be restored:</source>
         <translation>
             <numerusform>%n 个文件无法恢复：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="228"/>
+        <location filename="../../photodedup/gui/review/report.py" line="232"/>
         <source>%n files could not be restored:</source>
         <translation>
             <numerusform>%n 个文件无法恢复：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="233"/>
+        <location filename="../../photodedup/gui/review/report.py" line="237"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="237"/>
+        <location filename="../../photodedup/gui/review/report.py" line="241"/>
         <source>Could not restore: %1</source>
         <translation>无法恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="245"/>
+        <location filename="../../photodedup/gui/review/report.py" line="249"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="246"/>
+        <location filename="../../photodedup/gui/review/report.py" line="250"/>
         <source>No Trash here</source>
         <translation>此处无回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="247"/>
+        <location filename="../../photodedup/gui/review/report.py" line="251"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="272"/>
+        <location filename="../../photodedup/gui/review/report.py" line="276"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到这个文件夹</translation>
     </message>
@@ -2466,22 +2472,22 @@
         <translation>正在检查文件是否与扫描时一致…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="106"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="108"/>
         <source>{n} file is missing or changed since the scan: it is flagged in the results</source>
         <translation>{n} 个文件在扫描后已不在或已更改：已在结果中标出</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="108"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="110"/>
         <source>{n} files are missing or changed since the scan: they are flagged in the results</source>
         <translation>{n} 个文件在扫描后已不在或已更改：已在结果中标出</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="113"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="115"/>
         <source>{n} mark removed</source>
         <translation>已取消 {n} 个标记</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="113"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="115"/>
         <source>{n} marks removed</source>
         <translation>已取消 {n} 个标记</translation>
     </message>

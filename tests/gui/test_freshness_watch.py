@@ -155,8 +155,9 @@ def test_compare_view_shows_the_badge_and_no_remove_box(run_scan, qtbot, window,
     qtbot.addWidget(dialog)
     pane = dialog.panes[group.paths.index(again)]
     assert not pane.removeBox.isEnabled() and pane.removeBox.isHidden()
-    badges = [w.text() for w in pane.findChildren(QLabel) if w.text() == "Missing"]
-    assert badges == ["Missing"]
+    texts = [w.text() for w in pane.findChildren(QLabel)]
+    assert texts.count("Missing") == 1
+    assert "neither: not as scanned" in texts and "remove" not in texts and "keep" not in texts
     assert not any(
         dialog.panes[i].removeBox.isHidden() for i in range(3) if group.paths[i] != again
     )

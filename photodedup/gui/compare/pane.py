@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from photodedup.core.keep import KeepReason
 from photodedup.core.models import ImageRecord, Member
+from photodedup.core.reasons import Reason
 from photodedup.gui.compare.canvas import Canvas, ViewState, clamped
 from photodedup.gui.compare.loading import MAX_SIDE
 from photodedup.gui.platform.formatting import (
@@ -50,6 +51,7 @@ class PaneHost(Protocol):
     state: ViewState
 
     def schedule_refresh(self) -> None: ...
+    def flag_of(self, path: str) -> Reason | None: ...
     def best_pixels(self, rec: ImageRecord) -> str: ...
     def best_size(self, rec: ImageRecord) -> str: ...
     def on_mark(self, path: str, marked: bool) -> None: ...
@@ -113,7 +115,9 @@ class Pane(QFrame):
         )
         facts.addRow(self.tr("Difference:"), self._fact(distance))
         choice = view.choice
-        if choice is not None:
+        if view.flag_of(rec.path) is not None:  # gone or changed: the rule passed it over
+            facts.addRow(self.tr("Suggested:"), self._fact(self.tr("neither: not as scanned")))
+        elif choice is not None:
             reasons = choice.reasons if choice.index == index else ()
             if member.in_reference_folder and choice.index != index:
                 reasons = (KeepReason.REFERENCE_FOLDER,)

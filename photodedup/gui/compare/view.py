@@ -61,6 +61,7 @@ class CompareView(QDialog):
         super().__init__(parent)
         self.group = group
         self.choice = choice  # the copy the keep rule keeps, and why
+        self.flags = dict(flags or {})  # files gone or changed since the scan
         if read_only:  # only to look (the library check): nothing to mark, nothing removed
             marks = Marks()
         elif not isinstance(marks, MarkSet):
@@ -84,7 +85,7 @@ class CompareView(QDialog):
             Pane(self, i, m, m.image.path in self.marks) for i, m in enumerate(group.members)
         ]
         for pane in self.panes:  # gone or changed since the scan: neither removed nor kept
-            flag = (flags or {}).get(pane.member.image.path)
+            flag = self.flags.get(pane.member.image.path)
             if flag is not None:
                 self.marks.set(pane.member.image.path, False)
                 pane.removeBox.blockSignals(True)
@@ -196,6 +197,9 @@ class CompareView(QDialog):
         self._refresh.start()
 
     # -- facts ----------------------------------------------------------------
+
+    def flag_of(self, path: str) -> Reason | None:
+        return self.flags.get(path)
 
     def best_pixels(self, rec: ImageRecord) -> str:
         best = self._pixels_differ and rec.pixels == self._most_pixels
