@@ -27,6 +27,7 @@ def create_app(argv: Sequence[str]) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from photodedup.gui.platform import (
+        main_thread_gc,
         pyside_fixes,  # noqa: F401 (must run before Qt use)
         resources,
     )
@@ -40,6 +41,7 @@ def create_app(argv: Sequence[str]) -> QApplication:
     # Fusion looks the same everywhere and follows the platform's light or dark palette.
     app.setStyle("Fusion")
     app.setWindowIcon(resources.app_icon())
+    main_thread_gc.install(app)  # Qt objects in garbage must never go from a worker thread
     return app
 
 

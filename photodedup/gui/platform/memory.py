@@ -61,6 +61,10 @@ class _QuietCollector:
         self._running = 0
         self._was_enabled = True
 
+    def busy(self) -> bool:
+        """Whether a job runs now."""
+        return self._running > 0
+
     def job_started(self) -> None:
         with self._lock:
             if self._running == 0:
