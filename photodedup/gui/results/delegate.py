@@ -206,12 +206,13 @@ class ResultsDelegate(QStyledItemDelegate):
         painter.setPen(pal.color(QPalette.ColorRole.Text))
         n = len(group.members)
         text = self.tr("Group {number} · {n} photos").format(number=index.row() + 1, n=n)
-        if any(marked):
+        gone = kept_gone(marked, flags)
+        if any(marked) and not gone:  # with its kept copy gone, nothing goes from it
             freed = format_bytes(index.data(BytesRole))
             text += " · " + self.tr("{size} to free").format(size=freed)
         if all(marked):
             text += " · " + self.tr("⚠ every copy is marked, none would be kept")
-        elif kept_gone(marked, flags):
+        elif gone:
             text += " · " + self.tr("⚠ the copy to keep is missing or changed")
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         width = rect.width() - 2 * m.pad  # cut at the row's end, not by the view's edge
