@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from photodedup.core.restore import RestoreOutcome
 from photodedup.core.select import MarkSet
 from photodedup.core.trash import Outcome, Planned, RemovalPlan
 from photodedup.gui.platform.formatting import pick
+from photodedup.gui.review.line_table import line_table
 from photodedup.gui.review.list_model import (
     Prepared,
     ReviewListModel,
@@ -167,26 +167,17 @@ class ReviewDialog(QDialog):
         self.gapBox.hide()
         layout.addWidget(self.gapBox)
 
-        self.tree = QTableView()
         self.tree_model = ReviewListModel(
             [self.tr("File"), self.tr("Folder"), self.tr("Size"), self.tr("Resolution")],
             lambda group: self._words.group_title(group, self._losing),
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
             self,
         )
-        self.tree.setModel(self.tree_model)
+        self.tree = line_table(self.tree_model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.tree.setShowGrid(False)
-        self.tree.setWordWrap(False)
         self.tree.setTabKeyNavigation(False)
-        rows = self.tree.verticalHeader()
-        rows.hide()
-        # Every row as high as a line of text: the view places rows without measuring them.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         fm = self.fontMetrics()
-        rows.setDefaultSectionSize(fm.lineSpacing() + fm.height() // 3)
         header = self.tree.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         # Widths from the font, not from the contents: measuring thousands of rows
         # would hold the dialog up. The user can still drag them.

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from photodedup.core.restore import RestoreOutcome
 from photodedup.core.trash import Outcome
 from photodedup.gui.platform.formatting import format_bytes, pick
 from photodedup.gui.platform.reasons import reason_text
+from photodedup.gui.review.line_table import line_table
 from photodedup.gui.review.restore_worker import outcome_text
 
 GONE = frozenset((Status.TRASHED, Status.MOVED))  # outcomes after which the file left its folder
@@ -115,24 +115,12 @@ class ReportPage(QWidget):
             [self.tr("File"), self.tr("Folder"), self.tr("Result"), self.tr("Why")], self
         )
         # A view over a model: a removal can leave tens of thousands of files behind.
-        self.skippedTable = QTableView()
-        self.skippedTable.setModel(self.skipped)
-        self.skippedTable.verticalHeader().hide()
+        self.skippedTable = line_table(self.skipped)
         self.skippedTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.skippedTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        # One line a row, so that no row is measured; a long reason is in its tool tip.
-        self.skippedTable.setWordWrap(False)
+        # One line a row, as the review's list; a long reason is in its tool tip.
         self.skippedTable.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.skippedTable.setShowGrid(False)
         self.skippedTable.setAlternatingRowColors(True)
-        self.skippedTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        fm = self.fontMetrics()  # a line of text high, as the review's list
-        self.skippedTable.verticalHeader().setDefaultSectionSize(
-            fm.lineSpacing() + fm.height() // 3
-        )
-        self.skippedTable.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        )
         header = self.skippedTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
