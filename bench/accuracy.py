@@ -1,6 +1,7 @@
 """Accuracy on real photographs: photodedup's scan beside the classic baseline, one run.
 
     python bench/accuracy.py [--cache DIR] [--seed N] [--setting NAME ...]
+                             [--hash-cache FILE] [--distances D,D,...]
 
 Builds (or reuses) the corpus of ``real_corpus.py`` outside the repository, scans
 it with photodedup's own engine at each setting asked for (default: the default
@@ -33,7 +34,7 @@ from photodedup.core.models import (
     ScanOptions,
     WalkOptions,
 )
-from photodedup.core.scan import scan
+from photodedup.core.scan import regroup, scan
 
 # name -> (changes to the default hash settings, to the default group options);
 # "default" is the product as shipped.
@@ -92,18 +93,41 @@ def _groups_by_index(items, folder, groups) -> list[list[int]]:
     return [[index[m.image.path] for m in g.members] for g in groups]
 
 
-def run_photodedup(folder, items, changes, cache_dir) -> tuple[dict, float]:
+def run_photodedup(folder, items, changes, cache_path, distances=()) -> tuple[dict, float, list]:
+    """Score one setting; then, without decoding again, each of ``distances``."""
     hash_changes, group_changes = changes
     options = ScanOptions(
         WalkOptions((folder,), min_size=0),
         hash=HashSettings(**hash_changes),
         group=replace(GroupOptions(), **group_changes),
-        cache_path=os.path.join(cache_dir, "bench-cache.sqlite3"),
+        cache_path=cache_path,
     )
     started = time.monotonic()
     result = scan(options)
     seconds = time.monotonic() - started
-    return score(items, _groups_by_index(items, folder, result.groups)), seconds
+    swept = []
+    for d in distances:
+        groups = regroup(result, replace(options.group, distance=d))
+        swept.append((d, score(items, _groups_by_index(items, folder, groups))))
+    return score(items, _groups_by_index(items, folder, result.groups)), seconds, swept
+
+
+def sweep_table(name: str, swept: list[tuple[int, dict]]) -> str:
+    """Plain recall, worst plain kind, precision and wrong pairs per distance."""
+    lines = [
+        f"| {name}: distance | plain copies | worst plain kind | precision | wrong pairs |"
+        " hard-negative pairs |",
+        "|---|---|---|---|---|---|",
+    ]
+    for d, s in swept:
+        f, t = s["found"], s["total"]
+        worst = min(PLAIN, key=lambda k: f[k] / t[k])
+        lines.append(
+            f"| {d} | {100 * sum(f[k] for k in PLAIN) / sum(t[k] for k in PLAIN):.1f}%"
+            f" | {worst} {100 * f[worst] / t[worst]:.1f}% | {s['precision']:.4f}"
+            f" | {s['wrong']} | {s['hard_neg']} |"
+        )
+    return "\n".join(lines)
 
 
 def _baseline_hash(path: str) -> int:
@@ -174,6 +198,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--setting", action="append", choices=list(SETTINGS))
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--distances",
+        help="comma-separated distances to regroup each setting at (presets are chosen so)",
+    )
+    parser.add_argument(
+        "--hash-cache",
+        help="photodedup's fingerprint cache for the runs (default: in --cache); a rerun"
+        " reuses it, so only the grouping is measured again",
+    )
     args = parser.parse_args()
     folder, items = build(args.cache, args.seed)
     kinds = Counter(it.kind for it in items)
@@ -182,7 +215,8 @@ def main() -> None:
         f"corpus: {len(items)} files, {kinds['original']} originals,"
         f" {kinds['edition']} editions, {negsets} hard-negative sets\n"
     )
-    rows = []
+    rows, sweeps = [], []
+    distances = [int(d) for d in args.distances.split(",")] if args.distances else []
     for name in args.setting or [
         "default",
         "rotations",
@@ -190,9 +224,12 @@ def main() -> None:
         "rotations+crops",
         "dhash-classic",
     ]:
-        s, seconds = run_photodedup(folder, items, SETTINGS[name], args.cache)
+        hash_cache = args.hash_cache or os.path.join(args.cache, "bench-cache.sqlite3")
+        s, seconds, swept = run_photodedup(folder, items, SETTINGS[name], hash_cache, distances)
         print(f"photodedup {name}: {seconds:.1f} s", flush=True)
         rows.append((f"photodedup {name}", s))
+        if swept:
+            sweeps.append(sweep_table(name, swept))
     if not args.no_baseline:
         paths = [os.path.join(folder, it.path) for it in items]
         started = time.monotonic()
@@ -203,6 +240,9 @@ def main() -> None:
         rows.append(("dhash 10 bits", run_baseline(folder, items, 10, hashes)))
     print()
     print(table(rows))
+    for sweep in sweeps:
+        print()
+        print(sweep)
 
 
 if __name__ == "__main__":

@@ -278,18 +278,46 @@ def make_copy(
 
 
 def editions(im: Image.Image) -> list[tuple[str, Image.Image]]:
-    """Light, dark and colour editions of one design: same shapes, other tones."""
+    """Light, dark and colour editions of one design: same shapes, other tones.
+
+    A design without colour has no colour edition: turning its hue leaves every
+    pixel as it was, so that "edition" would be the design itself.
+    """
     a = np.asarray(im, dtype=np.float32) / 255.0
     dark = (a**1.6) * np.array([0.35, 0.4, 0.6], dtype=np.float32)  # a blue night edition
     light = 0.55 + 0.45 * a  # washed towards white
     hsv = np.asarray(im.convert("HSV")).copy()
     hsv[..., 0] = (hsv[..., 0].astype(np.int16) + 110) % 256
     to_img = lambda x: Image.fromarray(np.clip(x * 255 + 0.5, 0, 255).astype(np.uint8))  # noqa: E731
-    return [
-        ("dark", to_img(dark)),
-        ("light", to_img(light)),
-        ("colour", Image.fromarray(hsv, "HSV").convert("RGB")),
-    ]
+    colour = Image.fromarray(hsv, "HSV").convert("RGB")
+    out = [("dark", to_img(dark)), ("light", to_img(light))]
+    return [*out, ("colour", colour)] if not same_picture(im, colour) else out
+
+
+def same_picture(a: Image.Image, b: Image.Image) -> bool:
+    """Whether two pictures differ by less than one level in 255 on average."""
+    x = np.asarray(a.convert("RGB"), dtype=np.int16)
+    y = np.asarray(b.convert("RGB").resize(a.size), dtype=np.int16)
+    return float(np.abs(x - y).mean()) < 1.0
+
+
+def _drop_same_editions(out: str, items: list[Item]) -> list[Item]:
+    """Remove, from a corpus built before ``editions`` skipped them, colour editions
+    that are their design itself (files and manifest rows)."""
+    keep = []
+    for it in items:
+        if it.kind == "edition" and it.family.endswith("-colour"):
+            design = os.path.join(out, "originals", it.family[: -len("-colour")] + ".jpg")
+            path = os.path.join(out, it.path)
+            with Image.open(design) as a, Image.open(path) as b:
+                if same_picture(a, b):
+                    os.remove(path)
+                    continue
+        keep.append(it)
+    if len(keep) < len(items):
+        with open(os.path.join(out, "manifest.json"), "w") as f:
+            json.dump([asdict(i) for i in keep], f, indent=0)
+    return keep
 
 
 def build(cache: str, seed: int = 1) -> tuple[str, list[Item]]:
@@ -298,7 +326,7 @@ def build(cache: str, seed: int = 1) -> tuple[str, list[Item]]:
     manifest = os.path.join(out, "manifest.json")
     if os.path.exists(manifest):
         with open(manifest) as f:
-            return out, [Item(**d) for d in json.load(f)]
+            return out, _drop_same_editions(out, [Item(**d) for d in json.load(f)])
     root = fetch_sources(cache)
     rng = random.Random(seed)
     originals: list[tuple[str, Image.Image, str]] = []
