@@ -33,7 +33,7 @@ from photodedup.core.cache_file import (
     refusal,
     set_aside,
 )
-from photodedup.core.models import HashSettings, ImageRecord
+from photodedup.core.models import CHECK_BYTES, HashSettings, ImageRecord
 
 FILE_NAME = "hashes.sqlite3"
 # How long a save waits for another program to let go of the cache. After one
@@ -81,9 +81,14 @@ class HashCache:
         return self._usable(schema.row_to_record(path, row))
 
     def _usable(self, record: ImageRecord | None) -> ImageRecord | None:
-        # A checked fingerprint without its probes or thumbnail (a row written by an
-        # older version) cannot be grouped by the checked rule: decode it again.
-        if record is not None and self.settings.checked and not (record.probes and record.thumb):
+        # A checked fingerprint without its probes, or with second-check bytes of
+        # another layout (a row written by an older version), cannot be grouped by
+        # the checked rule: decode it again.
+        if (
+            record is not None
+            and self.settings.checked
+            and not (record.probes and len(record.thumb) == CHECK_BYTES)
+        ):
             return None
         if record is not None and self.crops:
             # Here, not at the top: the front ends open the cache without numpy.

@@ -12,12 +12,16 @@ import sqlite3
 from photodedup.core.cache_file import APPLICATION_ID
 from photodedup.core.models import ImageRecord
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Schema 3 added the pdq fingerprint's probes, thumbnail and crop windows. Rows of
 # older schemas load as records without them, which a scan that needs them treats
 # as misses (decoded again); the other settings' rows stay hits. The windows are
 # packed bytes (a BLOB; the column was declared TEXT before anything was written
 # to it, and SQLite keeps a BLOB as it is whatever the column's declared type).
+# Schema 4 stores PDQ's quality score after the thumbnail (models.CHECK_BYTES):
+# the columns are those of 3, and a schema-3 pdq row is a miss by its length. The
+# version number moved so that a version that reads only 3 sets such a cache
+# aside instead of misreading its rows.
 _ADDED_IN_3 = tuple(
     f"ALTER TABLE records ADD COLUMN {column}"
     for column in ("probes TEXT", "thumb BLOB", "windows TEXT")
@@ -114,6 +118,8 @@ def prepare(conn: sqlite3.Connection) -> None:
         version = 2
     if version == 2:
         version = _upgrade_from_2(conn)
+    if version == 3:
+        version = _upgrade_from_3(conn)
     if version != SCHEMA_VERSION:
         raise Unusable(f"old schema {version}")
     columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(records)"))
@@ -131,6 +137,19 @@ def _upgrade_from_2(conn: sqlite3.Connection) -> int:
                 raise Unusable("not a photodedup cache")
             for statement in _ADDED_IN_3:
                 conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        rollback(conn)
+        raise
+    conn.execute("COMMIT")
+    return SCHEMA_VERSION
+
+
+def _upgrade_from_3(conn: sqlite3.Connection) -> int:
+    """Schema 4 has the columns of 3: keep every row (old pdq rows are misses)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 3:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:
         rollback(conn)

@@ -4,19 +4,25 @@ A pair of images is a match when
 1. their 64-bit pHash are within ``PROBE_PHASH`` bits or their 64-bit dHash within
    ``PROBE_DHASH`` (two exact multi-index searches, cheap even for a million
    images), and
-2. their PDQ hashes (256 bits) are within the chosen distance, and
+2. their PDQ hashes (256 bits) are within the chosen distance, or, when their
+   dHash are within ``LOCAL_DHASH`` (a local change: a watermark, a trim), within
+   ``local_limit`` of it, and
 3. their 8 x 8 colour thumbnails agree (``colour_agrees``): the same tones up to a
    brightness change of about 30% and, unless one of them is grayscale, the same
-   colours. This is what keeps a day photo from its night edition and a design
-   from its colour variant, which no grayscale hash can see.
+   colours, leaving out a few cells that differ most (a watermark) but never much
+   of what the picture shows. This is what keeps a day photo from its night
+   edition and a design from its colour variant, which no grayscale hash can see.
 Near-blank pictures (fog, snow, a dark sky: ``is_flat``) carry too little for
-the hashes, whose bits there follow grain and noise. They are compared with each
-other only, by a stricter rule on the thumbnail alone: every channel of every
-cell within ``FLAT_THUMB`` on average. Their distance counts as the least of
-their PDQ distance and the chosen one.
+the thumbnail check. They are compared with each other only, by a stricter rule
+on the thumbnail: every channel of every cell within ``FLAT_THUMB`` on average;
+and, when PDQ's quality score says both hashes saw enough of the picture (a
+star field or a dark drawing, not fog), by PDQ too. Where a hash follows grain
+and noise it is left out, and the distance counts as the least of the PDQ
+distance and the chosen one.
 
 With rotations, the candidate's turned/mirrored variants count too, each with
-its own probes, PDQ and turned thumbnail; the distance is the least that passes.
+its own probes, PDQ (within ``turned_limit``) and turned thumbnail; the distance
+is the least that passes.
 The limits were measured on real photographs (bench/accuracy.py; "Accuracy on
 real photographs" in bench/README.md).
 """
@@ -28,10 +34,24 @@ from collections.abc import Sequence
 import numpy as np
 
 from photodedup.core import hamming_index
-from photodedup.core.models import ImageRecord
+from photodedup.core.models import CHECK_BYTES, ImageRecord
 
 PROBE_PHASH = 10
-PROBE_DHASH = 8
+PROBE_DHASH = 10
+# A local change (a watermark, a caption, an edge trimmed away) moves many PDQ bits
+# on a plain picture, since each of PDQ's frequencies spans the whole frame, but few
+# dHash bits, which each compare two neighbouring cells. So a pair whose dHash are
+# within LOCAL_DHASH may be up to LOCAL_EXTRA (3/8) farther apart by PDQ than the
+# chosen distance, never past LOCAL_MAX, where different photos start to meet
+# (random hashes are 128 +- 8 apart). It counts as at the chosen distance.
+LOCAL_DHASH = 7
+LOCAL_EXTRA = 3 / 8
+LOCAL_MAX = 112
+# A turned or mirrored view must be closer, by TURNED_SHARE of the distance and
+# with no local allowance: round subjects on plain ground (a galaxy, a flower seen
+# from above) look alike turned, and each of the four views is one more chance to
+# meet a different photo. Turned copies are turned pixels: they stay close anyway.
+TURNED_SHARE = 7 / 8
 # Luminance is compared as log ratios per cell, weighted by how bright the cell is
 # (a black cell says little): a common shift up to LUMA_SHIFT (about +-30%
 # brightness) and a spread round it up to LUMA_SPREAD (the same tone curve).
@@ -41,10 +61,17 @@ LUMA_SPREAD = 0.25
 # when both thumbnails have colour (GRAY_CHROMA: mean |Cb| + |Cr|, 0-255 scale).
 CHROMA_SHARE = 0.5
 GRAY_CHROMA = 1.0  # a grayscale copy has none at all
+# A cell's colour may move this much (|Cb| + |Cr|) without counting: what a strong
+# JPEG re-save does to a nearly gray picture, where a share of little is noise.
+CHROMA_NOISE = 1.0
 FLAT_STD = 3.0  # luminance standard deviation of a near-blank thumbnail
 FLAT_THUMB = 3.0  # mean |difference| per channel and cell (0-255) two of them may have
+# PDQ's quality score below which its hash is mostly noise (its authors' vPDQ
+# drops frames under 50 by default); near-blank pictures then skip the PDQ test.
+PDQ_QUALITY = 50
 _SIDE = 8
-_KEEP_CELLS = 54
+_DROP_CELLS = 10  # a watermark or caption covers a few cells
+_DROP_WEIGHT = 0.2  # ... and at most this share of what the thumbnail shows
 _ROWS = 1 << 15  # thumbnails or pairs per batch: bounds the float32 temporaries
 _SLACK = 1e-6  # the bounds are floats: let rounding never drop a pair the full test keeps
 
@@ -69,8 +96,10 @@ class Thumbs:
 
     def __init__(self, thumbs: Sequence[bytes]) -> None:
         n = len(thumbs)
-        raw = np.frombuffer(b"".join(thumbs), dtype=np.uint8).reshape(n, _SIDE * _SIDE, 3)
+        data = np.frombuffer(b"".join(thumbs), dtype=np.uint8).reshape(n, CHECK_BYTES)
+        raw = data[:, :-1].reshape(n, _SIDE * _SIDE, 3)
         self.raw = raw
+        self.quality = data[:, -1]
         self.colour = np.empty(n, dtype=bool)
         self.flat = np.empty(n, dtype=bool)
         for lo in range(0, n, _ROWS):
@@ -102,23 +131,26 @@ class Thumbs:
         total = weight.sum(axis=1)
         ratio = np.log((ya + 8.0) / (yb + 8.0))
         shift = (weight * ratio).sum(axis=1) / total
-        # Shift and spread leave out the quarter of cells that differ most: a
-        # watermark or a caption changes a few cells, a new tone curve them all.
-        kept = np.argsort(weight * np.abs(ratio - shift[:, None]), axis=1)[:, :_KEEP_CELLS]
-        weight = np.take_along_axis(weight, kept, 1)
-        ratio = np.take_along_axis(ratio, kept, 1)
-        total = weight.sum(axis=1)
-        shift = (weight * ratio).sum(axis=1) / total
-        spread = (weight * np.abs(ratio - shift[:, None])).sum(axis=1) / total
+        # Shift and spread leave out the cells that differ most, a watermark or a
+        # caption, but only a few of them and never much of the picture's content:
+        # on a dark drawing the few bright cells are the picture.
+        kept = _kept(weight * np.abs(ratio - shift[:, None]), weight)
+        total = (weight * kept).sum(axis=1)
+        shift = (weight * ratio * kept).sum(axis=1) / total
+        spread = (weight * np.abs(ratio - shift[:, None]) * kept).sum(axis=1) / total
         ok = (np.abs(shift) <= LUMA_SHIFT) & (spread <= LUMA_SPREAD)
         both = self.colour[a] & self.colour[b]
-        diff = np.abs(cba - cbb) + np.abs(cra - crb)
-        kept = np.argsort(diff, axis=1)[:, :_KEEP_CELLS]
+        diff = np.maximum(np.abs(cba - cbb) + np.abs(cra - crb) - CHROMA_NOISE, 0.0)
         amount = (np.abs(cba) + np.abs(cra) + np.abs(cbb) + np.abs(crb)) / 2
-        diff = np.take_along_axis(diff, kept, 1).sum(axis=1)
-        amount = np.take_along_axis(amount, kept, 1).sum(axis=1)
+        kept = _kept(diff, amount + 1.0)
+        diff = (diff * kept).sum(axis=1)
+        amount = (amount * kept).sum(axis=1)
         ok &= ~both | (diff <= CHROMA_SHARE * amount)
         return ok & ~self.flat[a] & ~self.flat[b]
+
+    def reliable(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Whether both PDQ hashes of each pair saw enough of their pictures to count."""
+        return (self.quality[a] >= PDQ_QUALITY) & (self.quality[b] >= PDQ_QUALITY)
 
     def flat_pairs(self) -> tuple[np.ndarray, np.ndarray]:
         """Pairs i < j of near-blank thumbnails within FLAT_THUMB of each other."""
@@ -163,17 +195,40 @@ def _window_pairs(reach: np.ndarray):
         lo = hi
 
 
+def turned_limit(d: int) -> int:
+    """The PDQ distance a turned or mirrored view may have, for the chosen ``d``."""
+    return int(d * TURNED_SHARE)
+
+
+def local_limit(d: int) -> int:
+    """The PDQ distance a pair with a local change may have, for the chosen ``d``."""
+    return min(round(d * (1 + LOCAL_EXTRA)), max(d, LOCAL_MAX))
+
+
+def _kept(badness: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """Mask of the cells to keep: all but the worst, up to _DROP_CELLS of them
+    holding at most _DROP_WEIGHT of the weight in all."""
+    order = np.argsort(-badness, axis=1)
+    w = np.take_along_axis(weight, order, 1)
+    dropped = np.cumsum(w, axis=1) <= _DROP_WEIGHT * weight.sum(axis=1, keepdims=True)
+    dropped[:, _DROP_CELLS:] = False
+    kept = np.ones_like(dropped)
+    np.put_along_axis(kept, order, ~dropped, 1)
+    return kept
+
+
 def colour_agrees(a: bytes, b: bytes, turn: int = 0) -> bool:
     """Whether two thumbnails show the same tones and colours (b turned by ``turn``)."""
     thumbs = Thumbs([a, b])
     return bool(thumbs.agree(np.array([0]), np.array([1]), np.array([turn]))[0])
 
 
-def flat_agrees(a: bytes, b: bytes) -> bool:
-    """Whether two near-blank thumbnails are the same picture by the stricter rule."""
+def flat_agrees(a: bytes, b: bytes, pdq_distance: int, d: int) -> bool:
+    """Whether two near-blank pictures are the same by the stricter rule (``d``: the
+    chosen PDQ distance, which binds only when both hashes carry signal)."""
     thumbs = Thumbs([a, b])
     fa, _ = thumbs.flat_pairs()
-    return len(fa) == 1
+    return len(fa) == 1 and (pdq_distance <= d or not thumbs.reliable(fa, np.array([1]))[0])
 
 
 def is_flat(thumb: bytes) -> bool:
@@ -219,12 +274,18 @@ def checked_pairs(
     ref, cand, k = key[:, 0], key[:, 1], key[:, 2]
     variants = _variant_hashes(images, leaders, hashes, views)
     dist = hamming_index.distances(hashes[ref], variants[cand * views + k])
-    ok = dist <= d
+    near = np.array([[p[2 * v + 1] for v in range(views)] for p in probes], dtype=np.uint64)
+    near = near.reshape(len(probes), views)  # also when there is nothing to group
+    local = np.bitwise_count(near[ref, 0] ^ near[cand, k]) <= LOCAL_DHASH
+    ok = (dist <= d) | (local & (dist <= local_limit(d)))
+    ok[k > 0] = dist[k > 0] <= turned_limit(d)
     thumbs = Thumbs([images[i].thumb for i in leaders])
     ok[ok] &= thumbs.agree(ref[ok], cand[ok], k[ok])
-    ref, cand, dist = ref[ok], cand[ok], dist[ok]
+    ref, cand, dist = ref[ok], cand[ok], np.minimum(dist[ok], d)
     fa, fb = thumbs.flat_pairs()
-    flat_dist = np.minimum(hamming_index.distances(hashes[fa], hashes[fb]), d)
+    flat_dist = hamming_index.distances(hashes[fa], hashes[fb])
+    keep = (flat_dist <= d) | ~thumbs.reliable(fa, fb)
+    fa, fb, flat_dist = fa[keep], fb[keep], np.minimum(flat_dist[keep], d)
     ref, cand = np.concatenate([ref, fa]), np.concatenate([cand, fb])
     dist = np.concatenate([dist, flat_dist])
     order = np.lexsort((dist, cand, ref))

@@ -34,7 +34,7 @@ import numpy as np
 from PIL import Image
 
 from photodedup.core import confirm, hamming_index
-from photodedup.core.models import ImageRecord
+from photodedup.core.models import CHECK_BYTES, ImageRecord
 
 Cut = tuple[float, float, float, float]  # left, top, right, bottom, as shares of the side
 _TWO_DEPTHS = (0.0875, 0.1625)
@@ -243,11 +243,14 @@ def crop_pairs(
     q, owner, win, dist = q[ok], owner[ok], win[ok], dist[ok]
     if len(q):
         thumbs = [images[leaders[n]].thumb for n in usable]
-        pixels = np.frombuffer(b"".join(thumbs), dtype=np.uint8)
-        pixels = pixels.reshape(len(usable), _THUMB, _THUMB, 3)
-        # Each window's thumbnail once, however many pictures meet it.
+        data = np.frombuffer(b"".join(thumbs), dtype=np.uint8).reshape(len(usable), CHECK_BYTES)
+        pixels = data[:, :-1].reshape(len(usable), _THUMB, _THUMB, 3)
+        # Each window's thumbnail once, however many pictures meet it; it keeps its
+        # photo's PDQ quality byte (models.CHECK_BYTES).
         parts, which = np.unique(owner * n_win + win, return_inverse=True)
-        cut = window_thumbs(pixels[parts // n_win], parts % n_win)
+        cuts = window_thumbs(pixels[parts // n_win], parts % n_win)
+        quality = data[parts // n_win, -1].tolist()
+        cut = [t + bytes([v]) for t, v in zip(cuts, quality, strict=True)]
         check = confirm.Thumbs(thumbs + cut)
         turn = np.zeros(len(q), dtype=np.int64)
         agree = check.agree(q, len(usable) + which.reshape(-1), turn)

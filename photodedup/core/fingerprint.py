@@ -15,8 +15,9 @@ turned file up to rounding, for the price of one extra small resize at most.
 The default "pdq" fingerprint is Meta's PDQ hash (``pdqhash``, 256 bits, its
 own dihedral variants) plus what the grouping needs around it: the 64-bit pHash
 and dHash of the image and its variants, which propose candidate pairs cheaply,
-and an 8 x 8 colour thumbnail, which tells a photo from its night or colour
-edition. Why this combination: "Accuracy on real photographs" in bench/README.md.
+an 8 x 8 colour thumbnail, which tells a photo from its night or colour edition,
+and PDQ's quality score, which says whether the hash of a near-blank picture saw
+anything but noise. Why this combination: "Accuracy on real photographs" in bench/README.md.
 """
 
 from __future__ import annotations
@@ -81,12 +82,18 @@ def hash_image(img: Image.Image, settings: HashSettings) -> tuple[int, tuple[int
 
 def pdq_image(img: Image.Image) -> tuple[int, tuple[int, ...]]:
     """The PDQ hash of ``img`` and of it turned 90, 180, 270 degrees and mirrored."""
+    value, variants, _quality = pdq_with_quality(img)
+    return value, variants
+
+
+def pdq_with_quality(img: Image.Image) -> tuple[int, tuple[int, ...], int]:
+    """``pdq_image`` and PDQ's quality score (0-100: how much of a picture the hash saw)."""
     import pdqhash  # loaded by the workers only: the front ends start faster without it
 
     rgb = np.ascontiguousarray(np.asarray(img.convert("RGB")))
-    hashes, _quality = pdqhash.compute_dihedral(rgb)
+    hashes, quality = pdqhash.compute_dihedral(rgb)
     packed = [_pack(np.asarray(h, dtype=bool)) for h in hashes]
-    return packed[0], tuple(packed[k] for k in _PDQ_VARIANTS)
+    return packed[0], tuple(packed[k] for k in _PDQ_VARIANTS), max(0, min(100, int(quality)))
 
 
 def probe_hashes(img: Image.Image) -> tuple[int, ...]:
@@ -189,12 +196,14 @@ def fingerprint_file(
         decoded = decode(ref.path, min_side=decode_side(settings), gray=not checked, fmt=ref.format)
         probes: tuple[int, ...] = ()
         thumb = windows = b""
-        value, variants = hash_image(decoded.image, settings)
         if checked:
+            value, variants, quality = pdq_with_quality(decoded.image)
             probes = probe_hashes(decoded.image)
-            thumb = thumbnail(decoded.image)
+            thumb = thumbnail(decoded.image) + bytes([quality])  # models.CHECK_BYTES
             if crops:
                 windows = window_hashes(decoded.image)
+        else:
+            value, variants = hash_image(decoded.image, settings)
         if digest is None:
             digest = quick_digest(ref.path, ref.size)
     except DecodeError as exc:

@@ -23,6 +23,10 @@ HASH_SIZES: tuple[int, ...] = (8, 16)
 DEFAULT_ALGORITHM = "pdq"
 # Smaller files are icons and thumbnails. In SI units (8 kB), as every size shown.
 DEFAULT_MIN_SIZE = 8_000
+# The checked fingerprint's second-check bytes (``ImageRecord.thumb``): an 8 x 8 RGB
+# thumbnail, then PDQ's own quality score (0-100). A stored value of another length
+# was made by an older version and is decoded again, never read as this layout.
+CHECK_BYTES = 8 * 8 * 3 + 1
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,7 @@ class ImageRecord:
     gps: bool | None = None  # whether EXIF holds a location; None: not known (older cache)
     # With the checked (pdq) fingerprint: the 64-bit pHash and dHash that propose
     # pairs, as (pHash, dHash) of the image and then of each variant in order; the
-    # colour thumbnail of the second check (fingerprint.THUMB_SIDE² RGB pixels); and
+    # second check's bytes (CHECK_BYTES: colour thumbnail and PDQ quality); and
     # the hashes of the picture and of its sub-windows for matching cropped copies
     # (``core.crops``; packed bytes, empty unless a scan asked for them).
     probes: tuple[int, ...] = ()

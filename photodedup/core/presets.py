@@ -16,16 +16,18 @@ DEFAULT_PRESET = "similar"
 
 # Distances in bits per algorithm and hash width. "pdq" (the default) was measured
 # on real photographs with bench/accuracy.py ("Accuracy on real photographs" in
-# bench/README.md): "similar" is where plain copies are found and different photos
-# stay apart; "very-similar" gives up the hardest copies (watermarks, trims) for a
-# margin; "loose" takes a few more for review. The other hashes use the dHash table,
-# measured with bench/measure_presets.py ("Grouping" in bench/README.md).
+# bench/README.md), every distance from 0 to 100: "similar" is the last before
+# different photos start to meet (at 80 two galaxies on black sky and a stereo
+# pair join, and from 88 whole families of them); "very-similar" gives up the
+# hardest copies (watermarks, trims) for a margin; "loose" takes a few more copies
+# at a precision still about 0.985, for review. The other hashes use the dHash
+# table, measured with bench/measure_presets.py ("Grouping" in bench/README.md).
 _PRESET_BITS: dict[str, dict[str, dict[int, int]]] = {
     "pdq": {
         "exact": {256: 0},
         "very-similar": {256: 48},
-        "similar": {256: 80},
-        "loose": {256: 100},
+        "similar": {256: 72},
+        "loose": {256: 88},
     },
     "dhash": {
         "exact": {64: 0, 256: 0},

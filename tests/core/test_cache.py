@@ -7,6 +7,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from photodedup.core import cache as cache_module
 from photodedup.core import cache_schema
 from photodedup.core.cache import HashCache, default_cache_path
 from photodedup.core.cache_schema import SCHEMA_VERSION
-from photodedup.core.models import HashSettings, ImageRecord
+from photodedup.core.models import CHECK_BYTES, HashSettings, ImageRecord
 
 DHASH = HashSettings("dhash")
 PHASH16 = HashSettings("phash", 16)
@@ -552,8 +553,36 @@ def test_a_version_2_cache_keeps_its_rows_and_pdq_needs_its_new_columns(db: Path
         assert cache.get("/p/old.jpg", 50_000, MTIME) == rec("/p/old.jpg")
     with HashCache(str(db), PDQ) as cache:
         assert cache.get("/p/old.jpg", 50_000, MTIME) is None
-        full = rec("/p/old.jpg", probes=tuple(range(10)), thumb=bytes(192))
+        full = rec("/p/old.jpg", probes=tuple(range(10)), thumb=bytes(CHECK_BYTES))
         cache.put_many([full])
     with HashCache(str(db), PDQ) as cache:
         assert cache.get("/p/old.jpg", 50_000, MTIME) == full
+    assert set_aside_files(db) == []
+
+
+def test_a_version_3_cache_keeps_its_rows_and_old_pdq_rows_are_decoded_again(db: Path) -> None:
+    # Schema 3's pdq rows held a bare 8 x 8 thumbnail (192 bytes, no quality score):
+    # such a row is a miss, never read as the current layout, and a new row replaces
+    # it; other settings' rows stay hits.
+    old = rec("/p/a.jpg", probes=tuple(range(10)), thumb=bytes(192))
+    with HashCache(str(db), PDQ) as cache:
+        cache.put_many([old])
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg")])
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.warnings == []
+        assert cache.get("/p/a.jpg", 50_000, MTIME) == rec("/p/a.jpg")
+    with HashCache(str(db), PDQ) as cache:
+        assert cache.get("/p/a.jpg", 50_000, MTIME) is None
+        new = replace(old, thumb=bytes(range(CHECK_BYTES)))
+        cache.put_many([new])
+    with HashCache(str(db), PDQ) as cache:
+        assert cache.get("/p/a.jpg", 50_000, MTIME) == new
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    conn.close()
     assert set_aside_files(db) == []

@@ -6,10 +6,16 @@ import numpy as np
 import pdqhash
 import pytest
 from imagegen import photo, watermarked
-from PIL import Image, ImageEnhance
+from PIL import Image, ImageDraw, ImageEnhance
 
 from photodedup.core import confirm
-from photodedup.core.fingerprint import hash_image, pdq_image, probe_hashes, thumbnail
+from photodedup.core.fingerprint import (
+    hash_image,
+    pdq_image,
+    pdq_with_quality,
+    probe_hashes,
+    thumbnail,
+)
 from photodedup.core.models import HashSettings
 
 PDQ = HashSettings()
@@ -68,7 +74,8 @@ def test_probes_are_phash_and_dhash_of_the_image_and_each_variant() -> None:
 
 
 def thumb(img: Image.Image) -> bytes:
-    return thumbnail(img)
+    """The second check's bytes, as a scan stores them: thumbnail, then PDQ quality."""
+    return thumbnail(img) + bytes([pdq_with_quality(img)[2]])
 
 
 @pytest.fixture
@@ -116,8 +123,50 @@ def test_near_blank_pictures_are_flat_and_held_stricter() -> None:
     assert confirm.is_flat(thumb(fog))
     assert not confirm.is_flat(thumb(photo(8)))
     darker_fog = Image.new("RGB", (300, 200), (150, 152, 155))
-    assert not confirm.flat_agrees(thumb(fog), thumb(darker_fog))
-    assert confirm.flat_agrees(thumb(fog), thumb(fog.resize((150, 100))))
+    assert not confirm.flat_agrees(thumb(fog), thumb(darker_fog), 0, 80)
+    # Fog's PDQ hash is noise (quality 0): its distance does not count.
+    assert confirm.flat_agrees(thumb(fog), thumb(fog.resize((150, 100))), 128, 80)
     # Never by the rule for pictures with content, nor with one.
     assert not confirm.colour_agrees(thumb(fog), thumb(fog.resize((150, 100))))
-    assert not confirm.flat_agrees(thumb(fog), thumb(photo(8)))
+    assert not confirm.flat_agrees(thumb(fog), thumb(photo(8)), 0, 80)
+
+
+def stars(seed: int, size: tuple[int, int] = (400, 300)) -> Image.Image:
+    """A night sky: a few hundred small stars on black, so its thumbnail is near-blank."""
+    rng = np.random.default_rng(seed)
+    sky = Image.new("RGB", size)
+    draw = ImageDraw.Draw(sky)
+    for x, y, r, v in zip(
+        rng.integers(0, size[0], 300),
+        rng.integers(0, size[1], 300),
+        rng.uniform(0.5, 1.6, 300),
+        rng.integers(90, 255, 300),
+        strict=True,
+    ):
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=(int(v), int(v), int(v)))
+    return sky
+
+
+def test_two_star_fields_are_told_apart_by_pdq_when_it_sees_them() -> None:
+    a, b = stars(1), stars(2)
+    ta, tb, copy = thumb(a), thumb(b), thumb(a.resize((200, 150)))
+    assert confirm.is_flat(ta) and confirm.is_flat(tb)
+    assert min(ta[-1], tb[-1]) >= confirm.PDQ_QUALITY  # the hashes saw the stars
+    qa, qb = hash_image(a, PDQ)[0], hash_image(b, PDQ)[0]
+    qc = hash_image(a.resize((200, 150)), PDQ)[0]
+    assert confirm.flat_agrees(ta, copy, hamming(qa, qc), 80)
+    # Both black with a sprinkle of stars: the thumbnails agree, the hashes do not.
+    assert not confirm.flat_agrees(ta, tb, hamming(qa, qb), 80)
+
+
+def test_a_dark_drawing_is_told_from_its_night_edition() -> None:
+    # A light figure on black over a tenth of the frame: its few bright cells are the
+    # whole picture, so they are never the cells the check leaves out as a watermark.
+    art = Image.new("RGB", (400, 300))
+    draw = ImageDraw.Draw(art)
+    draw.ellipse((40, 40, 200, 130), fill=(225, 220, 210))
+    draw.ellipse((80, 60, 150, 110), fill=(120, 110, 100))
+    a = np.asarray(art, dtype=np.float32) / 255
+    night = Image.fromarray(np.uint8(255 * (a**1.6) * [0.35, 0.4, 0.6]))
+    assert not confirm.colour_agrees(thumb(art), thumb(night))
+    assert confirm.colour_agrees(thumb(art), thumb(art.resize((200, 150))))

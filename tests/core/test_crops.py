@@ -13,7 +13,7 @@ from PIL import Image
 
 from photodedup.core import confirm, crops
 from photodedup.core import group as grp
-from photodedup.core.fingerprint import thumbnail
+from photodedup.core.fingerprint import pdq_with_quality, thumbnail
 from photodedup.core.group import group_images
 from photodedup.core.models import ImageRecord
 
@@ -46,7 +46,7 @@ def _record(img: Image.Image, path: str = "/p") -> ImageRecord:
         0,
         (),
         "",
-        thumb=thumbnail(img),
+        thumb=thumbnail(img) + bytes([pdq_with_quality(img)[2]]),
         windows=crops.window_hashes(img),
     )
 
@@ -121,12 +121,12 @@ def brute_force(images, d, rotations, identical):
         wp, wh = crops.slots(whole)
         op, oh = crops.slots(cropped_from)
         best = None
-        thumb = np.frombuffer(cropped_from.thumb, np.uint8).reshape(1, 8, 8, 3)
+        thumb = np.frombuffer(cropped_from.thumb[:-1], np.uint8).reshape(1, 8, 8, 3)
         for k in range(1, len(op)):
             if (wp[0] ^ op[k]).bit_count() > confirm.PROBE_PHASH:
                 continue
             q = (wh[0] ^ oh[k]).bit_count()
-            part = crops.window_thumbs(thumb, np.array([k - 1]))[0]
+            part = crops.window_thumbs(thumb, np.array([k - 1]))[0] + cropped_from.thumb[-1:]
             shaped = crops.shape_agrees(whole, cropped_from, k - 1)
             if q <= d and shaped and confirm.colour_agrees(whole.thumb, part):
                 best = q if best is None else min(best, q)
@@ -134,9 +134,8 @@ def brute_force(images, d, rotations, identical):
 
     def dist(r: ImageRecord, c: ImageRecord) -> int | None:
         if confirm.is_flat(r.thumb) or confirm.is_flat(c.thumb):
-            if confirm.flat_agrees(r.thumb, c.thumb):
-                return min((r.hash ^ c.hash).bit_count(), d)
-            return None
+            q = (r.hash ^ c.hash).bit_count()
+            return min(q, d) if confirm.flat_agrees(r.thumb, c.thumb, q, d) else None
         found = []
         for k in range(VIEWS if rotations else 1):
             ph = (r.probes[0] ^ c.probes[2 * k]).bit_count()
@@ -144,8 +143,12 @@ def brute_force(images, d, rotations, identical):
             if ph > confirm.PROBE_PHASH and dh > confirm.PROBE_DHASH:
                 continue
             q = (r.hash ^ (c.hash if k == 0 else c.variants[k - 1])).bit_count()
-            if q <= d and confirm.colour_agrees(r.thumb, c.thumb, k):
-                found.append(q)
+            if k > 0 and q > confirm.turned_limit(d):
+                continue
+            if q > d and not (dh <= confirm.LOCAL_DHASH and q <= confirm.local_limit(d)):
+                continue
+            if confirm.colour_agrees(r.thumb, c.thumb, k):
+                found.append(min(q, d))
         found += [q for q in (crop_dist(r, c), crop_dist(c, r)) if q is not None]
         return min(found, default=None)
 
@@ -195,6 +198,7 @@ def make_scene(rng: random.Random):
         q, p, dh, pixels, whole = rng.choice(centres)
         shade = rng.choice([0, 0, 0, 2, 20, -20, 90])
         thumb = bytes(max(0, min(255, v + shade)) for v in pixels)
+        thumb += bytes([rng.choice([10, 50, 100])])  # PDQ quality: noise or signal
         probes = []
         for _ in range(VIEWS):
             probes += [flip(p, 64, rng, 14), flip(dh, 64, rng, 12)]

@@ -38,8 +38,9 @@ def brute_force(images, d, rotations, identical):
 
     def dist(r: ImageRecord, c: ImageRecord) -> int | None:
         if confirm.is_flat(r.thumb) or confirm.is_flat(c.thumb):
-            if confirm.flat_agrees(r.thumb, c.thumb):
-                return min((r.hash ^ c.hash).bit_count(), d)
+            q = (r.hash ^ c.hash).bit_count()
+            if confirm.flat_agrees(r.thumb, c.thumb, q, d):
+                return min(q, d)
             return None
         best = None
         for k in range(VIEWS if rotations else 1):
@@ -48,7 +49,12 @@ def brute_force(images, d, rotations, identical):
             if ph > confirm.PROBE_PHASH and dh > confirm.PROBE_DHASH:
                 continue
             q = (r.hash ^ (c.hash if k == 0 else c.variants[k - 1])).bit_count()
-            if q <= d and confirm.colour_agrees(r.thumb, c.thumb, k):
+            if k > 0 and q > confirm.turned_limit(d):
+                continue
+            if q > d and not (dh <= confirm.LOCAL_DHASH and q <= confirm.local_limit(d)):
+                continue
+            if confirm.colour_agrees(r.thumb, c.thumb, k):
+                q = min(q, d)
                 best = q if best is None else min(best, q)
         return best
 
@@ -88,6 +94,7 @@ def scenes(draw):
         q, p, dh, pixels = rng.choice(centres)
         shade = rng.choice([0, 0, 0, 2, 20, -20, 90])
         thumb = bytes(max(0, min(255, v + shade)) for v in pixels)
+        thumb += bytes([rng.choice([10, 49, 50, 100])])  # PDQ quality: noise or signal
         probes = []
         for _ in range(VIEWS):
             probes += [flip(p, 64, rng, 14), flip(dh, 64, rng, 12)]
@@ -108,7 +115,7 @@ def scenes(draw):
         )
     paths = [img.path for img in imgs]
     identical = [rng.sample(paths, min(len(paths), 2)) for _ in range(rng.randint(0, 2))]
-    return imgs, draw(st.integers(0, 70)), identical
+    return imgs, draw(st.integers(0, 100)), identical
 
 
 @settings(max_examples=60, deadline=None)
