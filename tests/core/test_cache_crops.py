@@ -10,7 +10,14 @@ from imagegen import photo, save
 
 from photodedup.core import crops
 from photodedup.core.cache import HashCache
-from photodedup.core.models import GroupOptions, HashSettings, ImageRecord, ScanOptions, WalkOptions
+from photodedup.core.models import (
+    CHECK_BYTES,
+    GroupOptions,
+    HashSettings,
+    ImageRecord,
+    ScanOptions,
+    WalkOptions,
+)
 from photodedup.core.scan import scan
 
 PDQ = HashSettings("pdq")
@@ -22,7 +29,7 @@ WINDOWS = crops.LAYOUT + SLOTS
 def rec(path: str, windows: bytes = b"") -> ImageRecord:
     return ImageRecord(
         path, 50_000, MTIME, "JPEG", 400, 300, 1 << 200, (1, 2, 3, 4), "digest",
-        probes=tuple(range(10)), thumb=bytes(range(192)), windows=windows,
+        probes=tuple(range(10)), thumb=bytes(range(CHECK_BYTES)), windows=windows,
     )  # fmt: skip
 
 

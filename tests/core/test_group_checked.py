@@ -125,3 +125,14 @@ def test_checked_grouping_matches_brute_force(scene, rotations):
     groups = group_images(imgs, d, bits=256, rotations=rotations, identical=identical, checked=True)
     got = [[(m.image.path, m.distance) for m in g.members] for g in groups]
     assert got == brute_force(imgs, d, rotations, identical)
+
+
+def test_nothing_or_one_image_to_group_gives_no_group() -> None:
+    # A scan whose files were all unreadable groups an empty list.
+    for rotations in (False, True):
+        assert group_images([], 72, bits=256, rotations=rotations, checked=True) == []
+        one = ImageRecord(
+            "/p/a", 1, 0, "JPEG", 10, 10, 1, (2, 3, 4, 5), "x",
+            probes=tuple(range(10)), thumb=bytes(range(confirm.CHECK_BYTES)),
+        )  # fmt: skip
+        assert group_images([one], 72, bits=256, rotations=rotations, checked=True) == []
