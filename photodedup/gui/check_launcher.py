@@ -19,6 +19,7 @@ from photodedup.gui.check.delegate import thumb_box
 from photodedup.gui.check.window import CheckWindow
 from photodedup.gui.compare.view import CompareView
 from photodedup.gui.jobs import JobRunner
+from photodedup.gui.platform.settings import Settings
 from photodedup.gui.results.thumbnails import ThumbnailCache
 
 
@@ -30,6 +31,7 @@ class CheckLauncher(QObject):
         folders: Callable[[], Sequence[str]],
         options: Callable[[], ScanOptions],
         thumbnail_dir: str | None = None,
+        remembered: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self._parent = parent
@@ -37,6 +39,7 @@ class CheckLauncher(QObject):
         self._folders = folders
         self._options = options
         self._thumbnail_dir = thumbnail_dir
+        self._remembered = remembered
         self.window: CheckWindow | None = None
 
     def settings(self) -> CheckSettings:
@@ -55,7 +58,12 @@ class CheckLauncher(QObject):
             )
             thumbnails.device_pixel_ratio = self._parent.devicePixelRatioF()
             self.window = CheckWindow(
-                self._runner, thumbnails, self._folders, self.settings, self._parent
+                self._runner,
+                thumbnails,
+                self._folders,
+                self.settings,
+                self._parent,
+                remembered=self._remembered,
             )
             self.window.compareRequested.connect(self.compare)
         if paths:

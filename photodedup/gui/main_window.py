@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
             lambda: [f.path for f in self.folders.folders()],
             self.scan_options,
             thumbnail_dir,
+            self.settings,
         )
         action = self.check_action = self.actions.check_new
         action.triggered.connect(lambda: self.checker.open())

@@ -38,6 +38,7 @@ from photodedup.gui.check.filter_bar import FilterBar
 from photodedup.gui.check.model import CheckModel, ResultRole, VerdictFilter
 from photodedup.gui.check.words import copy_summary, dest_words, index_words, progress_words
 from photodedup.gui.platform.formatting import display_path, pick
+from photodedup.gui.platform.settings import Settings
 from photodedup.gui.widgets.elided_label import ElidedLabel
 from photodedup.gui.widgets.screen_fit import resize_on_screen
 
@@ -59,7 +60,10 @@ class CheckWindow(QDialog):
         library_folders: Callable[[], Sequence[str]],
         settings: Callable[[], CheckSettings],
         parent: QWidget | None = None,
+        *,
+        remembered: Settings | None = None,
     ) -> None:
+        """``remembered`` keeps the index file chosen last between runs."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Check New Photos"))
         self.setAcceptDrops(True)
@@ -75,7 +79,9 @@ class CheckWindow(QDialog):
         self.filter.setSourceModel(self.model)
         if thumbnails is not None:
             thumbnails.thumbnailReady.connect(self.model.refresh_path)
+        self.remembered = remembered
         self._build()
+        self._restore()
         self._update()
         resize_on_screen(self, self.fontMetrics().height() * 60, self.fontMetrics().height() * 40)
 
@@ -165,7 +171,7 @@ class CheckWindow(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.emptyLabel, 1)
         layout.addLayout(bottom)
-        self.foldersRadio.toggled.connect(self._update)
+        self.foldersRadio.toggled.connect(self._against_changed)
 
     # -- choosing -----------------------------------------------------------------------
     def set_queries(self, paths: Sequence[str]) -> None:
@@ -178,6 +184,21 @@ class CheckWindow(QDialog):
     def set_index(self, path: str) -> None:
         self.index_path = path
         self.indexRadio.setChecked(bool(path))
+        if self.remembered is not None and path:
+            self.remembered.check_index = path
+        self._update()
+
+    def _restore(self) -> None:
+        """The index file of last time, if it is still there, chosen as it was."""
+        s = self.remembered
+        if s is None or not s.check_index or not os.path.isfile(s.check_index):
+            return
+        self.index_path = s.check_index
+        self.indexRadio.setChecked(s.check_against_index or not self.library_folders())
+
+    def _against_changed(self) -> None:
+        if self.remembered is not None:
+            self.remembered.check_against_index = self.indexRadio.isChecked()
         self._update()
 
     def choose_folder(self) -> None:

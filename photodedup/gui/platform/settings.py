@@ -135,6 +135,9 @@ class Settings:
     # The user's own keep rules, by name, in the order the Keep menu shows them.
     keep_rules = Setting("results/keep_rules", [], load=_load_keep_rules, dump=_dump_keep_rules)
     sort_key = Setting("results/sort", "bytes")
+    # The check window: the index file chosen last, and whether the check was against it.
+    check_index = Setting("check/index_file", "")
+    check_against_index = Setting("check/against_index", False)
     # A language code like "zh_CN", or None to follow the system.
     language = Setting(
         "ui/language", None, load=lambda raw: str(raw) or None, dump=lambda v: v or ""

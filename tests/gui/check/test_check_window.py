@@ -192,3 +192,47 @@ def test_cancel_stops_a_check(qtbot, window, files):
     qtbot.waitUntil(lambda: not w.is_busy(), timeout=30_000)
     assert w.checkButton.text() == "Check"
     assert w.model.report is None or w.model.report.stats.queries == 40
+
+
+def test_the_index_chosen_last_is_chosen_again_next_time(qtbot, files, tmp_path):
+    from photodedup.core.library import update_index
+    from photodedup.core.models import ScanOptions, WalkOptions
+    from photodedup.gui.platform.settings import Settings
+
+    out = files / "library.pdindex"
+    update_index([str(files / "library")], str(out), ScanOptions(WalkOptions(), use_cache=False))
+    ini = str(tmp_path / "settings.ini")
+    runner = JobRunner()
+
+    def open_window() -> CheckWindow:  # as in another run of the app: the file read anew
+        w = CheckWindow(
+            runner,
+            None,
+            lambda: [str(files / "library")],
+            lambda: CheckSettings(use_cache=False),
+            remembered=Settings(ini),
+        )
+        qtbot.addWidget(w)
+        return w
+
+    first = open_window()
+    assert first.index_path == "" and first.foldersRadio.isChecked()
+    first.set_index(str(out))
+    first.close()
+    first.remembered.sync()
+    second = open_window()
+    assert second.index_path == str(out) and second.indexRadio.isChecked()
+    assert out.name in second.indexLabel.text()
+    second.set_queries([str(files / "card")])
+    run_check(qtbot, second)
+    assert second.model.report.library.index == str(out)
+    assert rows(second)["IMG_0002.JPG"] == "in-library"
+    # Back to the folders: remembered too, with the index still at hand.
+    second.foldersRadio.setChecked(True)
+    second.remembered.sync()
+    third = open_window()
+    assert third.index_path == str(out) and third.foldersRadio.isChecked()
+    # An index file that has gone is not offered again.
+    out.unlink()
+    assert open_window().index_path == ""
+    runner.shutdown()
