@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from photodedup.core.crops import has_windows
 from photodedup.gui import notices
+from photodedup.gui.scan.blank_note import blank_note
 from photodedup.gui.scan.worker import ScanOutcome
 from photodedup.gui.session import MARKS
 
@@ -25,6 +26,7 @@ class ScanCommands(QObject):
         super().__init__(window)
         self.window = window
         self.cancelling = False  # asked to stop; the scan has not ended yet
+        self.blank_note = ""  # what the last grouping did with near-blank photos
         # A slider drag asks many times; the last request wins.
         self.regroup_timer = QTimer(self, singleShot=True, interval=150)
         self.regroup_timer.timeout.connect(self.regroup)
@@ -105,6 +107,7 @@ class ScanCommands(QObject):
     def _show_outcome(self, outcome: ScanOutcome) -> None:
         w = self.window
         w.session.jobs.drop(MARKS)  # marks for the groups being replaced
+        self.blank_note = blank_note(outcome.near_blank, outcome.options)
         w.model.set_keep_rule(*w.keep_rule())
         if outcome.prepared is not None:  # made in the job's thread
             w.model.set_table(outcome.prepared)

@@ -126,6 +126,7 @@ class Settings:
     preset = Setting("scan/preset", "similar")
     rotations = Setting("scan/rotations", False)
     crops = Setting("scan/crops", False)
+    include_blank = Setting("scan/include_blank", False)
     min_size = Setting("scan/min_size", DEFAULT_MIN_SIZE, load=lambda raw: max(0, int(raw)))
     excludes = Setting(
         "scan/excludes", [], load=lambda raw: split_patterns(str(raw)), dump="; ".join

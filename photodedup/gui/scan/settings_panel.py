@@ -81,6 +81,8 @@ class SettingsPanel(QWidget):
                 " reads every photo again, and grouping takes longer"
             )
         )
+        # The engine's ignore_blank, turned round: what the CLI's --include-blank does.
+        self.include_blank = QCheckBox(self.tr("Also group near-blank photos"), self)
         self.min_size = QSpinBox(self)
         # In kB of 1000 bytes, as every size the app and the CLI show (core.sizes).
         self.min_size.setRange(0, 1000 * 1000)
@@ -102,6 +104,7 @@ class SettingsPanel(QWidget):
         form.addRow(self.tr("Fingerprint:"), hash_row)
         form.addRow(self.rotations)  # spans both columns: the label is the check box's own
         form.addRow(self.crops)
+        form.addRow(self.include_blank)
         form.addRow(self.tr("Minimum size:"), self.min_size)
         form.addRow(self.tr("Exclude:"), self.excludes)
 
@@ -109,6 +112,7 @@ class SettingsPanel(QWidget):
         # A regroup applies it when the last scan computed the crop windows; the
         # window tells the user to scan again when it did not.
         self.crops.toggled.connect(self.groupingChanged)
+        self.include_blank.toggled.connect(self.groupingChanged)
         self.algorithm.currentIndexChanged.connect(self._hash_changed)
         self.hash_size.currentIndexChanged.connect(self._hash_changed)
         self.min_size.valueChanged.connect(self.scanSettingsChanged)
@@ -142,6 +146,7 @@ class SettingsPanel(QWidget):
             self.hash_size,
             self.rotations,
             self.crops,
+            self.include_blank,
             self.min_size,
         )
         for widget in widgets:  # loading is not a change the window should act on
@@ -152,10 +157,10 @@ class SettingsPanel(QWidget):
         )
         self.algorithm.setCurrentIndex(max(0, self.algorithm.findData(settings.hash_algorithm)))
         self.hash_size.setCurrentIndex(max(0, self.hash_size.findData(settings.hash_size)))
-        self.hash_size.setEnabled(self.algorithm.currentData() != "pdq")
-        self.crops.setEnabled(self.algorithm.currentData() == "pdq")
         self.rotations.setChecked(settings.rotations)
         self.crops.setChecked(settings.crops)
+        self.include_blank.setChecked(settings.include_blank)
+        self._update_enabled()
         self.min_size.setValue(round(settings.min_size / 1000))
         self.excludes.setText("; ".join(settings.excludes))
         for widget in widgets:
@@ -169,6 +174,7 @@ class SettingsPanel(QWidget):
             settings.hash_size = self.hash_settings().hash_size
         settings.rotations = self.rotations.isChecked()
         settings.crops = self.crops.isChecked()
+        settings.include_blank = self.include_blank.isChecked()
         settings.min_size = self.min_size_bytes()
         settings.excludes = self.exclude_patterns()
 
@@ -182,10 +188,28 @@ class SettingsPanel(QWidget):
         return self.crops.isChecked() and self.hash_settings().checked
 
     def _hash_changed(self) -> None:
-        self.hash_size.setEnabled(self.algorithm.currentData() != "pdq")
-        self.crops.setEnabled(self.algorithm.currentData() == "pdq")
+        self._update_enabled()
         self._update_label()
         self.scanSettingsChanged.emit()
+
+    def _update_enabled(self) -> None:
+        checked = self.hash_settings().checked
+        self.hash_size.setEnabled(not checked)  # PDQ has one width
+        self.crops.setEnabled(checked)
+        # The checked fingerprint always compares near-blank photos, by its own rule.
+        self.include_blank.setEnabled(not checked)
+        if checked:
+            tip = self.tr(
+                "PDQ + colour check always compares near-blank photos (fog, snow, dark skies),"
+                " with each other only and by a stricter rule"
+            )
+        else:
+            tip = self.tr(
+                "Near-blank photos (fog, snow, dark skies) carry too little for this"
+                " fingerprint: they are left out unless this is on, and may then group with"
+                " other near-blank photos"
+            )
+        self.include_blank.setToolTip(tip)
 
     def _update_label(self) -> None:
         bits = self.hash_settings().bits

@@ -53,6 +53,7 @@ class Sidebar(QWidget):
                 distance=panel.distance(),
                 rotations=panel.rotations.isChecked(),
                 crops=panel.crops_on(),
+                ignore_blank=not panel.include_blank.isChecked(),
                 reference_dirs=tuple(f.path for f in folders if f.reference),
             ),
         )

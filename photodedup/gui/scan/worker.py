@@ -16,6 +16,7 @@ from typing import Any
 
 from photodedup.core import scan as scan_module
 from photodedup.core import select
+from photodedup.core.group import count_near_blank
 from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import Cancelled, Group, ScanOptions, ScanResult
 
@@ -35,6 +36,8 @@ class ScanOutcome:
     groups: list[Group]
     marked: set[str]
     prepared: Any = None  # what ``prepare`` made of the groups and marks, if given
+    # Near-blank photos the grouping held to the stricter rule (pdq) or left out.
+    near_blank: int = 0
 
 
 def scan_work(
@@ -83,7 +86,20 @@ def _outcome(options, result, groups, keep, cancel, prepare) -> ScanOutcome:
     prepared = prepare(groups, marked) if prepare is not None else None
     if cancel.is_set():  # the engine may finish its last step before it looks
         raise Cancelled
-    return ScanOutcome(options, result, groups, marked, prepared)
+    return ScanOutcome(options, result, groups, marked, prepared, _near_blank(result, options))
+
+
+def _near_blank(result: ScanResult, options: ScanOptions) -> int:
+    """How many near-blank photos the grouping with ``options`` treats apart.
+
+    The scan counts them (``ScanStats.near_blank``) for the options it ran with;
+    a regroup that now leaves them out has them counted again (cheap without pdq).
+    """
+    if result.hash.checked:
+        return result.stats.near_blank
+    if not options.group.ignore_blank:
+        return 0
+    return count_near_blank(result.images, result.hash.bits, checked=False)
 
 
 def _snapshot(ignore: IgnoreList | None) -> IgnoreList | None:
