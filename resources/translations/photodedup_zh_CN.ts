@@ -142,6 +142,29 @@
     </message>
 </context>
 <context>
+    <name>BlankNote</name>
+    <message>
+        <location filename="../../photodedup/gui/scan/blank_note.py" line="24"/>
+        <source>{n} near-blank photo was compared only with others like it</source>
+        <translation>{n} 张近乎空白的照片只与同类照片比较</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/blank_note.py" line="25"/>
+        <source>{n} near-blank photos were compared only with each other</source>
+        <translation>{n} 张近乎空白的照片只在彼此之间比较</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/blank_note.py" line="30"/>
+        <source>{n} near-blank photo was left out</source>
+        <translation>{n} 张近乎空白的照片未参与比较</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/blank_note.py" line="31"/>
+        <source>{n} near-blank photos were left out</source>
+        <translation>{n} 张近乎空白的照片未参与比较</translation>
+    </message>
+</context>
+<context>
     <name>Canvas</name>
     <message>
         <location filename="../../photodedup/gui/compare/canvas.py" line="91"/>
@@ -228,7 +251,7 @@
 <context>
     <name>CheckLauncher</name>
     <message>
-        <location filename="../../photodedup/gui/check_launcher.py" line="76"/>
+        <location filename="../../photodedup/gui/check_launcher.py" line="84"/>
         <source>New Photo and Its Library Match</source>
         <translation>新照片及其在图库中的匹配</translation>
     </message>
@@ -236,163 +259,163 @@
 <context>
     <name>CheckWindow</name>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="64"/>
+        <location filename="../../photodedup/gui/check/window.py" line="68"/>
         <source>Check New Photos</source>
         <translation>检查新照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="85"/>
+        <location filename="../../photodedup/gui/check/window.py" line="91"/>
         <source>Add folder or card…</source>
         <translation>添加文件夹或存储卡…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="87"/>
+        <location filename="../../photodedup/gui/check/window.py" line="93"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="89"/>
+        <location filename="../../photodedup/gui/check/window.py" line="95"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="92"/>
+        <location filename="../../photodedup/gui/check/window.py" line="98"/>
         <source>Photos to check:</source>
         <translation>要检查的照片：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="98"/>
+        <location filename="../../photodedup/gui/check/window.py" line="104"/>
         <source>An index file:</source>
         <translation>索引文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="104"/>
+        <location filename="../../photodedup/gui/check/window.py" line="110"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="107"/>
+        <location filename="../../photodedup/gui/check/window.py" line="113"/>
         <source>Check against:</source>
         <translation>对照：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="114"/>
-        <location filename="../../photodedup/gui/check/window.py" line="354"/>
+        <location filename="../../photodedup/gui/check/window.py" line="120"/>
+        <location filename="../../photodedup/gui/check/window.py" line="375"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="140"/>
+        <location filename="../../photodedup/gui/check/window.py" line="146"/>
         <source>Drop a memory card, a folder or photos here, or add them above, then press Check. Nothing is ever removed from this window.</source>
         <translation>把存储卡、文件夹或照片拖到这里，或在上方添加，然后按“检查”。此窗口从不删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="148"/>
+        <location filename="../../photodedup/gui/check/window.py" line="154"/>
         <source>Compare with match</source>
         <translation>与匹配照片比较</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="150"/>
+        <location filename="../../photodedup/gui/check/window.py" line="156"/>
         <source>Copy the new ones to…</source>
         <translation>把新照片复制到…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="152"/>
+        <location filename="../../photodedup/gui/check/window.py" line="158"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="184"/>
+        <location filename="../../photodedup/gui/check/window.py" line="205"/>
         <source>Choose a Folder or Memory Card</source>
         <translation>选择文件夹或存储卡</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="191"/>
+        <location filename="../../photodedup/gui/check/window.py" line="212"/>
         <source>Choose Photos</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="193"/>
+        <location filename="../../photodedup/gui/check/window.py" line="214"/>
         <source>Images (%1);;All files (*)</source>
         <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="201"/>
+        <location filename="../../photodedup/gui/check/window.py" line="222"/>
         <source>Choose an Index File</source>
         <translation>选择索引文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="203"/>
+        <location filename="../../photodedup/gui/check/window.py" line="224"/>
         <source>photodedup index (*.pdindex);;All files (*)</source>
         <translation>photodedup 索引 (*.pdindex);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="221"/>
+        <location filename="../../photodedup/gui/check/window.py" line="242"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="244"/>
+        <location filename="../../photodedup/gui/check/window.py" line="265"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="260"/>
+        <location filename="../../photodedup/gui/check/window.py" line="281"/>
         <source>Cannot Use This Index</source>
         <translation>无法使用此索引</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="265"/>
+        <location filename="../../photodedup/gui/check/window.py" line="286"/>
         <source>Checked in %1 s.</source>
         <translation>检查用时 %1 秒。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="271"/>
+        <location filename="../../photodedup/gui/check/window.py" line="292"/>
         <source>Check stopped. Fingerprints read so far are kept.</source>
         <translation>检查已停止。已读取的指纹会保留。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="276"/>
+        <location filename="../../photodedup/gui/check/window.py" line="297"/>
         <source>The check failed: %1</source>
         <translation>检查失败：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="289"/>
+        <location filename="../../photodedup/gui/check/window.py" line="310"/>
         <source>Copy the New Photos To</source>
         <translation>把新照片复制到</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="297"/>
+        <location filename="../../photodedup/gui/check/window.py" line="318"/>
         <source>Cannot Copy There</source>
         <translation>无法复制到那里</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="319"/>
+        <location filename="../../photodedup/gui/check/window.py" line="340"/>
         <source>New Photos Copied</source>
         <translation>新照片已复制</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="343"/>
+        <location filename="../../photodedup/gui/check/window.py" line="364"/>
         <source>none yet</source>
         <translation>尚未选择</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="348"/>
+        <location filename="../../photodedup/gui/check/window.py" line="369"/>
         <source>The %1 folder in the main window</source>
         <translation>主窗口中的 %1 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="349"/>
+        <location filename="../../photodedup/gui/check/window.py" line="370"/>
         <source>The %1 folders in the main window</source>
         <translation>主窗口中的 %1 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="354"/>
+        <location filename="../../photodedup/gui/check/window.py" line="375"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="381"/>
+        <location filename="../../photodedup/gui/check/window.py" line="402"/>
         <source>%1 checked: %2 new, %3 similar, %4 already in the library</source>
         <translation>已检查 %1 张：%2 张新照片，%3 张相似，%4 张已在图库中</translation>
     </message>
@@ -1411,32 +1434,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="242"/>
+        <location filename="../../photodedup/gui/main_window.py" line="243"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="282"/>
+        <location filename="../../photodedup/gui/main_window.py" line="284"/>
         <source>the system&apos;s language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="244"/>
+        <location filename="../../photodedup/gui/main_window.py" line="245"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="246"/>
+        <location filename="../../photodedup/gui/main_window.py" line="247"/>
         <source>Grouping again…</source>
         <translation>正在重新分组…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="285"/>
+        <location filename="../../photodedup/gui/main_window.py" line="287"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="285"/>
+        <location filename="../../photodedup/gui/main_window.py" line="287"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
@@ -1979,141 +2002,141 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="143"/>
+        <location filename="../../photodedup/gui/review/report.py" line="131"/>
         <source>Open Log</source>
         <translation>打开日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="144"/>
+        <location filename="../../photodedup/gui/review/report.py" line="132"/>
         <source>Every file moved is listed there, with where it went</source>
         <translation>日志列出了每个已移动的文件及其去向</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="146"/>
+        <location filename="../../photodedup/gui/review/report.py" line="134"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="164"/>
+        <location filename="../../photodedup/gui/review/report.py" line="152"/>
         <source>Moved %n file to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="165"/>
+        <location filename="../../photodedup/gui/review/report.py" line="153"/>
         <source>Moved %n files to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="172"/>
+        <location filename="../../photodedup/gui/review/report.py" line="160"/>
         <source>Moved %n file to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="173"/>
+        <location filename="../../photodedup/gui/review/report.py" line="161"/>
         <source>Moved %n files to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="177"/>
+        <location filename="../../photodedup/gui/review/report.py" line="165"/>
         <source>No file was moved.</source>
         <translation>没有移动任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="187"/>
+        <location filename="../../photodedup/gui/review/report.py" line="175"/>
         <source>The Trash is not available for %n file</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="188"/>
+        <location filename="../../photodedup/gui/review/report.py" line="176"/>
         <source>The Trash is not available for %n files</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="191"/>
+        <location filename="../../photodedup/gui/review/report.py" line="179"/>
         <source> (for example on a network or removable drive). They are still in place; you can move them to a folder of your choice instead. Nothing is deleted.</source>
         <translation>（例如位于网络驱动器或移动存储上）。它们仍在原处；你可以改为把它们移到自己选择的文件夹。不会删除任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="200"/>
+        <location filename="../../photodedup/gui/review/report.py" line="188"/>
         <source>%n file was left where it is:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="201"/>
+        <location filename="../../photodedup/gui/review/report.py" line="189"/>
         <source>%n files were left where they are:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="218"/>
+        <location filename="../../photodedup/gui/review/report.py" line="206"/>
         <source>Restored %n file to where it was (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件恢复到原处（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="219"/>
+        <location filename="../../photodedup/gui/review/report.py" line="207"/>
         <source>Restored %n files to where they were (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件恢复到原处（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="231"/>
+        <location filename="../../photodedup/gui/review/report.py" line="219"/>
         <source>%n file could not be restored:</source>
         <translation>
             <numerusform>%n 个文件无法恢复：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="232"/>
+        <location filename="../../photodedup/gui/review/report.py" line="220"/>
         <source>%n files could not be restored:</source>
         <translation>
             <numerusform>%n 个文件无法恢复：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="237"/>
+        <location filename="../../photodedup/gui/review/report.py" line="225"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="241"/>
+        <location filename="../../photodedup/gui/review/report.py" line="229"/>
         <source>Could not restore: %1</source>
         <translation>无法恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="249"/>
+        <location filename="../../photodedup/gui/review/report.py" line="237"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="250"/>
+        <location filename="../../photodedup/gui/review/report.py" line="238"/>
         <source>No Trash here</source>
         <translation>此处无回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="251"/>
+        <location filename="../../photodedup/gui/review/report.py" line="239"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="276"/>
+        <location filename="../../photodedup/gui/review/report.py" line="264"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到这个文件夹</translation>
     </message>
@@ -2192,77 +2215,77 @@
         <translation>第 {number} 组 · {n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="211"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="212"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="213"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="214"/>
         <source>⚠ every copy is marked, none would be kept</source>
         <translation>⚠ 所有副本都已标记，将不会保留任何一份</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="252"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="253"/>
         <source>Kept: reference folder</source>
         <translation>保留：参照文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="255"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="256"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="294"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="295"/>
         <source>Keep: {why}</source>
         <translation>保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="294"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="295"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="290"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="291"/>
         <source>RAW+JPEG</source>
         <translation>RAW+JPEG</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="215"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="216"/>
         <source>⚠ the copy to keep is missing or changed</source>
         <translation>⚠ 要保留的副本已不在或已更改</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="386"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="387"/>
         <source>RAW+JPEG pair with {name}: one shot, kept together</source>
         <translation>与 {name} 组成 RAW+JPEG：同一次拍摄，一起保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="390"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="391"/>
         <source>Distance {d} compared with {name}</source>
         <translation>与 {name} 相比差 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="397"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="398"/>
         <source>Suggested to keep: {why}</source>
         <translation>建议保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="298"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="299"/>
         <source>{format} · distance {d}</source>
         <translation>{format} · 差异 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="307"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="308"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="352"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="353"/>
         <source>modified {date}</source>
         <translation>修改于 {date}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="382"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="383"/>
         <source>In a reference folder: never removed</source>
         <translation>位于参照文件夹中：绝不移除</translation>
     </message>
@@ -2379,8 +2402,8 @@
     </message>
     <message>
         <location filename="../../photodedup/gui/review/dialog.py" line="87"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="201"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="284"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="192"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="275"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -2390,70 +2413,70 @@
         <translation>之后可以撤销：每个文件都能放回原处。每个文件在移动前都会再检查一次：扫描后有改动的文件会留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="171"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="171"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="171"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="172"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="171"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="262"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="253"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="262"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="253"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="204"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="195"/>
         <source>Move to a Folder…</source>
         <translation>移到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="207"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="198"/>
         <source>Move the files into a folder you choose instead of the Trash, keeping their paths below the scanned folders</source>
         <translation>把文件移到你选择的文件夹而不是回收站，并保留它们在所扫描文件夹下的路径</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="213"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="204"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="241"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="232"/>
         <source>Preparing the list of %n file…</source>
         <translation>
             <numerusform>正在准备 %n 个文件的列表…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="242"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="233"/>
         <source>Preparing the list of %n files…</source>
         <translation>
             <numerusform>正在准备 %n 个文件的列表…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="298"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="289"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到此文件夹</translation>
     </message>
@@ -2638,28 +2661,28 @@
 <context>
     <name>ScanCommands</name>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="38"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="40"/>
         <source>Could not regroup: {error}</source>
         <translation>无法重新分组：{error}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="51"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="53"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="79"/>
-        <location filename="../../photodedup/gui/scan_commands.py" line="93"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="81"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="95"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="116"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="119"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="120"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="123"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>
@@ -2807,57 +2830,72 @@
         <translation>从任意边裁掉不超过 20% 的副本（仅限 PDQ）。开启后的第一次扫描会重新读取每张照片，分组也会更慢</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="88"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="85"/>
+        <source>Also group near-blank photos</source>
+        <translation>也对近乎空白的照片分组</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="90"/>
         <source> kB</source>
         <translation> kB</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="89"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="91"/>
         <source>Skip files smaller than this (icons, thumbnails)</source>
         <translation>跳过小于此大小的文件（图标、缩略图）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="91"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="93"/>
         <source>e.g. *.tmp; @eaDir; .thumbnails</source>
         <translation>例如 *.tmp; @eaDir; .thumbnails</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="93"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="95"/>
         <source>File or folder name patterns to skip, separated by semicolons</source>
         <translation>要跳过的文件或文件夹名称模式，用分号分隔</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="100"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="102"/>
         <source>Similarity:</source>
         <translation>相似度：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="102"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="104"/>
         <source>Fingerprint:</source>
         <translation>指纹算法：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="105"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="108"/>
         <source>Minimum size:</source>
         <translation>最小文件大小：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="106"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="109"/>
         <source>Exclude:</source>
         <translation>排除：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="195"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="203"/>
+        <source>PDQ + colour check always compares near-blank photos (fog, snow, dark skies), with each other only and by a stricter rule</source>
+        <translation>PDQ + 颜色检查总会比较近乎空白的照片（雾、雪、夜空），但只在它们彼此之间、按更严格的规则比较</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="208"/>
+        <source>Near-blank photos (fog, snow, dark skies) carry too little for this fingerprint: they are left out unless this is on, and may then group with other near-blank photos</source>
+        <translation>近乎空白的照片（雾、雪、夜空）对这种指纹而言信息太少：除非开启此项，否则它们不参与比较；开启后它们可能与其他近乎空白的照片分为一组</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="219"/>
         <source>{preset} — fingerprints must match exactly</source>
         <translation>{preset}——指纹必须完全一致</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="198"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="222"/>
         <source>{preset} — up to {n} of {bits} PDQ bits differ, and tones and colours agree</source>
         <translation>{preset} — {bits} 位 PDQ 中最多 {n} 位不同，且色调和颜色一致</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="201"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="225"/>
         <source>{preset} — up to {n} of {bits} bits differ</source>
         <translation>{preset}——{bits} 位中最多 {n} 位不同</translation>
     </message>
