@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from typing import IO, TYPE_CHECKING, Any
 
@@ -90,9 +91,14 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     c.add_argument(
         "--hash",
         choices=HASH_ALGORITHMS,
-        help="fingerprint (default dhash; with --index, the index's own)",
+        help="fingerprint, as for scan (default pdq; with --index, the index's own)",
     )
-    c.add_argument("--hash-size", type=int, choices=HASH_SIZES, help="8 (64 bits) or 16 (256)")
+    c.add_argument(
+        "--hash-size",
+        type=int,
+        choices=HASH_SIZES,
+        help="8 (64 bits) or 16 (256 bits), for the hashes other than pdq",
+    )
     c.add_argument("--rotations", action="store_true", help="also match turned and mirrored copies")
     add_walk_arguments(
         c,
@@ -168,6 +174,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
     """Everything that makes the command unusable, found before any work."""
+    why = hash_problem(args)
+    if why:
+        return why
     for folder in args.library or ():
         if not os.path.isdir(folder):
             return f"not a folder: {printable(folder)}"
@@ -175,7 +184,7 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
         from photodedup.core.index import IndexProblem, check_index_file
 
         try:
-            found = check_index_file(args.index)
+            found = check_index_file(args.index, for_check=True)
         except IndexProblem as exc:
             return index_problem(exc)
         if (args.hash and args.hash != found.algorithm) or (
@@ -199,8 +208,30 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
+def hash_problem(args: argparse.Namespace) -> str | None:
+    """Why --hash and --hash-size do not go together, or None."""
+    if args.hash_size and (args.hash or "pdq") == "pdq" and args.hash_size != 16:
+        return "pdq fingerprints have 256 bits; --hash-size goes with --hash dhash, phash…"
+    return None
+
+
+def hash_settings(args: argparse.Namespace) -> Any:
+    """The fingerprint asked for, or None when neither --hash nor --hash-size was given."""
+    from photodedup.core.models import HashSettings
+
+    if not (args.hash or args.hash_size):
+        return None
+    return HashSettings(args.hash or "pdq", args.hash_size or 0)
+
+
 def index_problem(exc: Any) -> str:
     """One line for an ``IndexProblem``."""
+    if exc.reason == "older-version":
+        folders = " ".join(shlex.quote(f) for f in exc.detail.split("\n") if f) or "DIR…"
+        return (
+            f"{printable(exc.path)}: made by an older photodedup; bring it up to date with"
+            f" 'photodedup-cli index {printable(folders)} --out {printable(shlex.quote(exc.path))}'"
+        )
     words = {
         "missing": "no such file",
         "not-an-index": "not a photodedup index",
@@ -221,18 +252,16 @@ def _settings(args: argparse.Namespace) -> CheckSettings:
     from photodedup.core.models import GroupOptions, HashSettings, WalkOptions
     from photodedup.core.presets import preset_distance
 
-    hash_settings = None
-    if not args.index or args.hash or args.hash_size:
-        hash_settings = HashSettings(args.hash or "dhash", args.hash_size or 8)
-    if args.index and hash_settings is None:
+    asked = hash_settings(args)
+    if args.index and asked is None:
         from photodedup.core.index import check_index_file
 
-        bits = check_index_file(args.index).bits
+        used = check_index_file(args.index)
     else:
-        bits = (hash_settings or HashSettings("dhash")).bits
+        used = asked or HashSettings()  # the scan's default
     distance = args.distance
     if args.preset:
-        distance = preset_distance(args.preset, bits)
+        distance = preset_distance(args.preset, used.bits, used.algorithm)
     return CheckSettings(
         walk=WalkOptions(
             recursive=not args.no_recursive,
@@ -240,7 +269,7 @@ def _settings(args: argparse.Namespace) -> CheckSettings:
             min_size=args.min_size,
             follow_symlinks=args.follow_symlinks,
         ),
-        hash=hash_settings,
+        hash=asked,
         group=GroupOptions(
             distance=distance, rotations=args.rotations, ignore_blank=not args.include_blank
         ),

@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Any
 
-from photodedup.cli.check import index_problem
+from photodedup.cli.check import hash_problem, hash_settings, index_problem
 from photodedup.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -43,9 +43,14 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     i.add_argument(
         "--hash",
         choices=HASH_ALGORITHMS,
-        help="fingerprint (default dhash; an existing index keeps its own)",
+        help="fingerprint, as for scan (default pdq; an existing index keeps its own)",
     )
-    i.add_argument("--hash-size", type=int, choices=HASH_SIZES, help="8 (64 bits) or 16 (256)")
+    i.add_argument(
+        "--hash-size",
+        type=int,
+        choices=HASH_SIZES,
+        help="8 (64 bits) or 16 (256 bits), for the hashes other than pdq",
+    )
     add_walk_arguments(i)
     cache = i.add_mutually_exclusive_group()
     cache.add_argument("--cache", metavar="PATH", help="fingerprint cache file")
@@ -62,22 +67,24 @@ def run(args: argparse.Namespace) -> int:
     from photodedup.core.index import IndexProblem, check_index_file, ensure_writable
     from photodedup.core.models import HashSettings
 
+    why = hash_problem(args)
+    if why:
+        error(why)
+        return EXIT_USAGE
     try:
         ensure_writable(args.out)
         existing = check_index_file(args.out) if os.path.lexists(args.out) else None
     except IndexProblem as exc:
         error(index_problem(exc))
         return EXIT_USAGE
-    asked = None
-    if args.hash or args.hash_size:
-        asked = HashSettings(args.hash or "dhash", args.hash_size or 8)
+    asked = hash_settings(args)
     if existing is not None and asked is not None and asked != existing:
         error(
             f"{printable(args.out)} holds {existing.key} fingerprints; leave out --hash and"
             " --hash-size to update it, or write a new index"
         )
         return EXIT_USAGE
-    settings = asked or existing or HashSettings("dhash")
+    settings = asked or existing or HashSettings()
 
     from photodedup.cli.progress_bar import PhaseProgress
     from photodedup.core.library import update_index
@@ -114,6 +121,11 @@ def run(args: argparse.Namespace) -> int:
         f" {done.decoded} decoded) in {done.seconds:.1f} s."
         + (f" {len(done.errors)} files could not be read." if done.errors else "")
     )
+    if done.index.settings != HashSettings() and asked is None:
+        print(
+            f"note: this index holds {done.index.settings.key} fingerprints, and a check"
+            " against it uses them; a scan's default is pdq: write a new index to use it."
+        )
     return EXIT_OK
 
 

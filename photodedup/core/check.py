@@ -26,9 +26,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from photodedup.core.check_match import distance_to, identical_rows, near_rows
+from photodedup.core.check_match import checked_rows, distance_to, identical_rows, near_rows
 from photodedup.core.index import IndexProblem, IndexReason, read_table
-from photodedup.core.library import Collected, collect, open_cache
+from photodedup.core.library import Collected, LibraryOnlyCache, collect, open_cache
 from photodedup.core.library_table import LibraryTable
 from photodedup.core.models import (
     GroupOptions,
@@ -81,7 +81,8 @@ class CheckSettings:
     ``walk.roots`` is not used (the queries and the library say where to look);
     ``group.distance`` is the most that counts as in the library (None: the
     default preset), ``similar_distance`` the most that counts as similar (None:
-    the loose preset). ``hash`` None is the index's setting, or the default.
+    the loose preset), both for the fingerprint in use, as the scan's presets.
+    ``hash`` None is the index's setting, or the scan's default.
     """
 
     walk: WalkOptions = field(default_factory=WalkOptions)
@@ -102,12 +103,12 @@ class CheckSettings:
             workers=self.workers,
         )
 
-    def distances(self, bits: int) -> tuple[int, int]:
-        """(in-library distance, similar distance) in bits for hashes of ``bits`` bits."""
-        near = self.group.distance_for(bits)
+    def distances(self, hash: HashSettings) -> tuple[int, int]:
+        """(in-library distance, similar distance) in bits for this fingerprint."""
+        near = self.group.distance_for(hash.bits, hash.algorithm)
         loose = self.similar_distance
         if loose is None:
-            loose = preset_distance(LOOSE_PRESET, bits)
+            loose = preset_distance(LOOSE_PRESET, hash.bits, hash.algorithm)
         return near, max(near, loose)
 
 
@@ -197,8 +198,8 @@ def check(
         if settings.hash is not None and settings.hash != index.settings:
             raise IndexProblem(library.index, IndexReason.SETTINGS, index.settings.key)
         _phase(progress, CheckPhase.INDEX, 1)
-    hash_settings = index.settings if index else (settings.hash or HashSettings("dhash"))
-    near, loose = settings.distances(hash_settings.bits)
+    hash_settings = index.settings if index else (settings.hash or HashSettings())
+    near, loose = settings.distances(hash_settings)
     report = CheckReport(settings, hash_settings, library, near, loose)
     options = settings.scan_options(queries, hash_settings)
     lib: Collected | None = None
@@ -217,11 +218,16 @@ def check(
             report.library_errors = lib.errors
             report.stats.decoded += lib.decoded
             report.stats.cache_hits += lib.cache_hits
-            table = LibraryTable.from_records(lib.records, hash_settings.bits)
+            table = LibraryTable.from_records(
+                lib.records, hash_settings.bits, hash_settings.checked
+            )
+        # A card's photos are read through the cache but not written to it: checked
+        # once, they would stay there for good. Only library files are remembered.
+        roots = library.folders or (tuple(index.roots) if index else ())
         asked = collect(
             queries,
             options,
-            cache,
+            LibraryOnlyCache(cache, [os.path.abspath(r) for r in roots]) if cache else None,
             named_min_size=0,
             known={r.path: r for r in lib.records} if lib is not None else None,
             phase=lambda p: f"query-{p}",
@@ -233,9 +239,7 @@ def check(
     report.stats.cache_hits += asked.cache_hits
     own = _own_rows(asked, lib, table)
     _phase(progress, CheckPhase.MATCH, 0)
-    report.results = judge(
-        asked.records, own, table, settings, near, loose, hash_settings.bits, cancel
-    )
+    report.results = judge(asked.records, own, table, settings, near, loose, hash_settings, cancel)
     _phase(progress, CheckPhase.MATCH, 1)
     _count(report, len(table))
     report.stats.seconds = round(time.monotonic() - started, 3)
@@ -271,17 +275,21 @@ def judge(
     settings: CheckSettings,
     near: int,
     loose: int,
-    bits: int,
+    hash: HashSettings,
     cancel=None,
 ) -> list[QueryResult]:
-    """The verdict on each query record against ``table``.
+    """The verdict on each query record against ``table``, by the scan's rule for ``hash``.
 
     ``own[i]`` is query ``i``'s own row when it is a library file (never its
     own match), or None.
     """
-    near_pairs = near_rows(
-        queries, table, loose, bits, settings.group.rotations, settings.group.ignore_blank, cancel
-    )
+    bits, rotations = hash.bits, settings.group.rotations
+    if hash.checked:
+        near_pairs = checked_rows(queries, table, near, loose, rotations, cancel)
+    else:
+        near_pairs = near_rows(
+            queries, table, loose, bits, rotations, settings.group.ignore_blank, cancel
+        )
     same = identical_rows(queries, table, own, cancel)
     results = []
     for qi, q in enumerate(queries):

@@ -1,8 +1,11 @@
-"""Which library rows a query matches: near by Hamming distance, or byte-identical.
+"""Which library rows a query matches: near by the scan's rule, or byte-identical.
 
-The search is the scan's own multi-index Hamming search (``hamming_index``),
-and a blank hash (``group.is_blank``) matches nothing but byte-identical files,
-as in grouping.
+The search is the scan's own multi-index Hamming search (``hamming_index``).
+With the checked (pdq) fingerprint the rule is ``confirm``'s, as in grouping:
+the 64-bit probes propose, the PDQ distance and the colour thumbnails confirm,
+and near-blank pictures meet only near-blank ones, by the thumbnail rule. With
+the other fingerprints a blank hash (``group.is_blank``) matches nothing but
+byte-identical files.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from photodedup.core import hamming_index
+from photodedup.core import confirm, hamming_index
 from photodedup.core.group import is_blank
 from photodedup.core.index import full_digests
 from photodedup.core.library_table import LibraryTable
@@ -67,6 +70,103 @@ def near_rows(
         if best is None or d < best:
             out[qi][row] = d
     return out
+
+
+def checked_rows(
+    queries: Sequence[ImageRecord],
+    table: LibraryTable,
+    near: int,
+    loose: int,
+    rotations: bool,
+    cancel=None,
+) -> dict[int, dict[int, int]]:
+    """Query number -> {library row: least PDQ distance} within ``loose`` by the checked rule.
+
+    The library row is the reference and the query the candidate, seen turned
+    or mirrored too with ``rotations``: the side ``confirm.checked_pairs`` gives
+    a candidate. A near-blank pair that passes the thumbnail rule counts at the
+    least of its PDQ distance and ``near``, as in grouping.
+    """
+    out: dict[int, dict[int, int]] = defaultdict(dict)
+    if not len(table) or not queries:
+        return out
+    assert table.probes is not None and table.thumbs is not None
+    views = 5 if rotations else 1
+    owner, view = [], []
+    for qi, q in enumerate(queries):
+        for k in range(views):
+            if 2 * k + 1 < len(q.probes):
+                owner.append(qi)
+                view.append(k)
+    owner_a, view_a = np.asarray(owner, dtype=np.int64), np.asarray(view, dtype=np.int64)
+    stop = Reporter(None, Phase.GROUP, cancel=cancel)
+    found_e, found_r = [], []
+    for kind, limit in ((0, confirm.PROBE_PHASH), (1, confirm.PROBE_DHASH)):
+        values = [queries[qi].probes[2 * k + kind] for qi, k in zip(owner, view, strict=True)]
+        pairs = hamming_index.cross_pairs(
+            hamming_index.pack(values, 64), table.probes[:, kind : kind + 1], limit, stop
+        )
+        found_e.append(pairs.a)
+        found_r.append(pairs.b)
+    key = np.unique(np.stack([np.concatenate(found_e), np.concatenate(found_r)], axis=1), axis=0)
+    entry, row = key[:, 0], key[:, 1]
+    qs, ks = owner_a[entry], view_a[entry]
+    bits = table.hashes.shape[1] * 64
+    hashes = hamming_index.pack(
+        [_view_hash(queries[qi], k) for qi, k in zip(owner, view, strict=True)], bits
+    )
+    dist = hamming_index.distances(hashes[entry], table.hashes[row])
+    ok = dist <= loose
+    qs, ks, row, dist = qs[ok], ks[ok], row[ok], dist[ok]
+    if len(row):
+        rows = np.unique(row)
+        local = np.searchsorted(rows, row)
+        thumbs = confirm.Thumbs([*table.thumb_bytes(rows), *(q.thumb for q in queries)])
+        agree = thumbs.agree(local, len(rows) + qs, ks)
+        qs, row, dist = qs[agree], row[agree], dist[agree]
+    for qi, r, d in zip(qs.tolist(), row.tolist(), dist.tolist(), strict=True):
+        best = out[qi].get(r)
+        if best is None or d < best:
+            out[qi][r] = d
+    for qi, r, d in _flat_rows(queries, table, near, cancel):
+        best = out[qi].get(r)
+        if best is None or d < best:
+            out[qi][r] = d
+    return out
+
+
+def _view_hash(q: ImageRecord, k: int) -> int:
+    return q.hash if k == 0 or k > len(q.variants) else q.variants[k - 1]
+
+
+def _flat_rows(queries, table: LibraryTable, near: int, cancel):
+    """(query, row, distance) of near-blank queries and rows alike by the thumbnail rule."""
+    flat_q = np.flatnonzero(confirm.Thumbs([q.thumb for q in queries]).flat)
+    if not len(flat_q):
+        return
+    flat_rows = table.flat_rows()
+    if not len(flat_rows):
+        return
+    # The rule bounds the mean difference of all channels and cells, and so that of
+    # their means: only rows whose mean lies that close can pass.
+    means = table.thumbs[flat_rows].mean(axis=1, dtype=np.float32)
+    for qi in flat_q.tolist():
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        q = queries[qi]
+        mine = np.frombuffer(q.thumb, dtype=np.uint8).mean(dtype=np.float32)
+        close = flat_rows[np.abs(means - mine) <= confirm.FLAT_THUMB + 0.01]
+        if not len(close):
+            continue
+        thumbs = confirm.Thumbs([q.thumb, *table.thumb_bytes(close)])
+        a, b = thumbs.flat_pairs()
+        hits = close[b[a == 0] - 1]
+        if not len(hits):
+            continue
+        mine_hash = hamming_index.pack([q.hash], table.hashes.shape[1] * 64)
+        dist = hamming_index.distances(np.repeat(mine_hash, len(hits), 0), table.hashes[hits])
+        for r, d in zip(hits.tolist(), dist.tolist(), strict=True):
+            yield qi, r, min(d, near)
 
 
 def identical_rows(

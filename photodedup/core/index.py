@@ -35,7 +35,10 @@ from photodedup.core.library_table import LibraryTable
 from photodedup.core.models import HashSettings, ImageRecord, ScanError
 
 APPLICATION_ID = 0x50445849  # "PDXI": tells our files from any other SQLite file
-FORMAT_VERSION = 1
+# Format 2: the rows hold all that the scan's rule for the index's fingerprint needs
+# (for pdq, every row its probes and colour thumbnail), so a check follows the scan.
+# A check refuses format 1 (``OLDER``); ``update_index`` brings it up to date.
+FORMAT_VERSION = 2
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _COLUMNS = ("path", *RECORD_COLUMNS, "full_digest")
@@ -57,6 +60,7 @@ class IndexReason(StrEnum):
     NOT_AN_INDEX = "not-an-index"  # some other file, SQLite or not
     CORRUPT = "corrupt"  # ours, but damaged or cut short
     NEWER = "newer-version"  # made by a newer photodedup
+    OLDER = "older-version"  # made by an older photodedup: ``index`` updates it
     UNREADABLE = "unreadable"  # permissions, I/O error
     UNWRITABLE = "unwritable"  # the folder or file cannot be written
     SETTINGS = "settings-mismatch"  # holds another fingerprint setting than asked for
@@ -124,7 +128,8 @@ def read_index(path: str) -> Index:
 def read_table(path: str) -> tuple[Index, LibraryTable]:
     """An index's settings and roots, and its rows as columns for a check (fast).
 
-    ``Index.entries`` stays empty; raises ``IndexProblem`` like ``read_index``.
+    ``Index.entries`` stays empty; raises ``IndexProblem`` like ``read_index``,
+    and ``OLDER`` (its folders as the detail) for an index of an older format.
     """
     conn = _open_read_only(path)
     try:
@@ -132,12 +137,19 @@ def read_table(path: str) -> tuple[Index, LibraryTable]:
             meta = dict(conn.execute("SELECT key, value FROM meta"))
             settings = HashSettings(meta["algorithm"], int(meta["hash_size"]))
             roots = json.loads(meta.get("roots", "[]"))
-            rows = conn.execute(
-                "SELECT path, size, width, height, hash, digest, full_digest FROM records"
-            ).fetchall()
-            columns = list(zip(*rows, strict=True)) if rows else [()] * 7
-            table = LibraryTable.from_columns(*columns, bits=settings.bits)
-        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as exc:
+            if conn.execute("PRAGMA user_version").fetchone()[0] < FORMAT_VERSION:
+                raise IndexProblem(path, IndexReason.OLDER, "\n".join(roots))
+            wanted = "path, size, width, height, hash, digest, full_digest"
+            if settings.checked:
+                wanted += ", probes, thumb"
+            rows = conn.execute(f"SELECT {wanted} FROM records").fetchall()
+            width = wanted.count(",") + 1
+            columns = list(zip(*rows, strict=True)) if rows else [()] * width
+            probes, thumbs = columns[7:] if settings.checked else (None, None)
+            table = LibraryTable.from_columns(
+                *columns[:7], bits=settings.bits, probes_hex=probes, thumbs=thumbs
+            )
+        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError, AttributeError) as exc:
             raise IndexProblem(path, IndexReason.CORRUPT, _detail(exc)) from None
     finally:
         conn.close()
@@ -145,8 +157,12 @@ def read_table(path: str) -> tuple[Index, LibraryTable]:
     return index, table
 
 
-def check_index_file(path: str) -> HashSettings:
-    """The settings of the index at ``path``, checking it is ours and sound; cheap."""
+def check_index_file(path: str, *, for_check: bool = False) -> HashSettings:
+    """The settings of the index at ``path``, checking it is ours and sound; cheap.
+
+    ``for_check``: also refuse an index of an older format (``OLDER``), which a
+    check cannot use until ``update_index`` has brought it up to date.
+    """
     conn = _open_read_only(path)
     try:
         try:
@@ -154,8 +170,13 @@ def check_index_file(path: str) -> HashSettings:
             ok = conn.execute("PRAGMA quick_check").fetchone()[0]
             if ok != "ok":
                 raise IndexProblem(path, IndexReason.CORRUPT, ok)
-            return HashSettings(meta["algorithm"], int(meta["hash_size"]))
-        except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
+            settings = HashSettings(meta["algorithm"], int(meta["hash_size"]))
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if for_check and version < FORMAT_VERSION:
+                roots = json.loads(meta.get("roots", "[]"))
+                raise IndexProblem(path, IndexReason.OLDER, "\n".join(roots))
+            return settings
+        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as exc:
             raise IndexProblem(path, IndexReason.CORRUPT, _detail(exc)) from None
     finally:
         conn.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 
@@ -108,6 +108,31 @@ def collect(
     return out
 
 
+class LibraryOnlyCache:
+    """A cache that reads as ``cache`` does but keeps only records under ``roots``.
+
+    For a check's queries: a memory card checked once must not leave its
+    fingerprints in the library's cache for good (that cache is loaded whole at
+    every scan). A query that is a library file is stored as usual.
+    """
+
+    def __init__(self, cache: HashCache, roots: Sequence[str]) -> None:
+        self._cache = cache
+        self._roots = list(roots)
+        self.get = cache.get
+        self.get_moved = cache.get_moved
+        self.has_size = cache.has_size
+        self.known_format = cache.known_format
+
+    @property
+    def warnings(self) -> list[str]:
+        return self._cache.warnings
+
+    def put_many(self, records: Iterable[ImageRecord]) -> None:
+        if self._roots:
+            self._cache.put_many([r for r in records if in_folder(r.path, self._roots)])
+
+
 def open_cache(options: ScanOptions) -> HashCache | nullcontext[None]:
     """The fingerprint cache a scan with ``options`` would use, as a context manager."""
     if not options.use_cache:
@@ -133,9 +158,24 @@ def update_index(
     old: Index | None = read_index(out) if os.path.lexists(out) else None
     if old is not None and old.settings != options.hash:
         raise IndexProblem(out, IndexReason.SETTINGS, old.settings.key)
+    warnings: list[str] = []
+    if old is not None:
+        # An index of an older format may lack what the rule needs (pdq: probes and
+        # thumbnail): such rows are read again, or dropped when their folder is not
+        # named now, rather than kept to be misread.
+        complete = [e for e in old.entries if _complete(e.record, options)]
+        lost = sum(1 for e in old.entries if not in_folder(e.record.path, roots)) - sum(
+            1 for e in complete if not in_folder(e.record.path, roots)
+        )
+        if lost:
+            warnings.append(
+                f"{lost} photos under folders not named now were indexed by an older version"
+                " and were dropped; name their folders to index them again"
+            )
+        old.entries = complete
     known = {e.record.path: e for e in old.entries} if old is not None else {}
     with open_cache(options) as cache:
-        warnings = list(cache.warnings) if cache is not None else []
+        warnings += cache.warnings if cache is not None else []
         found = collect(
             roots,
             options,
@@ -180,6 +220,10 @@ def update_index(
         warnings=warnings,
         seconds=round(time.monotonic() - started, 3),
     )
+
+
+def _complete(record: ImageRecord, options: ScanOptions) -> bool:
+    return not options.hash.checked or bool(record.probes and record.thumb)
 
 
 def _unchanged(a: ImageRecord, b: ImageRecord) -> bool:

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from photodedup.core import hamming_index
+from photodedup.core import confirm, hamming_index
 from photodedup.core.models import ImageRecord
+
+_SLICE = 16_384
+THUMB_BYTES = 8 * 8 * 3  # fingerprint.THUMB_SIDE² RGB pixels (not imported: it loads Pillow)
 
 
 @dataclass
@@ -28,11 +31,17 @@ class LibraryTable:
     digests: Sequence[str]  # quick digests
     hashes: np.ndarray  # (n, words) uint64, as ``hamming_index.pack``
     full: Sequence[str] | None = None  # whole-file digests, when stored (an index)
+    # With the checked (pdq) fingerprint: each row's own 64-bit pHash and dHash, the
+    # probes that propose candidates, as (n, 2) uint64; and its colour thumbnail as
+    # (n, THUMB_BYTES) uint8, the second check. None for the other fingerprints.
+    probes: np.ndarray | None = None
+    thumbs: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         self._by_size = np.argsort(self.sizes, kind="stable")
         self._sorted_sizes = self.sizes[self._by_size]
         self._by_path: dict[str | bytes, int] | None = None
+        self._flat: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.sizes)
@@ -55,9 +64,31 @@ class LibraryTable:
             key = os.fsencode(path)
         return self._by_path.get(key)
 
+    def thumb_bytes(self, rows: np.ndarray) -> list[bytes]:
+        """The colour thumbnails of ``rows``, one bytes each (``confirm.Thumbs`` takes those)."""
+        assert self.thumbs is not None
+        return [t.tobytes() for t in self.thumbs[rows]]
+
+    def flat_rows(self) -> np.ndarray:
+        """Rows of near-blank pictures (``confirm``'s rule), found once, on first need."""
+        if self._flat is None:
+            found = [np.zeros(0, dtype=np.int64)]
+            # In slices: the rule's float copies of 100,000 thumbnails would take 100 MB.
+            for lo in range(0, len(self), _SLICE):
+                rows = np.arange(lo, min(lo + _SLICE, len(self)))
+                found.append(lo + np.flatnonzero(confirm.Thumbs(self.thumb_bytes(rows)).flat))
+            self._flat = np.concatenate(found)
+        return self._flat
+
     @classmethod
-    def from_records(cls, records: Sequence[ImageRecord], bits: int) -> LibraryTable:
+    def from_records(
+        cls, records: Sequence[ImageRecord], bits: int, checked: bool = False
+    ) -> LibraryTable:
         n = len(records)
+        probes = thumbs = None
+        if checked:
+            probes = np.array([r.probes[:2] for r in records], dtype=np.uint64).reshape(n, 2)
+            thumbs = _thumb_array([r.thumb for r in records])
         return cls(
             paths=[r.path for r in records],
             sizes=np.fromiter((r.size for r in records), np.int64, n),
@@ -65,6 +96,8 @@ class LibraryTable:
             heights=np.fromiter((r.height for r in records), np.int64, n),
             digests=[r.digest for r in records],
             hashes=hamming_index.pack([r.hash for r in records], bits),
+            probes=probes,
+            thumbs=thumbs,
         )
 
     @classmethod
@@ -78,8 +111,15 @@ class LibraryTable:
         digests: Sequence[str],
         full: Sequence[str],
         bits: int,
+        probes_hex: Sequence[str] | None = None,
+        thumbs: Sequence[bytes] | None = None,
     ) -> LibraryTable:
-        """From an index's columns; raises ValueError on a hash that does not parse."""
+        """From an index's columns; raises ValueError on a hash that does not parse.
+
+        ``probes_hex`` and ``thumbs`` are the checked fingerprint's stored columns
+        (the probes as the cache writes them: hex values joined by commas).
+        """
+        probes = _parse_probes(probes_hex) if probes_hex is not None else None
         return cls(
             paths=paths,
             sizes=np.asarray(sizes, dtype=np.int64),
@@ -88,6 +128,8 @@ class LibraryTable:
             digests=digests,
             hashes=_parse_hex(hash_hex, bits),
             full=full,
+            probes=probes,
+            thumbs=_thumb_array(thumbs) if thumbs is not None else None,
         )
 
 
@@ -100,3 +142,20 @@ def _parse_hex(values: Sequence[str], bits: int) -> np.ndarray:
         raise ValueError(f"a hash wider than {bits} bits")
     raw = bytes.fromhex(text)
     return np.frombuffer(raw, dtype=">u8").astype(np.uint64).reshape(len(values), words)
+
+
+def _parse_probes(values: Sequence[str]) -> np.ndarray:
+    """The first two probes (the picture's own pHash and dHash) of each row."""
+    first = []
+    for v in values:
+        parts = v.split(",", 2)
+        if len(parts) < 2:
+            raise ValueError("a row without its probes")
+        first += parts[:2]
+    return _parse_hex(first, 64).reshape(len(values), 2)
+
+
+def _thumb_array(thumbs: Sequence[bytes]) -> np.ndarray:
+    if any(t is None or len(t) != THUMB_BYTES for t in thumbs):
+        raise ValueError("a row without its thumbnail")
+    return np.frombuffer(b"".join(thumbs), dtype=np.uint8).reshape(len(thumbs), THUMB_BYTES)

@@ -175,6 +175,49 @@ def test_index_then_check_index_agrees_with_the_folders_once_they_are_gone(where
     assert verdicts(json.loads(indexed.stdout)) == verdicts(json.loads(folders.stdout)) == EXPECTED
 
 
+def test_check_and_index_use_the_scans_fingerprint_and_presets(where) -> None:
+    out = where["root"] / "library.pdindex"
+    assert run_cli("index", where["lib"], "--out", out, "--no-cache").returncode == 0
+    for library in (("--library", where["lib"]), ("--index", out)):
+        proc = run_cli("check", where["card"], *library, "--no-cache", "--json", "-")
+        settings = json.loads(proc.stdout)["settings"]
+        assert (settings["hash"], settings["hash_size"]) == ("pdq", 16)
+        assert (settings["distance"], settings["similar_distance"]) == (80, 100)
+        very = run_cli("check", where["card"], *library, "--preset", "very-similar", "--json", "-")
+        assert json.loads(very.stdout)["settings"]["distance"] == 48
+    wrong = run_cli("check", where["card"], "--library", where["lib"], "--hash-size", "8")
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+
+
+def make_older(index: Path) -> None:
+    """Turn an index into what the first index format would have held."""
+    import sqlite3
+
+    conn = sqlite3.connect(index)
+    conn.execute("UPDATE records SET probes = NULL, thumb = NULL")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+
+def test_an_index_of_the_older_format_is_refused_by_check_and_updated_by_index(where) -> None:
+    out = where["root"] / "library.pdindex"
+    assert run_cli("index", where["lib"], "--out", out, "--no-cache").returncode == 0
+    make_older(out)
+    before = out.read_bytes()
+    proc = run_cli("check", where["card"], "--index", out, "--no-cache")
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
+    assert "made by an older photodedup" in proc.stderr
+    assert f"photodedup-cli index {where['lib']} --out {out}" in proc.stderr
+    assert out.read_bytes() == before
+    # The command it names brings the index up to date, in place.
+    updated = run_cli("index", where["lib"], "--out", out, "--no-cache")
+    assert updated.returncode == 0, updated.stderr
+    assert "4 decoded" in updated.stdout  # the rows lacked what the rule needs
+    indexed = run_cli("check", where["card"], "--index", out, "--no-cache", "--json", "-")
+    assert verdicts(json.loads(indexed.stdout)) == EXPECTED
+
+
 @pytest.mark.parametrize("damage", ["foreign", "text", "truncated"])
 def test_an_index_that_is_not_ours_or_is_damaged_is_refused_untouched(where, damage) -> None:
     out = where["root"] / "library.pdindex"

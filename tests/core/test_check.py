@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -137,8 +138,32 @@ def test_a_warm_check_decodes_nothing_from_the_library(setup) -> None:
     first = check([str(setup["card"])], lib, settings(setup["root"]))
     assert first.stats.decoded >= 5
     again = check([str(setup["card"])], lib, settings(setup["root"]))
-    assert again.stats.decoded == 0
+    # Only the card's two photos that are no byte copy of a library file are read again:
+    # a card's fingerprints are not kept in the library's cache.
+    assert again.stats.decoded == 2
     assert verdicts(again) == verdicts(first)
+
+
+def cached_paths(root: Path) -> set[str]:
+    with sqlite3.connect(root / "cache.sqlite3") as conn:
+        return {os.fsdecode(p) for (p,) in conn.execute("SELECT path FROM records")}
+
+
+def test_a_card_checked_leaves_nothing_in_the_cache(setup) -> None:
+    lib = Library(folders=(str(setup["lib"]),))
+    check(
+        [str(setup["card"]), str(setup["lib"] / "2024" / "photo0.jpg")],
+        lib,
+        settings(setup["root"]),
+    )
+    stored = cached_paths(setup["root"])
+    assert stored == {str(p) for p in (setup["lib"] / "2024").iterdir()}
+    # Against an index too: only files under the index's folders are remembered.
+    out = setup["root"] / "library.pdindex"
+    options = ScanOptions(WalkOptions(), cache_path=str(setup["root"] / "other.sqlite3"))
+    update_index([str(setup["lib"])], str(out), options)
+    check([str(setup["card"])], Library(index=str(out)), settings(setup["root"]))
+    assert cached_paths(setup["root"]) == stored
 
 
 def test_index_answers_alone_after_the_library_is_gone(setup) -> None:

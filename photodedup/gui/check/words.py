@@ -37,6 +37,11 @@ def index_words(problem: IndexProblem) -> str:
             "The index is damaged. Make it again with “photodedup-cli index”. It was not changed.",
         ),
         IndexReason.NEWER: translate("CheckWords", "It was made by a newer version of photodedup."),
+        IndexReason.OLDER: translate(
+            "CheckWords",
+            "It was made by an older version of photodedup. Bring it up to date with"
+            " “photodedup-cli index” on its folders; it was not changed.",
+        ),
         IndexReason.UNREADABLE: translate("CheckWords", "It cannot be read."),
         IndexReason.UNWRITABLE: translate("CheckWords", "It cannot be written."),
         IndexReason.SETTINGS: translate(
