@@ -223,11 +223,11 @@ def check(
             )
         # A card's photos are read through the cache but not written to it: checked
         # once, they would stay there for good. Only library files are remembered.
-        roots = library.folders or (tuple(index.roots) if index else ())
+        roots = [os.path.abspath(r) for r in library.folders or (index.roots if index else ())]
         asked = collect(
             queries,
             options,
-            LibraryOnlyCache(cache, [os.path.abspath(r) for r in roots]) if cache else None,
+            LibraryOnlyCache(cache, roots) if cache is not None else None,
             named_min_size=0,
             known={r.path: r for r in lib.records} if lib is not None else None,
             phase=lambda p: f"query-{p}",

@@ -18,7 +18,7 @@ import numpy as np
 from photodedup.core import confirm, hamming_index
 from photodedup.core.group import is_blank
 from photodedup.core.index import full_digests
-from photodedup.core.library_table import LibraryTable
+from photodedup.core.library_table import LibraryTable, quadrant_means
 from photodedup.core.models import Cancelled, ImageRecord
 from photodedup.core.progress import Reporter
 from photodedup.core.reasons import Phase
@@ -142,24 +142,23 @@ def _view_hash(q: ImageRecord, k: int) -> int:
 def _flat_rows(queries, table: LibraryTable, near: int, cancel):
     """(query, row, distance) of near-blank queries and rows alike by the thumbnail rule."""
     flat_q = np.flatnonzero(confirm.Thumbs([q.thumb for q in queries]).flat)
-    if not len(flat_q):
+    if not len(flat_q) or not len(table):
         return
-    flat_rows = table.flat_rows()
-    if not len(flat_rows):
-        return
-    # The rule bounds the mean difference of all channels and cells, and so that of
-    # their means: only rows whose mean lies that close can pass.
-    means = table.thumbs[flat_rows].mean(axis=1, dtype=np.float32)
+    # The rule bounds the mean |difference| over all channels and cells by FLAT_THUMB,
+    # so (triangle inequality) the summed |difference| of the 12 means per quadrant
+    # and channel by 12 x FLAT_THUMB: only rows that close can pass, whatever they are.
+    means = table.quadrant_means()
+    bound = 12 * confirm.FLAT_THUMB + 0.01
     for qi in flat_q.tolist():
         if cancel is not None and cancel.is_set():
             raise Cancelled()
         q = queries[qi]
-        mine = np.frombuffer(q.thumb, dtype=np.uint8).mean(dtype=np.float32)
-        close = flat_rows[np.abs(means - mine) <= confirm.FLAT_THUMB + 0.01]
+        mine = quadrant_means(np.frombuffer(q.thumb, dtype=np.uint8)[None, :])
+        close = np.flatnonzero(np.abs(means - mine).sum(axis=1) <= bound)
         if not len(close):
             continue
         thumbs = confirm.Thumbs([q.thumb, *table.thumb_bytes(close)])
-        a, b = thumbs.flat_pairs()
+        a, b = thumbs.flat_pairs()  # which of them are near-blank, and alike, is the rule's
         hits = close[b[a == 0] - 1]
         if not len(hits):
             continue

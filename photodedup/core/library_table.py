@@ -1,8 +1,9 @@
 """A library's fingerprints as columns: what a check compares queries against.
 
-Made either from records (a library walked just now) or straight from an
-index file's rows, without building a record per row: a check against a
-100,000-photo index must cost well under a second beyond decoding its queries.
+Made either from records (a library walked just now) or straight from an index
+file's column blobs (``to_blobs``/``from_blobs``), without building a record
+per row: a check against a 100,000-photo index must cost well under a second
+beyond decoding its queries.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from photodedup.core import confirm, hamming_index
+from photodedup.core import hamming_index
 from photodedup.core.models import ImageRecord
 
-_SLICE = 16_384
 THUMB_BYTES = 8 * 8 * 3  # fingerprint.THUMB_SIDE² RGB pixels (not imported: it loads Pillow)
 
 
@@ -41,7 +41,7 @@ class LibraryTable:
         self._by_size = np.argsort(self.sizes, kind="stable")
         self._sorted_sizes = self.sizes[self._by_size]
         self._by_path: dict[str | bytes, int] | None = None
-        self._flat: np.ndarray | None = None
+        self._means: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.sizes)
@@ -69,21 +69,23 @@ class LibraryTable:
         assert self.thumbs is not None
         return [t.tobytes() for t in self.thumbs[rows]]
 
-    def flat_rows(self) -> np.ndarray:
-        """Rows of near-blank pictures (``confirm``'s rule), found once, on first need."""
-        if self._flat is None:
-            found = [np.zeros(0, dtype=np.int64)]
-            # In slices: the rule's float copies of 100,000 thumbnails would take 100 MB.
-            for lo in range(0, len(self), _SLICE):
-                rows = np.arange(lo, min(lo + _SLICE, len(self)))
-                found.append(lo + np.flatnonzero(confirm.Thumbs(self.thumb_bytes(rows)).flat))
-            self._flat = np.concatenate(found)
-        return self._flat
+    def quadrant_means(self) -> np.ndarray:
+        """(n, 12) mean of each thumbnail's quadrants per channel, found once, on first need."""
+        if self._means is None:
+            assert self.thumbs is not None
+            self._means = quadrant_means(self.thumbs)
+        return self._means
 
     @classmethod
     def from_records(
-        cls, records: Sequence[ImageRecord], bits: int, checked: bool = False
+        cls,
+        records: Sequence[ImageRecord],
+        bits: int,
+        checked: bool = False,
+        full: Sequence[str] | None = None,
     ) -> LibraryTable:
+        """From records; ``checked`` keeps their probes and thumbnails, ``full`` their
+        whole-file digests (an index's)."""
         n = len(records)
         probes = thumbs = None
         if checked:
@@ -96,63 +98,75 @@ class LibraryTable:
             heights=np.fromiter((r.height for r in records), np.int64, n),
             digests=[r.digest for r in records],
             hashes=hamming_index.pack([r.hash for r in records], bits),
+            full=full,
             probes=probes,
             thumbs=thumbs,
         )
 
-    @classmethod
-    def from_columns(
-        cls,
-        paths: Sequence[bytes],
-        sizes: Sequence[int],
-        widths: Sequence[int],
-        heights: Sequence[int],
-        hash_hex: Sequence[str],
-        digests: Sequence[str],
-        full: Sequence[str],
-        bits: int,
-        probes_hex: Sequence[str] | None = None,
-        thumbs: Sequence[bytes] | None = None,
-    ) -> LibraryTable:
-        """From an index's columns; raises ValueError on a hash that does not parse.
+    def to_blobs(self) -> dict[str, bytes]:
+        """The table as one blob per column, as an index stores it.
 
-        ``probes_hex`` and ``thumbs`` are the checked fingerprint's stored columns
-        (the probes as the cache writes them: hex values joined by commas).
+        Paths NUL-separated (as bytes), sizes, widths and heights little-endian
+        int64, quick and whole-file digests newline-separated, hashes big-endian
+        uint64 words; with pdq also the probes, the thumbnails and their quadrant
+        means (``quadrant_means``, little-endian float32).
         """
-        probes = _parse_probes(probes_hex) if probes_hex is not None else None
-        return cls(
-            paths=paths,
-            sizes=np.asarray(sizes, dtype=np.int64),
-            widths=np.asarray(widths, dtype=np.int64),
-            heights=np.asarray(heights, dtype=np.int64),
-            digests=digests,
-            hashes=_parse_hex(hash_hex, bits),
-            full=full,
-            probes=probes,
-            thumbs=_thumb_array(thumbs) if thumbs is not None else None,
+        assert self.full is not None
+        blobs = {
+            "paths": b"\0".join(os.fsencode(self.path(i)) for i in range(len(self))),
+            "sizes": self.sizes.astype("<i8").tobytes(),
+            "widths": self.widths.astype("<i8").tobytes(),
+            "heights": self.heights.astype("<i8").tobytes(),
+            "digests": "\n".join(self.digests).encode(),
+            "full": "\n".join(self.full).encode(),
+            "hashes": self.hashes.astype(">u8").tobytes(),
+        }
+        if self.probes is not None and self.thumbs is not None:
+            blobs["probes"] = self.probes.astype(">u8").tobytes()
+            blobs["thumbs"] = self.thumbs.tobytes()
+            blobs["means"] = self.quadrant_means().astype("<f4").tobytes()
+        return blobs
+
+    @classmethod
+    def from_blobs(cls, blobs: dict[str, bytes], bits: int, checked: bool) -> LibraryTable:
+        """From ``to_blobs``' columns; raises ValueError (or KeyError) when they do not fit."""
+        sizes = np.frombuffer(blobs["sizes"], dtype="<i8").astype(np.int64)
+        n = len(sizes)
+        words = max(1, -(-bits // 64))
+
+        def rows(name: str, dtype: str, width: int) -> np.ndarray:
+            data = np.frombuffer(blobs[name], dtype=dtype)
+            if len(data) != n * width:
+                raise ValueError(f"the column {name} does not fit")
+            return data.reshape(n, width)
+
+        def texts(name: str) -> list[bytes]:
+            parts = blobs[name].split(b"\n" if name != "paths" else b"\0") if n else []
+            if len(parts) != n:
+                raise ValueError(f"the column {name} does not fit")
+            return parts
+
+        table = cls(
+            paths=texts("paths"),
+            sizes=sizes,
+            widths=rows("widths", "<i8", 1).reshape(n).astype(np.int64),
+            heights=rows("heights", "<i8", 1).reshape(n).astype(np.int64),
+            digests=[d.decode() for d in texts("digests")],
+            hashes=rows("hashes", ">u8", words).astype(np.uint64),
+            full=[d.decode() for d in texts("full")],
         )
+        if checked:
+            table.probes = rows("probes", ">u8", 2).astype(np.uint64)
+            table.thumbs = rows("thumbs", "u1", THUMB_BYTES)
+            table._means = rows("means", "<f4", 12).astype(np.float32)
+        return table
 
 
-def _parse_hex(values: Sequence[str], bits: int) -> np.ndarray:
-    # One join and one fromhex for all rows: int(h, 16) per row costs 10x more.
-    words = max(1, -(-bits // 64))
-    width = words * 16
-    text = "".join([v.rjust(width, "0") for v in values])
-    if len(text) != width * len(values):
-        raise ValueError(f"a hash wider than {bits} bits")
-    raw = bytes.fromhex(text)
-    return np.frombuffer(raw, dtype=">u8").astype(np.uint64).reshape(len(values), words)
-
-
-def _parse_probes(values: Sequence[str]) -> np.ndarray:
-    """The first two probes (the picture's own pHash and dHash) of each row."""
-    first = []
-    for v in values:
-        parts = v.split(",", 2)
-        if len(parts) < 2:
-            raise ValueError("a row without its probes")
-        first += parts[:2]
-    return _parse_hex(first, 64).reshape(len(values), 2)
+def quadrant_means(thumbs: np.ndarray) -> np.ndarray:
+    """(n, 12) float32: the mean of each 4 x 4 quadrant of (n, 8 * 8 * 3) thumbnails, by channel."""
+    n = len(thumbs)
+    cells = thumbs.reshape(n, 2, 4, 2, 4, 3)
+    return cells.mean(axis=(2, 4), dtype=np.float32).reshape(n, 12)
 
 
 def _thumb_array(thumbs: Sequence[bytes]) -> np.ndarray:

@@ -177,7 +177,14 @@ def test_index_then_check_index_agrees_with_the_folders_once_they_are_gone(where
 
 def test_check_and_index_use_the_scans_fingerprint_and_presets(where) -> None:
     out = where["root"] / "library.pdindex"
-    assert run_cli("index", where["lib"], "--out", out, "--no-cache").returncode == 0
+    made = run_cli("index", where["lib"], "--out", out, "--no-cache")
+    assert made.returncode == 0 and "note:" not in made.stdout
+    classic = run_cli(
+        "index", where["lib"], "--out", where["root"] / "d.pdindex", "--hash", "dhash"
+    )
+    assert "note" not in classic.stdout  # asked for
+    again = run_cli("index", where["lib"], "--out", where["root"] / "d.pdindex", "--no-cache")
+    assert "note: this index holds dhash-8 fingerprints" in again.stdout
     for library in (("--library", where["lib"]), ("--index", out)):
         proc = run_cli("check", where["card"], *library, "--no-cache", "--json", "-")
         settings = json.loads(proc.stdout)["settings"]

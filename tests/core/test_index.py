@@ -163,3 +163,53 @@ def test_an_index_from_a_newer_build_is_refused_untouched(lib: Path, tmp_path: P
         update_index([str(lib)], str(out), options(tmp_path))
     assert info.value.reason is IndexReason.NEWER
     assert out.read_bytes() == before
+
+
+def test_a_check_reads_the_same_columns_as_the_records(lib: Path, tmp_path: Path) -> None:
+    from photodedup.core.index import read_table
+
+    out = tmp_path / "lib.pdindex"
+    update_index([str(lib)], str(out), options(tmp_path))
+    index = read_index(str(out))
+    _, table = read_table(str(out))
+    records = [e.record for e in index.entries]
+    assert [table.path(i) for i in range(len(table))] == [r.path for r in records]
+    assert table.full == [e.full_digest for e in index.entries]
+    assert table.probes.tolist() == [list(r.probes[:2]) for r in records]
+    assert [table.thumbs[i].tobytes() for i in range(len(table))] == [r.thumb for r in records]
+    assert table.sizes.tolist() == [r.size for r in records]
+
+
+def test_columns_that_do_not_fit_the_records_are_damage(lib: Path, tmp_path: Path) -> None:
+    from photodedup.core.index import read_table
+
+    out = tmp_path / "lib.pdindex"
+    update_index([str(lib)], str(out), options(tmp_path))
+    conn = sqlite3.connect(out)
+    conn.execute("UPDATE columns SET data = substr(data, 1, 100) WHERE name = 'thumbs'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(IndexProblem) as info:
+        read_table(str(out))
+    assert info.value.reason is IndexReason.CORRUPT
+
+
+def test_an_index_of_the_first_format_is_for_updating_only(lib: Path, tmp_path: Path) -> None:
+    from photodedup.core.index import read_table
+
+    out = tmp_path / "lib.pdindex"
+    update_index([str(lib)], str(out), options(tmp_path))
+    conn = sqlite3.connect(out)
+    conn.execute("DROP TABLE columns")
+    conn.execute("UPDATE records SET probes = NULL, thumb = NULL")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    for read in (read_table, lambda p: check_index_file(p, for_check=True)):
+        with pytest.raises(IndexProblem) as info:
+            read(str(out))
+        assert info.value.reason is IndexReason.OLDER and info.value.detail == str(lib)
+    again = update_index([str(lib)], str(out), options(tmp_path, use_cache=False))
+    assert again.decoded == 4  # its rows lacked what the pdq rule needs
+    _, table = read_table(str(out))
+    assert len(table) == 4 and table.thumbs is not None
