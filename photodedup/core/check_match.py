@@ -116,30 +116,45 @@ def checked_rows(
         [_view_hash(queries[qi], k) for qi, k in zip(owner, view, strict=True)], bits
     )
     dist = hamming_index.distances(hashes[entry], table.hashes[row])
-    ok = dist <= loose
-    qs, ks, row, dist = qs[ok], ks[ok], row[ok], dist[ok]
+    # The reference's own dHash against the candidate's in this view: a local change.
+    dh = hamming_index.pack(
+        [queries[qi].probes[2 * k + 1] for qi, k in zip(owner, view, strict=True)], 64
+    )[:, 0]
+    close_dh = np.bitwise_count(table.probes[row, 1] ^ dh[entry])
+    close_dh = close_dh <= confirm.LOCAL_DHASH
+    at_near, at_loose = (_passes(dist, ks, close_dh, d) for d in (near, loose))
+    ok = at_near | at_loose
+    qs, ks, row, dist, at_near = qs[ok], ks[ok], row[ok], dist[ok], at_near[ok]
     if len(row):
         rows = np.unique(row)
         local = np.searchsorted(rows, row)
         thumbs = confirm.Thumbs([*table.thumb_bytes(rows), *(q.thumb for q in queries)])
         agree = thumbs.agree(local, len(rows) + qs, ks)
-        qs, row, dist = qs[agree], row[agree], dist[agree]
+        qs, row, dist, at_near = qs[agree], row[agree], dist[agree], at_near[agree]
+    # As in grouping, a pair that passes counts at most at the distance it passed at.
+    dist = np.where(at_near, np.minimum(dist, near), np.minimum(dist, loose))
     for qi, r, d in zip(qs.tolist(), row.tolist(), dist.tolist(), strict=True):
         best = out[qi].get(r)
         if best is None or d < best:
             out[qi][r] = d
-    for qi, r, d in _flat_rows(queries, table, near, cancel):
+    for qi, r, d in _flat_rows(queries, table, near, loose, cancel):
         best = out[qi].get(r)
         if best is None or d < best:
             out[qi][r] = d
     return out
 
 
+def _passes(dist: np.ndarray, view: np.ndarray, local: np.ndarray, d: int) -> np.ndarray:
+    """``confirm.checked_pairs``' PDQ test at the chosen distance ``d``."""
+    ok = (dist <= d) | (local & (dist <= confirm.local_limit(d)))
+    return np.where(view > 0, dist <= confirm.turned_limit(d), ok)
+
+
 def _view_hash(q: ImageRecord, k: int) -> int:
     return q.hash if k == 0 or k > len(q.variants) else q.variants[k - 1]
 
 
-def _flat_rows(queries, table: LibraryTable, near: int, cancel):
+def _flat_rows(queries, table: LibraryTable, near: int, loose: int, cancel):
     """(query, row, distance) of near-blank queries and rows alike by the thumbnail rule."""
     flat_q = np.flatnonzero(confirm.Thumbs([q.thumb for q in queries]).flat)
     if not len(flat_q) or not len(table):
@@ -159,13 +174,19 @@ def _flat_rows(queries, table: LibraryTable, near: int, cancel):
             continue
         thumbs = confirm.Thumbs([q.thumb, *table.thumb_bytes(close)])
         a, b = thumbs.flat_pairs()  # which of them are near-blank, and alike, is the rule's
-        hits = close[b[a == 0] - 1]
-        if not len(hits):
+        b = b[a == 0]
+        if not len(b):
             continue
+        hits = close[b - 1]
         mine_hash = hamming_index.pack([q.hash], table.hashes.shape[1] * 64)
         dist = hamming_index.distances(np.repeat(mine_hash, len(hits), 0), table.hashes[hits])
-        for r, d in zip(hits.tolist(), dist.tolist(), strict=True):
-            yield qi, r, min(d, near)
+        # PDQ binds too when both hashes saw enough of their pictures (its quality).
+        unsure = ~thumbs.reliable(np.zeros(len(b), dtype=np.int64), b)
+        for r, d, u in zip(hits.tolist(), dist.tolist(), unsure.tolist(), strict=True):
+            if d <= near or u:
+                yield qi, r, min(d, near)
+            elif d <= loose:
+                yield qi, r, d
 
 
 def identical_rows(

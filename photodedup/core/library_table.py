@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from photodedup.core import hamming_index
-from photodedup.core.models import ImageRecord
+from photodedup.core.models import CHECK_BYTES, ImageRecord
 
-THUMB_BYTES = 8 * 8 * 3  # fingerprint.THUMB_SIDE² RGB pixels (not imported: it loads Pillow)
+THUMB_BYTES = CHECK_BYTES  # the second check's bytes: thumbnail, then PDQ's quality
 
 
 @dataclass
@@ -165,7 +165,7 @@ class LibraryTable:
 def quadrant_means(thumbs: np.ndarray) -> np.ndarray:
     """(n, 12) float32: the mean of each 4 x 4 quadrant of (n, 8 * 8 * 3) thumbnails, by channel."""
     n = len(thumbs)
-    cells = thumbs.reshape(n, 2, 4, 2, 4, 3)
+    cells = thumbs[:, : 8 * 8 * 3].reshape(n, 2, 4, 2, 4, 3)
     return cells.mean(axis=(2, 4), dtype=np.float32).reshape(n, 12)
 
 

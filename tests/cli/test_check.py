@@ -13,6 +13,7 @@ import pytest
 from imagegen import photo, resized, save, write_truncated_jpeg
 
 from photodedup.core.fingerprint import full_digest
+from photodedup.core.presets import preset_distance
 
 SIZE = (800, 600)
 
@@ -189,9 +190,14 @@ def test_check_and_index_use_the_scans_fingerprint_and_presets(where) -> None:
         proc = run_cli("check", where["card"], *library, "--no-cache", "--json", "-")
         settings = json.loads(proc.stdout)["settings"]
         assert (settings["hash"], settings["hash_size"]) == ("pdq", 16)
-        assert (settings["distance"], settings["similar_distance"]) == (80, 100)
+        assert (settings["distance"], settings["similar_distance"]) == (
+            preset_distance("similar", 256, "pdq"),
+            preset_distance("loose", 256, "pdq"),
+        )
         very = run_cli("check", where["card"], *library, "--preset", "very-similar", "--json", "-")
-        assert json.loads(very.stdout)["settings"]["distance"] == 48
+        assert json.loads(very.stdout)["settings"]["distance"] == preset_distance(
+            "very-similar", 256, "pdq"
+        )
     wrong = run_cli("check", where["card"], "--library", where["lib"], "--hash-size", "8")
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
 

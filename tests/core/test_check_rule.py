@@ -30,20 +30,32 @@ def flip(h: int, bits: int, rng: random.Random, most: int) -> int:
 
 
 def pair_distance(lib: ImageRecord, q: ImageRecord, near: int, loose: int, rotations: bool):
-    """The scan's pair rule with the library file as reference, the slow, obvious way."""
+    """The scan's pair rule with the library file as reference, the slow, obvious way,
+    at the in-library and at the similar distance: the distance it counts at, or None."""
+    for d in (near, loose):
+        found = pair_at(lib, q, d, rotations)
+        if found is not None:
+            return found
+    return None
+
+
+def pair_at(lib: ImageRecord, q: ImageRecord, d: int, rotations: bool):
     if confirm.is_flat(lib.thumb) or confirm.is_flat(q.thumb):
-        if confirm.flat_agrees(lib.thumb, q.thumb):
-            return min((lib.hash ^ q.hash).bit_count(), near)
-        return None
+        pdq = (lib.hash ^ q.hash).bit_count()
+        return min(pdq, d) if confirm.flat_agrees(lib.thumb, q.thumb, pdq, d) else None
     best = None
     for k in range(VIEWS if rotations else 1):
         ph = (lib.probes[0] ^ q.probes[2 * k]).bit_count()
         dh = (lib.probes[1] ^ q.probes[2 * k + 1]).bit_count()
         if ph > confirm.PROBE_PHASH and dh > confirm.PROBE_DHASH:
             continue
-        d = (lib.hash ^ (q.hash if k == 0 else q.variants[k - 1])).bit_count()
-        if d <= loose and confirm.colour_agrees(lib.thumb, q.thumb, k):
-            best = d if best is None else min(best, d)
+        pdq = (lib.hash ^ (q.hash if k == 0 else q.variants[k - 1])).bit_count()
+        if k > 0:
+            ok = pdq <= confirm.turned_limit(d)
+        else:
+            ok = pdq <= d or (dh <= confirm.LOCAL_DHASH and pdq <= confirm.local_limit(d))
+        if ok and confirm.colour_agrees(lib.thumb, q.thumb, k):
+            best = min(pdq, d) if best is None else min(best, pdq, d)
     return best
 
 
@@ -76,7 +88,8 @@ def scenes(draw):
                 variants=tuple(flip(h, 256, rng, 60) for _ in range(4)),
                 digest="x",
                 probes=tuple(probes),
-                thumb=bytes(max(0, min(255, v + shade)) for v in pixels),
+                thumb=bytes(max(0, min(255, v + shade)) for v in pixels)
+                + bytes([rng.choice([0, 40, 60, 100])]),  # PDQ's quality
             )
         )
     near = draw(st.integers(0, 60))
