@@ -484,91 +484,96 @@
     </message>
     <message>
         <location filename="../../photodedup/gui/check/words.py" line="40"/>
+        <source>It was made by an older version of photodedup. Bring it up to date with “photodedup-cli index” on its folders; it was not changed.</source>
+        <translation>它由旧版 photodedup 创建。请对其文件夹运行“photodedup-cli index”来更新它；文件未被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/words.py" line="45"/>
         <source>It cannot be read.</source>
         <translation>无法读取它。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="41"/>
+        <location filename="../../photodedup/gui/check/words.py" line="46"/>
         <source>It cannot be written.</source>
         <translation>无法写入它。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="42"/>
+        <location filename="../../photodedup/gui/check/words.py" line="47"/>
         <source>It holds other fingerprints than the ones asked for.</source>
         <translation>它保存的指纹与所要求的不同。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="51"/>
+        <location filename="../../photodedup/gui/check/words.py" line="56"/>
         <source>It is not a folder.</source>
         <translation>它不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="52"/>
+        <location filename="../../photodedup/gui/check/words.py" line="57"/>
         <source>Its folder does not exist.</source>
         <translation>它所在的文件夹不存在。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="53"/>
+        <location filename="../../photodedup/gui/check/words.py" line="58"/>
         <source>You cannot write there.</source>
         <translation>你无法写入那里。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="54"/>
+        <location filename="../../photodedup/gui/check/words.py" line="59"/>
         <source>It is inside a folder being checked; choose a folder outside it.</source>
         <translation>它位于正在检查的文件夹中；请选择该文件夹以外的位置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="67"/>
+        <location filename="../../photodedup/gui/check/words.py" line="72"/>
         <source>Copied %1 new photo (%2) to %3.</source>
         <translation>已把 %1 张新照片（%2）复制到 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="68"/>
+        <location filename="../../photodedup/gui/check/words.py" line="73"/>
         <source>Copied %1 new photos (%2) to %3.</source>
         <translation>已把 %1 张新照片（%2）复制到 %3。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="78"/>
+        <location filename="../../photodedup/gui/check/words.py" line="83"/>
         <source>%1 was there already, with the same content.</source>
         <translation>%1 张已在那里，内容相同。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="79"/>
+        <location filename="../../photodedup/gui/check/words.py" line="84"/>
         <source>%1 were there already, with the same content.</source>
         <translation>%1 张已在那里，内容相同。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="86"/>
+        <location filename="../../photodedup/gui/check/words.py" line="91"/>
         <source>%1 photo was not copied:</source>
         <translation>%1 张照片未复制：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="87"/>
+        <location filename="../../photodedup/gui/check/words.py" line="92"/>
         <source>%1 photos were not copied:</source>
         <translation>%1 张照片未复制：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="91"/>
+        <location filename="../../photodedup/gui/check/words.py" line="96"/>
         <source>another file already has its name (not overwritten)</source>
         <translation>已有同名的其他文件（未覆盖）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="94"/>
+        <location filename="../../photodedup/gui/check/words.py" line="99"/>
         <source>the copy did not match the original and was removed</source>
         <translation>副本与原件不符，已删除该副本</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="97"/>
+        <location filename="../../photodedup/gui/check/words.py" line="102"/>
         <source>the original could not be read</source>
         <translation>无法读取原件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="98"/>
+        <location filename="../../photodedup/gui/check/words.py" line="103"/>
         <source>the copy could not be written</source>
         <translation>无法写入副本</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/words.py" line="105"/>
+        <location filename="../../photodedup/gui/check/words.py" line="110"/>
         <source>Every copy was checked against its original and keeps its date.</source>
         <translation>每个副本都已与原件核对，并保留原来的日期。</translation>
     </message>
