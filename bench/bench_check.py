@@ -81,10 +81,12 @@ def random_entries(n: int) -> list[IndexEntry]:
     rnd = random.Random(7)
 
     def thumb(i: int) -> bytes:
+        # The check bytes: the 8 x 8 RGB thumbnail, then PDQ's quality (0-100).
         if i % 100 == 0:  # near-blank: one tone with a little grain, darker than the fogs
             tone = rnd.randrange(30)
-            return bytes(max(0, min(255, tone + rnd.randrange(-2, 3))) for _ in range(192))
-        return rnd.randbytes(192)
+            pixels = bytes(max(0, min(255, tone + rnd.randrange(-2, 3))) for _ in range(192))
+            return pixels + bytes([rnd.randrange(0, 50)])
+        return rnd.randbytes(192) + bytes([rnd.randrange(50, 101)])
 
     return [
         IndexEntry(
