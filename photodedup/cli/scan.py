@@ -140,7 +140,11 @@ def run(args: argparse.Namespace) -> int:
         if not os.path.isdir(folder):
             error(f"{'not a folder' if os.path.exists(folder) else 'no such folder'}: {folder}")
             return EXIT_USAGE
-    bits = HashSettings(args.hash, args.hash_size).bits
+    try:
+        bits = HashSettings(args.hash, args.hash_size).bits
+    except ValueError as exc:  # e.g. --hash-size 8 with the pdq default
+        error(f"{exc}; --hash-size goes with --hash dhash, phash, ahash or whash")
+        return EXIT_USAGE
     if args.crops and args.hash != "pdq":
         error(f"--crops works with the pdq fingerprint only, not --hash {args.hash}")
         return EXIT_USAGE

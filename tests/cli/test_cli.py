@@ -334,6 +334,13 @@ def test_a_distance_above_the_fingerprints_bits_is_refused(library: Path) -> Non
     assert wide.returncode == 0
 
 
+def test_a_hash_size_the_pdq_default_does_not_have_is_a_usage_error(library: Path) -> None:
+    proc = run_cli("scan", str(library / "a"), "--hash-size", "8", "--no-cache", check=False)
+    assert proc.returncode == 2
+    assert "256 bits" in proc.stderr and "--hash dhash" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
 def test_missing_folder_and_a_file_given_as_folder_are_told_apart(
     library: Path, tmp_path: Path
 ) -> None:
