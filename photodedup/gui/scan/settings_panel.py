@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -68,6 +68,7 @@ class SettingsPanel(QWidget):
         self.hash_size = QComboBox(self)
         self.hash_size.addItem(self.tr("64 bits"), 8)
         self.hash_size.addItem(self.tr("256 bits"), 16)
+        self._other_size = 8  # the width chosen for the other hashes, shown again after PDQ
         self.hash_size.setToolTip(self.tr("More bits tell apart photos that differ in detail"))
         hash_row = QHBoxLayout()
         hash_row.addWidget(self.algorithm, 1)
@@ -156,6 +157,7 @@ class SettingsPanel(QWidget):
             self._presets.index(preset if preset in self._presets else presets.DEFAULT_PRESET)
         )
         self.algorithm.setCurrentIndex(max(0, self.algorithm.findData(settings.hash_algorithm)))
+        self.hash_size.setEnabled(True)  # so that the stored width counts as the user's choice
         self.hash_size.setCurrentIndex(max(0, self.hash_size.findData(settings.hash_size)))
         self.rotations.setChecked(settings.rotations)
         self.crops.setChecked(settings.crops)
@@ -194,7 +196,14 @@ class SettingsPanel(QWidget):
 
     def _update_enabled(self) -> None:
         checked = self.hash_settings().checked
-        self.hash_size.setEnabled(not checked)  # PDQ has one width
+        # PDQ has one width: the box shows it, and keeps the other hashes' width for later.
+        if checked == self.hash_size.isEnabled():  # to or from PDQ
+            if checked:
+                self._other_size = self.hash_size.currentData()
+            with QSignalBlocker(self.hash_size):
+                shown = HashSettings("pdq").hash_size if checked else self._other_size
+                self.hash_size.setCurrentIndex(self.hash_size.findData(shown))
+        self.hash_size.setEnabled(not checked)
         self.crops.setEnabled(checked)
         # The checked fingerprint always compares near-blank photos, by its own rule.
         self.include_blank.setEnabled(not checked)
