@@ -25,6 +25,7 @@ from photodedup.cli.common import (
     non_negative,
     positive,
     unwritable,
+    walk_options,
     write_file,
 )
 from photodedup.cli.progress_bar import PhaseProgress
@@ -249,7 +250,7 @@ def index_problem(exc: Any) -> str:
 
 def _settings(args: argparse.Namespace) -> CheckSettings:
     from photodedup.core.check import CheckSettings
-    from photodedup.core.models import GroupOptions, HashSettings, WalkOptions
+    from photodedup.core.models import GroupOptions, HashSettings
     from photodedup.core.presets import preset_distance
 
     asked = hash_settings(args)
@@ -263,12 +264,7 @@ def _settings(args: argparse.Namespace) -> CheckSettings:
     if args.preset:
         distance = preset_distance(args.preset, used.bits, used.algorithm)
     return CheckSettings(
-        walk=WalkOptions(
-            recursive=not args.no_recursive,
-            exclude=tuple(args.exclude),
-            min_size=args.min_size,
-            follow_symlinks=args.follow_symlinks,
-        ),
+        walk=walk_options(args),
         hash=asked,
         group=GroupOptions(
             distance=distance, rotations=args.rotations, ignore_blank=not args.include_blank

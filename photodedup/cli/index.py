@@ -22,6 +22,7 @@ from photodedup.cli.common import (
     cancel_on_interrupt,
     error,
     positive,
+    walk_options,
 )
 from photodedup.cli.render import printable, reason_words
 from photodedup.core.models import HASH_ALGORITHMS, HASH_SIZES, Cancelled
@@ -131,15 +132,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _options(args: argparse.Namespace, settings: Any) -> Any:
     from photodedup.core.check import CheckSettings
-    from photodedup.core.models import WalkOptions
 
     return CheckSettings(
-        walk=WalkOptions(
-            recursive=not args.no_recursive,
-            exclude=tuple(args.exclude),
-            min_size=args.min_size,
-            follow_symlinks=args.follow_symlinks,
-        ),
+        walk=walk_options(args),
         hash=settings,
         cache_path=args.cache,
         use_cache=not args.no_cache,
