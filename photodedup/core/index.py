@@ -249,7 +249,7 @@ def merge(
         was = before.get(e.record.path)
         if was is None:
             added += 1
-        elif _same_file(was.record, e.record) and was.full_digest == e.full_digest:
+        elif same_file(was.record, e.record) and was.full_digest == e.full_digest:
             unchanged += 1
         else:
             changed += 1
@@ -286,7 +286,8 @@ def full_digests(paths: Sequence[str], cancel=None) -> dict[str, str | None]:
         return dict(zip(paths, pool.map(one, paths), strict=True))
 
 
-def _same_file(a: ImageRecord, b: ImageRecord) -> bool:
+def same_file(a: ImageRecord, b: ImageRecord) -> bool:
+    """Whether two records of one path describe the same bytes (size, mtime, quick digest)."""
     return a.size == b.size and a.mtime_ns == b.mtime_ns and a.digest == b.digest
 
 

@@ -27,6 +27,7 @@ from photodedup.core.index import (
     full_digests,
     merge,
     read_index,
+    same_file,
     write_index,
 )
 from photodedup.core.models import (
@@ -189,7 +190,7 @@ def update_index(
     stale = [
         r.path
         for r in found.records
-        if r.path not in known or not _unchanged(known[r.path].record, r)
+        if r.path not in known or not same_file(known[r.path].record, r)
     ]
     _report(progress, "digest", 0, len(stale))
     digests = full_digests(stale, cancel)
@@ -224,10 +225,6 @@ def update_index(
 
 def _complete(record: ImageRecord, options: ScanOptions) -> bool:
     return not options.hash.checked or bool(record.probes and record.thumb)
-
-
-def _unchanged(a: ImageRecord, b: ImageRecord) -> bool:
-    return a.size == b.size and a.mtime_ns == b.mtime_ns and a.digest == b.digest
 
 
 def _relay(progress: ProgressCallback | None, phase: Callable[[str], str]):
