@@ -13,50 +13,23 @@ from hypothesis import strategies as st
 from imagegen import photo, resized, save
 from PIL import Image
 
-from photodedup.core import confirm
 from photodedup.core.check import CheckSettings, Library, Verdict, check
 from photodedup.core.check_match import checked_rows
 from photodedup.core.library_table import LibraryTable
 from photodedup.core.models import GroupOptions, HashSettings, ImageRecord, ScanOptions, WalkOptions
 from photodedup.core.scan import scan
 
-VIEWS = 5
-
-
-def flip(h: int, bits: int, rng: random.Random, most: int) -> int:
-    for b in rng.sample(range(bits), rng.randint(0, most)):
-        h ^= 1 << b
-    return h
+from .test_group_checked import VIEWS, checked_dist, flip
 
 
 def pair_distance(lib: ImageRecord, q: ImageRecord, near: int, loose: int, rotations: bool):
     """The scan's pair rule with the library file as reference, the slow, obvious way,
     at the in-library and at the similar distance: the distance it counts at, or None."""
     for d in (near, loose):
-        found = pair_at(lib, q, d, rotations)
+        found = checked_dist(lib, q, d, rotations)
         if found is not None:
             return found
     return None
-
-
-def pair_at(lib: ImageRecord, q: ImageRecord, d: int, rotations: bool):
-    if confirm.is_flat(lib.thumb) or confirm.is_flat(q.thumb):
-        pdq = (lib.hash ^ q.hash).bit_count()
-        return min(pdq, d) if confirm.flat_agrees(lib.thumb, q.thumb, pdq, d) else None
-    best = None
-    for k in range(VIEWS if rotations else 1):
-        ph = (lib.probes[0] ^ q.probes[2 * k]).bit_count()
-        dh = (lib.probes[1] ^ q.probes[2 * k + 1]).bit_count()
-        if ph > confirm.PROBE_PHASH and dh > confirm.PROBE_DHASH:
-            continue
-        pdq = (lib.hash ^ (q.hash if k == 0 else q.variants[k - 1])).bit_count()
-        if k > 0:
-            ok = pdq <= confirm.turned_limit(d)
-        else:
-            ok = pdq <= d or (dh <= confirm.LOCAL_DHASH and pdq <= confirm.local_limit(d))
-        if ok and confirm.colour_agrees(lib.thumb, q.thumb, k):
-            best = min(pdq, d) if best is None else min(best, pdq, d)
-    return best
 
 
 @st.composite

@@ -12,12 +12,11 @@ from imagegen import photo
 from PIL import Image
 
 from photodedup.core import confirm, crops
-from photodedup.core import group as grp
 from photodedup.core.fingerprint import pdq_with_quality, thumbnail
 from photodedup.core.group import group_images
 from photodedup.core.models import ImageRecord
 
-from .test_group_checked import VIEWS, flip
+from .test_group_checked import VIEWS, checked_dist, flip, greedy_groups
 
 
 def cut(img: Image.Image, left: float, top: float, right: float, bottom: float) -> Image.Image:
@@ -102,18 +101,6 @@ def test_a_window_thumbnail_is_the_part_of_the_thumbnail_it_covers() -> None:
 
 def brute_force(images, d, rotations, identical):
     """The greedy leader over the checked rule or the crop rule, the slow, obvious way."""
-    order = grp.quality_order(images)
-    rank = {i: k for k, i in enumerate(order)}
-    index = {img.path: i for i, img in enumerate(images)}
-    owner = {i: i for i in range(len(images))}
-    for paths in identical:
-        present = [index[p] for p in paths if p in index]
-        roots = {owner[i] for i in present}
-        best = min((i for i in range(len(images)) if owner[i] in roots), key=rank.get, default=None)
-        for i in range(len(images)):
-            if owner[i] in roots:
-                owner[i] = best
-    twins = {i: sorted((j for j in owner if owner[j] == i and j != i), key=rank.get) for i in owner}
 
     def crop_dist(whole: ImageRecord, cropped_from: ImageRecord) -> int | None:
         if not (crops.has_windows(whole) and crops.has_windows(cropped_from)):
@@ -133,44 +120,13 @@ def brute_force(images, d, rotations, identical):
         return best
 
     def dist(r: ImageRecord, c: ImageRecord) -> int | None:
+        whole = checked_dist(r, c, d, rotations)
         if confirm.is_flat(r.thumb) or confirm.is_flat(c.thumb):
-            q = (r.hash ^ c.hash).bit_count()
-            return min(q, d) if confirm.flat_agrees(r.thumb, c.thumb, q, d) else None
-        found = []
-        for k in range(VIEWS if rotations else 1):
-            ph = (r.probes[0] ^ c.probes[2 * k]).bit_count()
-            dh = (r.probes[1] ^ c.probes[2 * k + 1]).bit_count()
-            if ph > confirm.PROBE_PHASH and dh > confirm.PROBE_DHASH:
-                continue
-            q = (r.hash ^ (c.hash if k == 0 else c.variants[k - 1])).bit_count()
-            if k > 0 and q > confirm.turned_limit(d):
-                continue
-            if q > d and not (dh <= confirm.LOCAL_DHASH and q <= confirm.local_limit(d)):
-                continue
-            if confirm.colour_agrees(r.thumb, c.thumb, k):
-                found.append(min(q, d))
-        found += [q for q in (crop_dist(r, c), crop_dist(c, r)) if q is not None]
+            return whole
+        found = [q for q in (whole, crop_dist(r, c), crop_dist(c, r)) if q is not None]
         return min(found, default=None)
 
-    taken, groups = set(), []
-    for i in order:
-        if i in taken or owner[i] != i:
-            continue
-        taken.add(i)
-        rows = [(i, 0)]
-        for j in order:
-            if j in taken or owner[j] != j:
-                continue
-            k = dist(images[i], images[j])
-            if k is not None:
-                taken.add(j)
-                rows.append((j, k))
-        rows = [(t, k) for j, k in rows for t in (j, *twins[j])]
-        head, rest = rows[0], sorted(rows[1:], key=lambda r: (r[1], images[r[0]].path))
-        members = [(images[j].path, k) for j, k in (head, *rest)]
-        if len(members) > 1:
-            groups.append(members)
-    return sorted(groups, key=lambda g: g[0][0])
+    return greedy_groups(images, identical, dist)
 
 
 def _slot(probe: int, value: int) -> bytes:

@@ -21,8 +21,8 @@ def flip(h: int, bits: int, rng: random.Random, most: int) -> int:
     return h
 
 
-def brute_force(images, d, rotations, identical):
-    """The greedy leader rule over the checked pair rule, the slow, obvious way."""
+def greedy_groups(images, identical, dist):
+    """The greedy leader rule over a pair rule ``dist``, the slow, obvious way."""
     order = grp.quality_order(images)
     rank = {i: k for k, i in enumerate(order)}
     index = {img.path: i for i, img in enumerate(images)}
@@ -35,28 +35,6 @@ def brute_force(images, d, rotations, identical):
             if owner[i] in roots:
                 owner[i] = best
     twins = {i: sorted((j for j in owner if owner[j] == i and j != i), key=rank.get) for i in owner}
-
-    def dist(r: ImageRecord, c: ImageRecord) -> int | None:
-        if confirm.is_flat(r.thumb) or confirm.is_flat(c.thumb):
-            q = (r.hash ^ c.hash).bit_count()
-            if confirm.flat_agrees(r.thumb, c.thumb, q, d):
-                return min(q, d)
-            return None
-        best = None
-        for k in range(VIEWS if rotations else 1):
-            ph = (r.probes[0] ^ c.probes[2 * k]).bit_count()
-            dh = (r.probes[1] ^ c.probes[2 * k + 1]).bit_count()
-            if ph > confirm.PROBE_PHASH and dh > confirm.PROBE_DHASH:
-                continue
-            q = (r.hash ^ (c.hash if k == 0 else c.variants[k - 1])).bit_count()
-            if k > 0 and q > confirm.turned_limit(d):
-                continue
-            if q > d and not (dh <= confirm.LOCAL_DHASH and q <= confirm.local_limit(d)):
-                continue
-            if confirm.colour_agrees(r.thumb, c.thumb, k):
-                q = min(q, d)
-                best = q if best is None else min(best, q)
-        return best
 
     taken, groups = set(), []
     for i in order:
@@ -77,6 +55,35 @@ def brute_force(images, d, rotations, identical):
         if len(members) > 1:
             groups.append(members)
     return sorted(groups, key=lambda g: g[0][0])
+
+
+def checked_dist(r: ImageRecord, c: ImageRecord, d: int, rotations: bool) -> int | None:
+    """The checked pair rule, one view at a time: the distance shown, or None."""
+    if confirm.is_flat(r.thumb) or confirm.is_flat(c.thumb):
+        q = (r.hash ^ c.hash).bit_count()
+        if confirm.flat_agrees(r.thumb, c.thumb, q, d):
+            return min(q, d)
+        return None
+    best = None
+    for k in range(VIEWS if rotations else 1):
+        ph = (r.probes[0] ^ c.probes[2 * k]).bit_count()
+        dh = (r.probes[1] ^ c.probes[2 * k + 1]).bit_count()
+        if ph > confirm.PROBE_PHASH and dh > confirm.PROBE_DHASH:
+            continue
+        q = (r.hash ^ (c.hash if k == 0 else c.variants[k - 1])).bit_count()
+        if k > 0 and q > confirm.turned_limit(d):
+            continue
+        if q > d and not (dh <= confirm.LOCAL_DHASH and q <= confirm.local_limit(d)):
+            continue
+        if confirm.colour_agrees(r.thumb, c.thumb, k):
+            q = min(q, d)
+            best = q if best is None else min(best, q)
+    return best
+
+
+def brute_force(images, d, rotations, identical):
+    """The greedy leader rule over the checked pair rule."""
+    return greedy_groups(images, identical, lambda r, c: checked_dist(r, c, d, rotations))
 
 
 @st.composite
