@@ -178,13 +178,8 @@ class HashCache:
 
     def _write(self, rows: list[tuple]) -> None:
         assert self._conn is not None
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
+        with schema.write_lock(self._conn):
             self._conn.executemany(schema.INSERT, rows)
-        except BaseException:
-            schema.rollback(self._conn)
-            raise
-        self._conn.execute("COMMIT")
 
     def close(self) -> None:
         """Save what is left, commit and close; safe to call more than once."""

@@ -8,6 +8,8 @@ so that both follow whatever a record comes to hold.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from photodedup.core.cache_file import APPLICATION_ID
 from photodedup.core.models import ImageRecord
@@ -88,8 +90,7 @@ def prepare(conn: sqlite3.Connection) -> None:
     if version == 0:
         # Take the write lock before looking again, so two instances creating
         # the cache at once do not both try.
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock(conn):
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT name FROM sqlite_master").fetchall()
             if version == 0 and tables:
@@ -97,24 +98,15 @@ def prepare(conn: sqlite3.Connection) -> None:
             if version == 0:
                 _create(conn)
                 version = SCHEMA_VERSION
-        except BaseException:
-            rollback(conn)
-            raise
-        conn.execute("COMMIT")
     if version > SCHEMA_VERSION:
         raise Unusable(f"made by a newer version of photodedup (schema {version})")
     if version == 1:
         # Version 2 added whether a photo has a location. The rows stay (nothing
         # is decoded again); for them it is not known (NULL) until a file changes.
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock(conn):
             if conn.execute("PRAGMA user_version").fetchone()[0] == 1:
                 conn.execute("ALTER TABLE records ADD COLUMN gps INTEGER")
                 conn.execute("PRAGMA user_version = 2")
-        except BaseException:
-            rollback(conn)
-            raise
-        conn.execute("COMMIT")
         version = 2
     if version == 2:
         version = _upgrade_from_2(conn)
@@ -129,8 +121,7 @@ def prepare(conn: sqlite3.Connection) -> None:
 
 def _upgrade_from_2(conn: sqlite3.Connection) -> int:
     """Add schema 3's columns to a schema 2 cache, keeping its rows."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with write_lock(conn):
         if conn.execute("PRAGMA user_version").fetchone()[0] == 2:  # not done meanwhile
             columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(records)"))
             if columns != COLUMNS[:-3]:
@@ -138,23 +129,14 @@ def _upgrade_from_2(conn: sqlite3.Connection) -> int:
             for statement in _ADDED_IN_3:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except BaseException:
-        rollback(conn)
-        raise
-    conn.execute("COMMIT")
     return SCHEMA_VERSION
 
 
 def _upgrade_from_3(conn: sqlite3.Connection) -> int:
     """Schema 4 has the columns of 3: keep every row (old pdq rows are misses)."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with write_lock(conn):
         if conn.execute("PRAGMA user_version").fetchone()[0] == 3:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except BaseException:
-        rollback(conn)
-        raise
-    conn.execute("COMMIT")
     return SCHEMA_VERSION
 
 
@@ -163,7 +145,19 @@ def _create(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-def rollback(conn: sqlite3.Connection) -> None:
+@contextmanager
+def write_lock(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taken at once so that a second instance waits its turn."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        _rollback(conn)
+        raise
+    conn.execute("COMMIT")
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
     # SQLite rolls back by itself after some errors (a full disk); a second
     # ROLLBACK would then hide the first error.
     if conn.in_transaction:
