@@ -307,7 +307,7 @@ def run(args: argparse.Namespace) -> dict:
                 seen["ready"] = time.perf_counter()
                 QTimer.singleShot(0, lambda: seen.setdefault("responsive", time.perf_counter()))
             elif "responsive" in seen and "scrolled" not in seen:
-                tree = dialog.tree
+                tree = dialog.review.tree
                 tree.setFocus()
                 QTest.keyClick(tree, Qt.Key.Key_End)
                 seen["scrolled"] = True

@@ -2406,82 +2406,12 @@
         <translation>回收站日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="87"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="192"/>
-        <location filename="../../photodedup/gui/review/dialog.py" line="275"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="66"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="149"/>
-        <source>You can undo this afterwards: each file can be put back where it was. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
-        <translation>之后可以撤销：每个文件都能放回原处。每个文件在移动前都会再检查一次：扫描后有改动的文件会留在原处。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="171"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="171"/>
-        <source>Folder</source>
-        <translation>文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="171"/>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="171"/>
-        <source>Resolution</source>
-        <translation>分辨率</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="253"/>
-        <source>Move %n File to Trash</source>
-        <translation>
-            <numerusform>把 %n 个文件移到回收站</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="253"/>
-        <source>Move %n Files to Trash</source>
-        <translation>
-            <numerusform>把 %n 个文件移到回收站</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="195"/>
-        <source>Move to a Folder…</source>
-        <translation>移到文件夹…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="198"/>
-        <source>Move the files into a folder you choose instead of the Trash, keeping their paths below the scanned folders</source>
-        <translation>把文件移到你选择的文件夹而不是回收站，并保留它们在所扫描文件夹下的路径</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="204"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="232"/>
-        <source>Preparing the list of %n file…</source>
-        <translation>
-            <numerusform>正在准备 %n 个文件的列表…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../photodedup/gui/review/dialog.py" line="233"/>
-        <source>Preparing the list of %n files…</source>
-        <translation>
-            <numerusform>正在准备 %n 个文件的列表…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="289"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="126"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到此文件夹</translation>
     </message>
@@ -2518,6 +2448,83 @@
         <location filename="../../photodedup/gui/review_launcher.py" line="115"/>
         <source>{n} marks removed</source>
         <translation>已取消 {n} 个标记</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../photodedup/gui/review/review_page.py" line="85"/>
+        <source>You can undo this afterwards: each file can be put back where it was. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
+        <translation>之后可以撤销：每个文件都能放回原处。每个文件在移动前都会再检查一次：扫描后有改动的文件会留在原处。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/review_page.py" line="108"/>
+        <location filename="../../photodedup/gui/review/review_page.py" line="214"/>
+        <source>Move to Trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/review_page.py" line="111"/>
+        <source>Move to a Folder…</source>
+        <translation>移到文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/review_page.py" line="114"/>
+        <source>Move the files into a folder you choose instead of the Trash, keeping their paths below the scanned folders</source>
+        <translation>把文件移到你选择的文件夹而不是回收站，并保留它们在所扫描文件夹下的路径</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/review_page.py" line="120"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/review_page.py" line="128"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/review_page.py" line="128"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/review_page.py" line="128"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/review_page.py" line="128"/>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/review_page.py" line="171"/>
+        <source>Preparing the list of %n file…</source>
+        <translation>
+            <numerusform>正在准备 %n 个文件的列表…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/review_page.py" line="172"/>
+        <source>Preparing the list of %n files…</source>
+        <translation>
+            <numerusform>正在准备 %n 个文件的列表…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/review_page.py" line="192"/>
+        <source>Move %n File to Trash</source>
+        <translation>
+            <numerusform>把 %n 个文件移到回收站</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodedup/gui/review/review_page.py" line="192"/>
+        <source>Move %n Files to Trash</source>
+        <translation>
+            <numerusform>把 %n 个文件移到回收站</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2815,92 +2822,92 @@
         <translation>256 位</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="71"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="72"/>
         <source>More bits tell apart photos that differ in detail</source>
         <translation>位数越多，越能区分细节不同的照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="76"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="77"/>
         <source>Also match rotated and mirrored</source>
         <translation>同时匹配旋转和镜像的照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="77"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="78"/>
         <source>Also match cropped copies</source>
         <translation>同时匹配裁剪过的副本</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="80"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="81"/>
         <source>Copies cut by up to 20% from any sides (PDQ only). The first scan with it reads every photo again, and grouping takes longer</source>
         <translation>从任意边裁掉不超过 20% 的副本（仅限 PDQ）。开启后的第一次扫描会重新读取每张照片，分组也会更慢</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="85"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="86"/>
         <source>Also group near-blank photos</source>
         <translation>也对近乎空白的照片分组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="90"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="91"/>
         <source> kB</source>
         <translation> kB</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="91"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="92"/>
         <source>Skip files smaller than this (icons, thumbnails)</source>
         <translation>跳过小于此大小的文件（图标、缩略图）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="93"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="94"/>
         <source>e.g. *.tmp; @eaDir; .thumbnails</source>
         <translation>例如 *.tmp; @eaDir; .thumbnails</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="95"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="96"/>
         <source>File or folder name patterns to skip, separated by semicolons</source>
         <translation>要跳过的文件或文件夹名称模式，用分号分隔</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="102"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="103"/>
         <source>Similarity:</source>
         <translation>相似度：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="104"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="105"/>
         <source>Fingerprint:</source>
         <translation>指纹算法：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="108"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="109"/>
         <source>Minimum size:</source>
         <translation>最小文件大小：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="109"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="110"/>
         <source>Exclude:</source>
         <translation>排除：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="203"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="212"/>
         <source>PDQ + colour check always compares near-blank photos (fog, snow, dark skies), with each other only and by a stricter rule</source>
         <translation>PDQ + 颜色检查总会比较近乎空白的照片（雾、雪、夜空），但只在它们彼此之间、按更严格的规则比较</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="208"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="217"/>
         <source>Near-blank photos (fog, snow, dark skies) carry too little for this fingerprint: they are left out unless this is on, and may then group with other near-blank photos</source>
         <translation>近乎空白的照片（雾、雪、夜空）对这种指纹而言信息太少：除非开启此项，否则它们不参与比较；开启后它们可能与其他近乎空白的照片分为一组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="219"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="228"/>
         <source>{preset} — fingerprints must match exactly</source>
         <translation>{preset}——指纹必须完全一致</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="222"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="231"/>
         <source>{preset} — up to {n} of {bits} PDQ bits differ, and tones and colours agree</source>
         <translation>{preset} — {bits} 位 PDQ 中最多 {n} 位不同，且色调和颜色一致</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan/settings_panel.py" line="225"/>
+        <location filename="../../photodedup/gui/scan/settings_panel.py" line="234"/>
         <source>{preset} — up to {n} of {bits} bits differ</source>
         <translation>{preset}——{bits} 位中最多 {n} 位不同</translation>
     </message>

@@ -82,10 +82,10 @@ def test_overwritten_kept_copy_stops_its_group_in_the_review(
     seen = {}
 
     def look(dialog) -> None:
-        seen["ok"] = dialog.confirmButton.isEnabled()
-        seen["problem"] = dialog.problemLabel.text()
-        seen["button"] = dialog.confirmButton.text()
-        rows = dialog.tree_model
+        seen["ok"] = dialog.review.confirmButton.isEnabled()
+        seen["problem"] = dialog.review.problemLabel.text()
+        seen["button"] = dialog.review.confirmButton.text()
+        rows = dialog.review.tree_model
         seen["titles"] = [rows.index(r, 0).data() for r in rows.title_rows().tolist()]
         dialog.reject()
 
@@ -126,9 +126,9 @@ def test_marked_file_gone_before_the_review_is_left_out_and_the_rest_goes(
     done = {}
 
     def confirm(dialog) -> None:
-        done["listed"] = {dialog.tree_model.index(r, 0).data(Qt.ItemDataRole.UserRole)
-                          for r in range(dialog.tree_model.rowCount())} - {None}  # fmt: skip
-        dialog.confirmButton.click()
+        done["listed"] = {dialog.review.tree_model.index(r, 0).data(Qt.ItemDataRole.UserRole)
+                          for r in range(dialog.review.tree_model.rowCount())} - {None}  # fmt: skip
+        dialog.review.confirmButton.click()
         qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
         dialog.accept()
 
@@ -173,7 +173,7 @@ def test_files_left_by_the_removal_are_flagged_once_the_review_closes(
 
     def confirm(dialog) -> None:
         os.unlink(marked[0])  # gone after the check, before the move: the trash skips it
-        dialog.confirmButton.click()
+        dialog.review.confirmButton.click()
         qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
         dialog.accept()
 

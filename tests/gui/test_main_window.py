@@ -421,7 +421,7 @@ def test_files_trashed_in_the_review_leave_the_results(
     done = []
 
     def confirm(dialog) -> None:
-        dialog.confirmButton.click()
+        dialog.review.confirmButton.click()
         qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
         done.append(dialog.removed_paths())
         dialog.accept()

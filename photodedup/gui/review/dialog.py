@@ -10,55 +10,34 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
-    QHeaderView,
-    QLabel,
-    QPushButton,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from photodedup.core.metadata_gaps import MetadataGap, swap_marks
 from photodedup.core.models import Group
 from photodedup.core.reasons import Reason, Status
 from photodedup.core.restore import RestoreOutcome
 from photodedup.core.select import MarkSet
-from photodedup.core.trash import Outcome, Planned, RemovalPlan
-from photodedup.gui.platform.formatting import pick
-from photodedup.gui.review.line_table import line_table
-from photodedup.gui.review.list_model import (
-    Prepared,
-    ReviewListModel,
-    prepare,
-    prepare_in_thread,
-)
+from photodedup.core.trash import Outcome, Planned
 from photodedup.gui.review.progress_page import ProgressPage
 from photodedup.gui.review.report import (
     GONE,
     ReportPage,
-    button_row,
-    icon_note,
 )
 from photodedup.gui.review.restore_worker import restored_paths
+from photodedup.gui.review.review_page import ReviewPage
 from photodedup.gui.review.trash_log import open_log_file
 from photodedup.gui.review.trash_worker import RunningJob, StartRemoval, StartRestore, Step
-from photodedup.gui.review.words import ReviewWords
 from photodedup.gui.widgets.screen_fit import resize_on_screen
 
 __all__ = ["ReviewDialog"]
 
 _REVIEW, _PROGRESS, _RESULT = range(3)
-# Marked files planned on the GUI thread: a few tens of milliseconds. More are
-# planned in a thread while the dialog says so.
-_PLAN_HERE = 3000
-_SPANS_AT_ONCE = 2000
 
 
 class ReviewDialog(QDialog):
@@ -85,15 +64,14 @@ class ReviewDialog(QDialog):
         self._start_removal = start_removal
         self._start_restore = start_restore
         self.setWindowTitle(self.tr("Move to Trash"))
-        self._groups = list(groups)
-        # The results' marks, shared: what the plan is made from, and what "Keep
-        # this one instead" changes. Paths alone become marks of the dialog's own.
-        self._marks: MarkSet = marks if isinstance(marks, MarkSet) else _Paths(marks)
-        self._flags = frozenset(flags or ())
-        self._plan = RemovalPlan()  # until planned (see _plan_ready)
-        self._planned: dict[str, Planned] = {}
-        self._gaps: list[MetadataGap] = []
-        self._losing: dict[int, MetadataGap] = {}
+        # Paths alone become marks of the dialog's own.
+        shared: MarkSet = marks if isinstance(marks, MarkSet) else _Paths(marks)
+        self.review = ReviewPage(list(groups), shared, flags)
+        self.review.set_busy_check(self.is_busy)
+        self.review.markToggled.connect(self.markToggled)
+        self.review.trashRequested.connect(self._start_trash)
+        self.review.moveRequested.connect(self._choose_move_folder)
+        self.review.cancelRequested.connect(self.reject)
         self._removed: set[str] = set()
         self._outcomes: list[Outcome] = []
         self._job: RunningJob | None = None
@@ -103,9 +81,8 @@ class ReviewDialog(QDialog):
         self._gone_timer = QTimer(self, singleShot=True, interval=250)
         self._gone_timer.timeout.connect(self._report_gone)
 
-        self._words = ReviewWords(self)
         self._pages = QStackedWidget()
-        self._pages.addWidget(self._build_review_page())
+        self._pages.addWidget(self.review)
         self.progressPage = ProgressPage()
         self.progressPage.stopRequested.connect(self._stop)
         self._pages.addWidget(self.progressPage)
@@ -120,7 +97,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(self._pages)
         fm = self.fontMetrics()
         resize_on_screen(self, fm.averageCharWidth() * 120, fm.lineSpacing() * 32)
-        self._start_planning()
+        self.review.start_planning()
 
     # -- public ---------------------------------------------------------------
 
@@ -131,148 +108,8 @@ class ReviewDialog(QDialog):
     def is_busy(self) -> bool:
         return self._job is not None
 
-    # -- review page ----------------------------------------------------------
-
-    def _build_review_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-
-        self.summaryLabel = QLabel()
-        bold = QFont(self.summaryLabel.font())
-        bold.setBold(True)
-        self.summaryLabel.setFont(bold)
-        self.summaryLabel.setWordWrap(True)
-        layout.addWidget(self.summaryLabel)
-        hint = QLabel(
-            self.tr(
-                "You can undo this afterwards: each file can be put back where it was. Each "
-                "file is checked again just before it is moved: one that changed since the "
-                "scan is left where it is."
-            )
-        )
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-
-        self.problemBox, self.problemLabel = icon_note(
-            self, QStyle.StandardPixmap.SP_MessageBoxWarning
-        )
-        self.problemBox.hide()
-        layout.addWidget(self.problemBox)
-
-        self.gapBox, self.gapLabel = icon_note(self, QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.gapLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.gapLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.gapLabel.linkActivated.connect(lambda link: self.keep_instead(int(link)))
-        self.gapBox.hide()
-        layout.addWidget(self.gapBox)
-
-        self.tree_model = ReviewListModel(
-            [self.tr("File"), self.tr("Folder"), self.tr("Size"), self.tr("Resolution")],
-            lambda group: self._words.group_title(group, self._losing),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            self,
-        )
-        self.tree = line_table(self.tree_model)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.tree.setTabKeyNavigation(False)
-        fm = self.fontMetrics()
-        header = self.tree.horizontalHeader()
-        header.setStretchLastSection(False)
-        # Widths from the font, not from the contents: measuring thousands of rows
-        # would hold the dialog up. The user can still drag them.
-        pad = fm.averageCharWidth() * 3
-        widths = (fm.averageCharWidth() * 34, 0, fm.horizontalAdvance("999.9 MB"))
-        for col, width in enumerate((*widths, fm.horizontalAdvance("99999×99999"))):
-            if width:
-                header.resizeSection(col, width + pad)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.tree, 1)
-
-        self.confirmButton = QPushButton(self.tr("Move to Trash"))
-        self.confirmButton.setEnabled(False)
-        self.confirmButton.clicked.connect(self._start_trash)
-        self.moveToButton = QPushButton(self.tr("Move to a Folder…"))
-        self.moveToButton.setToolTip(
-            self.tr(
-                "Move the files into a folder you choose instead of the Trash, keeping their "
-                "paths below the scanned folders"
-            )
-        )
-        self.moveToButton.setEnabled(False)  # until planned
-        self.moveToButton.clicked.connect(self._choose_move_folder)
-        cancel = self.cancelButton = QPushButton(self.tr("Cancel"))
-        cancel.clicked.connect(self.reject)
-        for button in (self.confirmButton, self.moveToButton, cancel):
-            button.setAutoDefault(False)  # Enter alone must never start moving files
-        layout.addLayout(button_row([self.moveToButton], [cancel, self.confirmButton]))
-        return page
-
-    def keep_instead(self, gap_index: int) -> None:
-        """Keep the copy that has the facts the group would lose, in place of the one kept."""
-        if self._job is not None or not 0 <= gap_index < len(self._gaps):
-            return
-        gap = self._gaps[gap_index]
-        before = set(self._marks)
-        marked = swap_marks(self._groups, before, gap)
-        for path in sorted(marked ^ before):
-            if self._marks.set(path, path in marked):
-                self.markToggled.emit(path, path in marked)
-        self._start_planning()
-
-    def _start_planning(self) -> None:
-        n = len(self._marks)
-        if n <= _PLAN_HERE:
-            self._plan_ready(prepare(self._groups, set(self._marks), self._flags))
-            return
-        # A big plan takes seconds of Python: make it in a thread, say so meanwhile.
-        self.summaryLabel.setText(
-            pick(
-                n,
-                self.tr("Preparing the list of %n file…", "", n),
-                self.tr("Preparing the list of %n files…", "", n),
-            )
-        )
-        self.setCursor(Qt.CursorShape.BusyCursor)
-        self._relay = prepare_in_thread(list(self._groups), set(self._marks), self, self._flags)
-        self._relay.ready.connect(self._plan_ready)
-
-    def _plan_ready(self, prepared: Prepared) -> None:
-        self._plan, rows, self._gaps = prepared
-        self._planned = {item.path: item for item in self._plan.items}
-        self._losing = {gap.group: gap for gap in self._gaps}
-        self.gapLabel.setText(self._words.gaps_text(self._gaps))
-        self.gapBox.setVisible(bool(self._gaps))
-        self.summaryLabel.setText(self._words.summary_text(self._plan))
-        self.problemLabel.setText(self._words.problem_text(self._plan, self._groups, self._marks))
-        self.problemBox.setVisible(bool(self._plan.problems))
-        blocked = {p.group for p in self._plan.problems}  # their files move with nothing
-        n = sum(1 for item in self._plan.items if item.group not in blocked)
-        self.confirmButton.setText(
-            pick(
-                n, self.tr("Move %n File to Trash", "", n), self.tr("Move %n Files to Trash", "", n)
-            )
-        )
-        self.confirmButton.setEnabled(self._plan.ok)
-        self.moveToButton.setEnabled(self._plan.ok)
-        self.tree_model.set_groups(rows)
-        self._unspanned = self.tree_model.title_rows().tolist()
-        self._span_titles()
-        self.unsetCursor()
-
-    def _span_titles(self) -> None:
-        # A title spans its row. Thousands of spans are set a slice at a time,
-        # so that the dialog answers at once however long the list.
-        todo, self._unspanned = self._unspanned[:_SPANS_AT_ONCE], self._unspanned[_SPANS_AT_ONCE:]
-        columns = self.tree_model.columnCount()
-        for row in todo:
-            self.tree.setSpan(row, 0, 1, columns)
-        if self._unspanned:
-            QTimer.singleShot(0, self._span_titles)
-
-    def is_ready(self) -> bool:
-        """Whether the plan is made and listed (at once, unless it is large)."""
-        return self.confirmButton.text() != self.tr("Move to Trash")
+    def _sizes(self) -> dict[str, int]:
+        return {p: i.size for p, i in self.review.planned.items()}
 
     # -- progress page --------------------------------------------------------
 
@@ -292,8 +129,8 @@ class ReviewDialog(QDialog):
 
     def move_all_to(self, folder: str) -> None:
         """Move every planned file into ``folder`` (keeping paths) instead of the Trash."""
-        if self._plan.ok and self._job is None:
-            self._run(list(self._plan.items), folder)
+        if self.review.plan.ok and self._job is None:
+            self._run(list(self.review.plan.items), folder)
 
     def restore_removed(self) -> None:
         """Put back every file this dialog moved, from the Trash or the folder."""
@@ -309,7 +146,7 @@ class ReviewDialog(QDialog):
     def _on_restored(self, outcomes: list[RestoreOutcome]) -> None:
         self._job = None
         self._removed.difference_update(o.path for o in outcomes if o.ok)
-        self.report.show_restored(outcomes, {p: i.size for p, i in self._planned.items()})
+        self.report.show_restored(outcomes, self._sizes())
         self._pages.setCurrentIndex(_RESULT)
         back = restored_paths(outcomes)
         if back:
@@ -322,8 +159,8 @@ class ReviewDialog(QDialog):
         self.report.show_restore_error(message)
 
     def _start_trash(self) -> None:
-        if self._plan.ok and self._job is None:
-            self._run(list(self._plan.items), None)
+        if self.review.plan.ok and self._job is None:
+            self._run(list(self.review.plan.items), None)
 
     def _stop(self) -> None:
         if self._job is not None:
@@ -362,7 +199,7 @@ class ReviewDialog(QDialog):
         self._report_gone()
         replaced = {o.path for o in outcomes}
         self._outcomes = [o for o in self._outcomes if o.path not in replaced] + outcomes
-        self.report.show_outcomes(self._outcomes, {p: i.size for p, i in self._planned.items()})
+        self.report.show_outcomes(self._outcomes, self._sizes())
         self._pages.setCurrentIndex(_RESULT)
         if self.report.is_compact():
             self._fit_to_report()
@@ -385,9 +222,9 @@ class ReviewDialog(QDialog):
     def move_no_trash_to(self, folder: str) -> None:
         """Move the files the trash could not take to ``folder`` (never overwriting)."""
         items = [
-            self._planned[o.path]
+            self.review.planned[o.path]
             for o in self._outcomes
-            if o.status == Status.NO_TRASH and o.path in self._planned
+            if o.status == Status.NO_TRASH and o.path in self.review.planned
         ]
         if items and self._job is None:
             self._run(items, folder)
@@ -395,7 +232,8 @@ class ReviewDialog(QDialog):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._pages.currentIndex() == _REVIEW:
-            self.cancelButton.setFocus()  # not the list: no row looks picked before the user acts
+            # Not the list: no row looks picked before the user acts.
+            self.review.cancelButton.setFocus()
 
     def reject(self) -> None:
         # Closing mid-way stops after the current file and then closes, so the

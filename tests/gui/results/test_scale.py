@@ -134,17 +134,18 @@ def test_the_review_lists_every_group_of_a_large_selection(qtbot, big):
     dialog = ReviewDialog(big, marked, start_removal=lambda items, folder: None)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(dialog.is_ready, timeout=30_000)
-    model = dialog.tree.model()
+    qtbot.waitUntil(dialog.review.is_ready, timeout=30_000)
+    model = dialog.review.tree.model()
     assert len(model.title_rows()) == len(big)
     assert model.rowCount() == len(big) + len(marked)
-    assert dialog.confirmButton.isEnabled()
-    assert f"{len(marked):,}".replace(",", "") in dialog.confirmButton.text().replace(",", "")
+    assert dialog.review.confirmButton.isEnabled()
+    button = dialog.review.confirmButton.text().replace(",", "")
+    assert f"{len(marked):,}".replace(",", "") in button
     last = model.index(model.rowCount() - 1, 0)
     assert last.data(Qt.ItemDataRole.UserRole) in marked
-    dialog.tree.setFocus()
-    qtbot.keyClick(dialog.tree, Qt.Key.Key_End)
-    qtbot.waitUntil(lambda: not dialog.tree.visualRect(last).isEmpty(), timeout=5_000)
+    dialog.review.tree.setFocus()
+    qtbot.keyClick(dialog.review.tree, Qt.Key.Key_End)
+    qtbot.waitUntil(lambda: not dialog.review.tree.visualRect(last).isEmpty(), timeout=5_000)
 
 
 def test_typing_over_the_list_filters_it(run_scan, qtbot, window, library):

@@ -46,5 +46,5 @@ def test_keeping_another_copy_in_the_review_changes_the_results_marks(qtbot, tmp
     dialog = ReviewDialog([group], model.marks, lambda items, folder: None)
     qtbot.addWidget(dialog)
 
-    dialog.keep_instead(0)
+    dialog.review.keep_instead(0)
     assert model.marked() == {str(upscaled)}

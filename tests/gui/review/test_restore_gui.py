@@ -58,7 +58,7 @@ def wait_idle(qtbot, dialog) -> None:
 def test_restore_these_files_puts_the_removal_back(qtbot, session, group, trash_dir):
     before = {p: Path(p).read_bytes() for p in group.paths[1:]}
     dialog = remove_with_dialog(qtbot, session, group)
-    dialog.confirmButton.click()
+    dialog.review.confirmButton.click()
     wait_idle(qtbot, dialog)
     assert not any(os.path.exists(p) for p in before)
     assert dialog.report.restoreButton.isVisible()
@@ -85,7 +85,7 @@ def test_move_to_a_folder_keeps_paths_and_is_restorable(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(aside))
     dialog = remove_with_dialog(qtbot, session, group)
 
-    dialog.moveToButton.click()
+    dialog.review.moveToButton.click()
     wait_idle(qtbot, dialog)
 
     moved = sorted(p.relative_to(aside).as_posix() for p in aside.rglob("*.jpg"))
@@ -99,11 +99,11 @@ def test_move_to_a_folder_keeps_paths_and_is_restorable(
 
 def test_history_lists_batches_and_restores_one(qtbot, session, group, tmp_path, trash_dir):
     first = remove_with_dialog(qtbot, session, group)
-    first.confirmButton.click()
+    first.review.confirmButton.click()
     wait_idle(qtbot, first)
     other = make_group(tmp_path / "Phone", 6)
     second = remove_with_dialog(qtbot, session, other)
-    second.confirmButton.click()
+    second.review.confirmButton.click()
     wait_idle(qtbot, second)
 
     history = HistoryDialog(session.start_restore)
@@ -162,7 +162,7 @@ def test_restored_files_reappear_in_the_results(
     seen: list[int] = []
 
     def remove_then_restore(dialog) -> None:
-        dialog.confirmButton.click()
+        dialog.review.confirmButton.click()
         qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
         seen.append(window.model.total_groups())
         dialog.report.restoreButton.click()

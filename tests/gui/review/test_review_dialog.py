@@ -50,13 +50,13 @@ def groups(tmp_path: Path) -> list[Group]:
 
 
 def tree_paths(dialog: ReviewDialog) -> list[str]:
-    model = dialog.tree.model()
+    model = dialog.review.tree.model()
     rows = (model.index(row, 0) for row in range(model.rowCount()))
     return [path for index in rows if (path := index.data(Qt.ItemDataRole.UserRole))]
 
 
 def group_titles(dialog: ReviewDialog) -> list[str]:
-    model = dialog.tree.model()
+    model = dialog.review.tree.model()
     return [model.index(row, 0).data() for row in model.title_rows().tolist()]
 
 
@@ -83,8 +83,8 @@ def wait_for_report(qtbot, dialog: ReviewDialog) -> None:
 
 
 def confirm_and_wait(qtbot, dialog: ReviewDialog) -> None:
-    assert dialog.confirmButton.isEnabled()
-    dialog.confirmButton.click()
+    assert dialog.review.confirmButton.isEnabled()
+    dialog.review.confirmButton.click()
     wait_for_report(qtbot, dialog)
 
 
@@ -95,11 +95,11 @@ def test_lists_exactly_the_marked_files_and_their_total(qtbot, groups):
     assert sorted(tree_paths(dialog)) == sorted(marked)
     assert len(group_titles(dialog)) == 2  # group 3 has nothing marked
     total = sum(os.path.getsize(p) for p in marked)
-    assert format_bytes(total) in dialog.summaryLabel.text()
-    assert "3 files" in dialog.summaryLabel.text()
-    assert dialog.confirmButton.text() == "Move 3 Files to Trash"
-    assert dialog.confirmButton.isEnabled()
-    assert dialog.problemBox.isHidden()
+    assert format_bytes(total) in dialog.review.summaryLabel.text()
+    assert "3 files" in dialog.review.summaryLabel.text()
+    assert dialog.review.confirmButton.text() == "Move 3 Files to Trash"
+    assert dialog.review.confirmButton.isEnabled()
+    assert dialog.review.problemBox.isHidden()
     header = group_titles(dialog)[0]
     assert header.startswith(f"Group 1 — keeping g1_0.jpg ({format_resolution(320, 240)}")
 
@@ -108,10 +108,10 @@ def test_refuses_a_group_that_would_lose_every_copy(qtbot, groups, trash_dir):
     marked = set(groups[1].paths) | {groups[0].paths[1]}
     dialog = open_dialog(qtbot, groups, marked)
 
-    assert not dialog.confirmButton.isEnabled()
-    assert dialog.problemBox.isVisible()
-    assert "Group 2 would lose every copy" in dialog.problemLabel.text()
-    dialog.confirmButton.click()
+    assert not dialog.review.confirmButton.isEnabled()
+    assert dialog.review.problemBox.isVisible()
+    assert "Group 2 would lose every copy" in dialog.review.problemLabel.text()
+    dialog.review.confirmButton.click()
     assert all(os.path.exists(p) for p in marked)
     assert not trash_dir.exists() or not any(trash_dir.iterdir())
 
@@ -120,8 +120,8 @@ def test_refuses_a_reference_folder_file(qtbot, tmp_path):
     group = make_group(tmp_path / "r", 4, (1.0, 0.5), ref={0})
     dialog = open_dialog(qtbot, [group], {group.paths[0]})
 
-    assert not dialog.confirmButton.isEnabled()
-    assert "g4_0.jpg is in a reference folder" in dialog.problemLabel.text()
+    assert not dialog.review.confirmButton.isEnabled()
+    assert "g4_0.jpg is in a reference folder" in dialog.review.problemLabel.text()
 
 
 def test_confirm_trashes_the_marked_files_only_and_logs_them(qtbot, groups, trash_dir):
@@ -252,18 +252,18 @@ def test_a_group_losing_its_date_says_so_and_one_click_keeps_that_copy(qtbot, tm
     dialog = open_dialog(qtbot, [group], {str(original)})
     toggled: list[tuple[str, bool]] = []
     dialog.markToggled.connect(lambda path, on: toggled.append((path, on)))
-    assert dialog.gapBox.isVisibleTo(dialog)
-    text = dialog.gapLabel.text()
+    assert dialog.review.gapBox.isVisibleTo(dialog)
+    text = dialog.review.gapLabel.text()
     assert "the date taken and the location" in text and "IMG_7.jpg" in text
     assert "loses the date taken and the location" in group_titles(dialog)[0]
     assert tree_paths(dialog) == [str(original)]
 
-    dialog.gapLabel.linkActivated.emit("0")
+    dialog.review.gapLabel.linkActivated.emit("0")
     assert tree_paths(dialog) == [str(upscaled)]
     assert sorted(toggled) == [(str(original), False), (str(upscaled), True)]
-    assert not dialog.gapBox.isVisibleTo(dialog)
+    assert not dialog.review.gapBox.isVisibleTo(dialog)
     assert "⚠" not in group_titles(dialog)[0]
-    assert dialog.confirmButton.isEnabled()
+    assert dialog.review.confirmButton.isEnabled()
 
 
 def test_the_headline_leaves_out_a_blocked_group(qtbot, groups):
@@ -271,7 +271,7 @@ def test_the_headline_leaves_out_a_blocked_group(qtbot, groups):
     marked = set(groups[1].paths) | {groups[0].paths[1]}
     dialog = open_dialog(qtbot, groups, marked)
 
-    text = dialog.summaryLabel.text()
+    text = dialog.review.summaryLabel.text()
     assert "1 file from 1 group can be moved" in text
     assert format_bytes(os.path.getsize(groups[0].paths[1])) in text
 

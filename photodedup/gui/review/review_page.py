@@ -1,0 +1,214 @@
+"""The review's first page: what would go, what blocks it, and the buttons to go on.
+
+It makes the removal plan from the groups and the shared marks (in a thread when
+large) and lists it; the dialog around it runs what the user confirms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from photodedup.core.metadata_gaps import MetadataGap, swap_marks
+from photodedup.core.models import Group
+from photodedup.core.reasons import Reason
+from photodedup.core.select import MarkSet
+from photodedup.core.trash import Planned, RemovalPlan
+from photodedup.gui.platform.formatting import pick
+from photodedup.gui.review.line_table import line_table
+from photodedup.gui.review.list_model import Prepared, ReviewListModel, prepare, prepare_in_thread
+from photodedup.gui.review.report import button_row, icon_note
+from photodedup.gui.review.words import ReviewWords
+
+# Marked files planned on the GUI thread: a few tens of milliseconds. More are
+# planned in a thread while the page says so.
+_PLAN_HERE = 3000
+_SPANS_AT_ONCE = 2000
+
+
+class ReviewPage(QWidget):
+    """The plan listed; ``trashRequested`` and ``moveRequested`` when the user goes on."""
+
+    trashRequested = Signal()
+    moveRequested = Signal()  # to a folder the dialog asks for
+    cancelRequested = Signal()
+    markToggled = Signal(str, bool)  # path, marked: "Keep this one instead"
+
+    def __init__(
+        self,
+        groups: list[Group],
+        marks: MarkSet,
+        flags: Mapping[str, Reason] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._groups = groups
+        # The results' marks, shared: what the plan is made from, and what "Keep
+        # this one instead" changes.
+        self._marks = marks
+        self._flags = frozenset(flags or ())
+        self.plan = RemovalPlan()  # until planned (see _plan_ready)
+        self.planned: dict[str, Planned] = {}
+        self._gaps: list[MetadataGap] = []
+        self._losing: dict[int, MetadataGap] = {}
+        self._busy = lambda: False
+        self._words = ReviewWords(self)
+        self._build()
+
+    def set_busy_check(self, busy) -> None:
+        """``busy()`` says the dialog is moving files: the marks must not change then."""
+        self._busy = busy
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        self.summaryLabel = QLabel()
+        bold = QFont(self.summaryLabel.font())
+        bold.setBold(True)
+        self.summaryLabel.setFont(bold)
+        self.summaryLabel.setWordWrap(True)
+        layout.addWidget(self.summaryLabel)
+        hint = QLabel(
+            self.tr(
+                "You can undo this afterwards: each file can be put back where it was. Each "
+                "file is checked again just before it is moved: one that changed since the "
+                "scan is left where it is."
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+
+        self.problemBox, self.problemLabel = icon_note(
+            self, QStyle.StandardPixmap.SP_MessageBoxWarning
+        )
+        self.problemBox.hide()
+        layout.addWidget(self.problemBox)
+
+        self.gapBox, self.gapLabel = icon_note(self, QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.gapLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.gapLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.gapLabel.linkActivated.connect(lambda link: self.keep_instead(int(link)))
+        self.gapBox.hide()
+        layout.addWidget(self.gapBox)
+
+        layout.addWidget(self._build_list(), 1)
+
+        self.confirmButton = QPushButton(self.tr("Move to Trash"))
+        self.confirmButton.setEnabled(False)
+        self.confirmButton.clicked.connect(self.trashRequested)
+        self.moveToButton = QPushButton(self.tr("Move to a Folder…"))
+        self.moveToButton.setToolTip(
+            self.tr(
+                "Move the files into a folder you choose instead of the Trash, keeping their "
+                "paths below the scanned folders"
+            )
+        )
+        self.moveToButton.setEnabled(False)  # until planned
+        self.moveToButton.clicked.connect(self.moveRequested)
+        cancel = self.cancelButton = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.cancelRequested)
+        for button in (self.confirmButton, self.moveToButton, cancel):
+            button.setAutoDefault(False)  # Enter alone must never start moving files
+        layout.addLayout(button_row([self.moveToButton], [cancel, self.confirmButton]))
+
+    def _build_list(self) -> QWidget:
+        self.tree_model = ReviewListModel(
+            [self.tr("File"), self.tr("Folder"), self.tr("Size"), self.tr("Resolution")],
+            lambda group: self._words.group_title(group, self._losing),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            self,
+        )
+        self.tree = line_table(self.tree_model)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.tree.setTabKeyNavigation(False)
+        fm = self.fontMetrics()
+        header = self.tree.horizontalHeader()
+        header.setStretchLastSection(False)
+        # Widths from the font, not from the contents: measuring thousands of rows
+        # would hold the dialog up. The user can still drag them.
+        pad = fm.averageCharWidth() * 3
+        widths = (fm.averageCharWidth() * 34, 0, fm.horizontalAdvance("999.9 MB"))
+        for col, width in enumerate((*widths, fm.horizontalAdvance("99999×99999"))):
+            if width:
+                header.resizeSection(col, width + pad)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        return self.tree
+
+    # -- the plan -------------------------------------------------------------------------
+    def keep_instead(self, gap_index: int) -> None:
+        """Keep the copy that has the facts the group would lose, in place of the one kept."""
+        if self._busy() or not 0 <= gap_index < len(self._gaps):
+            return
+        gap = self._gaps[gap_index]
+        before = set(self._marks)
+        marked = swap_marks(self._groups, before, gap)
+        for path in sorted(marked ^ before):
+            if self._marks.set(path, path in marked):
+                self.markToggled.emit(path, path in marked)
+        self.start_planning()
+
+    def start_planning(self) -> None:
+        n = len(self._marks)
+        if n <= _PLAN_HERE:
+            self._plan_ready(prepare(self._groups, set(self._marks), self._flags))
+            return
+        # A big plan takes seconds of Python: make it in a thread, say so meanwhile.
+        self.summaryLabel.setText(
+            pick(
+                n,
+                self.tr("Preparing the list of %n file…", "", n),
+                self.tr("Preparing the list of %n files…", "", n),
+            )
+        )
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self._relay = prepare_in_thread(list(self._groups), set(self._marks), self, self._flags)
+        self._relay.ready.connect(self._plan_ready)
+
+    def _plan_ready(self, prepared: Prepared) -> None:
+        self.plan, rows, self._gaps = prepared
+        self.planned = {item.path: item for item in self.plan.items}
+        self._losing = {gap.group: gap for gap in self._gaps}
+        self.gapLabel.setText(self._words.gaps_text(self._gaps))
+        self.gapBox.setVisible(bool(self._gaps))
+        self.summaryLabel.setText(self._words.summary_text(self.plan))
+        self.problemLabel.setText(self._words.problem_text(self.plan, self._groups, self._marks))
+        self.problemBox.setVisible(bool(self.plan.problems))
+        blocked = {p.group for p in self.plan.problems}  # their files move with nothing
+        n = sum(1 for item in self.plan.items if item.group not in blocked)
+        self.confirmButton.setText(
+            pick(
+                n, self.tr("Move %n File to Trash", "", n), self.tr("Move %n Files to Trash", "", n)
+            )
+        )
+        self.confirmButton.setEnabled(self.plan.ok)
+        self.moveToButton.setEnabled(self.plan.ok)
+        self.tree_model.set_groups(rows)
+        self._unspanned = self.tree_model.title_rows().tolist()
+        self._span_titles()
+        self.unsetCursor()
+
+    def _span_titles(self) -> None:
+        # A title spans its row. Thousands of spans are set a slice at a time,
+        # so that the dialog answers at once however long the list.
+        todo, self._unspanned = self._unspanned[:_SPANS_AT_ONCE], self._unspanned[_SPANS_AT_ONCE:]
+        columns = self.tree_model.columnCount()
+        for row in todo:
+            self.tree.setSpan(row, 0, 1, columns)
+        if self._unspanned:
+            QTimer.singleShot(0, self._span_titles)
+
+    def is_ready(self) -> bool:
+        """Whether the plan is made and listed (at once, unless it is large)."""
+        return self.confirmButton.text() != self.tr("Move to Trash")
