@@ -25,9 +25,9 @@ from photodedup.gui.platform import (
 )
 from photodedup.gui.platform.formatting import pick
 from photodedup.gui.platform.settings import Settings
-from photodedup.gui.results.delegate import metrics
 from photodedup.gui.results.model import ResultsModel
 from photodedup.gui.results.thumbnails import ThumbnailCache
+from photodedup.gui.results.tile_layout import metrics
 from photodedup.gui.results.toolbar import ResultsToolBar
 from photodedup.gui.results.view import ResultsView
 from photodedup.gui.scan.errors_panel import ErrorsPanel

@@ -2215,82 +2215,82 @@
 <context>
     <name>ResultsDelegate</name>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="208"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="112"/>
         <source>Group {number} · {n} photos</source>
         <translation>第 {number} 组 · {n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="212"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="116"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="214"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="118"/>
         <source>⚠ every copy is marked, none would be kept</source>
         <translation>⚠ 所有副本都已标记，将不会保留任何一份</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="253"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="157"/>
         <source>Kept: reference folder</source>
         <translation>保留：参照文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="256"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="160"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="295"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="199"/>
         <source>Keep: {why}</source>
         <translation>保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="295"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="199"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="291"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="195"/>
         <source>RAW+JPEG</source>
         <translation>RAW+JPEG</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="216"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="120"/>
         <source>⚠ the copy to keep is missing or changed</source>
         <translation>⚠ 要保留的副本已不在或已更改</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="387"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="291"/>
         <source>RAW+JPEG pair with {name}: one shot, kept together</source>
         <translation>与 {name} 组成 RAW+JPEG：同一次拍摄，一起保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="391"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="295"/>
         <source>Distance {d} compared with {name}</source>
         <translation>与 {name} 相比差 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="398"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="302"/>
         <source>Suggested to keep: {why}</source>
         <translation>建议保留：{why}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="299"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="203"/>
         <source>{format} · distance {d}</source>
         <translation>{format} · 差异 {d}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="308"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="212"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="353"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="257"/>
         <source>modified {date}</source>
         <translation>修改于 {date}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/delegate.py" line="383"/>
+        <location filename="../../photodedup/gui/results/delegate.py" line="287"/>
         <source>In a reference folder: never removed</source>
         <translation>位于参照文件夹中：绝不移除</translation>
     </message>
@@ -2379,7 +2379,7 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../photodedup/gui/results/view.py" line="34"/>
+        <location filename="../../photodedup/gui/results/view.py" line="35"/>
         <source>Duplicate groups</source>
         <translation>重复照片组</translation>
     </message>

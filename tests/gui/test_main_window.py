@@ -231,7 +231,7 @@ def test_keyboard_moves_between_files_and_groups_and_space_toggles(
 
 
 def test_clicking_the_check_box_toggles_the_mark(run_scan, qtbot, window, library):
-    from photodedup.gui.results.delegate import check_rect, metrics, tile_rect, tiles_per_line
+    from photodedup.gui.results.tile_layout import check_rect, metrics, tile_rect, tiles_per_line
 
     window.folders.add_folders([str(library.originals), str(library.copies)])
     run_scan(window)
@@ -368,7 +368,7 @@ def test_settings_are_remembered(qtbot, settings, tmp_path, library):
 
 def test_enter_and_double_click_open_the_compare_view(run_scan, qtbot, window, library):
     from photodedup.gui.compare.view import CompareView
-    from photodedup.gui.results.delegate import metrics, tile_rect, tiles_per_line
+    from photodedup.gui.results.tile_layout import metrics, tile_rect, tiles_per_line
 
     window.folders.add_folders([str(library.originals), str(library.copies)])
     run_scan(window)

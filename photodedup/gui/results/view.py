@@ -12,10 +12,11 @@ from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from photodedup.core.models import Member
-from photodedup.gui.results.delegate import ResultsDelegate, hit_test, metrics, row_heights
+from photodedup.gui.results.delegate import ResultsDelegate
 from photodedup.gui.results.group_list import GroupListView
 from photodedup.gui.results.model import GroupRole, ResultsModel
 from photodedup.gui.results.thumbnails import ThumbnailCache
+from photodedup.gui.results.tile_layout import hit_test, metrics, row_heights
 
 
 class ResultsView(GroupListView):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from photodedup.core.models import ImageRecord
 from photodedup.gui.platform.formatting import format_bytes
-from photodedup.gui.results.delegate import (
+from photodedup.gui.results.tile_layout import (
     check_rect,
     facts_line,
     hit_test,
