@@ -257,165 +257,168 @@
     </message>
 </context>
 <context>
-    <name>CheckWindow</name>
+    <name>CheckSources</name>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="68"/>
-        <source>Check New Photos</source>
-        <translation>检查新照片</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="91"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="57"/>
         <source>Add folder or card…</source>
         <translation>添加文件夹或存储卡…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="93"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="59"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="95"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="61"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="98"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="64"/>
         <source>Photos to check:</source>
         <translation>要检查的照片：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="104"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="70"/>
         <source>An index file:</source>
         <translation>索引文件：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="110"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="76"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="113"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="79"/>
         <source>Check against:</source>
         <translation>对照：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="120"/>
-        <location filename="../../photodedup/gui/check/window.py" line="375"/>
-        <source>Check</source>
-        <translation>检查</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="146"/>
-        <source>Drop a memory card, a folder or photos here, or add them above, then press Check. Nothing is ever removed from this window.</source>
-        <translation>把存储卡、文件夹或照片拖到这里，或在上方添加，然后按“检查”。此窗口从不删除任何文件。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="154"/>
-        <source>Compare with match</source>
-        <translation>与匹配照片比较</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="156"/>
-        <source>Copy the new ones to…</source>
-        <translation>把新照片复制到…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="158"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="205"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="121"/>
         <source>Choose a Folder or Memory Card</source>
         <translation>选择文件夹或存储卡</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="212"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="128"/>
         <source>Choose Photos</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="214"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="130"/>
         <source>Images (%1);;All files (*)</source>
         <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="222"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="138"/>
         <source>Choose an Index File</source>
         <translation>选择索引文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="224"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="140"/>
         <source>photodedup index (*.pdindex);;All files (*)</source>
         <translation>photodedup 索引 (*.pdindex);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="242"/>
-        <source>Stopping…</source>
-        <translation>正在停止…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="265"/>
-        <source>Starting…</source>
-        <translation>正在开始…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="281"/>
-        <source>Cannot Use This Index</source>
-        <translation>无法使用此索引</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="286"/>
-        <source>Checked in %1 s.</source>
-        <translation>检查用时 %1 秒。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="292"/>
-        <source>Check stopped. Fingerprints read so far are kept.</source>
-        <translation>检查已停止。已读取的指纹会保留。</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="297"/>
-        <source>The check failed: %1</source>
-        <translation>检查失败：%1</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="310"/>
-        <source>Copy the New Photos To</source>
-        <translation>把新照片复制到</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="318"/>
-        <source>Cannot Copy There</source>
-        <translation>无法复制到那里</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="340"/>
-        <source>New Photos Copied</source>
-        <translation>新照片已复制</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/check/window.py" line="364"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="161"/>
         <source>none yet</source>
         <translation>尚未选择</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="369"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="166"/>
         <source>The %1 folder in the main window</source>
         <translation>主窗口中的 %1 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="370"/>
+        <location filename="../../photodedup/gui/check/sources.py" line="167"/>
         <source>The %1 folders in the main window</source>
         <translation>主窗口中的 %1 个文件夹</translation>
     </message>
+</context>
+<context>
+    <name>CheckWindow</name>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="375"/>
+        <location filename="../../photodedup/gui/check/window.py" line="63"/>
+        <source>Check New Photos</source>
+        <translation>检查新照片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="84"/>
+        <location filename="../../photodedup/gui/check/window.py" line="281"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="110"/>
+        <source>Drop a memory card, a folder or photos here, or add them above, then press Check. Nothing is ever removed from this window.</source>
+        <translation>把存储卡、文件夹或照片拖到这里，或在上方添加，然后按“检查”。此窗口从不删除任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="118"/>
+        <source>Compare with match</source>
+        <translation>与匹配照片比较</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="120"/>
+        <source>Copy the new ones to…</source>
+        <translation>把新照片复制到…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="122"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="162"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="185"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="201"/>
+        <source>Cannot Use This Index</source>
+        <translation>无法使用此索引</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="206"/>
+        <source>Checked in %1 s.</source>
+        <translation>检查用时 %1 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="212"/>
+        <source>Check stopped. Fingerprints read so far are kept.</source>
+        <translation>检查已停止。已读取的指纹会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="217"/>
+        <source>The check failed: %1</source>
+        <translation>检查失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="230"/>
+        <source>Copy the New Photos To</source>
+        <translation>把新照片复制到</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="238"/>
+        <source>Cannot Copy There</source>
+        <translation>无法复制到那里</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="260"/>
+        <source>New Photos Copied</source>
+        <translation>新照片已复制</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/check/window.py" line="281"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/check/window.py" line="402"/>
+        <location filename="../../photodedup/gui/check/window.py" line="301"/>
         <source>%1 checked: %2 new, %3 similar, %4 already in the library</source>
         <translation>已检查 %1 张：%2 张新照片，%3 张相似，%4 张已在图库中</translation>
     </message>

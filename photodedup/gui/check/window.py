@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -23,28 +22,24 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from photodedup.core.check import CheckReport, CheckSettings, Library, QueryResult, check
 from photodedup.core.copy_new import CopyReport, copy_new, dest_problem
-from photodedup.core.formats import IMAGE_EXTENSIONS, RAW_EXTENSIONS
 from photodedup.core.index import IndexProblem
 from photodedup.core.models import Progress
 from photodedup.gui.check.delegate import CheckDelegate
 from photodedup.gui.check.filter_bar import FilterBar
 from photodedup.gui.check.model import CheckModel, ResultRole, VerdictFilter
+from photodedup.gui.check.sources import CheckSources
 from photodedup.gui.check.words import copy_summary, dest_words, index_words, progress_words
-from photodedup.gui.platform.formatting import display_path, pick
 from photodedup.gui.platform.settings import Settings
 from photodedup.gui.widgets.elided_label import ElidedLabel
 from photodedup.gui.widgets.screen_fit import resize_on_screen
 
 CHECK, COPY = "check", "check-copy"
-# Every name the engine reads, camera RAW included, so the file dialog never hides a photo.
-_IMAGE_GLOBS = " ".join(f"*{ext}" for ext in sorted({*IMAGE_EXTENSIONS, *RAW_EXTENSIONS}))
 
 
 class CheckWindow(QDialog):
@@ -71,8 +66,6 @@ class CheckWindow(QDialog):
         self.thumbnails = thumbnails
         self.library_folders = library_folders
         self.settings = settings
-        self.queries: list[str] = []
-        self.index_path = ""
         self.last_copy: CopyReport | None = None
         self.model = CheckModel(self)
         self.filter = VerdictFilter(self)
@@ -81,42 +74,13 @@ class CheckWindow(QDialog):
             thumbnails.thumbnailReady.connect(self.model.refresh_path)
         self.remembered = remembered
         self._build()
-        self._restore()
         self._update()
         resize_on_screen(self, self.fontMetrics().height() * 60, self.fontMetrics().height() * 40)
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
-        self.queriesLabel = ElidedLabel("")
-        self.addFolderButton = QPushButton(self.tr("Add folder or card…"))
-        self.addFolderButton.clicked.connect(self.choose_folder)
-        self.addFilesButton = QPushButton(self.tr("Add photos…"))
-        self.addFilesButton.clicked.connect(self.choose_files)
-        self.clearButton = QPushButton(self.tr("Clear"))
-        self.clearButton.clicked.connect(lambda: self.set_queries([]))
-        sources = QHBoxLayout()
-        sources.addWidget(QLabel(self.tr("Photos to check:")))
-        sources.addWidget(self.queriesLabel, 1)
-        for b in (self.addFolderButton, self.addFilesButton, self.clearButton):
-            sources.addWidget(b)
-
-        self.foldersRadio = QRadioButton()
-        self.indexRadio = QRadioButton(self.tr("An index file:"))
-        self.libraryGroup = QButtonGroup(self)
-        for r in (self.foldersRadio, self.indexRadio):
-            self.libraryGroup.addButton(r)
-        self.foldersRadio.setChecked(True)
-        self.indexLabel = ElidedLabel("")
-        self.chooseIndexButton = QPushButton(self.tr("Choose…"))
-        self.chooseIndexButton.clicked.connect(self.choose_index)
-        against = QHBoxLayout()
-        against.addWidget(QLabel(self.tr("Check against:")))
-        against.addWidget(self.foldersRadio)
-        against.addSpacing(self.fontMetrics().height())
-        against.addWidget(self.indexRadio)
-        against.addWidget(self.indexLabel, 1)
-        against.addWidget(self.chooseIndexButton)
-
+        self.sources = CheckSources(self.library_folders, self.remembered, self)
+        self.sources.changed.connect(self._update)
         self.checkButton = QPushButton(self.tr("Check"))
         self.checkButton.setDefault(True)
         self.checkButton.clicked.connect(self.toggle_check)
@@ -164,73 +128,29 @@ class CheckWindow(QDialog):
         bottom.addWidget(self.closeButton)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(sources)
-        layout.addLayout(against)
+        layout.addWidget(self.sources)
         layout.addLayout(run)
         layout.addWidget(self.filterBar)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.emptyLabel, 1)
         layout.addLayout(bottom)
-        self.foldersRadio.toggled.connect(self._against_changed)
 
     # -- choosing -----------------------------------------------------------------------
+    @property
+    def queries(self) -> list[str]:
+        return self.sources.queries
+
     def set_queries(self, paths: Sequence[str]) -> None:
-        self.queries = list(dict.fromkeys(os.path.abspath(p) for p in paths))
-        self._update()
+        self.sources.set_queries(paths)
 
     def add_queries(self, paths: Sequence[str]) -> None:
-        self.set_queries([*self.queries, *paths])
+        self.sources.add_queries(paths)
 
     def set_index(self, path: str) -> None:
-        self.index_path = path
-        self.indexRadio.setChecked(bool(path))
-        if self.remembered is not None and path:
-            self.remembered.check_index = path
-        self._update()
-
-    def _restore(self) -> None:
-        """The index file of last time, if it is still there, chosen as it was."""
-        s = self.remembered
-        if s is None or not s.check_index or not os.path.isfile(s.check_index):
-            return
-        self.index_path = s.check_index
-        self.indexRadio.setChecked(s.check_against_index or not self.library_folders())
-
-    def _against_changed(self) -> None:
-        if self.remembered is not None:
-            self.remembered.check_against_index = self.indexRadio.isChecked()
-        self._update()
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a Folder or Memory Card"))
-        if folder:
-            self.add_queries([folder])
-
-    def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Choose Photos"),
-            "",
-            self.tr("Images (%1);;All files (*)").replace("%1", _IMAGE_GLOBS),
-        )
-        if files:
-            self.add_queries(files)
-
-    def choose_index(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose an Index File"),
-            "",
-            self.tr("photodedup index (*.pdindex);;All files (*)"),
-        )
-        if path:
-            self.set_index(path)
+        self.sources.set_index(path)
 
     def library(self) -> Library | None:
-        if self.indexRadio.isChecked():
-            return Library(index=self.index_path) if self.index_path else None
-        folders = tuple(self.library_folders())
-        return Library(folders=folders) if folders else None
+        return self.sources.library()
 
     # -- checking -----------------------------------------------------------------------
     def is_busy(self) -> bool:
@@ -357,32 +277,11 @@ class CheckWindow(QDialog):
         checking = self.runner.is_running(CHECK)
         busy = self.is_busy()
         self.progressBar.setVisible(busy)  # a full bar left standing reads as "still working"
-        if self.queries:
-            shown = ", ".join(display_path(q) for q in self.queries)
-            self.queriesLabel.setText(shown)
-        else:
-            self.queriesLabel.setText(self.tr("none yet"))
-        folders = list(self.library_folders())
-        self.foldersRadio.setText(
-            pick(
-                len(folders),
-                self.tr("The %1 folder in the main window"),
-                self.tr("The %1 folders in the main window"),
-            ).replace("%1", str(len(folders)))
-        )
-        self.foldersRadio.setEnabled(bool(folders))
-        self.indexLabel.setText(display_path(self.index_path) if self.index_path else "")
+        self.sources.refresh(busy)
         self.checkButton.setText(self.tr("Cancel") if checking else self.tr("Check"))
         self.checkButton.setEnabled(
             checking or (not busy and bool(self.queries) and self.library() is not None)
         )
-        for w in (
-            self.addFolderButton,
-            self.addFilesButton,
-            self.clearButton,
-            self.chooseIndexButton,
-        ):
-            w.setEnabled(not busy)
         counts = self.model.counts()
         self.filterBar.set_counts(counts)
         has_rows = self.model.rowCount() > 0

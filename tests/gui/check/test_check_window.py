@@ -78,7 +78,7 @@ def test_check_flow_shows_verdicts_filters_and_copies_only_new_photos(qtbot, win
     assert not w.checkButton.isEnabled()  # nothing chosen yet
     assert w.emptyLabel.isVisible()
     w.set_queries([str(files / "card")])
-    assert "1 folder" in w.foldersRadio.text()
+    assert "1 folder" in w.sources.foldersRadio.text()
     run_check(qtbot, w)
     assert rows(w) == {
         "IMG_0001.JPG": "in-library",
@@ -159,7 +159,7 @@ def test_dropped_card_is_checked_against_an_index(qtbot, window, files, tmp_path
     QApplication.sendEvent(w, QDropEvent(pos, *how))
     assert w.queries == [str(files / "card" / "DCIM")]
     w.set_index(str(out))
-    assert w.indexRadio.isChecked()
+    assert w.sources.indexRadio.isChecked()
     run_check(qtbot, w)
     assert rows(w)["IMG_0003.JPG"] == "new"
     assert rows(w)["IMG_0001.JPG"] == "in-library"
@@ -216,23 +216,23 @@ def test_the_index_chosen_last_is_chosen_again_next_time(qtbot, files, tmp_path)
         return w
 
     first = open_window()
-    assert first.index_path == "" and first.foldersRadio.isChecked()
+    assert first.sources.index_path == "" and first.sources.foldersRadio.isChecked()
     first.set_index(str(out))
     first.close()
     first.remembered.sync()
     second = open_window()
-    assert second.index_path == str(out) and second.indexRadio.isChecked()
-    assert out.name in second.indexLabel.text()
+    assert second.sources.index_path == str(out) and second.sources.indexRadio.isChecked()
+    assert out.name in second.sources.indexLabel.text()
     second.set_queries([str(files / "card")])
     run_check(qtbot, second)
     assert second.model.report.library.index == str(out)
     assert rows(second)["IMG_0002.JPG"] == "in-library"
     # Back to the folders: remembered too, with the index still at hand.
-    second.foldersRadio.setChecked(True)
+    second.sources.foldersRadio.setChecked(True)
     second.remembered.sync()
     third = open_window()
-    assert third.index_path == str(out) and third.foldersRadio.isChecked()
+    assert third.sources.index_path == str(out) and third.sources.foldersRadio.isChecked()
     # An index file that has gone is not offered again.
     out.unlink()
-    assert open_window().index_path == ""
+    assert open_window().sources.index_path == ""
     runner.shutdown()
