@@ -114,13 +114,6 @@ def run_group(n: int, d: int, workers: int, rotations: bool) -> dict:
     return {"seconds": seconds, "groups": len(groups), "records_mb": built, "extrapolated": False}
 
 
-def _ints(words: np.ndarray) -> list[int]:
-    """Rows of big-endian uint64 words as Python ints."""
-    raw = words.astype(">u8").tobytes()
-    step = 8 * words.shape[1]
-    return [int.from_bytes(raw[i : i + step], "big") for i in range(0, len(raw), step)]
-
-
 def _flip(rng: np.random.Generator, words: np.ndarray, most: np.ndarray) -> np.ndarray:
     """``words`` (n, w) with up to most[i] random bits of row i flipped (may repeat)."""
     w = words.shape[1]
@@ -161,30 +154,37 @@ def checked_records(n: int, seed: int = SEED) -> list[ImageRecord]:
     shade = np.where(rng.random(copies) < 0.125, 0.45, rng.uniform(0.95, 1.05, copies))
     c_thumbs = thumbs[source] * shade[:, None] + rng.integers(-3, 4, (copies, 192))
     c_thumbs = np.clip(np.rint(c_thumbs), 0, 255).astype(np.int16)
-    pdq = np.concatenate([pdq, c_pdq])
+    pdq = np.concatenate([pdq, c_pdq]).astype(">u8")
     probes = np.concatenate([probes, c_probes])
-    thumbs = np.concatenate([thumbs, c_thumbs]).astype(np.uint8)
-    hashes = _ints(pdq.reshape(n * 5, 4))
-    probe_values = probes.tolist()
+    quality = rng.integers(20, 101, (n, 1))  # PDQ's quality: some too low to count
+    thumbs = np.hstack([np.concatenate([thumbs, c_thumbs]), quality]).astype(np.uint8)
     sizes = rng.integers(100_000, 5_000_000, n).tolist()
     widths = rng.choice([4000, 3000, 2000, 1000], n).tolist()
     out = []
-    for i in range(n):
-        out.append(
-            ImageRecord(
-                f"/photos/{i // 1000:04d}/{i:07d}.jpg",
-                sizes[i],
-                1_700_000_000_000_000_000 + i,
-                "JPEG",
-                widths[i],
-                3000,
-                hashes[5 * i],
-                tuple(hashes[5 * i + 1 : 5 * i + 5]),
-                f"{i:032x}",
-                probes=tuple(probe_values[i]),
-                thumb=thumbs[i].tobytes(),
+    # Python ints a slice at a time: all of them at once would be the peak (800 MB).
+    for lo in range(0, n, 10_000):
+        raw = pdq[lo : lo + 10_000].tobytes()
+        probe_values = probes[lo : lo + 10_000].tolist()
+        for k in range(len(probe_values)):
+            i = lo + k
+            values = [
+                int.from_bytes(raw[160 * k + 32 * j : 160 * k + 32 * j + 32]) for j in range(5)
+            ]
+            out.append(
+                ImageRecord(
+                    f"/photos/{i // 1000:04d}/{i:07d}.jpg",
+                    sizes[i],
+                    1_700_000_000_000_000_000 + i,
+                    "JPEG",
+                    widths[i],
+                    3000,
+                    values[0],
+                    tuple(values[1:]),
+                    f"{i:032x}",
+                    probes=tuple(probe_values[k]),
+                    thumb=thumbs[i].tobytes(),
+                )
             )
-        )
     return out
 
 

@@ -24,6 +24,7 @@ runs on the machine). Both must find every file in the cache
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import resource
@@ -34,8 +35,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
+# The cache of each revision is filled by that revision's own code (its schema).
+sys.path.insert(0, os.environ.get("PHOTODEDUP_BENCH_SOURCE", str(REPO)))
 
 import bench_group  # noqa: E402
 import imagegen  # noqa: E402
@@ -59,28 +61,34 @@ def build(folder: Path, files: int) -> list[Path]:
 
 
 def fill(cache_path: Path, paths: list[Path]) -> None:
-    cache_path.unlink(missing_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{cache_path}{suffix}").unlink(missing_ok=True)
     records = bench_group.checked_records(len(paths))
     with HashCache(str(cache_path), HashSettings()) as cache:
         batch = []
         for path, rec in zip(paths, records, strict=True):
             st = path.stat()
             batch.append(
-                rec.__class__(
-                    **{
-                        **{f: getattr(rec, f) for f in rec.__dataclass_fields__},
-                        "path": str(path),
-                        "size": st.st_size,
-                        "mtime_ns": st.st_mtime_ns,
-                        "width": 320,
-                        "height": 240,
-                    }
+                dataclasses.replace(
+                    rec,
+                    path=str(path),
+                    size=st.st_size,
+                    mtime_ns=st.st_mtime_ns,
+                    width=320,
+                    height=240,
                 )
             )
             if len(batch) == 10_000:
                 cache.put_many(batch)
                 batch = []
         cache.put_many(batch)
+
+
+def fill_for(source: Path, cache_path: Path, library: Path, files: int) -> None:
+    """Fill ``cache_path`` in a process that runs ``source``'s photodedup."""
+    env = dict(os.environ, PHOTODEDUP_BENCH_SOURCE=str(source))
+    cmd = [sys.executable, __file__, "--files", str(files), "--fill", str(cache_path)]
+    subprocess.run([*cmd, "--library", str(library)], env=env, check=True)
 
 
 def children_cpu() -> float:
@@ -104,14 +112,16 @@ def main() -> None:
     parser.add_argument("--baseline", default="main", help="git revision to compare with")
     parser.add_argument("--workdir", help="keep the library here and reuse it")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--fill", help=argparse.SUPPRESS)
+    parser.add_argument("--library", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.fill:
+        fill(Path(args.fill), build(Path(args.library), args.files))
+        return
     work = Path(args.workdir or tempfile.mkdtemp(prefix="pd-warm-"))
     library = work / f"library-{args.files}"
     started = time.perf_counter()
-    paths = build(library, args.files)
-    cache = work / "cache.sqlite3"
-    fill(cache, paths)
-    print(f"# {args.files} files and their cache in {time.perf_counter() - started:.0f} s")
+    build(library, args.files)
     base = work / "baseline-src"
     if base.exists():
         subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(base)])
@@ -120,13 +130,19 @@ def main() -> None:
         check=True,
         capture_output=True,
     )
+    sources = {"baseline": base, "this": REPO}
+    caches = {label: work / f"cache-{label}.sqlite3" for label in sources}
     try:
+        for label, source in sources.items():
+            fill_for(source, caches[label], library, args.files)
+        print(f"# {args.files} files and their caches in {time.perf_counter() - started:.0f} s")
         best = {"baseline": float("inf"), "this": float("inf")}
         best_cpu = dict(best)
         found = {}
         for _ in range(args.repeat):
-            for label, source in (("baseline", base), ("this", REPO)):
-                seconds, cpu, report = run(source, library, cache, work / f"{label}.json")
+            for label, source in sources.items():
+                out = work / f"{label}.json"
+                seconds, cpu, report = run(source, library, caches[label], out)
                 best[label] = min(best[label], seconds)
                 best_cpu[label] = min(best_cpu[label], cpu)
                 stats = report["stats"]

@@ -87,7 +87,7 @@ class HashCache:
         if (
             record is not None
             and self.settings.checked
-            and not (record.probes and len(record.thumb) == CHECK_BYTES)
+            and not (record.probe_bytes and len(record.thumb) == CHECK_BYTES)
         ):
             return None
         if record is not None and self.crops:
@@ -138,7 +138,9 @@ class HashCache:
         Rows that cannot be written now (the cache is locked, the disk is full)
         are kept and tried again with the next call and at ``close``.
         """
-        rows = [(os.fsencode(r.path), self._key, *schema.record_to_row(r)) for r in records]
+        rows = [
+            (os.fsencode(r.path), self._key, *schema.record_to_row(r, packed=True)) for r in records
+        ]
         if not rows:
             return
         self._offered += len(rows)

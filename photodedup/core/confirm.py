@@ -34,6 +34,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from photodedup.core import hamming_index
+from photodedup.core.fingerprint_rows import hash_rows, probe_rows
 from photodedup.core.models import CHECK_BYTES, ImageRecord
 
 PROBE_PHASH = 10
@@ -247,17 +248,17 @@ def checked_pairs(
 ) -> hamming_index.Pairs:
     """Pairs (a, b) of nodes, a < b, that match by the checked rule, least distance."""
     views = 5 if rotations else 1
-    probes = [images[i].probes for i in leaders]
+    probes = probe_rows([images[i] for i in leaders])
     found_a, found_b, found_k = [], [], []
     for kind, limit in ((0, PROBE_PHASH), (1, PROBE_DHASH)):
-        base = hamming_index.pack([p[kind] for p in probes], 64)
+        base = probes[:, kind : kind + 1]
         if not rotations:
             pairs = hamming_index.self_pairs(base, limit, tick, workers)
             found_a += [pairs.a, pairs.b]
             found_b += [pairs.b, pairs.a]
             found_k += [np.zeros(len(pairs.a), dtype=np.int64)] * 2
             continue
-        entries = hamming_index.pack([p[2 * k + kind] for p in probes for k in range(views)], 64)
+        entries = probes[:, kind : 2 * views : 2].reshape(-1, 1)
         pairs = hamming_index.cross_pairs(base, entries, limit, tick, workers)
         found_a.append(pairs.a)
         found_b.append(pairs.b // views)
@@ -274,8 +275,7 @@ def checked_pairs(
     ref, cand, k = key[:, 0], key[:, 1], key[:, 2]
     variants = _variant_hashes(images, leaders, hashes, views)
     dist = hamming_index.distances(hashes[ref], variants[cand * views + k])
-    near = np.array([[p[2 * v + 1] for v in range(views)] for p in probes], dtype=np.uint64)
-    near = near.reshape(len(probes), views)  # also when there is nothing to group
+    near = probes[:, 1 : 2 * views : 2].reshape(len(leaders), views)
     local = np.bitwise_count(near[ref, 0] ^ near[cand, k]) <= LOCAL_DHASH
     ok = (dist <= d) | (local & (dist <= local_limit(d)))
     ok[k > 0] = dist[k > 0] <= turned_limit(d)
@@ -298,10 +298,5 @@ def checked_pairs(
 def _variant_hashes(images, leaders, hashes: np.ndarray, views: int) -> np.ndarray:
     if views == 1:
         return hashes
-    bits = hashes.shape[1] * 64
-    values = []
-    for i in leaders:
-        img = images[i]
-        values.append(img.hash)
-        values += [img.variants[k] if k < len(img.variants) else img.hash for k in range(4)]
-    return hamming_index.pack(values, bits)
+    rows = hash_rows([images[i] for i in leaders], hashes.shape[1] * 64, views)
+    return rows.reshape(len(leaders) * views, hashes.shape[1])

@@ -18,6 +18,7 @@ import numpy as np
 
 from photodedup.core import confirm, hamming_index
 from photodedup.core import crops as crop_rule
+from photodedup.core.fingerprint_rows import VIEWS, hash_rows, probe_rows
 from photodedup.core.models import Group, ImageRecord, Member, ProgressCallback
 from photodedup.core.progress import CancelToken, Reporter
 from photodedup.core.reasons import Phase
@@ -211,8 +212,7 @@ def _nodes(images, pool: list[int], bits: int, rotations, ignore_blank, checked=
     Returns the nodes, numbered best first, each listing its images best first
     (``pool`` is in quality order), and the packed hash of each node.
     """
-    words = -(-bits // 64)
-    h = hamming_index.pack_rows(pool, words, lambda i: (images[i].hash,))
+    h = hash_rows([images[i] for i in pool], bits)
     pool_arr = np.asarray(pool, dtype=np.int64)
     if ignore_blank:
         ones = np.bitwise_count(h).sum(axis=1, dtype=np.int64)
@@ -220,14 +220,11 @@ def _nodes(images, pool: list[int], bits: int, rotations, ignore_blank, checked=
         h, pool_arr = h[keep], pool_arr[keep]
     columns = [h]
     if rotations:
-        sel = pool_arr.tolist()
-        turned = hamming_index.pack_rows(
-            sel, words, lambda i: [_variant(images[i], k) for k in range(4)]
-        )
-        columns.append(turned)
+        turned = hash_rows([images[i] for i in pool_arr.tolist()], bits, VIEWS)
+        columns.append(turned[:, h.shape[1] :])
     if checked and len(pool_arr):  # the probes and the thumbnail are part of the fingerprint
         sel = pool_arr.tolist()
-        columns.append(hamming_index.pack_rows(sel, 1, lambda i: images[i].probes))
+        columns.append(probe_rows([images[i] for i in sel]))
         thumbs = np.frombuffer(b"".join([images[i].thumb for i in sel]), dtype=np.uint8)
         columns.append(thumbs.reshape(len(sel), -1))
     if crops and len(pool_arr):  # and so are the crop windows, by a digest (2 KB each)
@@ -286,10 +283,6 @@ def _as_words(col: np.ndarray) -> np.ndarray:
     if pad:
         raw = np.hstack([raw, np.zeros((len(raw), pad), dtype=np.uint8)])
     return raw.view(np.uint64)
-
-
-def _variant(img: ImageRecord, k: int) -> int:
-    return img.variants[k] if k < len(img.variants) else img.hash
 
 
 def _pairs(

@@ -122,7 +122,7 @@ class FileRef:
     format: str  # from the content: formats.SNIFFED_FORMATS or formats.RAW_FORMATS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImageRecord:
     """What the engine knows about one image: its facts and its fingerprints.
 
@@ -131,6 +131,11 @@ class ImageRecord:
     image turned 90, 180 and 270 degrees and mirrored left-right, in that order.
     ``digest`` is the quick content digest (size plus sampled blocks) that lets the
     cache recognise a moved file without decoding it again.
+
+    The hashes and probes are kept packed (``hash_bytes``, ``probe_bytes``) and
+    ``hash``, ``variants`` and ``probes`` are worked out when read: as Python ints
+    they took 800 of the 1 550 bytes a record of the default fingerprint held, and
+    a warm rescan spent most of its time making them (bench/README.md).
     """
 
     path: str
@@ -153,6 +158,82 @@ class ImageRecord:
     probes: tuple[int, ...] = ()
     thumb: bytes = b""
     windows: bytes = b""
+    # ``hash`` then each variant, ``hash_width`` bytes each, big-endian; the probes
+    # as 8 bytes each, big-endian. What is stored; the three fields above are not.
+    hash_bytes: bytes = field(init=False, repr=False, compare=False)
+    hash_width: int = field(init=False, repr=False, compare=False)
+    probe_bytes: bytes = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        values = (self.hash, *self.variants)
+        width = 8 * max(1, -(-max(v.bit_length() for v in values) // 64))
+        try:
+            packed = b"".join([v.to_bytes(width, "big") for v in values])
+            probes = b"".join([v.to_bytes(8, "big") for v in self.probes])
+        except OverflowError:
+            raise ValueError("hashes and probes are unsigned, probes 64 bits") from None
+        _set(self, "hash_bytes", packed)
+        _set(self, "hash_width", width)
+        _set(self, "probe_bytes", probes)
+        for name in _UNPACKED:
+            object.__delattr__(self, name)
+
+    @classmethod
+    def packed(
+        cls,
+        path: str,
+        size: int,
+        mtime_ns: int,
+        format: str,
+        width: int,
+        height: int,
+        hash_bytes: bytes,
+        hash_width: int,
+        digest: str,
+        taken: str | None = None,
+        camera: str | None = None,
+        gps: bool | None = None,
+        probe_bytes: bytes = b"",
+        thumb: bytes = b"",
+        windows: bytes = b"",
+    ) -> ImageRecord:
+        """A record from its packed form, as the cache stores it (no ints made)."""
+        r = object.__new__(cls)
+        _set(r, "path", path)
+        _set(r, "size", size)
+        _set(r, "mtime_ns", mtime_ns)
+        _set(r, "format", format)
+        _set(r, "width", width)
+        _set(r, "height", height)
+        _set(r, "hash_bytes", hash_bytes)
+        _set(r, "hash_width", hash_width)
+        _set(r, "digest", digest)
+        _set(r, "taken", taken)
+        _set(r, "camera", camera)
+        _set(r, "gps", gps)
+        _set(r, "probe_bytes", probe_bytes)
+        _set(r, "thumb", thumb)
+        _set(r, "windows", windows)
+        return r
+
+    def __getattr__(self, name: str):
+        # Only the three unpacked fields come here (their slots are never set).
+        if name == "hash":
+            return int.from_bytes(self.hash_bytes[: self.hash_width], "big")
+        if name == "variants":
+            raw, w = self.hash_bytes, self.hash_width
+            return tuple([int.from_bytes(raw[i : i + w], "big") for i in range(w, len(raw), w)])
+        if name == "probes":
+            raw = self.probe_bytes
+            return tuple([int.from_bytes(raw[i : i + 8], "big") for i in range(0, len(raw), 8)])
+        raise AttributeError(name)
+
+    def __getstate__(self) -> tuple:
+        return tuple(getattr(self, name) for name in _STORED)
+
+    def __setstate__(self, state: tuple) -> None:
+        for name, value in zip(_STORED, state, strict=True):
+            _set(self, name, value)
 
     @property
     def mtime(self) -> float:
@@ -161,6 +242,27 @@ class ImageRecord:
     @property
     def pixels(self) -> int:
         return self.width * self.height
+
+
+_set = object.__setattr__
+_UNPACKED = ("hash", "variants", "probes")
+_STORED = (
+    "path",
+    "size",
+    "mtime_ns",
+    "format",
+    "width",
+    "height",
+    "digest",
+    "taken",
+    "camera",
+    "gps",
+    "thumb",
+    "windows",
+    "hash_bytes",
+    "hash_width",
+    "probe_bytes",
+)
 
 
 @dataclass(frozen=True)

@@ -583,6 +583,43 @@ def test_a_version_3_cache_keeps_its_rows_and_old_pdq_rows_are_decoded_again(db:
     with HashCache(str(db), PDQ) as cache:
         assert cache.get("/p/a.jpg", 50_000, MTIME) == new
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    conn.close()
+    assert set_aside_files(db) == []
+
+
+def test_a_version_4_cache_is_rewritten_as_bytes_keeping_every_row(db: Path) -> None:
+    # Schema 4 stored hashes and probes as hex text (leading zeros dropped); 5 stores
+    # bytes. The upgrade rewrites every row in place, so each stays a hit with the
+    # same values, and a row damaged past reading goes (it would be decoded again).
+    pdq = rec(
+        "/p/a.jpg",
+        hash=(1 << 255) | 7,
+        variants=(5, 1 << 200, 0, (1 << 256) - 1),
+        probes=(0, 1, 1 << 63, *range(7)),
+        thumb=bytes(range(CHECK_BYTES)),
+    )
+    small = rec("/p/b.jpg", hash=3, variants=())
+    conn = sqlite3.connect(db)
+    conn.execute(cache_schema._SCHEMA[0])
+    conn.execute("PRAGMA user_version = 4")
+    insert = f"INSERT INTO records VALUES ({', '.join('?' * len(cache_schema.COLUMNS))})"
+    for settings, r in ((PDQ, pdq), (DHASH, small), (DHASH, rec("/p/bad.jpg"))):
+        conn.execute(insert, (os.fsencode(r.path), settings.key, *cache_schema.record_to_row(r)))
+    conn.execute("UPDATE records SET hash = 'not hex' WHERE path = ?", (b"/p/bad.jpg",))
+    conn.commit()
+    conn.close()
+    with HashCache(str(db), PDQ) as cache:
+        assert cache.warnings == []
+        got = cache.get("/p/a.jpg", 50_000, MTIME)
+        assert got == pdq and got.hash_width == 32
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.get("/p/b.jpg", 50_000, MTIME) == small
+        assert cache.get("/p/bad.jpg", 50_000, MTIME) is None
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+    kinds = conn.execute("SELECT DISTINCT typeof(hash), typeof(variants) FROM records").fetchall()
+    assert kinds == [("blob", "blob")]
+    assert conn.execute("SELECT count(*) FROM records").fetchone()[0] == 2
     conn.close()
     assert set_aside_files(db) == []

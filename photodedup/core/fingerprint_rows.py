@@ -1,0 +1,62 @@
+"""Many records' fingerprints as numpy rows, made straight from their packed bytes.
+
+A record keeps its hashes and probes as bytes (``ImageRecord.hash_bytes``,
+``probe_bytes``); joining those and reading them as big-endian words costs one
+copy, where making each value a Python int and packing it again cost most of the
+grouping of a large library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from operator import attrgetter
+
+import numpy as np
+
+from photodedup.core.models import ImageRecord
+
+VIEWS = 5  # the hash and its four turned/mirrored variants
+_PROBES = attrgetter("probe_bytes")
+
+
+def hash_rows(records: Sequence[ImageRecord], bits: int, views: int = 1) -> np.ndarray:
+    """Each record's hash, and with ``views`` = 5 its variants after it, as
+    (len(records), views * words) uint64 words, high word first.
+
+    A record with fewer variants stands its own hash in for the missing ones.
+    """
+    words = max(1, -(-bits // 64))
+    size = 8 * words
+    whole = views * size
+    parts = []
+    for r in records:
+        raw = r.hash_bytes
+        if r.hash_width == size and len(raw) >= whole:
+            parts.append(raw[:whole] if len(raw) > whole else raw)
+        else:
+            parts.append(_repacked(r, size, views))
+    return _words(b"".join(parts), len(records), views * words)
+
+
+def _repacked(r: ImageRecord, size: int, views: int) -> bytes:
+    """The slow way, for a record whose hashes were packed at another width."""
+    values = [r.hash, *r.variants][:views]
+    values += [r.hash] * (views - len(values))
+    try:
+        return b"".join([v.to_bytes(size, "big") for v in values])
+    except OverflowError:
+        raise ValueError(f"hash does not fit in {8 * size} bits") from None
+
+
+def probe_rows(records: Sequence[ImageRecord]) -> np.ndarray:
+    """Each record's probes as one row of uint64 (every record has as many)."""
+    if not records:
+        return np.zeros((0, 0), dtype=np.uint64)
+    lengths = set(map(len, map(_PROBES, records)))
+    if len(lengths) > 1:
+        raise ValueError("records with different numbers of probes")
+    return _words(b"".join(map(_PROBES, records)), len(records), lengths.pop() // 8)
+
+
+def _words(raw: bytes, rows: int, width: int) -> np.ndarray:
+    return np.frombuffer(raw, dtype=">u8").astype(np.uint64).reshape(rows, width)
