@@ -604,8 +604,8 @@ def test_a_version_4_cache_is_rewritten_as_bytes_keeping_every_row(db: Path) -> 
     conn.execute(cache_schema._SCHEMA[0])
     conn.execute("PRAGMA user_version = 4")
     insert = f"INSERT INTO records VALUES ({', '.join('?' * len(cache_schema.COLUMNS))})"
-    for settings, r in ((PDQ, pdq), (DHASH, small), (DHASH, rec("/p/bad.jpg"))):
-        conn.execute(insert, (os.fsencode(r.path), settings.key, *cache_schema.record_to_row(r)))
+    for kind, r in ((PDQ, pdq), (DHASH, small), (DHASH, rec("/p/bad.jpg"))):
+        conn.execute(insert, (os.fsencode(r.path), kind.key, *cache_schema.record_to_row(r)))
     conn.execute("UPDATE records SET hash = 'not hex' WHERE path = ?", (b"/p/bad.jpg",))
     conn.commit()
     conn.close()
