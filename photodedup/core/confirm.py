@@ -73,7 +73,10 @@ PDQ_QUALITY = 50
 _SIDE = 8
 _DROP_CELLS = 10  # a watermark or caption covers a few cells
 _DROP_WEIGHT = 0.2  # ... and at most this share of what the thumbnail shows
-_ROWS = 1 << 15  # thumbnails or pairs per batch: bounds the float32 temporaries
+# Thumbnails or pairs per batch: bounds the float32 temporaries. At 1 << 15 a batch
+# took ~50 MB, which a window holding its results added to its peak at every regroup;
+# at 1 << 12 it takes ~6 MB for the same CPU time (bench/README.md, the window).
+_ROWS = 1 << 12
 _SLACK = 1e-6  # the bounds are floats: let rounding never drop a pair the full test keeps
 
 
