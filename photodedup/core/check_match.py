@@ -137,7 +137,7 @@ def checked_rows(
         best = out[qi].get(r)
         if best is None or d < best:
             out[qi][r] = d
-    for qi, r, d in _flat_rows(queries, table, near, loose, cancel):
+    for qi, r, d in _flat_rows(queries, table, near, cancel):
         best = out[qi].get(r)
         if best is None or d < best:
             out[qi][r] = d
@@ -154,7 +154,7 @@ def _view_hash(q: ImageRecord, k: int) -> int:
     return q.hash if k == 0 or k > len(q.variants) else q.variants[k - 1]
 
 
-def _flat_rows(queries, table: LibraryTable, near: int, loose: int, cancel):
+def _flat_rows(queries, table: LibraryTable, near: int, cancel):
     """(query, row, distance) of near-blank queries and rows alike by the thumbnail rule."""
     flat_q = np.flatnonzero(confirm.Thumbs([q.thumb for q in queries]).flat)
     if not len(flat_q) or not len(table):
@@ -180,13 +180,9 @@ def _flat_rows(queries, table: LibraryTable, near: int, loose: int, cancel):
         hits = close[b - 1]
         mine_hash = hamming_index.pack([q.hash], table.hashes.shape[1] * 64)
         dist = hamming_index.distances(np.repeat(mine_hash, len(hits), 0), table.hashes[hits])
-        # PDQ binds too when both hashes saw enough of their pictures (its quality).
-        unsure = ~thumbs.reliable(np.zeros(len(b), dtype=np.int64), b)
-        for r, d, u in zip(hits.tolist(), dist.tolist(), unsure.tolist(), strict=True):
-            if d <= near or u:
-                yield qi, r, min(d, near)
-            elif d <= loose:
-                yield qi, r, d
+        # Near-blank hashes are grain (PDQ's quality): the thumbnail rule decides.
+        for r, d in zip(hits.tolist(), dist.tolist(), strict=True):
+            yield qi, r, min(d, near)
 
 
 def identical_rows(

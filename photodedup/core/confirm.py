@@ -12,13 +12,15 @@ A pair of images is a match when
    colours, leaving out a few cells that differ most (a watermark) but never much
    of what the picture shows. This is what keeps a day photo from its night
    edition and a design from its colour variant, which no grayscale hash can see.
-Near-blank pictures (fog, snow, a dark sky: ``is_flat``) carry too little for
-the thumbnail check. They are compared with each other only, by a stricter rule
-on the thumbnail: every channel of every cell within ``FLAT_THUMB`` on average;
-and, when PDQ's quality score says both hashes saw enough of the picture (a
-star field or a dark drawing, not fog), by PDQ too. Where a hash follows grain
-and noise it is left out, and the distance counts as the least of the PDQ
-distance and the chosen one.
+Near-blank pictures (fog, snow, a plain wall: ``is_flat``) are those whose
+thumbnail is nearly even *and* whose PDQ hash saw nothing but grain (PDQ's
+quality score below ``PDQ_QUALITY``). They carry too little for either check, so
+they are compared with each other only, by a stricter rule on the thumbnail:
+every channel of every cell within ``FLAT_THUMB`` on average; the distance
+counts as the least of the PDQ distance and the chosen one. A picture even in
+the thumbnail whose hash did see lines or points (a star field, a dark drawing,
+a brick wall) is compared by the rule above, as any picture: its hash is what
+tells it from another star field, and from its night edition.
 
 With rotations, the candidate's turned/mirrored variants count too, each with
 its own probes, PDQ (within ``turned_limit``) and turned thumbnail; the distance
@@ -68,7 +70,10 @@ CHROMA_NOISE = 1.0
 FLAT_STD = 3.0  # luminance standard deviation of a near-blank thumbnail
 FLAT_THUMB = 3.0  # mean |difference| per channel and cell (0-255) two of them may have
 # PDQ's quality score below which its hash is mostly noise (its authors' vPDQ
-# drops frames under 50 by default); near-blank pictures then skip the PDQ test.
+# drops frames under 50 by default). An even thumbnail is near-blank only below it:
+# held to the thumbnail alone, a star cluster met a night edition of a drawing
+# (whose own quality was 39), and a brick wall, even at 8 x 8, lost its brighter
+# copy (bench/README.md).
 PDQ_QUALITY = 50
 _SIDE = 8
 _DROP_CELLS = 10  # a watermark or caption covers a few cells
@@ -110,6 +115,7 @@ class Thumbs:
             y, cb, cr = self._ycc(np.arange(lo, min(n, lo + _ROWS)))
             self.colour[lo : lo + _ROWS] = (np.abs(cb) + np.abs(cr)).mean(axis=1) > GRAY_CHROMA
             self.flat[lo : lo + _ROWS] = y.std(axis=1) < FLAT_STD
+        self.flat &= self.quality < PDQ_QUALITY
 
     def _ycc(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         rgb = self.raw[rows].astype(np.float32)
@@ -151,10 +157,6 @@ class Thumbs:
         amount = (amount * kept).sum(axis=1)
         ok &= ~both | (diff <= CHROMA_SHARE * amount)
         return ok & ~self.flat[a] & ~self.flat[b]
-
-    def reliable(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """Whether both PDQ hashes of each pair saw enough of their pictures to count."""
-        return (self.quality[a] >= PDQ_QUALITY) & (self.quality[b] >= PDQ_QUALITY)
 
     def flat_pairs(self) -> tuple[np.ndarray, np.ndarray]:
         """Pairs i < j of near-blank thumbnails within FLAT_THUMB of each other."""
@@ -227,16 +229,14 @@ def colour_agrees(a: bytes, b: bytes, turn: int = 0) -> bool:
     return bool(thumbs.agree(np.array([0]), np.array([1]), np.array([turn]))[0])
 
 
-def flat_agrees(a: bytes, b: bytes, pdq_distance: int, d: int) -> bool:
-    """Whether two near-blank pictures are the same by the stricter rule (``d``: the
-    chosen PDQ distance, which binds only when both hashes carry signal)."""
-    thumbs = Thumbs([a, b])
-    fa, _ = thumbs.flat_pairs()
-    return len(fa) == 1 and (pdq_distance <= d or not thumbs.reliable(fa, np.array([1]))[0])
+def flat_agrees(a: bytes, b: bytes) -> bool:
+    """Whether two near-blank pictures are the same by the stricter rule."""
+    fa, _ = Thumbs([a, b]).flat_pairs()
+    return len(fa) == 1
 
 
 def is_flat(thumb: bytes) -> bool:
-    """A near-blank picture: fog, snow, a dark sky, a plain wall."""
+    """A near-blank picture: fog, snow, a plain wall (and its hash saw only grain)."""
     return bool(Thumbs([thumb]).flat[0])
 
 
@@ -286,9 +286,7 @@ def checked_pairs(
     ok[ok] &= thumbs.agree(ref[ok], cand[ok], k[ok])
     ref, cand, dist = ref[ok], cand[ok], np.minimum(dist[ok], d)
     fa, fb = thumbs.flat_pairs()
-    flat_dist = hamming_index.distances(hashes[fa], hashes[fb])
-    keep = (flat_dist <= d) | ~thumbs.reliable(fa, fb)
-    fa, fb, flat_dist = fa[keep], fb[keep], np.minimum(flat_dist[keep], d)
+    flat_dist = np.minimum(hamming_index.distances(hashes[fa], hashes[fb]), d)
     ref, cand = np.concatenate([ref, fa]), np.concatenate([cand, fb])
     dist = np.concatenate([dist, flat_dist])
     order = np.lexsort((dist, cand, ref))

@@ -123,12 +123,18 @@ def test_near_blank_pictures_are_flat_and_held_stricter() -> None:
     assert confirm.is_flat(thumb(fog))
     assert not confirm.is_flat(thumb(photo(8)))
     darker_fog = Image.new("RGB", (300, 200), (150, 152, 155))
-    assert not confirm.flat_agrees(thumb(fog), thumb(darker_fog), 0, 80)
-    # Fog's PDQ hash is noise (quality 0): its distance does not count.
-    assert confirm.flat_agrees(thumb(fog), thumb(fog.resize((150, 100))), 128, 80)
+    assert not confirm.flat_agrees(thumb(fog), thumb(darker_fog))
+    # Fog's PDQ hash is noise (quality 0): only the thumbnail can tell.
+    assert confirm.flat_agrees(thumb(fog), thumb(fog.resize((150, 100))))
     # Never by the rule for pictures with content, nor with one.
     assert not confirm.colour_agrees(thumb(fog), thumb(fog.resize((150, 100))))
-    assert not confirm.flat_agrees(thumb(fog), thumb(photo(8)), 0, 80)
+    assert not confirm.flat_agrees(thumb(fog), thumb(photo(8)))
+
+
+def even_thumbnail(t: bytes) -> bool:
+    """Whether a thumbnail's luminance is as even as a near-blank one's."""
+    rgb = np.frombuffer(t[:-1], dtype=np.uint8).reshape(-1, 3).astype(np.float64)
+    return bool((rgb @ [0.299, 0.587, 0.114]).std() < confirm.FLAT_STD)
 
 
 def stars(seed: int, size: tuple[int, int] = (400, 300)) -> Image.Image:
@@ -147,16 +153,43 @@ def stars(seed: int, size: tuple[int, int] = (400, 300)) -> Image.Image:
     return sky
 
 
-def test_two_star_fields_are_told_apart_by_pdq_when_it_sees_them() -> None:
+def test_an_even_thumbnail_whose_hash_saw_the_picture_is_not_near_blank() -> None:
+    # Star fields: black with a sprinkle of stars, as even as fog at 8 x 8, but PDQ
+    # saw the stars. So they are compared as any picture: by their hashes.
     a, b = stars(1), stars(2)
     ta, tb, copy = thumb(a), thumb(b), thumb(a.resize((200, 150)))
-    assert confirm.is_flat(ta) and confirm.is_flat(tb)
-    assert min(ta[-1], tb[-1]) >= confirm.PDQ_QUALITY  # the hashes saw the stars
+    assert even_thumbnail(ta) and even_thumbnail(tb)
+    assert min(ta[-1], tb[-1]) >= confirm.PDQ_QUALITY
+    assert not confirm.is_flat(ta) and not confirm.is_flat(tb)
     qa, qb = hash_image(a, PDQ)[0], hash_image(b, PDQ)[0]
     qc = hash_image(a.resize((200, 150)), PDQ)[0]
-    assert confirm.flat_agrees(ta, copy, hamming(qa, qc), 80)
-    # Both black with a sprinkle of stars: the thumbnails agree, the hashes do not.
-    assert not confirm.flat_agrees(ta, tb, hamming(qa, qb), 80)
+    assert confirm.colour_agrees(ta, copy) and hamming(qa, qc) <= 72
+    # The thumbnails agree, the hashes do not.
+    assert confirm.colour_agrees(ta, tb) and hamming(qa, qb) > 100
+
+
+def bricks(size: tuple[int, int] = (400, 300)) -> Image.Image:
+    """A fine brick wall: even at 8 x 8, lines everywhere to PDQ."""
+    wall = Image.new("RGB", size, (150, 80, 60))
+    draw = ImageDraw.Draw(wall)
+    for y in range(0, size[1], 12):
+        draw.line((0, y, size[0], y), fill=(200, 195, 190), width=2)
+        shift = 12 if (y // 12) % 2 else 0
+        for x in range(shift, size[0], 24):
+            draw.line((x, y, x, y + 12), fill=(200, 195, 190), width=2)
+    return wall
+
+
+def test_a_textured_picture_even_in_the_thumbnail_finds_its_brighter_copy() -> None:
+    # Held to the near-blank rule, a 15% brighter copy was too far by the thumbnail
+    # (the wall's mean moves by more than FLAT_THUMB); by the ordinary rule it is a copy.
+    wall = bricks()
+    brighter = ImageEnhance.Brightness(wall).enhance(1.15)
+    tw, tb = thumb(wall), thumb(brighter)
+    assert even_thumbnail(tw) and tw[-1] >= confirm.PDQ_QUALITY
+    assert not confirm.is_flat(tw) and not confirm.flat_agrees(tw, tb)
+    assert confirm.colour_agrees(tw, tb)
+    assert hamming(hash_image(wall, PDQ)[0], hash_image(brighter, PDQ)[0]) <= 72
 
 
 def test_a_dark_drawing_is_told_from_its_night_edition() -> None:

@@ -61,9 +61,7 @@ def checked_dist(r: ImageRecord, c: ImageRecord, d: int, rotations: bool) -> int
     """The checked pair rule, one view at a time: the distance shown, or None."""
     if confirm.is_flat(r.thumb) or confirm.is_flat(c.thumb):
         q = (r.hash ^ c.hash).bit_count()
-        if confirm.flat_agrees(r.thumb, c.thumb, q, d):
-            return min(q, d)
-        return None
+        return min(q, d) if confirm.flat_agrees(r.thumb, c.thumb) else None
     best = None
     for k in range(VIEWS if rotations else 1):
         ph = (r.probes[0] ^ c.probes[2 * k]).bit_count()
