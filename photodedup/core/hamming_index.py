@@ -21,10 +21,10 @@ from __future__ import annotations
 import itertools
 import math
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
@@ -37,7 +37,7 @@ _PROBE_NS, _CANDIDATE_NS, _PAIR_NS, _TABLE_NS, _MASK_NS = 12.0, 10.0, 4.0, 3.0, 
 _MAX_CHUNK_BITS = 24  # 2**24 table entries: 16M x 8 bytes is the most we allow
 _PARALLEL_NS = 5e8  # below ~0.5 s of work, a second thread is not worth its overhead
 _BATCH = 1 << 21  # candidates verified per numpy batch: bounds temporary memory
-_PACK_ROWS = 1 << 14  # items packed per slice
+_PACK_ROWS = 1 << 14  # values packed per slice
 
 Tick = Callable[[int], None]  # called with units of work done; raises Cancelled
 
@@ -63,36 +63,25 @@ class Plan:
 
 
 def pack(values: Sequence[int], bits: int) -> np.ndarray:
-    """Python ints of ``bits`` bits as an (n, words) uint64 array, high word first."""
-    words = max(1, -(-bits // 64))
-    return pack_rows(values, words, None).reshape(len(values), words)
+    """Python ints of ``bits`` bits as an (n, words) uint64 array, high word first.
 
-
-def pack_rows(
-    items: Sequence, words: int, ints: Callable[[Any], Iterable[int]] | None
-) -> np.ndarray:
-    """Each item's ``ints(item)`` (None: the item is the int), each as ``words`` uint64
-    words high first, one row per item: (len(items), k * words) for k ints per item.
-
-    64-bit values go straight into numpy; wider ones as bytes, a few thousand rows
-    at a time, so ten million values never exist as bytes objects at once.
+    64-bit values go straight into numpy; wider ones as bytes, a few thousand at a
+    time, so ten million values never exist as bytes objects at once.
     """
+    words = max(1, -(-bits // 64))
     try:
         if words == 1:
-            flat = items if ints is None else itertools.chain.from_iterable(map(ints, items))
-            out = np.fromiter(flat, dtype=np.uint64)
+            out = np.fromiter(values, dtype=np.uint64, count=len(values))
         else:
             parts = []
-            for lo in range(0, len(items), _PACK_ROWS):
-                part = items[lo : lo + _PACK_ROWS]
-                values = part if ints is None else itertools.chain.from_iterable(map(ints, part))
+            for lo in range(0, len(values), _PACK_ROWS):
                 # One C call per value, then one buffer: ~10x a shift-and-mask per word.
-                raw = b"".join([v.to_bytes(8 * words, "big") for v in values])
+                raw = b"".join([v.to_bytes(8 * words, "big") for v in values[lo : lo + _PACK_ROWS]])
                 parts.append(np.frombuffer(raw, dtype=">u8").astype(np.uint64))
             out = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
     except OverflowError:  # negative, or wider than the words
         raise ValueError(f"hash does not fit in {64 * words} bits") from None
-    return out.reshape(len(items), -1) if len(items) else out.reshape(0, words)
+    return out.reshape(len(values), words)
 
 
 def distances(a: np.ndarray, b: np.ndarray) -> np.ndarray:
