@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from photodedup.core import hamming_index
+from photodedup.core.fingerprint_rows import hash_rows, probe_rows
 from photodedup.core.models import CHECK_BYTES, ImageRecord
 
 THUMB_BYTES = CHECK_BYTES  # the second check's bytes: thumbnail, then PDQ's quality
@@ -89,7 +89,7 @@ class LibraryTable:
         n = len(records)
         probes = thumbs = None
         if checked:
-            probes = np.array([r.probes[:2] for r in records], dtype=np.uint64).reshape(n, 2)
+            probes = probe_rows(records)[:, :2].reshape(n, 2)
             thumbs = _thumb_array([r.thumb for r in records])
         return cls(
             paths=[r.path for r in records],
@@ -97,7 +97,7 @@ class LibraryTable:
             widths=np.fromiter((r.width for r in records), np.int64, n),
             heights=np.fromiter((r.height for r in records), np.int64, n),
             digests=[r.digest for r in records],
-            hashes=hamming_index.pack([r.hash for r in records], bits),
+            hashes=hash_rows(records, bits),
             full=full,
             probes=probes,
             thumbs=thumbs,
