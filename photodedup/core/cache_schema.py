@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from photodedup.core.cache_file import APPLICATION_ID
 from photodedup.core.models import ImageRecord
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Schema 3 added the pdq fingerprint's probes, thumbnail and crop windows. Rows of
 # older schemas load as records without them, which a scan that needs them treats
 # as misses (decoded again); the other settings' rows stay hits. The windows are
@@ -28,6 +28,10 @@ SCHEMA_VERSION = 5
 # in the same columns, where 4 stored them as hex text: reading 100 000 rows of
 # hex took most of a warm rescan. The upgrade rewrites the rows in place, and a
 # version that reads only 4 sets a cache of 5 aside instead of misreading it.
+# Schema 6 stores the hashes of the frame's halves after the quality score
+# (models.CHECK_BYTES, ``core.halves``), in the columns of 5: a pdq row of 5 is a
+# miss by its length, decoded again, and a version that reads only 5 sets a cache
+# of 6 aside.
 _ADDED_IN_3 = tuple(
     f"ALTER TABLE records ADD COLUMN {column}"
     for column in ("probes TEXT", "thumb BLOB", "windows TEXT")
@@ -119,6 +123,8 @@ def prepare(conn: sqlite3.Connection) -> None:
         version = _upgrade_from_3(conn)
     if version == 4:
         version = _upgrade_from_4(conn)
+    if version == 5:
+        version = _upgrade_from_5(conn)
     if version != SCHEMA_VERSION:
         raise Unusable(f"old schema {version}")
     columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(records)"))
@@ -166,6 +172,14 @@ def _upgrade_from_4(conn: sqlite3.Connection) -> int:
                 "DELETE FROM records WHERE settings = ? AND path = ?",
                 [row[3:] for row in new if row[0] is None],
             )
+            conn.execute("PRAGMA user_version = 5")
+    return 5
+
+
+def _upgrade_from_5(conn: sqlite3.Connection) -> int:
+    """Schema 6 has the columns of 5: keep every row (old pdq rows are misses)."""
+    with write_lock(conn):
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 5:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return SCHEMA_VERSION
 

@@ -35,9 +35,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from photodedup.core import hamming_index
+from photodedup.core import halves, hamming_index
 from photodedup.core.fingerprint_rows import hash_rows, probe_rows
-from photodedup.core.models import CHECK_BYTES, ImageRecord
+from photodedup.core.models import THUMB_BYTES, ImageRecord
 
 PROBE_PHASH = 10
 PROBE_DHASH = 10
@@ -105,7 +105,9 @@ class Thumbs:
 
     def __init__(self, thumbs: Sequence[bytes]) -> None:
         n = len(thumbs)
-        data = np.frombuffer(b"".join(thumbs), dtype=np.uint8).reshape(n, CHECK_BYTES)
+        # The thumbnail and quality lead a record's check bytes (models.CHECK_BYTES).
+        joined = b"".join([t[:THUMB_BYTES] for t in thumbs])
+        data = np.frombuffer(joined, dtype=np.uint8).reshape(n, THUMB_BYTES)
         raw = data[:, :-1].reshape(n, _SIDE * _SIDE, 3)
         self.raw = raw
         self.quality = data[:, -1]
@@ -266,6 +268,12 @@ def checked_pairs(
         found_a.append(pairs.a)
         found_b.append(pairs.b // views)
         found_k.append(pairs.b % views)
+    checks = [images[i].thumb for i in leaders]
+    if halves.HALF_SEARCH:  # a marked copy's untouched half proposes it (core.halves)
+        ha, hb = halves.half_candidates(checks, tick, workers)
+        found_a.append(ha)
+        found_b.append(hb)
+        found_k.append(np.zeros(len(ha), dtype=np.int64))
     a = np.concatenate(found_a)
     b = np.concatenate(found_b)
     k = np.concatenate(found_k)
@@ -282,7 +290,9 @@ def checked_pairs(
     local = np.bitwise_count(near[ref, 0] ^ near[cand, k]) <= LOCAL_DHASH
     ok = (dist <= d) | (local & (dist <= local_limit(d)))
     ok[k > 0] = dist[k > 0] <= turned_limit(d)
-    thumbs = Thumbs([images[i].thumb for i in leaders])
+    again = np.flatnonzero(~ok & (k == 0))  # a local mark: one half may still agree
+    ok[again] = halves.half_matches(checks, ref[again], cand[again], d)
+    thumbs = Thumbs(checks)
     ok[ok] &= thumbs.agree(ref[ok], cand[ok], k[ok])
     ref, cand, dist = ref[ok], cand[ok], np.minimum(dist[ok], d)
     fa, fb = thumbs.flat_pairs()

@@ -26,7 +26,6 @@ both sides of a comparison come from one method.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections.abc import Sequence
 
@@ -34,9 +33,9 @@ import numpy as np
 from PIL import Image
 
 from photodedup.core import confirm, hamming_index
-from photodedup.core.models import CHECK_BYTES, ImageRecord
+from photodedup.core.models import THUMB_BYTES, ImageRecord
+from photodedup.core.part_hash import SLOT_BYTES, Cut, part_hashes
 
-Cut = tuple[float, float, float, float]  # left, top, right, bottom, as shares of the side
 _TWO_DEPTHS = (0.0875, 0.1625)
 
 
@@ -65,7 +64,6 @@ def _windows() -> tuple[Cut, ...]:
 
 
 WINDOWS = _windows()
-SLOT_BYTES = 40  # a 64-bit probe, then a 256-bit hash, big-endian
 # First bytes of every windows value: which layout (windows, hash method) made it.
 # A new layout gets a new tag, so the cache never reads old windows as new ones.
 LAYOUT = b"CW2\x00"
@@ -78,59 +76,15 @@ CROP_ASPECT = 0.2
 # The probe limit of the window search: pHash's own. At 8 bits the corpus groups in
 # 8 s instead of 14 but finds 63% of four-sided cuts instead of 71% (bench/README.md).
 CROP_PROBE = confirm.PROBE_PHASH
-_WORK_SIDE = 128  # shorter side of the working image the hashes are taken from
-_CELLS = 64  # as PDQ: the picture is averaged to 64 x 64 cells before the DCT
-_LOW = 16  # 16 x 16 lowest frequencies make the 256-bit hash, 8 x 8 the probe
 _THUMB = 8  # the side of the colour thumbnail (fingerprint.THUMB_SIDE)
 
 
-def _dct_matrix(k: int, n: int) -> np.ndarray:
-    m = np.arange(n)
-    c = np.cos(np.pi * (2 * m[None, :] + 1) * np.arange(k)[:, None] / (2 * n))
-    c[0] *= np.sqrt(1 / n)
-    c[1:] *= np.sqrt(2 / n)
-    return c.astype(np.float32)
-
-
-_DCT = _dct_matrix(_LOW, _CELLS)
-
-
-@functools.lru_cache(maxsize=32)
-def _projections(n: int, axis: int) -> np.ndarray:
-    """(slots, 16, n): the low DCT rows of each slot's span of an axis of n pixels.
-
-    Each slot's pixels are averaged into _CELLS equal cells by area, then taken to
-    the DCT; both are linear, so they fold into one matrix. Photos come in a few
-    sizes, so these are kept for the sizes seen last.
-    """
-    cuts = np.array(((0.0, 0.0, 0.0, 0.0), *WINDOWS))
-    lo, hi = n * cuts[:, axis], n * (1 - cuts[:, axis + 2])
-    edges = lo[:, None] + (hi - lo)[:, None] * np.arange(_CELLS + 1) / _CELLS  # (slots, 65)
-    px = np.arange(n)
-    overlap = np.minimum(edges[:, 1:, None], px + 1) - np.maximum(edges[:, :-1, None], px)
-    area = np.clip(overlap, 0, None) / ((hi - lo) / _CELLS)[:, None, None]
-    return np.ascontiguousarray(_DCT @ area.astype(np.float32))
+_SLOTS = ((0.0, 0.0, 0.0, 0.0), *WINDOWS)
 
 
 def window_hashes(img: Image.Image) -> bytes:
     """The probe and 256-bit hash of ``img`` whole (slot 0), then of each of ``WINDOWS``."""
-    gray = img if img.mode == "L" else img.convert("L")
-    w, h = gray.size
-    scale = _WORK_SIDE / max(1, min(w, h))
-    if scale < 1:
-        gray = gray.resize(
-            (max(1, round(w * scale)), max(1, round(h * scale))), Image.Resampling.BOX
-        )
-        w, h = gray.size
-    y = np.asarray(gray, dtype=np.float32)
-    rows, cols = _projections(h, 1), _projections(w, 0)
-    coeffs = rows @ y @ cols.transpose(0, 2, 1)  # (slots, 16, 16)
-    flat = coeffs.reshape(len(coeffs), -1)
-    big = flat > np.median(flat, axis=1, keepdims=True)
-    low = coeffs[:, :8, :8].reshape(len(coeffs), -1)
-    probe = low > np.median(low, axis=1, keepdims=True)
-    packed = np.concatenate([np.packbits(probe, axis=1), np.packbits(big, axis=1)], axis=1)
-    return LAYOUT + packed.tobytes()
+    return LAYOUT + part_hashes(img, _SLOTS)
 
 
 def slots(record: ImageRecord) -> tuple[list[int], list[int]]:
@@ -242,11 +196,11 @@ def crop_pairs(
     ok = dist <= d
     q, owner, win, dist = q[ok], owner[ok], win[ok], dist[ok]
     if len(q):
-        thumbs = [images[leaders[n]].thumb for n in usable]
-        data = np.frombuffer(b"".join(thumbs), dtype=np.uint8).reshape(len(usable), CHECK_BYTES)
+        thumbs = [images[leaders[n]].thumb[:THUMB_BYTES] for n in usable]
+        data = np.frombuffer(b"".join(thumbs), dtype=np.uint8).reshape(len(usable), THUMB_BYTES)
         pixels = data[:, :-1].reshape(len(usable), _THUMB, _THUMB, 3)
         # Each window's thumbnail once, however many pictures meet it; it keeps its
-        # photo's PDQ quality byte (models.CHECK_BYTES).
+        # photo's PDQ quality byte (models.THUMB_BYTES).
         parts, which = np.unique(owner * n_win + win, return_inverse=True)
         cuts = window_thumbs(pixels[parts // n_win], parts % n_win)
         quality = data[parts // n_win, -1].tolist()

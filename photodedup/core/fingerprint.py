@@ -29,6 +29,7 @@ from PIL import Image
 
 from photodedup.core.crops import window_hashes
 from photodedup.core.decode import DecodeError, decode
+from photodedup.core.halves import half_hashes
 from photodedup.core.models import FileRef, HashSettings, ImageRecord, ScanError
 from photodedup.core.os_errors import os_error
 from photodedup.core.reasons import Reason
@@ -199,7 +200,8 @@ def fingerprint_file(
         if checked:
             value, variants, quality = pdq_with_quality(decoded.image)
             probes = probe_hashes(decoded.image)
-            thumb = thumbnail(decoded.image) + bytes([quality])  # models.CHECK_BYTES
+            # models.CHECK_BYTES: thumbnail, quality, the halves' hashes
+            thumb = thumbnail(decoded.image) + bytes([quality]) + half_hashes(decoded.image)
             if crops:
                 windows = window_hashes(decoded.image)
         else:

@@ -225,8 +225,12 @@ def _nodes(images, pool: list[int], bits: int, rotations, ignore_blank, checked=
     if checked and len(pool_arr):  # the probes and the thumbnail are part of the fingerprint
         sel = pool_arr.tolist()
         columns.append(probe_rows([images[i] for i in sel]))
-        thumbs = np.frombuffer(b"".join([images[i].thumb for i in sel]), dtype=np.uint8)
-        columns.append(thumbs.reshape(len(sel), -1))
+        checks = [images[i].thumb for i in sel]
+        # A record of an older version has no halves (core.halves): its length tells.
+        width = max(map(len, checks))
+        thumbs = np.frombuffer(b"".join([t.ljust(width, b"\0") for t in checks]), np.uint8)
+        columns.append(thumbs.reshape(len(sel), width))
+        columns.append(np.fromiter(map(len, checks), np.uint64, len(sel))[:, None])
     if crops and len(pool_arr):  # and so are the crop windows, by a digest (2 KB each)
         digests = b"".join(
             hashlib.blake2b(images[i].windows, digest_size=8).digest() for i in pool_arr.tolist()

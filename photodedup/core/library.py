@@ -31,6 +31,7 @@ from photodedup.core.index import (
     write_index,
 )
 from photodedup.core.models import (
+    CHECK_BYTES,
     Cancelled,
     FileRef,
     ImageRecord,
@@ -224,7 +225,8 @@ def update_index(
 
 
 def _complete(record: ImageRecord, options: ScanOptions) -> bool:
-    return not options.hash.checked or bool(record.probes and record.thumb)
+    # Check bytes of another length were stored by an older version: decode again.
+    return not options.hash.checked or bool(record.probes and len(record.thumb) == CHECK_BYTES)
 
 
 def _relay(progress: ProgressCallback | None, phase: Callable[[str], str]):

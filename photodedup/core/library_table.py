@@ -15,9 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from photodedup.core.fingerprint_rows import hash_rows, probe_rows
-from photodedup.core.models import CHECK_BYTES, ImageRecord
-
-THUMB_BYTES = CHECK_BYTES  # the second check's bytes: thumbnail, then PDQ's quality
+from photodedup.core.models import THUMB_BYTES, ImageRecord
 
 
 @dataclass
@@ -170,6 +168,8 @@ def quadrant_means(thumbs: np.ndarray) -> np.ndarray:
 
 
 def _thumb_array(thumbs: Sequence[bytes]) -> np.ndarray:
-    if any(t is None or len(t) != THUMB_BYTES for t in thumbs):
+    if any(t is None or len(t) < THUMB_BYTES for t in thumbs):
         raise ValueError("a row without its thumbnail")
-    return np.frombuffer(b"".join(thumbs), dtype=np.uint8).reshape(len(thumbs), THUMB_BYTES)
+    # Only the thumbnail and PDQ's quality: a lookup checks no halves (core.halves).
+    joined = b"".join([t[:THUMB_BYTES] for t in thumbs])
+    return np.frombuffer(joined, dtype=np.uint8).reshape(len(thumbs), THUMB_BYTES)

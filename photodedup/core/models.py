@@ -23,10 +23,10 @@ HASH_SIZES: tuple[int, ...] = (8, 16)
 DEFAULT_ALGORITHM = "pdq"
 # Smaller files are icons and thumbnails. In SI units (8 kB), as every size shown.
 DEFAULT_MIN_SIZE = 8_000
-# The checked fingerprint's second-check bytes (``ImageRecord.thumb``): an 8 x 8 RGB
-# thumbnail, then PDQ's own quality score (0-100). A stored value of another length
-# was made by an older version and is decoded again, never read as this layout.
-CHECK_BYTES = 8 * 8 * 3 + 1
+# Second-check bytes (``ImageRecord.thumb``): 8 x 8 RGB thumbnail, PDQ's quality, then the
+# halves' hashes (``core.halves``); another length is an older version's, decoded again.
+THUMB_BYTES = 8 * 8 * 3 + 1
+CHECK_BYTES = THUMB_BYTES + 4 * 40
 
 
 @dataclass(frozen=True)

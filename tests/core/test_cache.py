@@ -18,7 +18,7 @@ from photodedup.core import cache as cache_module
 from photodedup.core import cache_schema
 from photodedup.core.cache import HashCache, default_cache_path
 from photodedup.core.cache_schema import SCHEMA_VERSION
-from photodedup.core.models import CHECK_BYTES, HashSettings, ImageRecord
+from photodedup.core.models import CHECK_BYTES, THUMB_BYTES, HashSettings, ImageRecord
 
 DHASH = HashSettings("dhash")
 PHASH16 = HashSettings("phash", 16)
@@ -578,12 +578,12 @@ def test_a_version_3_cache_keeps_its_rows_and_old_pdq_rows_are_decoded_again(db:
         assert cache.get("/p/a.jpg", 50_000, MTIME) == rec("/p/a.jpg")
     with HashCache(str(db), PDQ) as cache:
         assert cache.get("/p/a.jpg", 50_000, MTIME) is None
-        new = replace(old, thumb=bytes(range(CHECK_BYTES)))
+        new = replace(old, thumb=bytes(k % 256 for k in range(CHECK_BYTES)))
         cache.put_many([new])
     with HashCache(str(db), PDQ) as cache:
         assert cache.get("/p/a.jpg", 50_000, MTIME) == new
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     conn.close()
     assert set_aside_files(db) == []
 
@@ -597,7 +597,7 @@ def test_a_version_4_cache_is_rewritten_as_bytes_keeping_every_row(db: Path) -> 
         hash=(1 << 255) | 7,
         variants=(5, 1 << 200, 0, (1 << 256) - 1),
         probes=(0, 1, 1 << 63, *range(7)),
-        thumb=bytes(range(CHECK_BYTES)),
+        thumb=bytes(k % 256 for k in range(CHECK_BYTES)),
     )
     small = rec("/p/b.jpg", hash=3, variants=())
     conn = sqlite3.connect(db)
@@ -617,9 +617,39 @@ def test_a_version_4_cache_is_rewritten_as_bytes_keeping_every_row(db: Path) -> 
         assert cache.get("/p/b.jpg", 50_000, MTIME) == small
         assert cache.get("/p/bad.jpg", 50_000, MTIME) is None
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     kinds = conn.execute("SELECT DISTINCT typeof(hash), typeof(variants) FROM records").fetchall()
     assert kinds == [("blob", "blob")]
     assert conn.execute("SELECT count(*) FROM records").fetchone()[0] == 2
+    conn.close()
+    assert set_aside_files(db) == []
+
+
+def test_a_version_5_cache_keeps_its_rows_and_pdq_rows_without_halves_are_decoded_again(
+    db: Path,
+) -> None:
+    # Schema 5's pdq rows held the thumbnail and quality only (THUMB_BYTES), no hashes
+    # of the frame's halves: such a row is a miss, never read with zero halves, and
+    # other settings' rows stay hits.
+    old = rec("/p/a.jpg", probes=tuple(range(10)), thumb=bytes(THUMB_BYTES))
+    with HashCache(str(db), PDQ) as cache:
+        cache.put_many([old])
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg")])
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.warnings == []
+        assert cache.get("/p/a.jpg", 50_000, MTIME) == rec("/p/a.jpg")
+    with HashCache(str(db), PDQ) as cache:
+        assert cache.get("/p/a.jpg", 50_000, MTIME) is None
+        new = replace(old, thumb=bytes(k % 256 for k in range(CHECK_BYTES)))
+        cache.put_many([new])
+    with HashCache(str(db), PDQ) as cache:
+        assert cache.get("/p/a.jpg", 50_000, MTIME) == new
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     conn.close()
     assert set_aside_files(db) == []

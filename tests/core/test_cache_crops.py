@@ -29,7 +29,7 @@ WINDOWS = crops.LAYOUT + SLOTS
 def rec(path: str, windows: bytes = b"") -> ImageRecord:
     return ImageRecord(
         path, 50_000, MTIME, "JPEG", 400, 300, 1 << 200, (1, 2, 3, 4), "digest",
-        probes=tuple(range(10)), thumb=bytes(range(CHECK_BYTES)), windows=windows,
+        probes=tuple(range(10)), thumb=bytes(k % 256 for k in range(CHECK_BYTES)), windows=windows,
     )  # fmt: skip
 
 

@@ -1,4 +1,5 @@
-"""The checked (pdq) rule: grouping equals a brute force of probes + PDQ + colour check."""
+"""The checked (pdq) rule: grouping equals a brute force of probes + PDQ (or a half) +
+colour check."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from photodedup.core import confirm
+from photodedup.core import confirm, crops, halves
 from photodedup.core import group as grp
 from photodedup.core.group import group_images
-from photodedup.core.models import ImageRecord
+from photodedup.core.models import CHECK_BYTES, ImageRecord
 
 VIEWS = 5
 
@@ -63,20 +64,40 @@ def checked_dist(r: ImageRecord, c: ImageRecord, d: int, rotations: bool) -> int
         q = (r.hash ^ c.hash).bit_count()
         return min(q, d) if confirm.flat_agrees(r.thumb, c.thumb) else None
     best = None
+    half_probe, half_dist = half_rule(r, c)
     for k in range(VIEWS if rotations else 1):
         ph = (r.probes[0] ^ c.probes[2 * k]).bit_count()
         dh = (r.probes[1] ^ c.probes[2 * k + 1]).bit_count()
-        if ph > confirm.PROBE_PHASH and dh > confirm.PROBE_DHASH:
+        by_half = k == 0 and half_probe <= halves.HALF_PROBE
+        if ph > confirm.PROBE_PHASH and dh > confirm.PROBE_DHASH and not by_half:
             continue
         q = (r.hash ^ (c.hash if k == 0 else c.variants[k - 1])).bit_count()
         if k > 0 and q > confirm.turned_limit(d):
             continue
-        if q > d and not (dh <= confirm.LOCAL_DHASH and q <= confirm.local_limit(d)):
+        local = dh <= confirm.LOCAL_DHASH and q <= confirm.local_limit(d)
+        if q > d and not local and not (k == 0 and half_dist <= halves.half_limit(d)):
             continue
         if confirm.colour_agrees(r.thumb, c.thumb, k):
             q = min(q, d)
             best = q if best is None else min(best, q)
     return best
+
+
+def half_rule(r: ImageRecord, c: ImageRecord) -> tuple[int, int]:
+    """(least probe distance of one half, least distance of a half whose opposite
+    half is within OTHER_HALF), the obvious way; 999 when either has no halves."""
+    if not (halves.has_halves(r.thumb) and halves.has_halves(c.thumb)):
+        return 999, 999
+    size = crops.SLOT_BYTES
+    ra, ca = r.thumb[confirm.THUMB_BYTES :], c.thumb[confirm.THUMB_BYTES :]
+    probe, dist = [], []
+    for h in range(len(halves.HALVES)):
+        x, y = ra[h * size : (h + 1) * size], ca[h * size : (h + 1) * size]
+        probe.append((int.from_bytes(x[:8], "big") ^ int.from_bytes(y[:8], "big")).bit_count())
+        dist.append((int.from_bytes(x[8:], "big") ^ int.from_bytes(y[8:], "big")).bit_count())
+    opposite = [dist[int(o)] for o in halves.OPPOSITE]
+    kept = [q for q, o in zip(dist, opposite, strict=True) if o <= halves.OTHER_HALF]
+    return min(probe), min(kept, default=999)
 
 
 def brute_force(images, d, rotations, identical):
@@ -93,13 +114,20 @@ def scenes(draw):
         tone = rng.randint(0, 255)
         flat = rng.random() < 0.3
         pixels = [tone if flat else rng.randint(0, 255) for _ in range(8 * 8 * 3)]
-        centres.append((rng.getrandbits(256), rng.getrandbits(64), rng.getrandbits(64), pixels))
+        parts = [(rng.getrandbits(64), rng.getrandbits(256)) for _ in halves.HALVES]
+        centres.append(
+            (rng.getrandbits(256), rng.getrandbits(64), rng.getrandbits(64), pixels, parts)
+        )
     imgs = []
     for k in range(draw(st.integers(1, 40))):
-        q, p, dh, pixels = rng.choice(centres)
+        q, p, dh, pixels, parts = rng.choice(centres)
         shade = rng.choice([0, 0, 0, 2, 20, -20, 90])
         thumb = bytes(max(0, min(255, v + shade)) for v in pixels)
         thumb += bytes([rng.choice([10, 49, 50, 100])])  # PDQ quality: noise or signal
+        if rng.random() < 0.8:  # the halves; a record of an older version has none
+            for hp, hq in parts:  # one half kept, one marked: far apart or close
+                hq = flip(hq, 256, rng, rng.choice([40, 100]))
+                thumb += flip(hp, 64, rng, 14).to_bytes(8, "big") + hq.to_bytes(32, "big")
         probes = []
         for _ in range(VIEWS):
             probes += [flip(p, 64, rng, 14), flip(dh, 64, rng, 12)]
@@ -138,6 +166,6 @@ def test_nothing_or_one_image_to_group_gives_no_group() -> None:
         assert group_images([], 72, bits=256, rotations=rotations, checked=True) == []
         one = ImageRecord(
             "/p/a", 1, 0, "JPEG", 10, 10, 1, (2, 3, 4, 5), "x",
-            probes=tuple(range(10)), thumb=bytes(range(confirm.CHECK_BYTES)),
+            probes=tuple(range(10)), thumb=bytes(k % 256 for k in range(CHECK_BYTES)),
         )  # fmt: skip
         assert group_images([one], 72, bits=256, rotations=rotations, checked=True) == []

@@ -1,0 +1,115 @@
+"""Hashes of each half of the frame: what finds a copy with a local mark on it.
+
+A watermark, a caption or a logo in one part of a dark picture moves every
+whole-frame hash (PDQ by 62-118 of 256 bits on the real-photo corpus), since
+each of their frequencies spans the whole frame. A hash of the half it leaves
+untouched does not move. So each picture of the checked fingerprint also
+carries a 64-bit probe and a 256-bit PDQ-like hash of its top, bottom, left and
+right halves (``part_hash.part_hashes``, the crop windows' method), stored after
+the thumbnail in its check bytes (``models.CHECK_BYTES``).
+
+The halves' probes propose pairs too (``half_candidates``, four more exact
+multi-index searches beside the whole frame's pHash and dHash). A pair the
+whole hashes reject (unturned) still matches when one half of each is within
+``half_limit`` of the chosen distance and the opposite half, where the mark
+may be, within ``OTHER_HALF``: two tiles of one panorama share their sky half,
+never the land below it. The colour thumbnails must agree as for any pair, and
+the pair counts as at the chosen distance.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+from photodedup.core import hamming_index
+from photodedup.core.models import CHECK_BYTES, THUMB_BYTES
+from photodedup.core.part_hash import SLOT_BYTES, part_hashes
+
+# Left, top, right, bottom cut away, as shares of the side: what is left is the
+# top, bottom, left and right half.
+HALVES = ((0.0, 0.0, 0.0, 0.5), (0.0, 0.5, 0.0, 0.0), (0.0, 0.0, 0.5, 0.0), (0.5, 0.0, 0.0, 0.0))
+OPPOSITE = np.array([1, 0, 3, 2])
+HALF_BYTES = len(HALVES) * SLOT_BYTES
+assert CHECK_BYTES == THUMB_BYTES + HALF_BYTES
+# The kept half is held to HALF_SHARE of the chosen distance (50 bits at "similar"),
+# the opposite half, where a mark may be, to OTHER_HALF (random hashes are 128 +- 8
+# apart). On the real-photo corpus at similar (bench/README.md), against 5 pairs of
+# different photos joined without halves: the kept half within the distance itself
+# and the other within 90 found 97.1% of watermarked copies and joined 76 pairs;
+# within 0.65-0.875 of it, 8; with the other half within 100, 98.3% for those 8;
+# 110 grouped a hard-negative pair (parts of one photo), 120 52 of them.
+OTHER_HALF = 100
+HALF_SHARE = 0.7
+# Never past what "similar" allows: at 80 and 88 ("loose") a kept half within 0.7 of
+# the distance joined 129 and 388 hard-negative pairs, within 50 bits 1 and 260, as
+# many as without halves (bench/README.md).
+HALF_MAX = 50
+HALF_PROBE = 10  # the probe limit of the halves' own search: pHash's (confirm.PROBE_PHASH)
+HALF_SEARCH = True  # without this search (halves only as a second check): 95.8%
+
+
+def half_hashes(img: Image.Image) -> bytes:
+    """Probe and hash of the top, bottom, left and right half of ``img`` (HALF_BYTES)."""
+    return part_hashes(img, HALVES)
+
+
+def half_words(thumbs: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """(n, 4) probes and (n, 4, 4) 256-bit hashes of the halves, as uint64 words.
+
+    A check value without halves (too short) gives all-zero words, which the
+    caller must leave out (``has_halves``).
+    """
+    n = len(thumbs)
+    raw = b"".join([_halves_of(t) for t in thumbs])
+    words = np.frombuffer(raw, dtype=">u8").astype(np.uint64).reshape(n, len(HALVES), 5)
+    return np.ascontiguousarray(words[:, :, 0]), np.ascontiguousarray(words[:, :, 1:])
+
+
+def has_halves(thumb: bytes) -> bool:
+    return len(thumb) == CHECK_BYTES
+
+
+def _halves_of(thumb: bytes) -> bytes:
+    part = thumb[THUMB_BYTES:]
+    return part if len(part) == HALF_BYTES else bytes(HALF_BYTES)
+
+
+def half_distance(hashes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For pairs (a[i], b[i]): the least distance of a half whose opposite half is
+    within OTHER_HALF; 257 where no half qualifies."""
+    dist = np.bitwise_count(hashes[a] ^ hashes[b]).sum(axis=2, dtype=np.int64)  # (m, 4)
+    other = dist[:, OPPOSITE]
+    dist = np.where(other <= OTHER_HALF, dist, 257)
+    return dist.min(axis=1) if len(dist) else np.zeros(0, dtype=np.int64)
+
+
+def half_limit(d: int) -> int:
+    """The distance a kept half may have, for the chosen ``d``; -1 (none) at 0, where
+    a match means the same picture, not one with a mark on it."""
+    return min(int(d * HALF_SHARE), HALF_MAX) if d > 0 else -1
+
+
+def half_candidates(checks: list[bytes], tick, workers: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (a, b), a < b, of which some half's probes are within HALF_PROBE bits."""
+    probes, _ = half_words(checks)
+    usable = np.flatnonzero([has_halves(t) for t in checks])
+    found_a, found_b = [], []
+    for h in range(len(HALVES)):
+        base = np.ascontiguousarray(probes[usable, h : h + 1])
+        pairs = hamming_index.self_pairs(base, HALF_PROBE, tick, workers)
+        found_a.append(usable[np.minimum(pairs.a, pairs.b)])
+        found_b.append(usable[np.maximum(pairs.a, pairs.b)])
+    a, b = np.concatenate(found_a), np.concatenate(found_b)
+    return a[a != b], b[a != b]
+
+
+def half_matches(checks: list[bytes], a: np.ndarray, b: np.ndarray, d: int) -> np.ndarray:
+    """Whether pairs (a[i], b[i]) meet by a half (the module docstring); thumbnails apart."""
+    if not len(a):
+        return np.zeros(0, dtype=bool)
+    rows = np.unique(np.concatenate([a, b]))
+    _, hashes = half_words([checks[i] for i in rows.tolist()])
+    ia, ib = np.searchsorted(rows, a), np.searchsorted(rows, b)
+    usable = np.array([has_halves(checks[i]) for i in rows.tolist()], dtype=bool)
+    return usable[ia] & usable[ib] & (half_distance(hashes, ia, ib) <= half_limit(d))
