@@ -31,7 +31,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from photodedup.core import crops, group
-from photodedup.core.models import ImageRecord
+from photodedup.core.models import CHECK_BYTES, ImageRecord
 from photodedup.core.presets import DEFAULT_PRESET, preset_distance
 
 SEED = 20240607
@@ -86,6 +86,9 @@ def records(n: int) -> list[ImageRecord]:
     # Their thumbnail is the part of the original's that the window covers.
     part = crops.window_thumbs(thumbs[cs].reshape(-1, 8, 8, 3), k - 1)
     thumbs[c] = np.frombuffer(b"".join(part), dtype=np.uint8).reshape(-1, 192)
+    # The second check's bytes end with PDQ's quality: full (100), as for a photo
+    # with detail, so none is held to the near-blank rule.
+    checks = np.concatenate([thumbs, np.full((n, CHECK_BYTES - 192), 100, np.uint8)], axis=1)
     ints = [int.from_bytes(row.astype(">u8").tobytes(), "big") for row in pdq.reshape(-1, 4)]
     blobs = win.astype(">u8").reshape(n, -1).view(np.uint8)
     sizes = rng.integers(100_000, 5_000_000, n).tolist()
@@ -103,7 +106,7 @@ def records(n: int) -> list[ImageRecord]:
                 tuple(ints[5 * i + 1 : 5 * i + 5]),
                 f"{i:032x}",
                 probes=tuple(probes[i].tolist()),
-                thumb=thumbs[i].tobytes(),
+                thumb=checks[i].tobytes(),
                 windows=crops.LAYOUT + blobs[i].tobytes(),
             )
         )
