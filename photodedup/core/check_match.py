@@ -65,10 +65,7 @@ def near_rows(
     )
     rows = keep[pairs.b]
     owners = np.asarray(owner, dtype=np.int64)[pairs.a]
-    for qi, row, d in zip(owners.tolist(), rows.tolist(), pairs.dist.tolist(), strict=True):
-        best = out[qi].get(row)
-        if best is None or d < best:
-            out[qi][row] = d
+    _keep_least(out, zip(owners.tolist(), rows.tolist(), pairs.dist.tolist(), strict=True))
     return out
 
 
@@ -122,7 +119,7 @@ def checked_rows(
     )[:, 0]
     close_dh = np.bitwise_count(table.probes[row, 1] ^ dh[entry])
     close_dh = close_dh <= confirm.LOCAL_DHASH
-    at_near, at_loose = (_passes(dist, ks, close_dh, d) for d in (near, loose))
+    at_near, at_loose = (confirm.pdq_passes(dist, ks, close_dh, d) for d in (near, loose))
     ok = at_near | at_loose
     qs, ks, row, dist, at_near = qs[ok], ks[ok], row[ok], dist[ok], at_near[ok]
     if len(row):
@@ -133,21 +130,17 @@ def checked_rows(
         qs, row, dist, at_near = qs[agree], row[agree], dist[agree], at_near[agree]
     # As in grouping, a pair that passes counts at most at the distance it passed at.
     dist = np.where(at_near, np.minimum(dist, near), np.minimum(dist, loose))
-    for qi, r, d in zip(qs.tolist(), row.tolist(), dist.tolist(), strict=True):
-        best = out[qi].get(r)
-        if best is None or d < best:
-            out[qi][r] = d
-    for qi, r, d in _flat_rows(queries, table, near, cancel):
-        best = out[qi].get(r)
-        if best is None or d < best:
-            out[qi][r] = d
+    _keep_least(out, zip(qs.tolist(), row.tolist(), dist.tolist(), strict=True))
+    _keep_least(out, _flat_rows(queries, table, near, cancel))
     return out
 
 
-def _passes(dist: np.ndarray, view: np.ndarray, local: np.ndarray, d: int) -> np.ndarray:
-    """``confirm.checked_pairs``' PDQ test at the chosen distance ``d``."""
-    ok = (dist <= d) | (local & (dist <= confirm.local_limit(d)))
-    return np.where(view > 0, dist <= confirm.turned_limit(d), ok)
+def _keep_least(out: dict[int, dict[int, int]], found) -> None:
+    """Record each (query, row, distance), keeping a pair's least distance."""
+    for qi, r, d in found:
+        best = out[qi].get(r)
+        if best is None or d < best:
+            out[qi][r] = d
 
 
 def _view_hash(q: ImageRecord, k: int) -> int:

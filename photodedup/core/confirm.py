@@ -213,6 +213,16 @@ def local_limit(d: int) -> int:
     return min(round(d * (1 + LOCAL_EXTRA)), max(d, LOCAL_MAX))
 
 
+def pdq_passes(dist: np.ndarray, view: np.ndarray, local: np.ndarray, d: int) -> np.ndarray:
+    """Mask of the pairs whose PDQ distance passes the checked rule at ``d``.
+
+    ``view`` > 0 marks a turned or mirrored view; ``local`` a pair whose dHashes
+    say only part of the picture changed.
+    """
+    ok = (dist <= d) | (local & (dist <= local_limit(d)))
+    return np.where(view > 0, dist <= turned_limit(d), ok)
+
+
 def _kept(badness: np.ndarray, weight: np.ndarray) -> np.ndarray:
     """Mask of the cells to keep: all but the worst, up to _DROP_CELLS of them
     holding at most _DROP_WEIGHT of the weight in all."""
@@ -288,8 +298,7 @@ def checked_pairs(
     dist = hamming_index.distances(hashes[ref], variants[cand * views + k])
     near = probes[:, 1 : 2 * views : 2].reshape(len(leaders), views)
     local = np.bitwise_count(near[ref, 0] ^ near[cand, k]) <= LOCAL_DHASH
-    ok = (dist <= d) | (local & (dist <= local_limit(d)))
-    ok[k > 0] = dist[k > 0] <= turned_limit(d)
+    ok = pdq_passes(dist, k, local, d)
     again = np.flatnonzero(~ok & (k == 0))  # a local mark: one half may still agree
     ok[again] = halves.half_matches(checks, ref[again], cand[again], d)
     thumbs = Thumbs(checks)
