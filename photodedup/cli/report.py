@@ -16,6 +16,7 @@ REASON_WORDS = {
     KeepReason.RESOLUTION: "highest resolution",
     KeepReason.CAMERA_DATA: "has camera data",
     KeepReason.CAMERA_FORMAT: "camera's own format",
+    KeepReason.CAMERA_RAW: "camera's own RAW file",
     KeepReason.LESS_COMPRESSED: "less compressed",
     KeepReason.PREFERRED_FORMAT: "preferred format",
     KeepReason.LARGEST: "largest file",

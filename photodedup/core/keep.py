@@ -48,6 +48,7 @@ class KeepReason(StrEnum):
     RESOLUTION = "resolution"
     CAMERA_DATA = "camera_data"  # has the EXIF date taken or camera model
     CAMERA_FORMAT = "camera_format"  # a RAW, HEIF or JPEG file, not a conversion
+    CAMERA_RAW = "camera_raw"  # the RAW file the camera wrote, over a JPEG or HEIF of it
     LESS_COMPRESSED = "less_compressed"  # more bytes per pixel in the same format
     PREFERRED_FORMAT = "preferred_format"
     LARGEST = "largest"
@@ -200,6 +201,11 @@ class Choice:
     reasons: tuple[KeepReason, ...]
     ruled_out_by: tuple[KeepReason | None, ...] = field(default=())
 
+    def deciding_first(self) -> tuple[KeepReason, ...]:
+        """The reasons with the deciding one first: the last to rule a copy out,
+        which set the kept copy apart from the closest of the others."""
+        return self.reasons[-1:] + self.reasons[:-1]
+
 
 def choose(
     candidates: Sequence[_Choosable],
@@ -274,6 +280,9 @@ def _steps(rule: KeepRule, prefer: tuple[str, ...]) -> tuple[tuple[KeepReason, b
                     KeepReason.CAMERA_FORMAT,
                     by.best_by(lambda r: r.format in by.CAMERA_FORMATS),
                 ),
+                # A JPEG beside an equal RAW was developed from it (or is the camera's
+                # own preview of it): the RAW is the original, not the first name.
+                (KeepReason.CAMERA_RAW, by.best_by(lambda r: r.format in by.RAW_FORMATS)),
                 (KeepReason.LESS_COMPRESSED, by.least_compressed),
             ]
         elif criterion is Criterion.FORMAT:

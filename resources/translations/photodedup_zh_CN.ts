@@ -1298,6 +1298,11 @@
         <translation>按名称排在最前</translation>
     </message>
     <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="24"/>
+        <source>camera&apos;s own RAW file</source>
+        <translation>相机原始 RAW 文件</translation>
+    </message>
+    <message>
         <location filename="../../photodedup/gui/widgets/keep_words.py" line="34"/>
         <source>your choice</source>
         <translation>你的选择</translation>

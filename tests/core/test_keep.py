@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from imagegen import photo, resized, save, scanned
+from rawgen import write_dng
 
 from photodedup.core.decode import decode
 from photodedup.core.keep import (
@@ -80,6 +81,34 @@ def test_without_exif_the_camera_format_still_wins(tmp_path: Path) -> None:
     cands = [cand(tmp_path / n) for n in ("a.png", "a.bmp", "a.jpg")]
     assert in_both_orders(cands) == "a.jpg"
     assert choose(cands).reasons == (KeepReason.CAMERA_FORMAT,)
+
+
+def test_a_raw_beats_the_jpeg_developed_from_it_and_says_so(tmp_path: Path) -> None:
+    pic = photo(3, (640, 480))
+    # "A..." sorts before "IMG...": by name alone the JPEG would be kept.
+    jpeg = save(pic, tmp_path / "A_export.jpg", quality=92, taken=TAKEN, camera="Test Camera X1")
+    raw = Path(write_dng(tmp_path / "IMG_0001.dng", pic))
+    os.utime(jpeg, ns=(os.stat(raw).st_atime_ns, os.stat(raw).st_mtime_ns))
+    cands = []
+    for path in (jpeg, raw):
+        facts = decode(str(path))
+        record = replace(scanned(jpeg), path=str(path), size=path.stat().st_size)
+        record = replace(record, format=facts.format, width=facts.width, height=facts.height,
+                         taken=facts.taken, camera=facts.camera)  # fmt: skip
+        cands.append(Candidate(record))
+    assert {c.image.format for c in cands} == {"JPEG", "DNG"}
+    assert in_both_orders(cands) == "IMG_0001.dng"
+    assert choose(cands).reasons == (KeepReason.CAMERA_RAW,)
+
+
+def test_the_deciding_reason_comes_first(tmp_path: Path) -> None:
+    pic = photo(4, (640, 480))
+    save(resized(pic, 0.5), tmp_path / "small.jpg", quality=85)
+    save(pic, tmp_path / "big.jpg", quality=85, taken=TAKEN, camera="Pixel 7")
+    save(pic, tmp_path / "big.png")
+    choice = choose([cand(tmp_path / n) for n in ("small.jpg", "big.png", "big.jpg")])
+    assert choice.reasons == (KeepReason.RESOLUTION, KeepReason.CAMERA_DATA)
+    assert choice.deciding_first() == (KeepReason.CAMERA_DATA, KeepReason.RESOLUTION)
 
 
 def test_byte_identical_older_camera_file_beats_newer_backup(tmp_path: Path) -> None:

@@ -118,7 +118,7 @@ class Pane(QFrame):
         if view.flag_of(rec.path) is not None:  # gone or changed: the rule passed it over
             facts.addRow(self.tr("Suggested:"), self._fact(self.tr("neither: not as scanned")))
         elif choice is not None:
-            reasons = choice.reasons if choice.index == index else ()
+            reasons = choice.deciding_first() if choice.index == index else ()
             if member.in_reference_folder and choice.index != index:
                 reasons = (KeepReason.REFERENCE_FOLDER,)
             why = reasons_text(reasons)
@@ -126,7 +126,10 @@ class Pane(QFrame):
                 suggestion = self.tr("keep: %1").replace("%1", why)
             else:
                 suggestion = self.tr("keep") if choice.index == index else self.tr("remove")
-            facts.addRow(self.tr("Suggested:"), self._fact(suggestion))
+            # Wrapped, not elided: the reason is what the row is for.
+            wrapped = QLabel(suggestion)
+            wrapped.setWordWrap(True)
+            facts.addRow(self.tr("Suggested:"), wrapped)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.canvas, 1)

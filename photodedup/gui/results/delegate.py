@@ -85,7 +85,7 @@ class ResultsDelegate(QStyledItemDelegate):
                 break
             why = None
             if choice is not None and i == choice.index and not marked[i]:
-                why = reasons_text(choice.reasons)
+                why = reasons_text(choice.deciding_first())
             self._paint_tile(
                 painter, option, member, i, tile, m, marked[i], i in best_res, i in best_size, why,
                 flags[i],
@@ -298,8 +298,7 @@ class ResultsDelegate(QStyledItemDelegate):
             )
         choice = index.data(KeepRole)
         if choice is not None and choice.index == hit[0] and choice.reasons:
-            lines.append(
-                self.tr("Suggested to keep: {why}").format(why=reasons_text(choice.reasons))
-            )
+            why = reasons_text(choice.deciding_first())
+            lines.append(self.tr("Suggested to keep: {why}").format(why=why))
         QToolTip.showText(event.globalPos(), "\n".join(lines), view)
         return True

@@ -21,6 +21,7 @@ _REASONS = {
     KeepReason.RESOLUTION: QT_TRANSLATE_NOOP("KeepWords", "highest resolution"),
     KeepReason.CAMERA_DATA: QT_TRANSLATE_NOOP("KeepWords", "has camera data"),
     KeepReason.CAMERA_FORMAT: QT_TRANSLATE_NOOP("KeepWords", "camera's own format"),
+    KeepReason.CAMERA_RAW: QT_TRANSLATE_NOOP("KeepWords", "camera's own RAW file"),
     KeepReason.LESS_COMPRESSED: QT_TRANSLATE_NOOP("KeepWords", "less compressed"),
     KeepReason.PREFERRED_FORMAT: QT_TRANSLATE_NOOP("KeepWords", "preferred format"),
     KeepReason.LARGEST: QT_TRANSLATE_NOOP("KeepWords", "largest file"),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import imagegen
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from photodedup.core.keep import Criterion, KeepReason, KeepRule
 from photodedup.gui.compare.view import CompareView
@@ -129,6 +130,6 @@ def test_folder_order_is_the_preference_and_the_kept_copy_says_why(
         window.model.group_at(0), window.model.marked(), window, choice=window.model.choice(0)
     )
     qtbot.addWidget(dialog)
-    texts = {w.text() for pane in dialog.panes for w in pane.findChildren(type(pane.nameLabel))}
+    texts = {w.text() for pane in dialog.panes for w in pane.findChildren(QLabel)}
     assert "keep: in a preferred folder" in texts and "remove" in texts
     assert not any("reference" in t for t in texts)
