@@ -31,7 +31,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from photodedup.core import crops, group
-from photodedup.core.models import CHECK_BYTES, ImageRecord
+from photodedup.core.models import CHECK_BYTES, THUMB_BYTES, ImageRecord
 from photodedup.core.presets import DEFAULT_PRESET, preset_distance
 
 SEED = 20240607
@@ -86,9 +86,14 @@ def records(n: int) -> list[ImageRecord]:
     # Their thumbnail is the part of the original's that the window covers.
     part = crops.window_thumbs(thumbs[cs].reshape(-1, 8, 8, 3), k - 1)
     thumbs[c] = np.frombuffer(b"".join(part), dtype=np.uint8).reshape(-1, 192)
-    # The second check's bytes end with PDQ's quality: full (100), as for a photo
-    # with detail, so none is held to the near-blank rule.
-    checks = np.concatenate([thumbs, np.full((n, CHECK_BYTES - 192), 100, np.uint8)], axis=1)
+    # The second check's bytes: the thumbnail, PDQ's quality (full, as for a photo
+    # with detail, so none is held to the near-blank rule), then the halves' probes
+    # and hashes: random, a plain copy's its original's (the same bits would make
+    # every record meet every other).
+    halves = rng.integers(0, 256, (n, CHECK_BYTES - THUMB_BYTES), dtype=np.uint8)
+    halves[p] = halves[ps]
+    quality = np.full((n, 1), 100, np.uint8)
+    checks = np.concatenate([thumbs, quality, halves], axis=1)
     ints = [int.from_bytes(row.astype(">u8").tobytes(), "big") for row in pdq.reshape(-1, 4)]
     blobs = win.astype(">u8").reshape(n, -1).view(np.uint8)
     sizes = rng.integers(100_000, 5_000_000, n).tolist()
