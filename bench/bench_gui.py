@@ -299,7 +299,10 @@ def run(args: argparse.Namespace) -> dict:
     def poll_dialog() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QDialog) and dialog.isVisible():
-            ready = getattr(dialog, "is_ready", lambda: True)()  # the list is filled
+            # The review is a page of the dialog: the page says when its list is filled
+            # (before that its model has no rows, and the count read 0).
+            page = getattr(dialog, "review", dialog)
+            ready = getattr(page, "is_ready", lambda: True)()
             if "open" not in seen:
                 seen["open"] = time.perf_counter()
                 seen["dialog"] = dialog
