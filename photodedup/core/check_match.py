@@ -128,10 +128,22 @@ def checked_rows(
         thumbs = confirm.Thumbs([*table.thumb_bytes(rows), *(q.thumb for q in queries)])
         agree = thumbs.agree(local, len(rows) + qs, ks)
         qs, row, dist, at_near = qs[agree], row[agree], dist[agree], at_near[agree]
-    # As in grouping, a pair that passes counts at most at the distance it passed at.
-    dist = np.where(at_near, np.minimum(dist, near), np.minimum(dist, loose))
-    _keep_least(out, zip(qs.tolist(), row.tolist(), dist.tolist(), strict=True))
+    # As in grouping, a pair that passes counts at most at the distance it passed at,
+    # and a pair the in-library distance admits counts there, even if a view that
+    # only the similar distance admits (a turned one) is closer: otherwise that view
+    # would make it "in the library" where a scan at that distance leaves it apart.
+    near_dist = np.minimum(dist, near)
+    _keep_least(
+        out,
+        zip(qs[at_near].tolist(), row[at_near].tolist(), near_dist[at_near].tolist(), strict=True),
+    )
     _keep_least(out, _flat_rows(queries, table, near, cancel))
+    only_loose: dict[int, dict[int, int]] = defaultdict(dict)
+    dist = np.minimum(dist, loose)
+    _keep_least(only_loose, zip(qs.tolist(), row.tolist(), dist.tolist(), strict=True))
+    for qi, rows in only_loose.items():
+        for r, d in rows.items():
+            out[qi].setdefault(r, d)
     return out
 
 
