@@ -9,8 +9,9 @@ right halves (``part_hash.part_hashes``, the crop windows' method), stored after
 the thumbnail in its check bytes (``models.CHECK_BYTES``).
 
 The halves' probes propose pairs too (``half_candidates``, four more exact
-multi-index searches beside the whole frame's pHash and dHash). A pair the
-whole hashes reject (unturned) still matches when one half of each is within
+multi-index searches beside the whole frame's pHash and dHash), which may then
+match by a half only. A pair the whole hashes reject (unturned), or that only a
+half proposed, matches when one half of each is within
 ``half_limit`` of the chosen distance and the opposite half, where the mark
 may be, within ``OTHER_HALF``: two tiles of one panorama share their sky half,
 never the land below it. The colour thumbnails must agree as for any pair, and
@@ -34,15 +35,15 @@ HALF_BYTES = len(HALVES) * SLOT_BYTES
 assert CHECK_BYTES == THUMB_BYTES + HALF_BYTES
 # The kept half is held to HALF_SHARE of the chosen distance (50 bits at "similar"),
 # the opposite half, where a mark may be, to OTHER_HALF (random hashes are 128 +- 8
-# apart). On the real-photo corpus at similar (bench/README.md), against 5 pairs of
-# different photos joined without halves: the kept half within the distance itself
-# and the other within 90 found 97.1% of watermarked copies and joined 76 pairs;
-# within 0.65-0.875 of it, 8; with the other half within 100, 98.3% for those 8;
-# 110 grouped a hard-negative pair (parts of one photo), 120 52 of them.
+# apart). On the real-photo corpus at similar (bench/README.md): the other half
+# within 90 found 97.1% of watermarked copies, within 100 98.3% with no more pairs
+# of different photos joined than without halves (5); 110 grouped a hard-negative
+# pair (parts of one photo), 120 52 of them (measured with the kept half within
+# 0.75 of the distance, and pairs a half proposed also let through by the whole).
 OTHER_HALF = 100
 HALF_SHARE = 0.7
 # Never past what "similar" allows: at 80 and 88 ("loose") a kept half within 0.7 of
-# the distance joined 129 and 388 hard-negative pairs, within 50 bits 1 and 260, as
+# the distance grouped 129 and 387 hard-negative pairs, within 50 bits 1 and 259, as
 # many as without halves (bench/README.md).
 HALF_MAX = 50
 HALF_PROBE = 10  # the probe limit of the halves' own search: pHash's (confirm.PROBE_PHASH)

@@ -68,14 +68,16 @@ def checked_dist(r: ImageRecord, c: ImageRecord, d: int, rotations: bool) -> int
     for k in range(VIEWS if rotations else 1):
         ph = (r.probes[0] ^ c.probes[2 * k]).bit_count()
         dh = (r.probes[1] ^ c.probes[2 * k + 1]).bit_count()
+        probed = ph <= confirm.PROBE_PHASH or dh <= confirm.PROBE_DHASH
         by_half = k == 0 and half_probe <= halves.HALF_PROBE
-        if ph > confirm.PROBE_PHASH and dh > confirm.PROBE_DHASH and not by_half:
+        if not probed and not by_half:
             continue
         q = (r.hash ^ (c.hash if k == 0 else c.variants[k - 1])).bit_count()
         if k > 0 and q > confirm.turned_limit(d):
             continue
         local = dh <= confirm.LOCAL_DHASH and q <= confirm.local_limit(d)
-        if q > d and not local and not (k == 0 and half_dist <= halves.half_limit(d)):
+        whole = probed and (q <= d or local)  # a half's probe proposes for the halves only
+        if not whole and not (k == 0 and half_dist <= halves.half_limit(d)):
             continue
         if confirm.colour_agrees(r.thumb, c.thumb, k):
             q = min(q, d)
