@@ -81,6 +81,12 @@ def print_summary(
         f" up to {human_bytes(freeable)} to free.",
         file=out,
     )
+    if s.too_small:
+        print(
+            f"{plural(s.too_small, 'image file')} under the minimum size skipped"
+            " (--min-size 0 includes them).",
+            file=out,
+        )
     if s.near_blank:
         # Dark skies, fog, snow: the hash says too little about them, so say what
         # happened to them rather than leave them out silently.

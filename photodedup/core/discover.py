@@ -61,6 +61,7 @@ class Discovery:
     files: list[FileRef] = field(default_factory=list)
     errors: list[ScanError] = field(default_factory=list)
     seen: int = 0
+    too_small: int = 0  # files named like images, under the minimum size: not opened
 
 
 @dataclass
@@ -99,6 +100,7 @@ class _Walk:
         self.found: dict[tuple[int, int], tuple[bool, FileRef]] = {}
         self.errors: list[ScanError] = []
         self.seen = 0
+        self.too_small = 0
         self.rejected: set[tuple[int, int]] = set()
         self.visited: set[tuple[int, int]] = set()
 
@@ -109,7 +111,7 @@ class _Walk:
         self.reporter.report(force=True)  # the final count, unthrottled
         files = sorted((ref for _, ref in self.found.values()), key=lambda r: r.path)
         self.errors.sort(key=lambda e: e.path)
-        return Discovery(files=files, errors=self.errors, seen=self.seen)
+        return Discovery(files=files, errors=self.errors, seen=self.seen, too_small=self.too_small)
 
     def _root(self, root: str) -> None:
         try:
@@ -243,6 +245,9 @@ class _Walk:
         if size == 0:
             return None, (Reason.EMPTY_FILE, "") if expected else None
         if size < self.min_size:
+            # Said in the summary: a user whose small photos found nothing should
+            # learn why, not guess.
+            self.too_small += expected is not None
             return None, None
         if self.known is not None:
             fmt = self.known(path, size, st.st_mtime_ns)

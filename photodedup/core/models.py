@@ -336,6 +336,7 @@ ProgressCallback = Callable[[Progress], None]
 @dataclass
 class ScanStats:
     files_seen: int = 0
+    too_small: int = 0  # image files under WalkOptions.min_size, not looked at
     images: int = 0
     decoded: int = 0
     cache_hits: int = 0

@@ -91,6 +91,7 @@ def scan(
             )
             result.errors.extend(found.errors)
             result.stats.files_seen = found.seen
+            result.stats.too_small = found.too_small
             records, errors = _fingerprint_all(
                 found.files, options, cache, result.stats, progress, cancel, early
             )

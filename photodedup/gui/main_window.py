@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         elif self.session.is_regrouping():
             self.status.setText(self.tr("Grouping again…"))  # seconds, at 100,000 photos
         else:
-            parts = (self.model.summary(), self.scans.blank_note)
+            parts = (self.model.summary(), self.scans.blank_note, self.scans.small_note)
             self.status.setText(" · ".join(p for p in parts if p))
 
     def say(self, text: str, ms: int = 15000) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from photodedup.core.crops import has_windows
 from photodedup.gui import notices
-from photodedup.gui.scan.blank_note import blank_note
+from photodedup.gui.scan.blank_note import blank_note, small_note
 from photodedup.gui.scan.worker import ScanOutcome
 from photodedup.gui.session import MARKS
 
@@ -27,6 +27,7 @@ class ScanCommands(QObject):
         self.window = window
         self.cancelling = False  # asked to stop; the scan has not ended yet
         self.blank_note = ""  # what the last grouping did with near-blank photos
+        self.small_note = ""  # how many photos the minimum size left out
         # A slider drag asks many times; the last request wins.
         self.regroup_timer = QTimer(self, singleShot=True, interval=150)
         self.regroup_timer.timeout.connect(self.regroup)
@@ -108,6 +109,7 @@ class ScanCommands(QObject):
         w = self.window
         w.session.jobs.drop(MARKS)  # marks for the groups being replaced
         self.blank_note = blank_note(outcome.near_blank, outcome.options)
+        self.small_note = small_note(outcome.result.stats.too_small, outcome.options)
         w.model.set_keep_rule(*w.keep_rule())
         if outcome.prepared is not None:  # made in the job's thread
             w.model.set_table(outcome.prepared)

@@ -163,6 +163,16 @@
         <source>{n} near-blank photos were left out</source>
         <translation>{n} 张近乎空白的照片未参与比较</translation>
     </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/blank_note.py" line="44"/>
+        <source>{n} photo smaller than {size} was skipped</source>
+        <translation>已跳过 {n} 张小于 {size} 的照片</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/scan/blank_note.py" line="45"/>
+        <source>{n} photos smaller than {size} were skipped</source>
+        <translation>已跳过 {n} 张小于 {size} 的照片</translation>
+    </message>
 </context>
 <context>
     <name>Canvas</name>
@@ -1248,52 +1258,52 @@
         <translation>相机原始格式</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="24"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="25"/>
         <source>less compressed</source>
         <translation>压缩较少</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="25"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="26"/>
         <source>preferred format</source>
         <translation>首选格式</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="26"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="27"/>
         <source>largest file</source>
         <translation>文件最大</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="27"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="28"/>
         <source>smallest file</source>
         <translation>文件最小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="28"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="29"/>
         <source>taken first</source>
         <translation>拍摄最早</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="29"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="30"/>
         <source>oldest file</source>
         <translation>文件最旧</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="30"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="31"/>
         <source>newest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="31"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="32"/>
         <source>in a preferred folder</source>
         <translation>位于优先文件夹中</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="32"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="33"/>
         <source>shorter path</source>
         <translation>路径较短</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="33"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="34"/>
         <source>first by name</source>
         <translation>按名称排在最前</translation>
     </message>
@@ -1303,85 +1313,85 @@
         <translation>相机原始 RAW 文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="34"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="35"/>
         <source>your choice</source>
         <translation>你的选择</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="35"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="36"/>
         <source>kept in another group</source>
         <translation>在另一组中被保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="36"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="37"/>
         <source>the other half of a RAW+JPEG shot</source>
         <translation>同一次拍摄的 RAW+JPEG 中的另一半</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="40"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="41"/>
         <source>Highest resolution</source>
         <translation>分辨率最高</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="41"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="42"/>
         <source>Camera original (camera data, format)</source>
         <translation>相机原片（相机信息、格式）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="42"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="43"/>
         <source>Preferred format</source>
         <translation>首选格式</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="43"/>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="58"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="44"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="59"/>
         <source>Largest file</source>
         <translation>文件最大</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="44"/>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="55"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="45"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="56"/>
         <source>Smallest file</source>
         <translation>文件最小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="45"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="46"/>
         <source>Earliest date taken</source>
         <translation>拍摄日期最早</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="46"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="47"/>
         <source>Oldest modification time</source>
         <translation>修改时间最早</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="47"/>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="57"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="48"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="58"/>
         <source>Newest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="48"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="49"/>
         <source>Folders higher in the list</source>
         <translation>列表中靠上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="49"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="50"/>
         <source>Shorter path</source>
         <translation>路径较短</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="53"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="54"/>
         <source>Best copy</source>
         <translation>最佳副本</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="54"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="55"/>
         <source>Oldest</source>
         <translation>最早</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/widgets/keep_words.py" line="56"/>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="57"/>
         <source>In preferred folders</source>
         <translation>位于优先文件夹</translation>
     </message>
@@ -1667,7 +1677,7 @@
     </message>
     <message>
         <location filename="../../photodedup/gui/compare/pane.py" line="119"/>
-        <location filename="../../photodedup/gui/compare/pane.py" line="129"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="132"/>
         <source>Suggested:</source>
         <translation>建议：</translation>
     </message>
@@ -2681,28 +2691,28 @@
 <context>
     <name>ScanCommands</name>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="40"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="41"/>
         <source>Could not regroup: {error}</source>
         <translation>无法重新分组：{error}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="53"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="54"/>
         <source>Add a folder to scan first.</source>
         <translation>请先添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="81"/>
-        <location filename="../../photodedup/gui/scan_commands.py" line="95"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="82"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="96"/>
         <source>Scan again to apply the new settings.</source>
         <translation>重新扫描以应用新设置。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="119"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="121"/>
         <source>Scan cancelled; what was read is cached.</source>
         <translation>扫描已取消；已读取的内容已缓存。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/scan_commands.py" line="123"/>
+        <location filename="../../photodedup/gui/scan_commands.py" line="125"/>
         <source>Scan failed</source>
         <translation>扫描失败</translation>
     </message>

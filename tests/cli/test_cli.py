@@ -406,3 +406,18 @@ def test_csv_dates_are_iso_and_groups_are_numbered_as_the_app_lists_them(
     numbers = sorted(freed)
     assert numbers == list(range(1, len(numbers) + 1))
     assert [freed[n] for n in numbers] == sorted(freed.values(), reverse=True)
+
+
+def test_the_summary_says_how_many_photos_were_too_small(tmp_path: Path) -> None:
+    """Photos under --min-size are not opened; the user is told how many, not left to guess."""
+    save(photo(71, (640, 480)), tmp_path / "big.jpg", quality=92)
+    save(photo(72, (40, 30)), tmp_path / "tiny.jpg", quality=60)
+    save(photo(72, (40, 30)), tmp_path / "tiny-copy.jpg", quality=60)
+    (tmp_path / "notes.txt").write_text("not a photo")
+    assert (tmp_path / "tiny.jpg").stat().st_size < 8000 < (tmp_path / "big.jpg").stat().st_size
+    out = run_cli("scan", str(tmp_path), "--no-cache").stdout
+    assert "2 image files under the minimum size skipped (--min-size 0 includes them)." in out
+    report = json.loads(run_cli("scan", str(tmp_path), "--no-cache", "--json", "-").stdout)
+    assert report["stats"]["too_small"] == 2
+    out = run_cli("scan", str(tmp_path), "--no-cache", "--min-size", "0").stdout
+    assert "minimum size" not in out

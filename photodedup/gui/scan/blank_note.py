@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from photodedup.core.models import ScanOptions
-from photodedup.gui.platform.formatting import pick
+from photodedup.gui.platform.formatting import format_bytes, pick
 
 translate = QCoreApplication.translate
 
@@ -33,3 +33,15 @@ def blank_note(count: int, options: ScanOptions | None) -> str:
     else:
         return ""
     return text.format(n=f"{count:,}")
+
+
+def small_note(count: int, options: ScanOptions | None) -> str:
+    """What the status line says about image files skipped as too small, or ""."""
+    if not count or options is None:
+        return ""
+    text = pick(
+        count,
+        translate("BlankNote", "{n} photo smaller than {size} was skipped"),
+        translate("BlankNote", "{n} photos smaller than {size} were skipped"),
+    )
+    return text.format(n=f"{count:,}", size=format_bytes(options.walk.min_size))

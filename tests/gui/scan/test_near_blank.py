@@ -99,3 +99,22 @@ def test_the_switch_is_remembered(tmp_path: Path, qtbot) -> None:
     qtbot.addWidget(again)
     again.load(Settings(ini))
     assert again.include_blank.isChecked()
+
+
+def test_the_status_says_how_many_photos_were_smaller_than_the_minimum(
+    run_scan, qtbot, window, tmp_path
+):
+    root = tmp_path / "mixed"
+    beach = photo(31, (800, 600))
+    save(beach, root / "beach.jpg", quality=92)
+    save(resized(beach, 0.5), root / "beach-small.jpg")
+    save(photo(33, (40, 30)), root / "icon.jpg", quality=60)
+    assert (root / "icon.jpg").stat().st_size < 8000 < (root / "beach-small.jpg").stat().st_size
+    window.folders.add_folders([str(root)])
+    window.panel.min_size.setValue(8)
+    run_scan(window)
+    assert names(window) == [["beach-small.jpg", "beach.jpg"]]
+    assert window.status.text().endswith(" · 1 photo smaller than 8.0 kB was skipped")
+    window.panel.min_size.setValue(0)
+    run_scan(window)
+    assert "skipped" not in window.status.text()
