@@ -157,7 +157,15 @@ def checked_records(n: int, seed: int = SEED) -> list[ImageRecord]:
     pdq = np.concatenate([pdq, c_pdq]).astype(">u8")
     probes = np.concatenate([probes, c_probes])
     quality = rng.integers(20, 101, (n, 1))  # PDQ's quality: some too low to count
+    # The halves' probe and hash (4 x 5 words, after the quality byte): a copy's are
+    # its original's with up to 10 bits of each probe and 60 of each hash flipped.
+    halves = rng.integers(0, 2**64, (originals, 20), dtype=np.uint64)
+    c_halves = halves[source].reshape(copies * 20, 1)
+    c_halves = _flip(rng, c_halves, np.tile([10, 15, 15, 15, 15], copies * 4))
+    halves = np.concatenate([halves, c_halves.reshape(copies, 20)]).astype(">u8")
+    halves = halves.view(np.uint8).reshape(n, 160)
     thumbs = np.hstack([np.concatenate([thumbs, c_thumbs]), quality]).astype(np.uint8)
+    thumbs = np.hstack([thumbs, halves])
     sizes = rng.integers(100_000, 5_000_000, n).tolist()
     widths = rng.choice([4000, 3000, 2000, 1000], n).tolist()
     out = []
