@@ -122,8 +122,19 @@ def write_json(
     **keep: Any,
 ) -> None:
     """``result_to_dict`` as indented JSON; ``keep`` takes its ``marked``, ``rule``, ``prefer``."""
-    json.dump(result_to_dict(result, options, groups, **keep), fp, indent=2)
-    fp.write("\n")
+    report = result_to_dict(result, options, groups, **keep)
+    # A key per line and a group (or error) per line: as easy to read and grep as
+    # indented JSON, but json's C encoder does the work. With ``indent`` every value
+    # goes through its pure-Python one: 2-5 s of a warm 100,000-photo rescan.
+    fp.write("{\n")
+    for n, (key, value) in enumerate(report.items()):
+        fp.write(f"  {json.dumps(key)}: ")
+        if isinstance(value, list) and value:
+            fp.write("[\n" + ",\n".join("    " + json.dumps(v) for v in value) + "\n  ]")
+        else:
+            fp.write(json.dumps(value))
+        fp.write(",\n" if n < len(report) - 1 else "\n")
+    fp.write("}\n")
 
 
 def write_csv(
