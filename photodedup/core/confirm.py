@@ -36,8 +36,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from photodedup.core import halves, hamming_index
-from photodedup.core.fingerprint_rows import hash_rows, probe_rows
-from photodedup.core.models import THUMB_BYTES, ImageRecord
+from photodedup.core.fingerprint_rows import hash_rows, probe_rows, thumb_rows
+from photodedup.core.models import ImageRecord
 
 PROBE_PHASH = 10
 PROBE_DHASH = 10
@@ -105,9 +105,7 @@ class Thumbs:
 
     def __init__(self, thumbs: Sequence[bytes]) -> None:
         n = len(thumbs)
-        # The thumbnail and quality lead a record's check bytes (models.CHECK_BYTES).
-        joined = b"".join([t[:THUMB_BYTES] for t in thumbs])
-        data = np.frombuffer(joined, dtype=np.uint8).reshape(n, THUMB_BYTES)
+        data = thumb_rows(thumbs)
         raw = data[:, :-1].reshape(n, _SIDE * _SIDE, 3)
         self.raw = raw
         self.quality = data[:, -1]

@@ -33,7 +33,8 @@ import numpy as np
 from PIL import Image
 
 from photodedup.core import confirm, hamming_index
-from photodedup.core.models import THUMB_BYTES, ImageRecord
+from photodedup.core.fingerprint_rows import thumb_rows
+from photodedup.core.models import ImageRecord
 from photodedup.core.part_hash import SLOT_BYTES, Cut, part_hashes
 
 _TWO_DEPTHS = (0.0875, 0.1625)
@@ -196,8 +197,8 @@ def crop_pairs(
     ok = dist <= d
     q, owner, win, dist = q[ok], owner[ok], win[ok], dist[ok]
     if len(q):
-        thumbs = [images[leaders[n]].thumb[:THUMB_BYTES] for n in usable]
-        data = np.frombuffer(b"".join(thumbs), dtype=np.uint8).reshape(len(usable), THUMB_BYTES)
+        thumbs = [images[leaders[n]].thumb for n in usable]
+        data = thumb_rows(thumbs)
         pixels = data[:, :-1].reshape(len(usable), _THUMB, _THUMB, 3)
         # Each window's thumbnail once, however many pictures meet it; it keeps its
         # photo's PDQ quality byte (models.THUMB_BYTES).

@@ -13,7 +13,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from photodedup.core.models import ImageRecord
+from photodedup.core.models import THUMB_BYTES, ImageRecord
 
 VIEWS = 5  # the hash and its four turned/mirrored variants
 _PROBES = attrgetter("probe_bytes")
@@ -60,3 +60,11 @@ def probe_rows(records: Sequence[ImageRecord]) -> np.ndarray:
 
 def _words(raw: bytes, rows: int, width: int) -> np.ndarray:
     return np.frombuffer(raw, dtype=">u8").astype(np.uint64).reshape(rows, width)
+
+
+def thumb_rows(checks: Sequence[bytes]) -> np.ndarray:
+    """The colour thumbnail and PDQ's quality that lead each record's check bytes
+    (``models.CHECK_BYTES``), as (len(checks), THUMB_BYTES) uint8 rows; the halves'
+    hashes after them are left out."""
+    joined = b"".join([t[:THUMB_BYTES] for t in checks])
+    return np.frombuffer(joined, dtype=np.uint8).reshape(len(checks), THUMB_BYTES)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from photodedup.core.fingerprint_rows import hash_rows, probe_rows
+from photodedup.core.fingerprint_rows import hash_rows, probe_rows, thumb_rows
 from photodedup.core.models import THUMB_BYTES, ImageRecord
 
 
@@ -170,6 +170,4 @@ def quadrant_means(thumbs: np.ndarray) -> np.ndarray:
 def _thumb_array(thumbs: Sequence[bytes]) -> np.ndarray:
     if any(t is None or len(t) < THUMB_BYTES for t in thumbs):
         raise ValueError("a row without its thumbnail")
-    # Only the thumbnail and PDQ's quality: a lookup checks no halves (core.halves).
-    joined = b"".join([t[:THUMB_BYTES] for t in thumbs])
-    return np.frombuffer(joined, dtype=np.uint8).reshape(len(thumbs), THUMB_BYTES)
+    return thumb_rows(thumbs)  # a lookup checks no halves (core.halves)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from photodedup.core import confirm, crops, halves
 from photodedup.core import group as grp
 from photodedup.core.group import group_images
-from photodedup.core.models import CHECK_BYTES, ImageRecord
+from photodedup.core.models import CHECK_BYTES, THUMB_BYTES, ImageRecord
 
 VIEWS = 5
 
@@ -91,7 +91,7 @@ def half_rule(r: ImageRecord, c: ImageRecord) -> tuple[int, int]:
     if not (halves.has_halves(r.thumb) and halves.has_halves(c.thumb)):
         return 999, 999
     size = crops.SLOT_BYTES
-    ra, ca = r.thumb[confirm.THUMB_BYTES :], c.thumb[confirm.THUMB_BYTES :]
+    ra, ca = r.thumb[THUMB_BYTES:], c.thumb[THUMB_BYTES:]
     probe, dist = [], []
     for h in range(len(halves.HALVES)):
         x, y = ra[h * size : (h + 1) * size], ca[h * size : (h + 1) * size]

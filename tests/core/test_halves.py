@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw
 from photodedup.core import confirm, halves
 from photodedup.core.fingerprint import fingerprint_file
 from photodedup.core.group import group_images
-from photodedup.core.models import CHECK_BYTES, FileRef, HashSettings, ImageRecord
+from photodedup.core.models import CHECK_BYTES, THUMB_BYTES, FileRef, HashSettings, ImageRecord
 
 D = 72  # the default ("similar") distance
 
@@ -46,8 +46,8 @@ def record(tmp_path, name: str, img: Image.Image) -> ImageRecord:
 def test_the_check_bytes_end_with_the_four_halves(tmp_path) -> None:
     rec = record(tmp_path, "a.jpg", photo(1))
     assert len(rec.thumb) == CHECK_BYTES and halves.has_halves(rec.thumb)
-    assert rec.thumb[confirm.THUMB_BYTES :] == halves.half_hashes(Image.open(tmp_path / "a.jpg"))
-    assert not halves.has_halves(rec.thumb[: confirm.THUMB_BYTES])  # an older version's
+    assert rec.thumb[THUMB_BYTES:] == halves.half_hashes(Image.open(tmp_path / "a.jpg"))
+    assert not halves.has_halves(rec.thumb[:THUMB_BYTES])  # an older version's
 
 
 def test_a_watermarked_copy_of_a_dark_photo_is_found_by_its_untouched_half(tmp_path) -> None:
@@ -81,7 +81,7 @@ def test_two_parts_of_one_view_sharing_their_sky_are_not_joined(tmp_path) -> Non
 
 
 def test_records_without_halves_meet_by_the_whole_frame_only() -> None:
-    thumb = bytes(confirm.THUMB_BYTES)
+    thumb = bytes(THUMB_BYTES)
     a, b = halves.half_candidates([thumb, thumb], None, 1)
     assert len(a) == len(b) == 0
     assert not halves.half_matches([thumb, thumb], np.array([0]), np.array([1]), D).any()
