@@ -560,34 +560,6 @@ def test_a_version_2_cache_keeps_its_rows_and_pdq_needs_its_new_columns(db: Path
     assert set_aside_files(db) == []
 
 
-def test_a_version_3_cache_keeps_its_rows_and_old_pdq_rows_are_decoded_again(db: Path) -> None:
-    # Schema 3's pdq rows held a bare 8 x 8 thumbnail (192 bytes, no quality score):
-    # such a row is a miss, never read as the current layout, and a new row replaces
-    # it; other settings' rows stay hits.
-    old = rec("/p/a.jpg", probes=tuple(range(10)), thumb=bytes(192))
-    with HashCache(str(db), PDQ) as cache:
-        cache.put_many([old])
-    with HashCache(str(db), DHASH) as cache:
-        cache.put_many([rec("/p/a.jpg")])
-    conn = sqlite3.connect(db)
-    conn.execute("PRAGMA user_version = 3")
-    conn.commit()
-    conn.close()
-    with HashCache(str(db), DHASH) as cache:
-        assert cache.warnings == []
-        assert cache.get("/p/a.jpg", 50_000, MTIME) == rec("/p/a.jpg")
-    with HashCache(str(db), PDQ) as cache:
-        assert cache.get("/p/a.jpg", 50_000, MTIME) is None
-        new = replace(old, thumb=bytes(k % 256 for k in range(CHECK_BYTES)))
-        cache.put_many([new])
-    with HashCache(str(db), PDQ) as cache:
-        assert cache.get("/p/a.jpg", 50_000, MTIME) == new
-    conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
-    conn.close()
-    assert set_aside_files(db) == []
-
-
 def test_a_version_4_cache_is_rewritten_as_bytes_keeping_every_row(db: Path) -> None:
     # Schema 4 stored hashes and probes as hex text (leading zeros dropped); 5 stores
     # bytes. The upgrade rewrites every row in place, so each stays a hit with the
@@ -625,19 +597,25 @@ def test_a_version_4_cache_is_rewritten_as_bytes_keeping_every_row(db: Path) -> 
     assert set_aside_files(db) == []
 
 
-def test_a_version_5_cache_keeps_its_rows_and_pdq_rows_without_halves_are_decoded_again(
-    db: Path,
+@pytest.mark.parametrize(
+    ("version", "old_bytes"),
+    # Schema 3's pdq rows held a bare 8 x 8 thumbnail (192 bytes, no quality score);
+    # schema 5's the thumbnail and quality only (THUMB_BYTES), no hashes of the
+    # frame's halves.
+    [(3, 192), (5, THUMB_BYTES)],
+)
+def test_an_older_cache_keeps_its_rows_and_its_pdq_rows_are_decoded_again(
+    db: Path, version: int, old_bytes: int
 ) -> None:
-    # Schema 5's pdq rows held the thumbnail and quality only (THUMB_BYTES), no hashes
-    # of the frame's halves: such a row is a miss, never read with zero halves, and
-    # other settings' rows stay hits.
-    old = rec("/p/a.jpg", probes=tuple(range(10)), thumb=bytes(THUMB_BYTES))
+    # Such a row is a miss, never read as the current layout, and a new row
+    # replaces it; other settings' rows stay hits.
+    old = rec("/p/a.jpg", probes=tuple(range(10)), thumb=bytes(old_bytes))
     with HashCache(str(db), PDQ) as cache:
         cache.put_many([old])
     with HashCache(str(db), DHASH) as cache:
         cache.put_many([rec("/p/a.jpg")])
     conn = sqlite3.connect(db)
-    conn.execute("PRAGMA user_version = 5")
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
     with HashCache(str(db), DHASH) as cache:
