@@ -22,3 +22,17 @@ def format_bytes(n: int, decimal_point: str = ".") -> str:
         if abs(value) < 999.95 or unit == _UNITS[-1]:
             return f"{value:.1f}".replace(".", decimal_point) + f" {unit}"
     raise AssertionError("unreachable")
+
+
+def format_setting(n: int, decimal_point: str = ".") -> str:
+    """A size the user set in whole units ("8 kB", as the spin box shows it), else
+    as :func:`format_bytes` writes it; "8.0 kB" beside a box reading 8 looks like
+    a different number."""
+    value, unit = n, "B"
+    for next_unit in _UNITS:
+        if value < 1000 or value % 1000:
+            break
+        value, unit = value // 1000, next_unit
+    if unit == "B" and n >= 1000:
+        return format_bytes(n, decimal_point)
+    return f"{value} {unit}"

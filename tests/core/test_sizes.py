@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from photodedup.core.sizes import format_bytes
+from photodedup.core.sizes import format_bytes, format_setting
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,11 @@ def test_sizes_are_si_with_one_decimal(n: int, text: str) -> None:
 
 def test_the_decimal_point_follows_the_locale() -> None:
     assert format_bytes(4_100_000, ",") == "4,1 MB"
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [(0, "0 B"), (512, "512 B"), (8000, "8 kB"), (2_000_000, "2 MB"), (8500, "8.5 kB")],
+)
+def test_a_setting_reads_as_its_spin_box_shows_it(n: int, text: str) -> None:
+    assert format_setting(n) == text

@@ -16,6 +16,11 @@ def format_bytes(n: int) -> str:
     return sizes.format_bytes(n, QLocale().decimalPoint())
 
 
+def format_setting(n: int) -> str:
+    """A size the user set, as its spin box shows it ("8 kB")."""
+    return sizes.format_setting(n, QLocale().decimalPoint())
+
+
 def format_datetime(when: QDateTime | QDate) -> str:
     """A date (and time) in the user's short format, or ISO 8601 in the bare C locale.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from photodedup.core.models import ScanOptions
-from photodedup.gui.platform.formatting import format_bytes, pick
+from photodedup.gui.platform.formatting import format_setting, pick
 
 translate = QCoreApplication.translate
 
@@ -44,4 +44,4 @@ def small_note(count: int, options: ScanOptions | None) -> str:
         translate("BlankNote", "{n} photo smaller than {size} was skipped"),
         translate("BlankNote", "{n} photos smaller than {size} were skipped"),
     )
-    return text.format(n=f"{count:,}", size=format_bytes(options.walk.min_size))
+    return text.format(n=f"{count:,}", size=format_setting(options.walk.min_size))

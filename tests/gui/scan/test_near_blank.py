@@ -114,7 +114,7 @@ def test_the_status_says_how_many_photos_were_smaller_than_the_minimum(
     window.panel.min_size.setValue(8)
     run_scan(window)
     assert names(window) == [["beach-small.jpg", "beach.jpg"]]
-    assert window.status.text().endswith(" · 1 photo smaller than 8.0 kB was skipped")
+    assert window.status.text().endswith(" · 1 photo smaller than 8 kB was skipped")
     window.panel.min_size.setValue(0)
     run_scan(window)
     assert "skipped" not in window.status.text()
