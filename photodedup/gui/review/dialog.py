@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -148,6 +149,9 @@ class ReviewDialog(QDialog):
         self._removed.difference_update(o.path for o in outcomes if o.ok)
         self.report.show_restored(outcomes, self._sizes())
         self._pages.setCurrentIndex(_RESULT)
+        if self.report.is_compact():
+            # The restore note and its button are gone: shrink, or a blank band stays.
+            self._fit_to_report()
         back = restored_paths(outcomes)
         if back:
             self.filesRestored.emit(back)
@@ -209,7 +213,10 @@ class ReviewDialog(QDialog):
 
     def _fit_to_report(self) -> None:
         # Nothing was left behind: a few lines of report in a box sized for the
-        # review's list would be mostly empty, so the box fits the report.
+        # review's list would be mostly empty, so the box fits the report. The
+        # stack is as tall as its tallest page unless the others stop counting.
+        for page in (self.review, self.progressPage):
+            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         width = max(self.report.sizeHint().width(), self.width() * 2 // 3)
         height = self.report.sizeHint().height()
         if self.report.hasHeightForWidth():

@@ -52,6 +52,9 @@ def icon_note(owner: QWidget, icon: QStyle.StandardPixmap) -> tuple[QWidget, QLa
     row.addWidget(iconLabel, 0, Qt.AlignmentFlag.AlignTop)
     text = QLabel()
     text.setWordWrap(True)
+    # A wrapped label can get more height than its lines need; centred, the text
+    # then floats away from its icon.
+    text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     row.addWidget(text, 1)
     return box, text
@@ -84,6 +87,7 @@ class ReportPage(QWidget):
         font.setBold(True)
         self.resultLabel.setFont(font)
         self.resultLabel.setWordWrap(True)
+        self.resultLabel.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.resultLabel)
         self.restoreBox, self.restoreLabel = icon_note(
             self, QStyle.StandardPixmap.SP_MessageBoxInformation
@@ -208,6 +212,7 @@ class ReportPage(QWidget):
         )
         freed = format_bytes(sum(sizes.get(o.path, 0) for o in back))
         self.resultLabel.setText(text.replace("%1", freed))
+        self._compact = not left
         self.restoreBox.setVisible(bool(left))
         self.restoreButton.setEnabled(bool(left))
         self.noTrashBox.hide()

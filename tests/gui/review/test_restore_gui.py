@@ -73,6 +73,13 @@ def test_restore_these_files_puts_the_removal_back(qtbot, session, group, trash_
     assert os.listdir(trash_dir) == []
     assert dialog.report.resultLabel.text().startswith("Restored 2 files")
     assert not dialog.report.restoreButton.isVisible()
+    # The one line of report sits right above the buttons, with no band where
+    # the restore note was.
+    report = dialog.report
+    qtbot.waitUntil(
+        lambda: report.closeButton.geometry().top() - report.resultLabel.geometry().bottom() < 40,
+        timeout=2000,
+    )
     [batch] = read_history().batches
     assert batch.status == BatchStatus.RESTORED
 
