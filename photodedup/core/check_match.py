@@ -2,7 +2,8 @@
 
 The search is the scan's own multi-index Hamming search (``hamming_index``).
 With the checked (pdq) fingerprint the rule is ``confirm``'s, as in grouping:
-the 64-bit probes propose, the PDQ distance and the colour thumbnails confirm,
+the 64-bit probes and the halves' probes propose, the PDQ distance or a half
+(``confirm.passes``, the scan's own code) and the colour thumbnails confirm,
 and near-blank pictures meet only near-blank ones, by the thumbnail rule. With
 the other fingerprints a blank hash (``group.is_blank``) matches nothing but
 byte-identical files.
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from photodedup.core import confirm, hamming_index
+from photodedup.core import confirm, halves, hamming_index
 from photodedup.core.group import is_blank
 from photodedup.core.index import full_digests
 from photodedup.core.library_table import LibraryTable, quadrant_means
@@ -97,7 +98,7 @@ def checked_rows(
                 view.append(k)
     owner_a, view_a = np.asarray(owner, dtype=np.int64), np.asarray(view, dtype=np.int64)
     stop = Reporter(None, Phase.GROUP, cancel=cancel)
-    found_e, found_r = [], []
+    found_e, found_r, found_h = [], [], []
     for kind, limit in ((0, confirm.PROBE_PHASH), (1, confirm.PROBE_DHASH)):
         values = [queries[qi].probes[2 * k + kind] for qi, k in zip(owner, view, strict=True)]
         pairs = hamming_index.cross_pairs(
@@ -105,8 +106,26 @@ def checked_rows(
         )
         found_e.append(pairs.a)
         found_r.append(pairs.b)
-    key = np.unique(np.stack([np.concatenate(found_e), np.concatenate(found_r)], axis=1), axis=0)
-    entry, row = key[:, 0], key[:, 1]
+        found_h.append(np.zeros(len(pairs.a), dtype=np.int64))
+    # The scan's checked rule in full (confirm.passes): rows first, then the queries.
+    n = len(table)
+    checks = [*table.check_bytes(np.arange(n)), *(q.thumb for q in queries)]
+    if halves.HALF_SEARCH:  # a marked copy's untouched half proposes it, as in a scan
+        hr, hq = halves.half_candidates(checks, stop, 1, split=n)
+        unturned = np.full(len(queries), -1, dtype=np.int64)
+        unturned[owner_a[view_a == 0]] = np.flatnonzero(view_a == 0)
+        entry_of = unturned[hq - n]
+        has = entry_of >= 0
+        found_e.append(entry_of[has])
+        found_r.append(hr[has])
+        found_h.append(np.ones(int(has.sum()), dtype=np.int64))
+    key = np.unique(
+        np.stack(
+            [np.concatenate(found_e), np.concatenate(found_r), np.concatenate(found_h)], axis=1
+        ),
+        axis=0,
+    )
+    entry, row, by_half = key[:, 0], key[:, 1], key[:, 2] == 1
     qs, ks = owner_a[entry], view_a[entry]
     bits = table.hashes.shape[1] * 64
     hashes = hamming_index.pack(
@@ -119,7 +138,9 @@ def checked_rows(
     )[:, 0]
     close_dh = np.bitwise_count(table.probes[row, 1] ^ dh[entry])
     close_dh = close_dh <= confirm.LOCAL_DHASH
-    at_near, at_loose = (confirm.pdq_passes(dist, ks, close_dh, d) for d in (near, loose))
+    at_near, at_loose = (
+        confirm.passes(dist, ks, close_dh, by_half, checks, row, n + qs, d) for d in (near, loose)
+    )
     ok = at_near | at_loose
     qs, ks, row, dist, at_near = qs[ok], ks[ok], row[ok], dist[ok], at_near[ok]
     if len(row):

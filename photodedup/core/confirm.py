@@ -221,6 +221,22 @@ def pdq_passes(dist: np.ndarray, view: np.ndarray, local: np.ndarray, d: int) ->
     return np.where(view > 0, dist <= turned_limit(d), ok)
 
 
+def passes(dist, view, local, by_half, checks: Sequence[bytes], a, b, d: int) -> np.ndarray:
+    """Mask of the pairs (a[i], b[i]) of ``checks`` that pass the checked rule at ``d``,
+    thumbnails apart: by PDQ (``pdq_passes``) or, unturned, by a half (``core.halves``).
+
+    ``by_half`` marks a pair only a half proposed. A scan and a check both decide here.
+    """
+    ok = pdq_passes(dist, view, local, d)
+    # Proposed by a half alone, a pair must match by a half: let through to the
+    # whole-frame limits, these joined 3 more pairs of different photos at 72 and 353
+    # at 88 (bench/README.md).
+    ok[by_half] = False
+    again = np.flatnonzero(~ok & (view == 0))  # a local mark: one half may still agree
+    ok[again] = halves.half_matches(checks, a[again], b[again], d)
+    return ok
+
+
 def _kept(badness: np.ndarray, weight: np.ndarray) -> np.ndarray:
     """Mask of the cells to keep: all but the worst, up to _DROP_CELLS of them
     holding at most _DROP_WEIGHT of the weight in all."""
@@ -298,13 +314,7 @@ def checked_pairs(
     dist = hamming_index.distances(hashes[ref], variants[cand * views + k])
     near = probes[:, 1 : 2 * views : 2].reshape(len(leaders), views)
     local = np.bitwise_count(near[ref, 0] ^ near[cand, k]) <= LOCAL_DHASH
-    ok = pdq_passes(dist, k, local, d)
-    # Proposed by a half alone, a pair must match by a half: let through to the
-    # whole-frame limits, these joined 3 more pairs of different photos at 72 and 353
-    # at 88 (bench/README.md).
-    ok[by_half] = False
-    again = np.flatnonzero(~ok & (k == 0))  # a local mark: one half may still agree
-    ok[again] = halves.half_matches(checks, ref[again], cand[again], d)
+    ok = passes(dist, k, local, by_half, checks, ref, cand, d)
     thumbs = Thumbs(checks)
     ok[ok] &= thumbs.agree(ref[ok], cand[ok], k[ok])
     ref, cand, dist = ref[ok], cand[ok], np.minimum(dist[ok], d)

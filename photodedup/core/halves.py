@@ -91,14 +91,24 @@ def half_limit(d: int) -> int:
     return min(int(d * HALF_SHARE), HALF_MAX) if d > 0 else -1
 
 
-def half_candidates(checks: list[bytes], tick, workers: int) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (a, b), a < b, of which some half's probes are within HALF_PROBE bits."""
+def half_candidates(
+    checks: list[bytes], tick, workers: int, split: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (a, b), a < b, of which some half's probes are within HALF_PROBE bits.
+
+    With ``split`` only pairs with a < ``split`` <= b (a library against queries).
+    """
     probes, _ = half_words(checks)
     usable = np.flatnonzero([has_halves(t) for t in checks])
     found_a, found_b = [], []
     for h in range(len(HALVES)):
         base = np.ascontiguousarray(probes[usable, h : h + 1])
-        pairs = hamming_index.self_pairs(base, HALF_PROBE, tick, workers)
+        if split is None:
+            pairs = hamming_index.self_pairs(base, HALF_PROBE, tick, workers)
+        else:
+            cut = int(np.searchsorted(usable, split))
+            pairs = hamming_index.cross_pairs(base[:cut], base[cut:], HALF_PROBE, tick, workers)
+            pairs = hamming_index.Pairs(pairs.a, pairs.b + cut, pairs.dist)
         found_a.append(usable[np.minimum(pairs.a, pairs.b)])
         found_b.append(usable[np.maximum(pairs.a, pairs.b)])
     a, b = np.concatenate(found_a), np.concatenate(found_b)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from photodedup.core.fingerprint_rows import hash_rows, probe_rows, thumb_rows
-from photodedup.core.models import THUMB_BYTES, ImageRecord
+from photodedup.core.models import CHECK_BYTES, THUMB_BYTES, ImageRecord
+
+HALF_BYTES = CHECK_BYTES - THUMB_BYTES  # core.halves.HALF_BYTES, without its imports
 
 
 @dataclass
@@ -34,6 +36,9 @@ class LibraryTable:
     # (n, THUMB_BYTES) uint8, the second check. None for the other fingerprints.
     probes: np.ndarray | None = None
     thumbs: np.ndarray | None = None
+    # And the hashes of its halves (core.halves), as (n, HALF_BYTES) uint8, all zero
+    # where a row has none (an index written before them): the scan's second check.
+    halves: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         self._by_size = np.argsort(self.sizes, kind="stable")
@@ -67,6 +72,16 @@ class LibraryTable:
         assert self.thumbs is not None
         return [t.tobytes() for t in self.thumbs[rows]]
 
+    def check_bytes(self, rows: np.ndarray) -> list[bytes]:
+        """The check bytes of ``rows`` as a record holds them: thumbnail, then halves."""
+        if self.halves is None:
+            return self.thumb_bytes(rows)
+        assert self.thumbs is not None
+        out = []
+        for t, h in zip(self.thumbs[rows], self.halves[rows], strict=True):
+            out.append(t.tobytes() + h.tobytes() if h.any() else t.tobytes())
+        return out
+
     def quadrant_means(self) -> np.ndarray:
         """(n, 12) mean of each thumbnail's quadrants per channel, found once, on first need."""
         if self._means is None:
@@ -85,10 +100,11 @@ class LibraryTable:
         """From records; ``checked`` keeps their probes and thumbnails, ``full`` their
         whole-file digests (an index's)."""
         n = len(records)
-        probes = thumbs = None
+        probes = thumbs = halves = None
         if checked:
             probes = probe_rows(records)[:, :2].reshape(n, 2)
             thumbs = _thumb_array([r.thumb for r in records])
+            halves = _half_array([r.thumb for r in records])
         return cls(
             paths=[r.path for r in records],
             sizes=np.fromiter((r.size for r in records), np.int64, n),
@@ -99,6 +115,7 @@ class LibraryTable:
             full=full,
             probes=probes,
             thumbs=thumbs,
+            halves=halves,
         )
 
     def to_blobs(self) -> dict[str, bytes]:
@@ -123,6 +140,8 @@ class LibraryTable:
             blobs["probes"] = self.probes.astype(">u8").tobytes()
             blobs["thumbs"] = self.thumbs.tobytes()
             blobs["means"] = self.quadrant_means().astype("<f4").tobytes()
+        if self.halves is not None:
+            blobs["halves"] = self.halves.tobytes()
         return blobs
 
     @classmethod
@@ -157,6 +176,8 @@ class LibraryTable:
             table.probes = rows("probes", ">u8", 2).astype(np.uint64)
             table.thumbs = rows("thumbs", "u1", THUMB_BYTES)
             table._means = rows("means", "<f4", 12).astype(np.float32)
+            if "halves" in blobs:  # an index written before the halves has none
+                table.halves = rows("halves", "u1", HALF_BYTES)
         return table
 
 
@@ -170,4 +191,10 @@ def quadrant_means(thumbs: np.ndarray) -> np.ndarray:
 def _thumb_array(thumbs: Sequence[bytes]) -> np.ndarray:
     if any(t is None or len(t) < THUMB_BYTES for t in thumbs):
         raise ValueError("a row without its thumbnail")
-    return thumb_rows(thumbs)  # a lookup checks no halves (core.halves)
+    return thumb_rows(thumbs)
+
+
+def _half_array(checks: Sequence[bytes]) -> np.ndarray:
+    empty = bytes(HALF_BYTES)
+    parts = [c[THUMB_BYTES:] if len(c) == CHECK_BYTES else empty for c in checks]
+    return np.frombuffer(b"".join(parts), dtype=np.uint8).reshape(len(checks), HALF_BYTES)
