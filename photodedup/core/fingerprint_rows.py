@@ -17,6 +17,9 @@ from photodedup.core.models import THUMB_BYTES, ImageRecord
 
 VIEWS = 5  # the hash and its four turned/mirrored variants
 _PROBES = attrgetter("probe_bytes")
+# A map over 100,000 records inside one C call never lets go of the GIL, and the
+# window's thread waits on it while a regroup runs; slices of this many let it in.
+_SLICE = 4096
 
 
 def hash_rows(records: Sequence[ImageRecord], bits: int, views: int = 1) -> np.ndarray:
@@ -52,10 +55,15 @@ def probe_rows(records: Sequence[ImageRecord]) -> np.ndarray:
     """Each record's probes as one row of uint64 (every record has as many)."""
     if not records:
         return np.zeros((0, 0), dtype=np.uint64)
-    lengths = set(map(len, map(_PROBES, records)))
+    lengths: set[int] = set()
+    parts = []
+    for start in range(0, len(records), _SLICE):
+        probes = list(map(_PROBES, records[start : start + _SLICE]))
+        lengths.update(map(len, probes))
+        parts.append(b"".join(probes))
     if len(lengths) > 1:
         raise ValueError("records with different numbers of probes")
-    return _words(b"".join(map(_PROBES, records)), len(records), lengths.pop() // 8)
+    return _words(b"".join(parts), len(records), lengths.pop() // 8)
 
 
 def _words(raw: bytes, rows: int, width: int) -> np.ndarray:

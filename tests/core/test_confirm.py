@@ -203,3 +203,26 @@ def test_a_dark_drawing_is_told_from_its_night_edition() -> None:
     night = Image.fromarray(np.uint8(255 * (a**1.6) * [0.35, 0.4, 0.6]))
     assert not confirm.colour_agrees(thumb(art), thumb(night))
     assert confirm.colour_agrees(thumb(art), thumb(art.resize((200, 150))))
+
+
+def test_unique_keys_are_numpys_unique() -> None:
+    rng = np.random.default_rng(3)
+    for n, high in ((0, 5), (1, 5), (1000, 50), (20_000, 2**40)):
+        keys = rng.integers(0, high, n, dtype=np.int64)
+        assert np.array_equal(confirm.unique_keys(keys), np.unique(keys))
+
+
+def test_probe_rows_join_every_slice_in_order(monkeypatch) -> None:
+    from photodedup.core import fingerprint_rows
+    from photodedup.core.models import ImageRecord
+
+    def record(i: int, probes: tuple[int, ...]) -> ImageRecord:
+        return ImageRecord(f"/p/{i}.jpg", 1, 0, "JPEG", 1, 1, i, (), "d", probes=probes)
+
+    records = [record(i, (i, 2**64 - 1 - i)) for i in range(10)]
+    monkeypatch.setattr(fingerprint_rows, "_SLICE", 3)  # 10 records: four slices
+    rows = fingerprint_rows.probe_rows(records)
+    assert rows.tolist() == [[i, 2**64 - 1 - i] for i in range(10)]
+    odd = [*records[:4], record(99, (1,))]
+    with pytest.raises(ValueError, match="different numbers of probes"):
+        fingerprint_rows.probe_rows(odd)
