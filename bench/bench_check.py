@@ -39,6 +39,7 @@ from PIL import Image, ImageFilter
 from photodedup.core.cache import HashCache
 from photodedup.core.check import CheckSettings, Library, Verdict, check
 from photodedup.core.discover import discover
+from photodedup.core.halves import HALF_BYTES
 from photodedup.core.index import Index, IndexEntry, write_index
 from photodedup.core.models import HashSettings, ImageRecord, ScanOptions, WalkOptions
 from photodedup.core.scan import fingerprint
@@ -81,12 +82,13 @@ def random_entries(n: int) -> list[IndexEntry]:
     rnd = random.Random(7)
 
     def thumb(i: int) -> bytes:
-        # The check bytes: the 8 x 8 RGB thumbnail, then PDQ's quality (0-100).
+        # The check bytes: the 8 x 8 RGB thumbnail, then PDQ's quality (0-100), then
+        # the halves' probes and hashes (core.halves), which a check searches too.
         if i % 100 == 0:  # near-blank: one tone with a little grain, darker than the fogs
             tone = rnd.randrange(30)
             pixels = bytes(max(0, min(255, tone + rnd.randrange(-2, 3))) for _ in range(192))
-            return pixels + bytes([rnd.randrange(0, 50)])
-        return rnd.randbytes(192) + bytes([rnd.randrange(50, 101)])
+            return pixels + bytes([rnd.randrange(0, 50)]) + rnd.randbytes(HALF_BYTES)
+        return rnd.randbytes(192) + bytes([rnd.randrange(50, 101)]) + rnd.randbytes(HALF_BYTES)
 
     return [
         IndexEntry(
