@@ -20,6 +20,8 @@ the pair counts as at the chosen distance.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from PIL import Image
 
@@ -91,18 +93,35 @@ def half_limit(d: int) -> int:
     return min(int(d * HALF_SHARE), HALF_MAX) if d > 0 else -1
 
 
+def rows_words(halves: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``half_words`` of (n, HALF_BYTES) uint8 rows (an index's column), and which
+    rows have halves (not all zero), without making a bytes object per row."""
+    words = halves.view(">u8").astype(np.uint64).reshape(len(halves), len(HALVES), 5)
+    probes = np.ascontiguousarray(words[:, :, 0])
+    return probes, halves.any(axis=1)
+
+
 def half_candidates(
-    checks: list[bytes], tick, workers: int, split: int | None = None
+    checks: Sequence[bytes],
+    tick,
+    workers: int,
+    split: int | None = None,
+    probes: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (a, b), a < b, of which some half's probes are within HALF_PROBE bits.
 
     With ``split`` only pairs with a < ``split`` <= b (a library against queries).
+    ``probes``, the halves' probes of ``checks`` and which have halves, saves
+    reading them from the bytes.
     """
-    probes, _ = half_words(checks)
-    usable = np.flatnonzero([has_halves(t) for t in checks])
+    if probes is None:
+        words, _ = half_words(list(checks))
+        usable = np.flatnonzero([has_halves(t) for t in checks])
+    else:
+        words, usable = probes[0], np.flatnonzero(probes[1])
     found_a, found_b = [], []
     for h in range(len(HALVES)):
-        base = np.ascontiguousarray(probes[usable, h : h + 1])
+        base = np.ascontiguousarray(words[usable, h : h + 1])
         if split is None:
             pairs = hamming_index.self_pairs(base, HALF_PROBE, tick, workers)
         else:
@@ -115,7 +134,7 @@ def half_candidates(
     return a[a != b], b[a != b]
 
 
-def half_matches(checks: list[bytes], a: np.ndarray, b: np.ndarray, d: int) -> np.ndarray:
+def half_matches(checks: Sequence[bytes], a: np.ndarray, b: np.ndarray, d: int) -> np.ndarray:
     """Whether pairs (a[i], b[i]) meet by a half (the module docstring); thumbnails apart."""
     if not len(a):
         return np.zeros(0, dtype=bool)
