@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 from PySide6.QtWidgets import QApplication
 
@@ -40,15 +39,16 @@ def test_progress_is_throttled_but_every_phase_shows(qtbot):
         return "done"
 
     runner = JobRunner()
-    started = time.monotonic()
-    job = runner.start("scan", work)
+    # An interval no run can reach: only a change of phase lets a report through.
+    job = runner.start("scan", work, interval=3600)
     got = collect(job)
     with qtbot.waitSignal(job.ended, timeout=10_000):
         pass
-    elapsed = time.monotonic() - started
-    phases = [p.phase for p in got["progress"]]
-    assert {"discover", "hash", "group"} <= set(phases)
-    assert len(phases) <= 3 + elapsed / 0.1 + 1  # about ten a second, plus one per phase
+    assert [(p.phase, p.done) for p in got["progress"]] == [
+        ("discover", 0),
+        ("hash", 0),
+        ("group", 0),
+    ]
     assert got["finished"] == ["done"]
 
 
@@ -105,16 +105,17 @@ def test_a_new_job_of_a_kind_drops_the_one_before(qtbot):
 
 
 def test_shutdown_cancels_everything_and_waits(qtbot):
+    saw_cancel: list[bool] = []
+
     def until_cancelled(progress, cancel):
-        cancel.wait(10)
+        saw_cancel.append(cancel.wait(10))  # False only if the wait ran out
         raise Cancelled
 
     runner = JobRunner()
     for kind in ("scan", "regroup", "removal"):
         runner.start(kind, until_cancelled)
-    started = time.monotonic()
     assert runner.shutdown(2.0)
-    assert time.monotonic() - started < 1
+    assert saw_cancel == [True, True, True]
     assert runner.active() == 0
     assert not any(runner.is_running(k) for k in ("scan", "regroup", "removal"))
 
@@ -123,9 +124,8 @@ def test_shutdown_gives_up_after_its_timeout(qtbot):
     stop = threading.Event()
     runner = JobRunner()
     runner.start("stubborn", lambda progress, cancel: stop.wait(10))  # ignores its cancel
-    started = time.monotonic()
     assert not runner.shutdown(0.3)
-    assert time.monotonic() - started < 1
+    assert runner.active() == 1  # left running: shutdown gave up instead of joining it
     stop.set()
     qtbot.waitUntil(lambda: runner.active() == 0, timeout=5000)
 
