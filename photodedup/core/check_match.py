@@ -114,12 +114,11 @@ def checked_rows(
     checks = _CheckBytes(table, [q.thumb for q in queries])
     if halves.HALF_SEARCH:  # a marked copy's untouched half proposes it, as in a scan
         if table.halves is not None:
-            lib_words, lib_usable = halves.rows_words(table.halves)
+            lib_words, lib_usable = halves.rows_probes(table.halves)
         else:  # an index written before the halves: its rows meet by the whole frame
             lib_words = np.zeros((n, len(halves.HALVES)), dtype=np.uint64)
             lib_usable = np.zeros(n, dtype=bool)
-        q_words, _ = halves.half_words(checks.queries)
-        q_usable = np.array([halves.has_halves(t) for t in checks.queries], dtype=bool)
+        q_words, q_usable = halves.probes_of(checks.queries)
         probes = (np.concatenate([lib_words, q_words]), np.concatenate([lib_usable, q_usable]))
         hr, hq = halves.half_candidates(checks, stop, 1, split=n, probes=probes)
         unturned = np.full(len(queries), -1, dtype=np.int64)
@@ -129,13 +128,11 @@ def checked_rows(
         found_e.append(entry_of[has])
         found_r.append(hr[has])
         found_h.append(np.ones(int(has.sum()), dtype=np.int64))
-    key = np.unique(
-        np.stack(
-            [np.concatenate(found_e), np.concatenate(found_r), np.concatenate(found_h)], axis=1
-        ),
-        axis=0,
+    # One key per (entry, row, by half), ordered as those triples (as in a scan).
+    key = confirm.unique_keys(
+        (np.concatenate(found_e) * n + np.concatenate(found_r)) * 2 + np.concatenate(found_h)
     )
-    entry, row, by_half = key[:, 0], key[:, 1], key[:, 2] == 1
+    entry, row, by_half = key // 2 // n, key // 2 % n, key % 2 == 1
     qs, ks = owner_a[entry], view_a[entry]
     bits = table.hashes.shape[1] * 64
     hashes = hamming_index.pack(

@@ -93,12 +93,17 @@ def half_limit(d: int) -> int:
     return min(int(d * HALF_SHARE), HALF_MAX) if d > 0 else -1
 
 
-def rows_words(halves: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``half_words`` of (n, HALF_BYTES) uint8 rows (an index's column), and which
-    rows have halves (not all zero), without making a bytes object per row."""
+def probes_of(checks: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """The (n, 4) probes of the halves of ``checks``, and which of them have halves."""
+    probes, _ = half_words(list(checks))
+    return probes, np.array([has_halves(t) for t in checks], dtype=bool)
+
+
+def rows_probes(halves: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``probes_of`` (n, HALF_BYTES) uint8 rows (an index's column, all zero where a
+    row has no halves), without making a bytes object per row."""
     words = halves.view(">u8").astype(np.uint64).reshape(len(halves), len(HALVES), 5)
-    probes = np.ascontiguousarray(words[:, :, 0])
-    return probes, halves.any(axis=1)
+    return np.ascontiguousarray(words[:, :, 0]), halves.any(axis=1)
 
 
 def half_candidates(
@@ -111,14 +116,11 @@ def half_candidates(
     """Pairs (a, b), a < b, of which some half's probes are within HALF_PROBE bits.
 
     With ``split`` only pairs with a < ``split`` <= b (a library against queries).
-    ``probes``, the halves' probes of ``checks`` and which have halves, saves
-    reading them from the bytes.
+    ``probes`` (``probes_of`` ``checks``, found another way) saves reading them
+    from the bytes.
     """
-    if probes is None:
-        words, _ = half_words(list(checks))
-        usable = np.flatnonzero([has_halves(t) for t in checks])
-    else:
-        words, usable = probes[0], np.flatnonzero(probes[1])
+    words, has = probes if probes is not None else probes_of(checks)
+    usable = np.flatnonzero(has)
     found_a, found_b = [], []
     for h in range(len(HALVES)):
         base = np.ascontiguousarray(words[usable, h : h + 1])
