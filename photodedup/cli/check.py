@@ -30,8 +30,9 @@ from photodedup.cli.common import (
 )
 from photodedup.cli.progress_bar import PhaseProgress
 from photodedup.cli.render import human_bytes, plural, printable, reason_words
-from photodedup.core.models import DEFAULT_MIN_SIZE, HASH_ALGORITHMS, HASH_SIZES, Cancelled
+from photodedup.core.models import DEFAULT_MIN_SIZE, HASH_ALGORITHMS, HASH_SIZES
 from photodedup.core.presets import DEFAULT_PRESET, PRESETS
+from photodedup.core.progress import Cancelled
 
 if TYPE_CHECKING:
     from photodedup.core.check import CheckReport, CheckSettings, QueryResult

@@ -25,7 +25,8 @@ from photodedup.cli.common import (
     walk_options,
 )
 from photodedup.cli.render import printable, reason_words
-from photodedup.core.models import HASH_ALGORITHMS, HASH_SIZES, Cancelled
+from photodedup.core.models import HASH_ALGORITHMS, HASH_SIZES
+from photodedup.core.progress import Cancelled
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO, Any, ClassVar
 
 from photodedup.cli.render import clock
-from photodedup.core.models import Progress
+from photodedup.core.progress import Progress
 from photodedup.core.reasons import Phase
 
 

@@ -28,13 +28,13 @@ from photodedup.core.keep import PRESETS as KEEP_PRESETS
 from photodedup.core.models import (
     HASH_ALGORITHMS,
     HASH_SIZES,
-    Cancelled,
     GroupOptions,
     HashSettings,
     ScanOptions,
     ScanResult,
 )
 from photodedup.core.presets import DEFAULT_PRESET, PRESETS, preset_distance
+from photodedup.core.progress import Cancelled
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:

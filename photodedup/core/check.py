@@ -34,13 +34,12 @@ from photodedup.core.models import (
     GroupOptions,
     HashSettings,
     ImageRecord,
-    Progress,
-    ProgressCallback,
     ScanError,
     ScanOptions,
     WalkOptions,
 )
 from photodedup.core.presets import preset_distance
+from photodedup.core.progress import Progress, ProgressCallback
 
 LOOSE_PRESET = "loose"
 

@@ -20,8 +20,8 @@ from photodedup.core import confirm, halves, hamming_index
 from photodedup.core.group import is_blank
 from photodedup.core.index import full_digests
 from photodedup.core.library_table import LibraryTable, quadrant_means
-from photodedup.core.models import Cancelled, ImageRecord
-from photodedup.core.progress import Reporter
+from photodedup.core.models import ImageRecord
+from photodedup.core.progress import Cancelled, Reporter
 from photodedup.core.reasons import Phase
 
 

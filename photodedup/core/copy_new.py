@@ -22,7 +22,7 @@ from enum import StrEnum
 
 from photodedup.core.fingerprint import full_digest
 from photodedup.core.group import in_folder
-from photodedup.core.models import Cancelled, Progress, ProgressCallback
+from photodedup.core.progress import Cancelled, Progress, ProgressCallback
 
 CHUNK = 1024 * 1024
 

@@ -36,14 +36,9 @@ from photodedup.core.formats import (
     extension,
     sniff_format,
 )
-from photodedup.core.models import (
-    DEFAULT_MIN_SIZE,
-    FileRef,
-    ProgressCallback,
-    ScanError,
-)
+from photodedup.core.models import DEFAULT_MIN_SIZE, FileRef, ScanError
 from photodedup.core.os_errors import os_error
-from photodedup.core.progress import CancelToken, Reporter, check
+from photodedup.core.progress import CancelToken, ProgressCallback, Reporter, check
 from photodedup.core.raw import sniff_raw_file
 from photodedup.core.reasons import Phase, Reason, Why, not_an_image
 

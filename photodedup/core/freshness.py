@@ -25,8 +25,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from photodedup.core.fingerprint import quick_digest
-from photodedup.core.models import ImageRecord, Progress, ProgressCallback
-from photodedup.core.progress import CancelToken, check
+from photodedup.core.models import ImageRecord
+from photodedup.core.progress import CancelToken, Progress, ProgressCallback, check
 from photodedup.core.reasons import Reason
 
 # Only POSIX systems have a change time; on Windows ``st_ctime`` is the creation

@@ -19,8 +19,8 @@ import numpy as np
 from photodedup.core import confirm, hamming_index
 from photodedup.core import crops as crop_rule
 from photodedup.core.fingerprint_rows import VIEWS, hash_rows, probe_rows
-from photodedup.core.models import Group, ImageRecord, Member, ProgressCallback
-from photodedup.core.progress import CancelToken, Reporter
+from photodedup.core.models import Group, ImageRecord, Member
+from photodedup.core.progress import CancelToken, ProgressCallback, Reporter
 from photodedup.core.reasons import Phase
 
 # Rotation/mirror matching is off by default: each image then has five hashes, so

@@ -30,16 +30,8 @@ from photodedup.core.index import (
     same_file,
     write_index,
 )
-from photodedup.core.models import (
-    CHECK_BYTES,
-    Cancelled,
-    FileRef,
-    ImageRecord,
-    Progress,
-    ProgressCallback,
-    ScanError,
-    ScanOptions,
-)
+from photodedup.core.models import CHECK_BYTES, FileRef, ImageRecord, ScanError, ScanOptions
+from photodedup.core.progress import Cancelled, Progress, ProgressCallback
 from photodedup.core.reasons import Reason
 from photodedup.core.scan import fingerprint
 

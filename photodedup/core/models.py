@@ -8,12 +8,12 @@ Linux keeps its bytes through surrogate escapes (``os.fsencode`` gives them back
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from photodedup.core.presets import DEFAULT_PRESET, preset_distance
-from photodedup.core.reasons import Phase, Reason
+from photodedup.core.reasons import Reason
 
 # "pdq" is the default: Meta's PDQ (256 bits) confirms pairs that a 64-bit pHash or
 # dHash proposes, with a colour thumbnail as a last check (bench/README.md). The
@@ -316,23 +316,6 @@ class Group:
         return replace(self, members=members) if len(members) >= 2 else None
 
 
-@dataclass(frozen=True)
-class Progress:
-    """A progress report: what phase, how far, and what is being read now."""
-
-    phase: Phase | str  # a Phase, or a name a caller of several phases gives its own
-    done: int
-    total: int
-    bytes_done: int = 0
-    bytes_total: int = 0
-    current: str = ""
-    rate: float = 0.0  # files per second in this phase
-    eta: float | None = None  # seconds left, when it can be estimated
-
-
-ProgressCallback = Callable[[Progress], None]
-
-
 @dataclass
 class ScanStats:
     files_seen: int = 0
@@ -472,7 +455,3 @@ class _GroupIndex:
                 index.where.pop(m.image.path, None)
         index.left = sorted(self.left + [touched[pos] for pos in left])
         return index
-
-
-class Cancelled(Exception):
-    """Raised by engine functions when their cancel event is set."""

@@ -11,10 +11,32 @@ when asked to stop. Front ends only ever see ``Progress`` values.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol
 
-from photodedup.core.models import Cancelled, Progress, ProgressCallback
 from photodedup.core.reasons import Phase
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A progress report: what phase, how far, and what is being read now."""
+
+    phase: Phase | str  # a Phase, or a name a caller of several phases gives its own
+    done: int
+    total: int
+    bytes_done: int = 0
+    bytes_total: int = 0
+    current: str = ""
+    rate: float = 0.0  # files per second in this phase
+    eta: float | None = None  # seconds left, when it can be estimated
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+class Cancelled(Exception):
+    """Raised by engine functions when their cancel event is set."""
 
 
 class CancelToken(Protocol):

@@ -24,8 +24,7 @@ from enum import StrEnum
 from photodedup.core import fdtrash, safemove
 from photodedup.core.actionlog import Batch, LoggedFile, LogWriter, pending, read_history
 from photodedup.core.fingerprint import full_digest
-from photodedup.core.models import Cancelled, ProgressCallback
-from photodedup.core.progress import CancelToken, Reporter
+from photodedup.core.progress import Cancelled, CancelToken, ProgressCallback, Reporter
 from photodedup.core.reasons import Phase
 
 

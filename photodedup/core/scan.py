@@ -30,14 +30,13 @@ from photodedup.core.models import (
     GroupOptions,
     HashSettings,
     ImageRecord,
-    ProgressCallback,
     ScanError,
     ScanOptions,
     ScanResult,
     ScanStats,
 )
 from photodedup.core.pairs import pair_groups
-from photodedup.core.progress import CancelToken, Reporter, check
+from photodedup.core.progress import CancelToken, ProgressCallback, Reporter, check
 from photodedup.core.reasons import Phase, Reason
 from photodedup.core.workers import EarlyPool, ignore_interrupts, pool_context, run_batches
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QThreadPool, Signal, Slot
 
-from photodedup.core.models import Cancelled
+from photodedup.core.progress import Cancelled
 from photodedup.gui.platform import (
     memory,
     pyside_fixes,  # noqa: F401 (must run before Qt use)

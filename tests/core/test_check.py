@@ -13,7 +13,8 @@ from imagegen import photo, resized, save, watermarked, write_garbage, write_tru
 
 from photodedup.core.check import CheckSettings, Library, Verdict, check
 from photodedup.core.library import update_index
-from photodedup.core.models import Cancelled, GroupOptions, ScanOptions, WalkOptions
+from photodedup.core.models import GroupOptions, ScanOptions, WalkOptions
+from photodedup.core.progress import Cancelled
 
 SIZE = (800, 600)
 

@@ -14,8 +14,8 @@ from PIL import Image
 from photodedup.core import discover as discover_module
 from photodedup.core.discover import discover
 from photodedup.core.formats import describe_content, sniff_format
-from photodedup.core.models import Cancelled, Progress
 from photodedup.core.os_errors import os_error
+from photodedup.core.progress import Cancelled, Progress
 from photodedup.core.reasons import Content, Reason
 
 

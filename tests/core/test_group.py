@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from photodedup.core import group as grp
 from photodedup.core.group import group_images
-from photodedup.core.models import Cancelled, ImageRecord
+from photodedup.core.models import ImageRecord
 from photodedup.core.presets import DEFAULT_PRESET, PRESETS, preset_distance
+from photodedup.core.progress import Cancelled
 
 ROOT = "/photos"
 

@@ -8,8 +8,8 @@ import threading
 import pytest
 
 from photodedup.core.group import group_images
-from photodedup.core.models import Cancelled, ImageRecord, Progress
-from photodedup.core.progress import Reporter, check
+from photodedup.core.models import ImageRecord
+from photodedup.core.progress import Cancelled, Progress, Reporter, check
 from photodedup.core.reasons import Phase
 
 

@@ -15,14 +15,8 @@ from procs import grandchildren, running
 
 from photodedup.core.cache import HashCache
 from photodedup.core.ignore import IgnoreList
-from photodedup.core.models import (
-    Cancelled,
-    GroupOptions,
-    HashSettings,
-    Progress,
-    ScanOptions,
-    WalkOptions,
-)
+from photodedup.core.models import GroupOptions, HashSettings, ScanOptions, WalkOptions
+from photodedup.core.progress import Cancelled, Progress
 from photodedup.core.scan import BATCH, regroup, scan
 
 ORIGINALS = range(100, 106)

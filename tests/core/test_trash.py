@@ -17,7 +17,8 @@ import pytest
 from imagegen import photo, save, scanned
 from send2trash.exceptions import TrashPermissionError
 
-from photodedup.core.models import Cancelled, Group, ImageRecord, Member, Progress
+from photodedup.core.models import Group, ImageRecord, Member
+from photodedup.core.progress import Cancelled, Progress
 from photodedup.core.reasons import Reason
 from photodedup.core.trash import (
     Outcome,

@@ -17,7 +17,8 @@ from imagegen import photo, save
 from PIL import Image
 from procs import grandchildren
 
-from photodedup.core.models import Progress, ScanError, ScanOptions, WalkOptions
+from photodedup.core.models import ScanError, ScanOptions, WalkOptions
+from photodedup.core.progress import Progress
 from photodedup.core.reasons import Reason
 from photodedup.core.scan import scan
 

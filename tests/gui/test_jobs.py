@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtWidgets import QApplication
 
-from photodedup.core.models import Cancelled, Progress
+from photodedup.core.progress import Cancelled, Progress
 from photodedup.gui.jobs import JobRunner
 from photodedup.gui.platform import main_thread_gc
 

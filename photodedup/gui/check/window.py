@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from photodedup.core.check import CheckReport, CheckSettings, Library, QueryResult, check
 from photodedup.core.copy_new import CopyReport, copy_new, dest_problem
 from photodedup.core.index import IndexProblem
-from photodedup.core.models import Progress
+from photodedup.core.progress import Progress
 from photodedup.gui.check.delegate import CheckDelegate
 from photodedup.gui.check.filter_bar import FilterBar
 from photodedup.gui.check.model import CheckModel, ResultRole, VerdictFilter

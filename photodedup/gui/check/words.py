@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from photodedup.core.copy_new import CopyReport, DestProblem
 from photodedup.core.index import IndexProblem, IndexReason
-from photodedup.core.models import Progress
+from photodedup.core.progress import Progress
 from photodedup.gui.platform.formatting import display_path, format_bytes, pick
 
 translate = QCoreApplication.translate

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from photodedup.core import trash
-from photodedup.core.models import Progress
+from photodedup.core.progress import Progress
 from photodedup.core.reasons import Reason, Status
 from photodedup.core.trash import Outcome, Planned, RemovalPlan, TrashCancelled
 

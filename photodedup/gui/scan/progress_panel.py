@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core.models import Progress
+from photodedup.core.progress import Progress
 from photodedup.core.reasons import Phase
 from photodedup.gui.platform.formatting import display_path
 

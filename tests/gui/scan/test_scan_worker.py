@@ -8,7 +8,6 @@ import pytest
 
 from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import (
-    Cancelled,
     Group,
     GroupOptions,
     HashSettings,
@@ -18,6 +17,7 @@ from photodedup.core.models import (
     ScanResult,
     WalkOptions,
 )
+from photodedup.core.progress import Cancelled
 from photodedup.gui.scan.worker import regroup_work, scan_work
 
 
