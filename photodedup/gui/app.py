@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 ORGANIZATION = "photodedup"
 APPLICATION = "photodedup"
+# How long a thread running Python keeps the GIL from one that asks (Python's default
+# is 5 ms); see create_app.
+GIL_SWITCH_SECONDS = 0.0002
 
 
 def create_app(argv: Sequence[str]) -> QApplication:
@@ -42,6 +45,11 @@ def create_app(argv: Sequence[str]) -> QApplication:
     app.setStyle("Fusion")
     app.setWindowIcon(resources.app_icon())
     main_thread_gc.install(app)  # Qt objects in garbage must never go from a worker thread
+    # The GUI thread takes the GIL for every Python call Qt makes (a paint, a model's
+    # data()), hundreds per frame, and each time waits out the switch interval of a
+    # job thread running Python. At the default 5 ms a review list or a results page
+    # painted while a job ran froze the window for 0.3-0.8 s (bench/bench_gui.py).
+    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     return app
 
 
