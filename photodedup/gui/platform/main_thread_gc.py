@@ -6,8 +6,11 @@ check all allocate a lot) and the garbage holds a Qt object, for example a
 dialog kept in a cycle by a connected lambda, the object's C++ side is
 destroyed from the worker thread, and the app crashes (it did, in the review's
 planning thread). So the automatic collector is turned off and a timer on the
-GUI thread collects instead, by the same thresholds (young generations only
-while a job runs: ``memory.collector`` keeps full collections off then).
+GUI thread collects instead, by the same thresholds, and not at all while a job
+runs: a scan allocates hundreds of thousands of objects between two ticks, and a
+young collection then walked them all on the GUI thread (127 ms at 100,000
+photos, bench/bench_gui.py). What a job made is frozen when it ends
+(``memory.collector``), so no collection walks it later either.
 """
 
 from __future__ import annotations
@@ -39,14 +42,14 @@ class MainThreadGC(QObject):
     def collect(self) -> int:
         """Collect the generations that are over their threshold; the objects freed."""
         counts, thresholds = gc.get_count(), gc.get_threshold()
-        if counts[0] <= thresholds[0]:
+        if counts[0] <= thresholds[0] or memory.collector.busy():
             return 0
         generation = 0
         if counts[1] > thresholds[1]:
             generation = 1
             now = time.monotonic()
             full_due = counts[2] > thresholds[2] and now - self._last_full >= _FULL_EVERY_S
-            if full_due and not memory.collector.busy():  # jobs keep full ones off (memory.py)
+            if full_due:
                 generation, self._last_full = 2, now
         return gc.collect(generation)
 
