@@ -186,6 +186,12 @@ def run(args: argparse.Namespace) -> dict:
 
     app = create_app(["photodedup-bench"])
     meter = StallMeter()
+    tracer = None
+    if args.trace_stalls:
+        from stall_trace import StallTracer
+
+        tracer = StallTracer(lambda: meter._last, lambda: meter.phase, args.trace_stalls)
+        tracer.start()
     window = MainWindow()
     window.resize(1240, 760)
     window.setMinimumSize(0, 0)
@@ -361,6 +367,9 @@ def run(args: argparse.Namespace) -> dict:
     now, peak = rss_mb()
     out["gui_rss_mb"] = round(now)
     out["gui_peak_rss_mb"] = round(peak)
+    if tracer is not None:
+        tracer.stop()
+        out["stall_traces"] = tracer.report()
 
     # -- close during a scan ----------------------------------------------------------
     cold = args.cache + ".close-test"
@@ -390,6 +399,12 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=40, help="PageDowns to try after End")
     parser.add_argument("--remove", type=int, default=30_000, help="files to remove at the end")
     parser.add_argument("--skip-cli", action="store_true", help="do not measure the CLI")
+    parser.add_argument(
+        "--trace-stalls",
+        type=float,
+        metavar="MS",
+        help="take every thread's stack when the GUI thread stalls this long",
+    )
     args = parser.parse_args()
     args.library, args.cache = os.path.abspath(args.library), os.path.abspath(args.cache)
     if "DISPLAY" not in os.environ:
