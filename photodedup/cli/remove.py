@@ -51,14 +51,14 @@ def check_arguments(args: argparse.Namespace) -> str | None:
     return None
 
 
-def remove_marked(args: argparse.Namespace, result: ScanResult, options: ScanOptions) -> int:
+def remove_marked(
+    args: argparse.Namespace, result: ScanResult, options: ScanOptions, marked: set[str]
+) -> int:
+    """Move the ``marked`` files (the report's, from the --keep rule and --prefer
+    order) to the trash or the --move-to folder, after asking."""
     from photodedup.core import trash
-    from photodedup.core.select import premark
 
     out = sys.stderr if args.json == "-" else sys.stdout
-    # The same marks as the report's "keep" column: the --keep rule and --prefer order.
-    prefer = [os.path.abspath(d) for d in getattr(args, "prefer", ())]
-    marked = premark(result.groups, getattr(args, "keep", None), prefer)
     plan = trash.plan_removal(result.groups, marked)
     if plan.problems:
         for problem in plan.problems:

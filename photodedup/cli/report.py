@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from typing import IO
 
 from photodedup.cli.render import human_bytes, plural, printable, reason_words
-from photodedup.core.keep import KeepReason
+from photodedup.core.keep import Choice, KeepReason
 from photodedup.core.models import ScanResult
-from photodedup.core.select import Rule, premark, verdicts
+from photodedup.core.select import Rule, choices, marks_of, verdicts
 
 # Why a copy is kept, in the words the summary prints after it.
 REASON_WORDS = {
@@ -39,14 +39,18 @@ def print_summary(
     rule: Rule = None,
     prefer: Sequence[str] = (),
     bits: int = 64,
+    picks: Sequence[Choice] | None = None,
 ) -> None:
     """Every group, then what could not be read, then the totals.
 
     "keep" marks the copy ``rule`` keeps, with why; the others show their distance
-    to the photo the group was compared with.
+    to the photo the group was compared with. ``picks``: that copy in each group,
+    when the caller has chosen it (``select.choices``).
     """
-    marked = premark(result.groups, rule, prefer)
-    all_verdicts = verdicts(result.groups, marked, rule, prefer)
+    if picks is None:
+        picks = choices(result.groups, rule, prefer)
+    marked = marks_of(result.groups, picks)
+    all_verdicts = verdicts(result.groups, marked, picks=picks)
     if result.groups:
         print(
             f"d=N: how many of the {bits} bits of the fingerprint differ from the"

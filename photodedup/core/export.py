@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import IO, Any
 
 from photodedup import __version__
-from photodedup.core.keep import resolve
+from photodedup.core.keep import Choice, resolve
 from photodedup.core.models import Group, ScanOptions, ScanResult
 from photodedup.core.select import Rule, Verdict, verdicts
 
@@ -93,9 +93,11 @@ def result_to_dict(
     marked: Collection[str] | None = None,
     rule: Rule = None,
     prefer: Sequence[str] = (),
+    picks: Sequence[Choice] | None = None,
 ) -> dict[str, Any]:
     """The documented ``--json`` shape; ``groups`` overrides the result's (after edits),
-    ``marked`` the rule's marks (the user's), ``rule`` and ``prefer`` the default keeper."""
+    ``marked`` the rule's marks (the user's), ``rule`` and ``prefer`` the default keeper;
+    ``picks``, that keeper in each group when the caller has chosen it (``select.choices``)."""
     groups = result.groups if groups is None else groups
     settings = settings_to_dict(options)
     settings["keep"] = _rule_text(rule)
@@ -106,7 +108,9 @@ def result_to_dict(
         "settings": settings,
         "groups": [
             group_to_dict(g, v)
-            for g, v in zip(groups, verdicts(groups, marked, rule, prefer), strict=True)
+            for g, v in zip(
+                groups, verdicts(groups, marked, rule, prefer, picks=picks), strict=True
+            )
         ],
         "errors": [{"path": e.path, "reason": e.reason, "detail": e.detail} for e in result.errors],
         "warnings": list(result.warnings),
@@ -121,7 +125,8 @@ def write_json(
     groups: Sequence[Group] | None = None,
     **keep: Any,
 ) -> None:
-    """``result_to_dict`` as indented JSON; ``keep`` takes its ``marked``, ``rule``, ``prefer``."""
+    """``result_to_dict`` as indented JSON; ``keep`` takes its ``marked``, ``rule``,
+    ``prefer`` and ``picks``."""
     report = result_to_dict(result, options, groups, **keep)
     # A key per line and a group (or error) per line: as easy to read and grep as
     # indented JSON, but json's C encoder does the work. With ``indent`` every value
@@ -144,11 +149,13 @@ def write_csv(
     marked: Collection[str] | None = None,
     rule: Rule = None,
     prefer: Sequence[str] = (),
+    picks: Sequence[Choice] | None = None,
 ) -> None:
-    """One row per file. Open ``fp`` with ``newline=""`` and ``errors="surrogateescape"``."""
+    """One row per file. Open ``fp`` with ``newline=""`` and ``errors="surrogateescape"``;
+    ``picks`` as for ``result_to_dict``."""
     writer = csv.writer(fp)
     writer.writerow(CSV_FIELDS)
-    all_verdicts = verdicts(groups, marked, rule, prefer)
+    all_verdicts = verdicts(groups, marked, rule, prefer, picks=picks)
     for number, (group, verdict) in enumerate(zip(groups, all_verdicts, strict=True), 1):
         for row in group_to_dict(group, verdict)["files"]:
             row["mtime"] = _iso_time(row["mtime"])  # a spreadsheet shows it as a date

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from photodedup.core.keep import Choice, KeepReason, KeepRule, choose, chooser
-from photodedup.core.models import Group
+from photodedup.core.models import Group, Member
 
 Rule = KeepRule | str | None
 
@@ -66,15 +66,24 @@ def premark(
     changed since the scan) are never marked nor kept: the best of the others is.
     """
     pick = chooser(rule, prefer)  # rejects an unknown rule even when there are no groups
+    lists: Iterable[Sequence[Member]] = (g.members for g in groups)
+    if unavailable:
+        lists = (tuple(m for m in ms if m.image.path not in unavailable) for ms in lists)
+    return _marks((ms, pick(ms).index) for ms in lists if ms)
+
+
+def marks_of(groups: Sequence[Group], picks: Sequence[Choice]) -> set[str]:
+    """``premark`` from the choice already made in each group (``choices``, same order),
+    so a front end that needs both the marks and the reasons chooses once."""
+    return _marks((g.members, c.index) for g, c in zip(groups, picks, strict=True))
+
+
+def _marks(kept_in: Iterable[tuple[Sequence[Member], int]]) -> set[str]:
+    """Every member but the kept one (by its index), its RAW+JPEG partner and
+    reference-folder files, less any path kept in another group."""
     marked: set[str] = set()
     kept: set[str] = set()
-    for group in groups:
-        members = group.members
-        if unavailable:
-            members = tuple(m for m in members if m.image.path not in unavailable)
-        if not members:
-            continue
-        best = pick(members).index
+    for members, best in kept_in:
         # A RAW+JPEG pair is one shot: the partner of the copy kept stays too.
         partner = members[best].pair
         for i, member in enumerate(members):
@@ -110,19 +119,23 @@ def verdicts(
     marked: Collection[str] | None = None,
     rule: Rule = None,
     prefer: Sequence[str] = (),
+    *,
+    picks: Sequence[Choice] | None = None,
 ) -> list[tuple[Verdict, ...]]:
     """A verdict for every member of every group, in order.
 
     ``marked`` holds the paths to remove as the user left them; ``None`` means the
-    rule's own marks. A mark that differs from the rule's says ``USER``.
+    rule's own marks. A mark that differs from the rule's says ``USER``. ``picks``
+    is each group's choice under ``rule`` and ``prefer`` (``choices``) when the
+    caller has made it already; otherwise it is made here.
     """
-    pick = chooser(rule, prefer)
-    suggested = premark(groups, rule, prefer)
+    if picks is None:
+        picks = choices(groups, rule, prefer)
+    suggested = marks_of(groups, picks)
     if marked is None:
         marked = suggested
     out = []
-    for group in groups:
-        picked = pick(group.members)
+    for group, picked in zip(groups, picks, strict=True):
         row = []
         for i, member in enumerate(group.members):
             path = member.image.path

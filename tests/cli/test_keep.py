@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -16,6 +17,7 @@ from imagegen import photo, save
 from photodedup.core.ignore import IgnoreList, default_ignore_path
 from photodedup.core.models import ScanOptions, WalkOptions
 from photodedup.core.scan import scan
+from photodedup.core.select import best_index, premark
 
 DAY_NS = 86_400 * 10**9
 
@@ -118,3 +120,36 @@ def test_the_apps_ignore_list_is_honoured_after_a_rename(opening: Path, tmp_path
     other = tmp_path / "other.json"
     report = json.loads(run_cli(str(opening), "--ignore-list", str(other), "--json", "-").stdout)
     assert {"IMG_0001.jpg", "IMG_0001.png", "renamed.webp"} in groups_of(report)
+
+
+def test_the_report_keeps_the_copies_a_removal_would_keep(tmp_path: Path) -> None:
+    # The CLI chooses each group's keeper once and reorders the groups by bytes to
+    # free: the JSON, the CSV and the marks must still name one keeper per group,
+    # the one the rule chooses for that group.
+    root = tmp_path / "library"
+    for n, (side, copies) in enumerate([(160, 2), (480, 3), (240, 4), (320, 2)]):
+        pic = photo(60 + n, (side, side * 3 // 4))
+        for c in range(copies):
+            size = (side * (4 - c) // 4, side * 3 * (4 - c) // 16)
+            save(pic.resize(size), root / f"set{n}" / f"{c}-copy.jpg", quality=80 + 5 * c)
+    groups = scan(
+        ScanOptions(WalkOptions((str(root),), min_size=0), workers=1, use_cache=False)
+    ).groups
+    assert len(groups) == 4
+    by_paths = {frozenset(g.paths): g for g in groups}
+    table = tmp_path / "out.csv"
+    flags = ("--no-cache", "--min-size", "0")
+    report = json.loads(run_cli(str(root), *flags, "--json", "-", "--csv", str(table)).stdout)
+    listed = [by_paths[frozenset(f["path"] for f in g["files"])] for g in report["groups"]]
+    assert listed != groups  # reordered, so a keeper out of step with its group shows
+    marked = premark(groups)
+    for group, entry in zip(listed, report["groups"], strict=True):
+        best = group.members[best_index(group)].image.path
+        assert [f["path"] for f in entry["files"] if f["keep"]] == [best]
+        assert {f["path"] for f in entry["files"] if not f["keep"]} == set(group.paths) - {best}
+    assert marked == {f["path"] for g in report["groups"] for f in g["files"] if not f["keep"]}
+    with table.open(encoding="utf-8", newline="") as fp:
+        rows = list(csv.DictReader(fp))
+    assert [(r["path"], r["keep"]) for r in rows] == [
+        (f["path"], str(f["keep"])) for g in report["groups"] for f in g["files"]
+    ]
