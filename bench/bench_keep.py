@@ -13,7 +13,8 @@ import argparse
 import random
 import time
 
-from photodedup.core.models import Group, ImageRecord, Member
+from photodedup.core.models import ImageRecord
+from photodedup.core.results import Group, Member
 from photodedup.core.select import premark
 
 

@@ -16,7 +16,8 @@ import argparse
 import time
 from dataclasses import replace
 
-from photodedup.core.models import Group, ImageRecord, Member, ScanResult
+from photodedup.core.models import ImageRecord
+from photodedup.core.results import Group, Member, ScanResult
 
 SIZES = (2, 3, 4, 3, 2, 3, 3, 4, 2, 3)  # files per group, in turn (as make_library.py)
 

@@ -16,8 +16,8 @@ from typing import IO, TYPE_CHECKING
 from photodedup.cli.common import EXIT_OK, EXIT_USAGE, error
 from photodedup.cli.confirm import confirmed
 from photodedup.cli.render import human_bytes, printable, reason_words
-from photodedup.core.models import ScanResult
 from photodedup.core.reasons import Status
+from photodedup.core.results import ScanResult
 
 if TYPE_CHECKING:
     from photodedup.core.scan import ScanOptions

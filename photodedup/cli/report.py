@@ -7,7 +7,7 @@ from typing import IO
 
 from photodedup.cli.render import human_bytes, plural, printable, reason_words
 from photodedup.core.keep import Choice, KeepReason
-from photodedup.core.models import ScanResult
+from photodedup.core.results import ScanResult
 from photodedup.core.select import Rule, choices, marks_of, verdicts
 
 # Why a copy is kept, in the words the summary prints after it.

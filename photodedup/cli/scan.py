@@ -31,10 +31,10 @@ from photodedup.core.models import (
     GroupOptions,
     HashSettings,
     ScanOptions,
-    ScanResult,
 )
 from photodedup.core.presets import DEFAULT_PRESET, PRESETS, preset_distance
 from photodedup.core.progress import Cancelled
+from photodedup.core.results import ScanResult
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:

@@ -30,16 +30,10 @@ from photodedup.core.check_match import checked_rows, distance_to, identical_row
 from photodedup.core.index import IndexProblem, IndexReason, read_table
 from photodedup.core.library import Collected, LibraryOnlyCache, collect, open_cache
 from photodedup.core.library_table import LibraryTable
-from photodedup.core.models import (
-    GroupOptions,
-    HashSettings,
-    ImageRecord,
-    ScanError,
-    ScanOptions,
-    WalkOptions,
-)
+from photodedup.core.models import GroupOptions, HashSettings, ImageRecord, ScanOptions, WalkOptions
 from photodedup.core.presets import preset_distance
 from photodedup.core.progress import Progress, ProgressCallback
+from photodedup.core.results import ScanError
 
 LOOSE_PRESET = "loose"
 

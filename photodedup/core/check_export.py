@@ -12,7 +12,7 @@ from typing import IO, Any
 from photodedup import __version__
 from photodedup.core.check import CheckReport, QueryResult
 from photodedup.core.copy_new import CopyReport
-from photodedup.core.models import ScanError
+from photodedup.core.results import ScanError
 
 FORMAT_VERSION = 1
 CSV_FIELDS = (

@@ -36,11 +36,12 @@ from photodedup.core.formats import (
     extension,
     sniff_format,
 )
-from photodedup.core.models import DEFAULT_MIN_SIZE, FileRef, ScanError
+from photodedup.core.models import DEFAULT_MIN_SIZE, FileRef
 from photodedup.core.os_errors import os_error
 from photodedup.core.progress import CancelToken, ProgressCallback, Reporter, check
 from photodedup.core.raw import sniff_raw_file
 from photodedup.core.reasons import Phase, Reason, Why, not_an_image
+from photodedup.core.results import ScanError
 
 # (path, size, mtime_ns) -> the format an earlier scan sniffed, or None.
 KnownFormat = Callable[[str, int, int], "str | None"]

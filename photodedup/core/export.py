@@ -23,7 +23,8 @@ from typing import IO, Any
 
 from photodedup import __version__
 from photodedup.core.keep import Choice, resolve
-from photodedup.core.models import Group, ScanOptions, ScanResult
+from photodedup.core.models import ScanOptions
+from photodedup.core.results import Group, ScanResult
 from photodedup.core.select import Rule, Verdict, verdicts
 
 FORMAT_VERSION = 1

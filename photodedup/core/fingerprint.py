@@ -30,9 +30,10 @@ from PIL import Image
 from photodedup.core.crops import window_hashes
 from photodedup.core.decode import DecodeError, decode
 from photodedup.core.halves import half_hashes
-from photodedup.core.models import FileRef, HashSettings, ImageRecord, ScanError
+from photodedup.core.models import FileRef, HashSettings, ImageRecord
 from photodedup.core.os_errors import os_error
 from photodedup.core.reasons import Reason
+from photodedup.core.results import ScanError
 
 QUICK_BLOCK = 64 * 1024
 FULL_CHUNK = 1024 * 1024

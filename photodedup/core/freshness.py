@@ -127,7 +127,7 @@ def _check_one(
 
 
 def records_of(groups: Iterable) -> list[ImageRecord]:
-    """Every record of ``groups`` (``models.Group``), each once, in group order."""
+    """Every record of ``groups`` (``results.Group``), each once, in group order."""
     seen: dict[str, ImageRecord] = {}
     for group in groups:
         for member in group.members:

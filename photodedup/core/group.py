@@ -19,9 +19,10 @@ import numpy as np
 from photodedup.core import confirm, hamming_index
 from photodedup.core import crops as crop_rule
 from photodedup.core.fingerprint_rows import VIEWS, hash_rows, probe_rows
-from photodedup.core.models import Group, ImageRecord, Member
+from photodedup.core.models import ImageRecord
 from photodedup.core.progress import CancelToken, ProgressCallback, Reporter
 from photodedup.core.reasons import Phase
+from photodedup.core.results import Group, Member
 
 # Rotation/mirror matching is off by default: each image then has five hashes, so
 # unrelated photos met up to 3x as often at the same distance and grouping took 8-15x

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from platformdirs import user_data_dir
 
 from photodedup.core.fingerprint import quick_digest
-from photodedup.core.models import Group, ImageRecord, Member
+from photodedup.core.models import ImageRecord
+from photodedup.core.results import Group, Member
 
 _VERSION = 2
 FILE_NAME = "ignore-list.json"

@@ -32,7 +32,8 @@ from enum import StrEnum
 
 from photodedup.core.cache_schema import RECORD_COLUMNS, record_to_row, row_to_record
 from photodedup.core.library_table import LibraryTable
-from photodedup.core.models import HashSettings, ImageRecord, ScanError
+from photodedup.core.models import HashSettings, ImageRecord
+from photodedup.core.results import ScanError
 
 APPLICATION_ID = 0x50445849  # "PDXI": tells our files from any other SQLite file
 # Format 2: the rows hold all that the scan's rule for the index's fingerprint needs

@@ -30,9 +30,10 @@ from photodedup.core.index import (
     same_file,
     write_index,
 )
-from photodedup.core.models import CHECK_BYTES, FileRef, ImageRecord, ScanError, ScanOptions
+from photodedup.core.models import CHECK_BYTES, FileRef, ImageRecord, ScanOptions
 from photodedup.core.progress import Cancelled, Progress, ProgressCallback
 from photodedup.core.reasons import Reason
+from photodedup.core.results import ScanError
 from photodedup.core.scan import fingerprint
 
 

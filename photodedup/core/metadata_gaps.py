@@ -13,7 +13,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from photodedup.core.models import Group, ImageRecord
+from photodedup.core.models import ImageRecord
+from photodedup.core.results import Group
 
 
 class Fact(StrEnum):

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from photodedup.core.formats import RAW_FORMATS
-from photodedup.core.models import Group, ImageRecord, Member
+from photodedup.core.models import ImageRecord
+from photodedup.core.results import Group, Member
 
 _CAMERA_JPEGS = frozenset({"JPEG", "HEIF"})
 

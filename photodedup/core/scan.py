@@ -24,20 +24,11 @@ from photodedup.core.fingerprint import fingerprint_file, full_digest, quick_dig
 from photodedup.core.formats import IMAGE_EXTENSIONS, extension
 from photodedup.core.group import count_near_blank, group_images
 from photodedup.core.ignore import IgnoreList
-from photodedup.core.models import (
-    FileRef,
-    Group,
-    GroupOptions,
-    HashSettings,
-    ImageRecord,
-    ScanError,
-    ScanOptions,
-    ScanResult,
-    ScanStats,
-)
+from photodedup.core.models import FileRef, GroupOptions, HashSettings, ImageRecord, ScanOptions
 from photodedup.core.pairs import pair_groups
 from photodedup.core.progress import CancelToken, ProgressCallback, Reporter, check
 from photodedup.core.reasons import Phase, Reason
+from photodedup.core.results import Group, ScanError, ScanResult, ScanStats
 from photodedup.core.workers import EarlyPool, ignore_interrupts, pool_context, run_batches
 
 # Files per task sent to a worker: enough to amortise the pickling round trip,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from photodedup.core.keep import Choice, KeepReason, KeepRule, choose, chooser
-from photodedup.core.models import Group, Member
+from photodedup.core.results import Group, Member
 
 Rule = KeepRule | str | None
 

@@ -32,9 +32,9 @@ from photodedup.core.actionlog import (
     new_batch_id,
     read_log,
 )
-from photodedup.core.models import Group
 from photodedup.core.progress import Cancelled, CancelToken, ProgressCallback, Reporter
 from photodedup.core.reasons import Phase, Reason, Status
+from photodedup.core.results import Group
 from photodedup.core.trash_checks import check, content_digest, no_recycle_bin
 from photodedup.core.trash_leftovers import discard_leftovers, error_status
 

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from photodedup.core.check import CheckSettings, Match, QueryResult
 from photodedup.core.formats import sniff_format
-from photodedup.core.models import Group, ImageRecord, Member, ScanOptions
+from photodedup.core.models import ImageRecord, ScanOptions
+from photodedup.core.results import Group, Member
 from photodedup.gui.check.delegate import thumb_box
 from photodedup.gui.check.window import CheckWindow
 from photodedup.gui.compare.view import CompareView

@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from photodedup.core.ignore import IgnoreList
-from photodedup.core.models import Group, ImageRecord, ScanOptions, ScanResult
+from photodedup.core.models import ImageRecord, ScanOptions
+from photodedup.core.results import Group, ScanResult
 from photodedup.core.select import premark
 from photodedup.core.trash import Planned
 from photodedup.gui.jobs import Job, JobRunner

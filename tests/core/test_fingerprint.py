@@ -22,8 +22,9 @@ from photodedup.core.fingerprint import (
     hash_image,
     quick_digest,
 )
-from photodedup.core.models import FileRef, HashSettings, ImageRecord, ScanError
+from photodedup.core.models import FileRef, HashSettings, ImageRecord
 from photodedup.core.reasons import Reason
+from photodedup.core.results import ScanError
 
 DHASH = HashSettings("dhash")
 ALL_SETTINGS = [HashSettings(a, n) for a in ("dhash", "phash", "ahash", "whash") for n in (8, 16)]

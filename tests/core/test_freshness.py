@@ -12,9 +12,9 @@ import pytest
 from imagegen import photo, save, scanned
 
 from photodedup.core.freshness import HAS_CHANGE_TIME, check_files
-from photodedup.core.models import Group, Member
 from photodedup.core.progress import Cancelled
 from photodedup.core.reasons import Reason
+from photodedup.core.results import Group, Member
 from photodedup.core.trash import plan_removal
 
 

@@ -11,7 +11,8 @@ from imagegen import photo, resized, save
 
 from photodedup.core.fingerprint import quick_digest
 from photodedup.core.ignore import IgnoreList, default_ignore_path
-from photodedup.core.models import Group, ImageRecord, Member, ScanOptions, WalkOptions
+from photodedup.core.models import ImageRecord, ScanOptions, WalkOptions
+from photodedup.core.results import Group, Member
 from photodedup.core.scan import scan
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from photodedup.core.models import Group, ImageRecord, Member
+from photodedup.core.models import ImageRecord
+from photodedup.core.results import Group, Member
 from photodedup.core.select import Marks
 
 

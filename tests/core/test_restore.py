@@ -14,8 +14,8 @@ import pytest
 from imagegen import photo, save, scanned
 
 from photodedup.core.actionlog import BatchStatus, default_log_path, read_history
-from photodedup.core.models import Group, Member
 from photodedup.core.restore import RestoreStatus, restore
+from photodedup.core.results import Group, Member
 from photodedup.core.trash import execute, move_to, plan_removal
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads the freedesktop trash")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from imagegen import photo, save, scanned
 
-from photodedup.core.models import Group, Member
+from photodedup.core.results import Group, Member
 from photodedup.core.select import best_index, premark
 
 DAY_NS = 86_400 * 10**9

@@ -17,9 +17,10 @@ import pytest
 from imagegen import photo, save, scanned
 from send2trash.exceptions import TrashPermissionError
 
-from photodedup.core.models import Group, ImageRecord, Member
+from photodedup.core.models import ImageRecord
 from photodedup.core.progress import Cancelled, Progress
 from photodedup.core.reasons import Reason
+from photodedup.core.results import Group, Member
 from photodedup.core.trash import (
     Outcome,
     TrashCancelled,

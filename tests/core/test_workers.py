@@ -17,9 +17,10 @@ from imagegen import photo, save
 from PIL import Image
 from procs import grandchildren
 
-from photodedup.core.models import ScanError, ScanOptions, WalkOptions
+from photodedup.core.models import ScanOptions, WalkOptions
 from photodedup.core.progress import Progress
 from photodedup.core.reasons import Reason
+from photodedup.core.results import ScanError
 from photodedup.core.scan import scan
 
 pytestmark = pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="finds workers in /proc")

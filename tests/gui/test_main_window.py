@@ -17,7 +17,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
 from photodedup.core import select
-from photodedup.core.models import HashSettings, ImageRecord, ScanResult
+from photodedup.core.models import HashSettings, ImageRecord
+from photodedup.core.results import ScanResult
 from photodedup.gui.main_window import MainWindow
 from photodedup.gui.platform.settings import Folder
 from photodedup.gui.review.dialog import ReviewDialog

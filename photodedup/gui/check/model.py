@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from photodedup.core.check import CheckReport, QueryResult, Verdict
-from photodedup.core.models import ScanError
+from photodedup.core.results import ScanError
 from photodedup.gui.platform.formatting import display_path
 
 ResultRole = Qt.ItemDataRole.UserRole + 1  # the QueryResult, or None for an unreadable file

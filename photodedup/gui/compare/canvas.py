@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QCheckBox, QSizePolicy, QWidget
 
-from photodedup.core.models import Member
+from photodedup.core.results import Member
 
 ZOOM_STEP = 1.25
 

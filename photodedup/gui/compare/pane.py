@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.keep import KeepReason
-from photodedup.core.models import ImageRecord, Member
+from photodedup.core.models import ImageRecord
 from photodedup.core.reasons import Reason
+from photodedup.core.results import Member
 from photodedup.gui.compare.canvas import Canvas, ViewState, clamped
 from photodedup.gui.compare.loading import MAX_SIDE
 from photodedup.gui.platform.formatting import (

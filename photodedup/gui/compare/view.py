@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.keep import Choice
-from photodedup.core.models import Group, ImageRecord
+from photodedup.core.models import ImageRecord
 from photodedup.core.reasons import Reason
+from photodedup.core.results import Group
 from photodedup.core.select import Marks, MarkSet
 from photodedup.gui.compare.canvas import ZOOM_STEP, ViewState
 from photodedup.gui.compare.loading import Loads

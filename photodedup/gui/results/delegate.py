@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from photodedup.core.models import Group, Member
+from photodedup.core.results import Group, Member
 from photodedup.gui.platform.formatting import (
     display_path,
     format_bytes,

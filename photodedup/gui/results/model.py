@@ -23,8 +23,8 @@ from PySide6.QtCore import (
 
 from photodedup.core import select
 from photodedup.core.keep import Choice
-from photodedup.core.models import Group, Member
 from photodedup.core.reasons import Reason
+from photodedup.core.results import Group, Member
 from photodedup.gui.platform import pyside_fixes  # noqa: F401 (must run before Qt use)
 from photodedup.gui.platform.formatting import display_path, format_bytes, pick
 from photodedup.gui.results import table as tables

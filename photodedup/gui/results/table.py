@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from photodedup.core.models import Group
+from photodedup.core.results import Group
 
 
 @dataclass

@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-from photodedup.core.models import Member
+from photodedup.core.results import Member
 from photodedup.gui.results.delegate import ResultsDelegate
 from photodedup.gui.results.group_list import GroupListView
 from photodedup.gui.results.model import GroupRole, ResultsModel

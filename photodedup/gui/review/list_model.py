@@ -27,7 +27,8 @@ from PySide6.QtGui import QFont, QIcon
 
 from photodedup.core import trash
 from photodedup.core.metadata_gaps import MetadataGap, metadata_gaps
-from photodedup.core.models import Group, ImageRecord
+from photodedup.core.models import ImageRecord
+from photodedup.core.results import Group
 from photodedup.core.trash import Planned, RemovalPlan
 from photodedup.gui.platform.formatting import format_bytes, format_resolution
 

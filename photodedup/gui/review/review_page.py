@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.metadata_gaps import MetadataGap, swap_marks
-from photodedup.core.models import Group
 from photodedup.core.reasons import Reason
+from photodedup.core.results import Group
 from photodedup.core.select import MarkSet
 from photodedup.core.trash import Planned, RemovalPlan
 from photodedup.gui.platform.formatting import pick

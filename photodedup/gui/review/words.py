@@ -13,8 +13,8 @@ from collections.abc import Container
 from PySide6.QtCore import QObject
 
 from photodedup.core.metadata_gaps import Fact, MetadataGap
-from photodedup.core.models import Group
 from photodedup.core.reasons import Reason
+from photodedup.core.results import Group
 from photodedup.core.trash import RemovalPlan
 from photodedup.gui.platform.formatting import display_path, format_bytes, format_resolution, pick
 from photodedup.gui.review.list_model import ReviewGroup

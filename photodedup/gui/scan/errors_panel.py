@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photodedup.core.models import ScanError
+from photodedup.core.results import ScanError
 from photodedup.gui.platform import pyside_fixes  # noqa: F401 (must run before Qt use)
 from photodedup.gui.platform.formatting import display_path, pick
 from photodedup.gui.platform.reasons import reason_text

@@ -18,8 +18,9 @@ from photodedup.core import scan as scan_module
 from photodedup.core import select
 from photodedup.core.group import count_near_blank
 from photodedup.core.ignore import IgnoreList
-from photodedup.core.models import Group, ScanOptions, ScanResult
+from photodedup.core.models import ScanOptions
 from photodedup.core.progress import Cancelled
+from photodedup.core.results import Group, ScanResult
 
 Work = Callable[[Callable[[Any], None], threading.Event], Any]
 # Turns the groups and marks into what the results list shows, in the worker thread

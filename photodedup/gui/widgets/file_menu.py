@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
-from photodedup.core.models import Member
+from photodedup.core.results import Member
 from photodedup.gui.platform import file_actions
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from photodedup.core.models import Group, Member
+from photodedup.core.results import Group, Member
 from photodedup.gui.compare.view import CompareView
 
 

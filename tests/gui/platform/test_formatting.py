@@ -7,7 +7,8 @@ from urllib.parse import unquote_to_bytes
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
 
-from photodedup.core.models import Group, ImageRecord, Member
+from photodedup.core.models import ImageRecord
+from photodedup.core.results import Group, Member
 from photodedup.gui.platform.formatting import display_path, file_url, format_datetime
 from photodedup.gui.results.model import ResultsModel
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPersistentModelIndex
 
-from photodedup.core.models import Group, ImageRecord, Member
+from photodedup.core.models import ImageRecord
+from photodedup.core.results import Group, Member
 from photodedup.gui.results.model import BestRole, MarkedRole, ResultsModel
 
 

@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from photodedup.core import select
-from photodedup.core.models import Group, ImageRecord, Member
+from photodedup.core.models import ImageRecord
+from photodedup.core.results import Group, Member
 from photodedup.gui.results.model import ResultsModel
 from photodedup.gui.results.thumbnails import ThumbnailCache
 from photodedup.gui.results.view import ResultsView

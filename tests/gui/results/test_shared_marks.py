@@ -7,7 +7,7 @@ from pathlib import Path
 
 import imagegen
 
-from photodedup.core.models import Group, Member
+from photodedup.core.results import Group, Member
 from photodedup.gui.compare.view import CompareView
 from photodedup.gui.results.model import ResultsModel
 from photodedup.gui.review.dialog import ReviewDialog

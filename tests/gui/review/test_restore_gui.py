@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from photodedup.core.actionlog import BatchStatus, read_history
-from photodedup.core.models import Group, Member, ScanOptions, WalkOptions
+from photodedup.core.models import ScanOptions, WalkOptions
+from photodedup.core.results import Group, Member
 from photodedup.gui.review.dialog import ReviewDialog
 from photodedup.gui.review.history_dialog import HistoryDialog
 from photodedup.gui.session import Session

@@ -16,8 +16,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from photodedup.core import trash
-from photodedup.core.models import Group, Member
 from photodedup.core.reasons import Reason, Status
+from photodedup.core.results import Group, Member
 from photodedup.gui.jobs import JobRunner
 from photodedup.gui.platform.formatting import format_bytes, format_resolution
 from photodedup.gui.review import trash_worker

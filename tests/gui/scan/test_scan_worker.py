@@ -7,17 +7,9 @@ import threading
 import pytest
 
 from photodedup.core.ignore import IgnoreList
-from photodedup.core.models import (
-    Group,
-    GroupOptions,
-    HashSettings,
-    ImageRecord,
-    Member,
-    ScanOptions,
-    ScanResult,
-    WalkOptions,
-)
+from photodedup.core.models import GroupOptions, HashSettings, ImageRecord, ScanOptions, WalkOptions
 from photodedup.core.progress import Cancelled
+from photodedup.core.results import Group, Member, ScanResult
 from photodedup.gui.scan.worker import regroup_work, scan_work
 
 

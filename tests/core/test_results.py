@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from photodedup.core.models import Group, ImageRecord, Member, ScanResult
+from photodedup.core.models import ImageRecord
+from photodedup.core.results import Group, Member, ScanResult
 
 
 def rec(path: str) -> ImageRecord:
