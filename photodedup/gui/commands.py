@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from photodedup.core import export
+from photodedup.core import export, select
 from photodedup.gui import notices
 from photodedup.gui.compare.view import CompareView
 from photodedup.gui.results.ignore_dialog import NotDuplicatesDialog
@@ -161,13 +161,23 @@ class ResultsCommands(QObject):
         self._write_export(path, json_format)
 
     def _write_export(self, path: str, json_format: bool) -> None:
+        groups = self.model.groups()
+        rule, prefer = self.model.keep_rule()
+        # The report says what the user left marked, and why the rest stays: under
+        # the rule they chose, not the default one.
+        keep = {
+            "marked": self.model.marked(),
+            "rule": rule,
+            "prefer": prefer,
+            "picks": select.choices(groups, rule, prefer),
+        }
         try:
             with open(path, "w", encoding="utf-8", newline="", errors="surrogateescape") as fp:
                 if json_format:
                     result, options = self.session.result, self.session.options
-                    export.write_json(result, options, fp, groups=self.model.groups())
+                    export.write_json(result, options, fp, groups=groups, **keep)
                 else:
-                    export.write_csv(self.model.groups(), fp)
+                    export.write_csv(groups, fp, **keep)
         except OSError as exc:
             text = f"{path}: {exc.strerror or exc}"
             QMessageBox.warning(self.window, self.tr("Export failed"), text)

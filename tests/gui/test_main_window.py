@@ -301,6 +301,35 @@ def test_export_writes_json_and_csv(run_scan, qtbot, window, library, tmp_path):
     assert len(rows) == sum(len(g) for g in library.groups)  # each file once
 
 
+def test_export_says_what_the_user_left_marked(run_scan, qtbot, window, library, tmp_path):
+    import csv
+    import json
+
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    window.commands.mark_all_but_best()
+    model = window.model
+    # The user turns one group round: the rule's keeper goes, a copy stays.
+    group = model.groups()[0]
+    kept = [m.image.path for m in group.members if not model.is_marked(m.image.path)]
+    gone = [m.image.path for m in group.members if model.is_marked(m.image.path)]
+    assert kept and gone
+    model.set_marked(kept[0], True)
+    model.set_marked(gone[0], False)
+    marked = model.marked()
+    assert kept[0] in marked and gone[0] not in marked
+
+    window.commands.export_to(str(tmp_path / "r.json"), json_format=True)
+    files = [f for g in json.loads((tmp_path / "r.json").read_text())["groups"] for f in g["files"]]
+    window.commands.export_to(str(tmp_path / "r.csv"), json_format=False)
+    rows = list(csv.DictReader((tmp_path / "r.csv").open(newline="")))
+    for listed in (files, rows):
+        keep = {f["path"]: f["keep"] in (True, "true", "True", "1") for f in listed}
+        assert keep == {f["path"]: f["path"] not in marked for f in listed}
+        reasons = {f["path"]: f["keep_reason"] for f in listed}
+        assert reasons[kept[0]] == reasons[gone[0]] == "user"
+
+
 def test_delete_key_opens_the_review_dialog_with_the_marked_files(
     run_scan, qtbot, window, library, review
 ):
