@@ -128,8 +128,12 @@ class ScanResult:
             groups=groups,
             identical=[same for same in identical if len(same) > 1],
         )
-        result._index = index.without(gone, {pos: self.groups[pos] for pos in left}, touched)
-        result._index.groups = groups
+        # The index moves to the smaller result, updated in place: a copy of its map
+        # of every grouped path cost ~10 ms a batch at 100,000 photos. This result
+        # indexes its groups anew if it is asked again.
+        index.forget(gone, {pos: self.groups[pos] for pos in left}, touched)
+        index.groups = groups
+        result._index, self._index = index, None
         return result
 
     def _group_index(self) -> _GroupIndex:
@@ -192,17 +196,15 @@ class _GroupIndex:
             touched[pos] = first
         return touched
 
-    def without(
+    def forget(
         self, gone: Collection[str], left: dict[int, Group], touched: dict[int, int]
-    ) -> _GroupIndex:
-        """The index once ``gone`` left and the groups in ``left`` (by position now)
-        went with them; ``touched`` is what ``locate`` said."""
-        index = _GroupIndex.__new__(_GroupIndex)
-        index.where = dict(self.where)
+    ) -> None:
+        """Update the index once ``gone`` left and the groups in ``left`` (by position
+        now) went with them; ``touched`` is what ``locate`` said."""
         for path in gone:
-            index.where.pop(path, None)
+            self.where.pop(path, None)
         for group in left.values():  # the file left alone is in no group now
             for m in group.members:
-                index.where.pop(m.image.path, None)
-        index.left = sorted(self.left + [touched[pos] for pos in left])
-        return index
+                self.where.pop(m.image.path, None)
+        if left:
+            self.left = sorted(self.left + [touched[pos] for pos in left])

@@ -104,3 +104,14 @@ def test_without_on_images_not_sorted_by_path() -> None:
     result = ScanResult(images=[rec(p) for p in ("/d", "/a", "/c", "/b")], groups=[])
     assert [r.path for r in result.without({"/a", "/b"}).images] == ["/d", "/c"]
     assert [r.path for r in result.records_of({"/c", "/d"})] == ["/d", "/c"]
+
+
+def test_an_earlier_result_asked_again_after_its_index_moved_on() -> None:
+    first = library(50).without({"/p/0001_0"})  # indexed, then handed on
+    second = first.without({"/p/0002_0", "/p/0002_1"})  # group 2 goes whole
+    # The GUI may still hold ``first`` (a regroup started before the batch).
+    again = first.without({"/p/0004_1"})
+    assert [g.paths for g in again.groups] == naive_without(first, {"/p/0004_1"})[1]
+    assert [g.paths for g in second.groups] == naive_without(first, {"/p/0002_0", "/p/0002_1"})[1]
+    third = second.without({"/p/0003_0"})  # the moved index still finds its groups
+    assert [g.paths for g in third.groups] == naive_without(second, {"/p/0003_0"})[1]
