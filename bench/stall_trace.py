@@ -16,6 +16,10 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
+
+# Stack lines name files from here, so that they read as the repository's paths.
+ROOT = str(Path(__file__).resolve().parent.parent)
 
 
 class StallTracer:
@@ -64,13 +68,6 @@ class StallTracer:
 
 def _short(frame, depth: int = 8) -> list[str]:
     stack = traceback.extract_stack(frame)[-depth:]
-    root = str(_repo_root())
     return [
-        f"{s.filename.replace(root, '').lstrip('/')}:{s.lineno} {s.name}" for s in reversed(stack)
+        f"{s.filename.replace(ROOT, '').lstrip('/')}:{s.lineno} {s.name}" for s in reversed(stack)
     ]
-
-
-def _repo_root():
-    from pathlib import Path
-
-    return Path(__file__).resolve().parent.parent
