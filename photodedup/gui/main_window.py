@@ -2,7 +2,8 @@
 
 It lays the features out and wires them to the session and the commands; the
 session does the work, the commands (commands.py, scan_commands.py) act on it,
-and the features show it.
+the presenter decides which page, bars and commands its state calls for, and
+the features show it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QV
 from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import ScanOptions
 from photodedup.gui import notices
-from photodedup.gui.actions import Actions, State
+from photodedup.gui.actions import Actions
 from photodedup.gui.check.drop_zone import CheckDropZone
 from photodedup.gui.check_launcher import CheckLauncher
 from photodedup.gui.commands import ResultsCommands
@@ -25,6 +26,7 @@ from photodedup.gui.platform import (
 )
 from photodedup.gui.platform.formatting import pick
 from photodedup.gui.platform.settings import Settings
+from photodedup.gui.presenter import Presenter
 from photodedup.gui.results.model import ResultsModel
 from photodedup.gui.results.thumbnails import ThumbnailCache
 from photodedup.gui.results.tile_layout import metrics
@@ -71,9 +73,10 @@ class MainWindow(QMainWindow):
         self.scans = ScanCommands(self)
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(lambda: self.model.set_filter(self.filter_edit.text()))
+        self.presenter = Presenter(self)
         self._connect()
         self._load_settings()
-        self.show_page()
+        self.presenter.show_page()
 
     # -- layout -------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -172,14 +175,11 @@ class MainWindow(QMainWindow):
             lambda: self.model.set_sort(self.sort_combo.currentData())
         )
         self.filter_edit.textChanged.connect(self._filter_timer.start)
-        self.model.marksChanged.connect(self._update_status)
-        self.model.modelReset.connect(self.show_page)
         self.thumbnails.thumbnailReady.connect(self.view.thumbnail_ready)
         self.view.filterTyped.connect(self._type_in_filter)
         self.view.compareRequested.connect(c.compare)
         self.view.reviewRequested.connect(a.review.trigger)
         self.view.fileMenuRequested.connect(c.file_menu)
-        self.session.busyChanged.connect(self.refresh)
 
     def _load_settings(self) -> None:
         s = self.settings
@@ -201,54 +201,6 @@ class MainWindow(QMainWindow):
         s.sync()
 
     # -- what is shown ------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Bring every command and bar in line with the session: the one place for it."""
-        scanning, result = self.is_scanning(), self.session.result
-        has_groups = self.model.total_groups() > 0
-        self.scans.cancelling = self.scans.cancelling and scanning
-        self.actions.update(
-            State(
-                scanning=scanning,
-                cancelling=self.scans.cancelling,
-                has_result=result is not None,
-                has_groups=has_groups,
-            )
-        )
-        # The bar only makes sense over results; before the first scan it is noise.
-        shown = result is not None and not scanning
-        self.results_bar.setVisible(shown)
-        self.review_button.setVisible(shown)
-        self.results_bar.set_results_enabled(has_groups and not scanning)
-        self.sidebar.set_scanning(scanning)
-        self._update_status()
-
-    def show_page(self) -> None:
-        result = self.session.result
-        if self.is_scanning():
-            self.stack.setCurrentWidget(self.progress)
-        elif self.model.total_groups():
-            if self.stack.currentWidget() is not self.view:
-                self.stack.setCurrentWidget(self.view)
-                self.view.setFocus()
-        elif result is not None:
-            self.empty.show_nothing_found(len(result.images), len(result.errors))
-            self.stack.setCurrentWidget(self.empty)
-        else:
-            self.empty.show_start(bool(self.folders.folders()))
-            self.stack.setCurrentWidget(self.empty)
-        self.refresh()
-
-    def _update_status(self) -> None:
-        if self.is_scanning():
-            self.status.setText(self.tr("Scanning…"))
-        elif self.session.result is None:
-            self.status.setText(self.tr("Ready"))
-        elif self.session.is_regrouping():
-            self.status.setText(self.tr("Grouping again…"))  # seconds, at 100,000 photos
-        else:
-            parts = (self.model.summary(), self.scans.blank_note, self.scans.small_note)
-            self.status.setText(" · ".join(p for p in parts if p))
-
     def say(self, text: str, ms: int = 15000) -> None:
         self.statusBar().showMessage(text, ms)
 

@@ -57,7 +57,7 @@ class ScanCommands(QObject):
         w.thumbnails.clear_pending()
         w.progress.reset()
         w.session.start_scan(options, *w.keep_rule())
-        w.show_page()
+        w.presenter.show_page()
 
     def cancel(self) -> None:
         w = self.window
@@ -65,7 +65,7 @@ class ScanCommands(QObject):
             w.session.cancel_scan()
             w.progress.cancelling()
             self.cancelling = True
-            w.refresh()
+            w.presenter.refresh()
 
     def regroup(self) -> None:
         """Apply a new similarity, rotation or reference setting to the last scan.
@@ -85,7 +85,7 @@ class ScanCommands(QObject):
         w = self.window
         w.settings.folders = w.folders.folders()
         if w.session.result is None:
-            w.show_page()
+            w.presenter.show_page()
         else:
             self.regroup_timer.start()  # a reference flag may have changed
 
@@ -117,9 +117,9 @@ class ScanCommands(QObject):
             w.model.set_groups(outcome.groups, outcome.marked)
 
     def _cancelled(self) -> None:
-        self.window.show_page()
+        self.window.presenter.show_page()
         self.window.say(self.tr("Scan cancelled; what was read is cached."), 8000)
 
     def _failed(self, message: str) -> None:
-        self.window.show_page()
+        self.window.presenter.show_page()
         QMessageBox.warning(self.window, self.tr("Scan failed"), message)

@@ -1457,32 +1457,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="243"/>
-        <source>Scanning…</source>
-        <translation>正在扫描…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="284"/>
+        <location filename="../../photodedup/gui/main_window.py" line="236"/>
         <source>the system&apos;s language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="245"/>
-        <source>Ready</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="247"/>
-        <source>Grouping again…</source>
-        <translation>正在重新分组…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/main_window.py" line="287"/>
+        <location filename="../../photodedup/gui/main_window.py" line="239"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="287"/>
+        <location filename="../../photodedup/gui/main_window.py" line="239"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
@@ -1685,6 +1670,24 @@
         <location filename="../../photodedup/gui/compare/pane.py" line="116"/>
         <source>Difference:</source>
         <translation>差异：</translation>
+    </message>
+</context>
+<context>
+    <name>Presenter</name>
+    <message>
+        <location filename="../../photodedup/gui/presenter.py" line="72"/>
+        <source>Scanning…</source>
+        <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/presenter.py" line="74"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/presenter.py" line="76"/>
+        <source>Grouping again…</source>
+        <translation>正在重新分组…</translation>
     </message>
 </context>
 <context>
