@@ -8,7 +8,7 @@ the features show it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -28,6 +28,7 @@ from photodedup.gui.platform.formatting import pick
 from photodedup.gui.platform.settings import Settings
 from photodedup.gui.presenter import Presenter
 from photodedup.gui.results.model import ResultsModel
+from photodedup.gui.results.sort_filter import SortFilter
 from photodedup.gui.results.thumbnails import ThumbnailCache
 from photodedup.gui.results.tile_layout import metrics
 from photodedup.gui.results.toolbar import ResultsToolBar
@@ -71,8 +72,7 @@ class MainWindow(QMainWindow):
         self._add_check(thumbnail_dir)
         self.commands = ResultsCommands(self)
         self.scans = ScanCommands(self)
-        self._filter_timer = QTimer(self, singleShot=True, interval=200)
-        self._filter_timer.timeout.connect(lambda: self.model.set_filter(self.filter_edit.text()))
+        self.sort_filter = SortFilter(self.results_bar, self.model, self.view)
         self.presenter = Presenter(self)
         self._connect()
         self._load_settings()
@@ -161,9 +161,7 @@ class MainWindow(QMainWindow):
         a.edit_rules.triggered.connect(c.edit_keep_rules)
         a.not_duplicates.triggered.connect(c.edit_not_duplicates)
         self.menu.keepRuleChosen.connect(c.choose_keep_rule)
-        self.menu.sortChosen.connect(
-            lambda key: self.sort_combo.setCurrentIndex(self.sort_combo.findData(key))
-        )
+        self.menu.sortChosen.connect(self.sort_filter.choose_sort)
         self.menu.languageChosen.connect(self._set_language)
         self.drops.added.connect(self._folders_added)
         self.folders.foldersChanged.connect(scans.folders_changed)
@@ -171,12 +169,7 @@ class MainWindow(QMainWindow):
         self.panel.scanSettingsChanged.connect(scans.settings_changed)
         self.progress.cancelRequested.connect(scans.cancel)
         self.rule_combo.currentIndexChanged.connect(c.mark_all_but_best)
-        self.sort_combo.currentIndexChanged.connect(
-            lambda: self.model.set_sort(self.sort_combo.currentData())
-        )
-        self.filter_edit.textChanged.connect(self._filter_timer.start)
         self.thumbnails.thumbnailReady.connect(self.view.thumbnail_ready)
-        self.view.filterTyped.connect(self._type_in_filter)
         self.view.compareRequested.connect(c.compare)
         self.view.reviewRequested.connect(a.review.trigger)
         self.view.fileMenuRequested.connect(c.file_menu)
@@ -226,10 +219,6 @@ class MainWindow(QMainWindow):
         self.scans.cancel()
 
     # -- small wiring -------------------------------------------------------------------
-    def _type_in_filter(self, text: str) -> None:
-        self.filter_edit.setFocus()
-        self.filter_edit.insert(text)
-
     def _set_language(self, code: str) -> None:
         self.settings.language = code or None
         name = i18n.available_languages().get(code) if code else None
