@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from photodedup.core import confirm, halves, hamming_index
+from photodedup.core.distinct import unique_keys
 from photodedup.core.group import is_blank
 from photodedup.core.index import full_digests
 from photodedup.core.library_table import LibraryTable, quadrant_means
@@ -129,7 +130,7 @@ def checked_rows(
         found_r.append(hr[has])
         found_h.append(np.ones(int(has.sum()), dtype=np.int64))
     # One key per (entry, row, by half), ordered as those triples (as in a scan).
-    key = confirm.unique_keys(
+    key = unique_keys(
         (np.concatenate(found_e) * n + np.concatenate(found_r)) * 2 + np.concatenate(found_h)
     )
     entry, row, by_half = key // 2 // n, key // 2 % n, key % 2 == 1
@@ -151,7 +152,7 @@ def checked_rows(
     ok = at_near | at_loose
     qs, ks, row, dist, at_near = qs[ok], ks[ok], row[ok], dist[ok], at_near[ok]
     if len(row):
-        rows = np.unique(row)
+        rows = unique_keys(row)
         local = np.searchsorted(rows, row)
         thumbs = confirm.Thumbs([*table.thumb_bytes(rows), *(q.thumb for q in queries)])
         agree = thumbs.agree(local, len(rows) + qs, ks)

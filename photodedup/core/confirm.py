@@ -36,6 +36,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from photodedup.core import halves, hamming_index
+from photodedup.core.distinct import unique_keys
 from photodedup.core.fingerprint_rows import hash_rows, probe_rows, thumb_rows
 from photodedup.core.models import ImageRecord
 
@@ -338,19 +339,3 @@ def _variant_hashes(images, leaders, hashes: np.ndarray, views: int) -> np.ndarr
         return hashes
     rows = hash_rows([images[i] for i in leaders], hashes.shape[1] * 64, views)
     return rows.reshape(len(leaders) * views, hashes.shape[1])
-
-
-def unique_keys(keys: np.ndarray) -> np.ndarray:
-    """The distinct values of a 1-D integer array, sorted, as ``np.unique`` gives them.
-
-    numpy 2.3+ finds them with a hash table that holds the GIL throughout (0.2-0.4 s
-    for a regroup's pairs at 100,000 photos, with the window's thread waiting);
-    its sort lets go of it.
-    """
-    keys = np.sort(keys)
-    if len(keys) < 2:
-        return keys
-    fresh = np.empty(len(keys), dtype=bool)
-    fresh[0] = True
-    np.not_equal(keys[1:], keys[:-1], out=fresh[1:])
-    return keys[fresh]

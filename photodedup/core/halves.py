@@ -26,6 +26,7 @@ import numpy as np
 from PIL import Image
 
 from photodedup.core import hamming_index
+from photodedup.core.distinct import unique_keys
 from photodedup.core.models import CHECK_BYTES, THUMB_BYTES
 from photodedup.core.part_hash import SLOT_BYTES, part_hashes
 
@@ -140,7 +141,7 @@ def half_matches(checks: Sequence[bytes], a: np.ndarray, b: np.ndarray, d: int) 
     """Whether pairs (a[i], b[i]) meet by a half (the module docstring); thumbnails apart."""
     if not len(a):
         return np.zeros(0, dtype=bool)
-    rows = np.unique(np.concatenate([a, b]))
+    rows = unique_keys(np.concatenate([a, b]))
     _, hashes = half_words([checks[i] for i in rows.tolist()])
     ia, ib = np.searchsorted(rows, a), np.searchsorted(rows, b)
     usable = np.array([has_halves(checks[i]) for i in rows.tolist()], dtype=bool)

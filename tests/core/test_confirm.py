@@ -205,13 +205,6 @@ def test_a_dark_drawing_is_told_from_its_night_edition() -> None:
     assert confirm.colour_agrees(thumb(art), thumb(art.resize((200, 150))))
 
 
-def test_unique_keys_are_numpys_unique() -> None:
-    rng = np.random.default_rng(3)
-    for n, high in ((0, 5), (1, 5), (1000, 50), (20_000, 2**40)):
-        keys = rng.integers(0, high, n, dtype=np.int64)
-        assert np.array_equal(confirm.unique_keys(keys), np.unique(keys))
-
-
 def test_probe_rows_join_every_slice_in_order(monkeypatch) -> None:
     from photodedup.core import fingerprint_rows
     from photodedup.core.models import ImageRecord
