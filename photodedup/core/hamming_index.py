@@ -35,7 +35,10 @@ from photodedup.core.progress import Reporter
 # flip mask (call overhead). Fitted on the 2-core bench machine (bench/README.md).
 _PROBE_NS, _CANDIDATE_NS, _PAIR_NS, _TABLE_NS, _MASK_NS = 12.0, 10.0, 4.0, 3.0, 2e4
 _MAX_CHUNK_BITS = 24  # 2**24 table entries: 16M x 8 bytes is the most we allow
-_PARALLEL_NS = 5e8  # below ~0.5 s of work, a second thread is not worth its overhead
+# Below this much modelled work a second thread is not worth its overhead. The model
+# is fitted on random hashes; real photos' probes crowd their buckets, and a search
+# the model puts at 0.5 s (a 100,000-photo library's) takes 1-1.6 s alone.
+_PARALLEL_NS = 1.5e8
 _BATCH = 1 << 21  # candidates verified per numpy batch: bounds temporary memory
 _PACK_ROWS = 1 << 14  # values packed per slice
 
