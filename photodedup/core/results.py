@@ -136,6 +136,12 @@ class ScanResult:
         result._index, self._index = index, None
         return result
 
+    def index_groups(self) -> None:
+        """Find each grouped file's group now, which the first ``without`` needs: a
+        job's thread pays for it (70-160 ms at 100,000 photos) rather than the
+        window's, when the trash reports its first files gone."""
+        self._group_index()
+
     def _group_index(self) -> _GroupIndex:
         if self._index is None or self._index.groups is not self.groups:
             self._index = _GroupIndex(self.groups)

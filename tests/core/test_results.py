@@ -115,3 +115,10 @@ def test_an_earlier_result_asked_again_after_its_index_moved_on() -> None:
     assert [g.paths for g in second.groups] == naive_without(first, {"/p/0002_0", "/p/0002_1"})[1]
     third = second.without({"/p/0003_0"})  # the moved index still finds its groups
     assert [g.paths for g in third.groups] == naive_without(second, {"/p/0003_0"})[1]
+
+
+def test_groups_indexed_ahead_shrink_as_if_indexed_at_the_removal() -> None:
+    ahead, late = library(50), library(50)
+    ahead.index_groups()
+    gone = {r.path for r in ahead.images[::3]}
+    assert naive_without(ahead.without(gone), set()) == naive_without(late, gone)

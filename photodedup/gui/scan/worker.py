@@ -57,6 +57,7 @@ def scan_work(
 
     def work(progress: Callable[[Any], None], cancel: threading.Event) -> ScanOutcome:
         result = run_scan(options, ignore=ignore, progress=progress, cancel=cancel)
+        result.index_groups()
         return _outcome(options, result, list(result.groups), (rule, prefer), cancel, prepare)
 
     return work

@@ -92,3 +92,15 @@ def test_a_regroup_keeps_ignored_pairs_apart(qapp, tmp_path):
         ScanResult(images=images, hash=HashSettings("dhash")), options, "resolution", ignore
     )
     assert work(no_progress, threading.Event()).groups == []
+
+
+def test_a_scan_indexes_its_groups_in_the_job_not_at_the_first_removal(qapp):
+    def scan(options, *, ignore, progress, cancel):
+        return ScanResult(images=[m.image for g in GROUPS for m in g.members], groups=GROUPS)
+
+    outcome = scan_work(ANYWHERE, "resolution", scan_fn=scan)(no_progress, threading.Event())
+    # Built at 100,000 photos it holds the window 70-160 ms; here it is already made.
+    assert outcome.result._index is not None
+    assert outcome.result._index.groups is outcome.result.groups
+    after = outcome.result.without({"/b", "/e"})
+    assert [g.paths for g in after.groups] == [["/a", "/c"]]
