@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import IO
 
 from photodedup.cli.render import human_bytes, plural, printable, reason_words
-from photodedup.core.keep import Choice, KeepReason
+from photodedup.core.keep import KeepReason
 from photodedup.core.results import ScanResult
-from photodedup.core.select import Rule, choices, marks_of, verdicts
+from photodedup.core.select import Verdict
 
 # Why a copy is kept, in the words the summary prints after it.
 REASON_WORDS = {
@@ -36,21 +36,17 @@ REASON_WORDS = {
 def print_summary(
     result: ScanResult,
     out: IO[str],
-    rule: Rule = None,
-    prefer: Sequence[str] = (),
+    marked: Collection[str],
+    all_verdicts: Sequence[Sequence[Verdict]],
     bits: int = 64,
-    picks: Sequence[Choice] | None = None,
 ) -> None:
     """Every group, then what could not be read, then the totals.
 
-    "keep" marks the copy ``rule`` keeps, with why; the others show their distance
-    to the photo the group was compared with. ``picks``: that copy in each group,
-    when the caller has chosen it (``select.choices``).
+    "keep" marks the copy the keep rule keeps, with why; the others show their
+    distance to the photo the group was compared with. ``marked`` and
+    ``all_verdicts`` are the rule's marks and each group's verdicts
+    (``select.marks_of``, ``select.verdicts``), worked out once for every report.
     """
-    if picks is None:
-        picks = choices(result.groups, rule, prefer)
-    marked = marks_of(result.groups, picks)
-    all_verdicts = verdicts(result.groups, marked, picks=picks)
     if result.groups:
         print(
             f"d=N: how many of the {bits} bits of the fingerprint differ from the"

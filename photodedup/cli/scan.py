@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from photodedup.cli.common import (
     EXIT_INTERRUPTED,
@@ -22,7 +22,7 @@ from photodedup.cli.common import (
     write_file,
 )
 from photodedup.cli.remove import add_arguments, check_arguments, remove_marked
-from photodedup.core.keep import BEST, Choice, Criterion, KeepRule
+from photodedup.core.keep import BEST, Criterion, KeepRule
 from photodedup.core.keep import DEFAULT_PRESET as DEFAULT_KEEP
 from photodedup.core.keep import PRESETS as KEEP_PRESETS
 from photodedup.core.models import (
@@ -35,6 +35,9 @@ from photodedup.core.models import (
 from photodedup.core.presets import DEFAULT_PRESET, PRESETS, preset_distance
 from photodedup.core.progress import Cancelled
 from photodedup.core.results import ScanResult
+
+if TYPE_CHECKING:
+    from photodedup.core.select import Verdict
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -183,7 +186,7 @@ def run(args: argparse.Namespace) -> int:
     # The engine's scan loads numpy and Pillow.
     from photodedup.cli.progress_bar import ProgressBar
     from photodedup.core.scan import scan
-    from photodedup.core.select import choices, marks_of, space_order
+    from photodedup.core.select import choices, marks_of, space_order, verdicts
 
     options = _options(args)
     ignore = None
@@ -204,18 +207,20 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     if bar:
         bar.clear()
-    # The keeper of each group is chosen once, here: the order, the report and a
-    # removal all follow it (at 100,000 files choosing again took seconds).
+    # The keeper of each group is chosen once, here, and the marks and verdicts
+    # worked out from it once: the order, every report and a removal follow them
+    # (at 100,000 files each pass costs a few tenths of a second).
     picks = choices(result.groups, args.keep, _prefer(args))
     marked = marks_of(result.groups, picks)
     # Numbered as the app lists them, so "group 3" means the same group in both.
     order = space_order(result.groups, marked)
     result.groups = [result.groups[i] for i in order]
     picks = [picks[i] for i in order]
+    judged = verdicts(result.groups, picks=picks, suggested=marked)
     for warning in result.warnings:
         error(f"warning: {warning}")
     try:
-        _write_outputs(args, result, options, picks)
+        _write_outputs(args, result, options, marked, judged)
     except BrokenPipeError:
         # The reader went away (``| head``): not an error.
         drop_stdout()
@@ -232,12 +237,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_outputs(
-    args: argparse.Namespace, result: ScanResult, options: ScanOptions, picks: list[Choice]
+    args: argparse.Namespace,
+    result: ScanResult,
+    options: ScanOptions,
+    marked: set[str],
+    judged: list[tuple[Verdict, ...]],
 ) -> None:
     from photodedup.cli.report import print_summary
     from photodedup.core.export import write_csv, write_json
 
-    keep = {"rule": args.keep, "prefer": _prefer(args), "picks": picks}
+    keep = {"rule": args.keep, "prefer": _prefer(args), "verdicts": judged}
     if args.json == "-":
         write_json(result, options, sys.stdout, **keep)
     elif args.json:
@@ -250,7 +259,7 @@ def _write_outputs(
             errors="surrogateescape",
         )
     if not args.json and not args.csv:
-        print_summary(result, sys.stdout, **keep, bits=options.hash.bits)
+        print_summary(result, sys.stdout, marked, judged, bits=options.hash.bits)
 
 
 def _prefer(args: argparse.Namespace) -> list[str]:

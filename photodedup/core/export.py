@@ -22,10 +22,11 @@ from datetime import datetime
 from typing import IO, Any
 
 from photodedup import __version__
+from photodedup.core import select
 from photodedup.core.keep import Choice, resolve
 from photodedup.core.models import ScanOptions
 from photodedup.core.results import Group, ScanResult
-from photodedup.core.select import Rule, Verdict, verdicts
+from photodedup.core.select import Rule, Verdict
 
 FORMAT_VERSION = 1
 CSV_FIELDS = (
@@ -95,11 +96,17 @@ def result_to_dict(
     rule: Rule = None,
     prefer: Sequence[str] = (),
     picks: Sequence[Choice] | None = None,
+    verdicts: Sequence[Sequence[Verdict]] | None = None,
 ) -> dict[str, Any]:
     """The documented ``--json`` shape; ``groups`` overrides the result's (after edits),
     ``marked`` the rule's marks (the user's), ``rule`` and ``prefer`` the default keeper;
-    ``picks``, that keeper in each group when the caller has chosen it (``select.choices``)."""
+    ``picks``, that keeper in each group when the caller has chosen it (``select.choices``);
+    ``verdicts``, each group's (``select.verdicts``) when the caller has them, so that a
+    JSON and a CSV report of one scan work them out once (then ``marked`` and ``picks``
+    are not read)."""
     groups = result.groups if groups is None else groups
+    if verdicts is None:
+        verdicts = select.verdicts(groups, marked, rule, prefer, picks=picks)
     settings = settings_to_dict(options)
     settings["keep"] = _rule_text(rule)
     settings["prefer"] = list(prefer)
@@ -107,12 +114,7 @@ def result_to_dict(
         "version": FORMAT_VERSION,
         "generator": f"photodedup {__version__}",
         "settings": settings,
-        "groups": [
-            group_to_dict(g, v)
-            for g, v in zip(
-                groups, verdicts(groups, marked, rule, prefer, picks=picks), strict=True
-            )
-        ],
+        "groups": [group_to_dict(g, v) for g, v in zip(groups, verdicts, strict=True)],
         "errors": [{"path": e.path, "reason": e.reason, "detail": e.detail} for e in result.errors],
         "warnings": list(result.warnings),
         "stats": asdict(result.stats),
@@ -127,7 +129,7 @@ def write_json(
     **keep: Any,
 ) -> None:
     """``result_to_dict`` as indented JSON; ``keep`` takes its ``marked``, ``rule``,
-    ``prefer`` and ``picks``."""
+    ``prefer``, ``picks`` and ``verdicts``."""
     report = result_to_dict(result, options, groups, **keep)
     # A key per line and a group (or error) per line: as easy to read and grep as
     # indented JSON, but json's C encoder does the work. With ``indent`` every value
@@ -151,12 +153,15 @@ def write_csv(
     rule: Rule = None,
     prefer: Sequence[str] = (),
     picks: Sequence[Choice] | None = None,
+    verdicts: Sequence[Sequence[Verdict]] | None = None,
 ) -> None:
     """One row per file. Open ``fp`` with ``newline=""`` and ``errors="surrogateescape"``;
-    ``picks`` as for ``result_to_dict``."""
+    ``picks`` and ``verdicts`` as for ``result_to_dict``."""
     writer = csv.writer(fp)
     writer.writerow(CSV_FIELDS)
-    all_verdicts = verdicts(groups, marked, rule, prefer, picks=picks)
+    all_verdicts = verdicts
+    if all_verdicts is None:
+        all_verdicts = select.verdicts(groups, marked, rule, prefer, picks=picks)
     for number, (group, verdict) in enumerate(zip(groups, all_verdicts, strict=True), 1):
         for row in group_to_dict(group, verdict)["files"]:
             row["mtime"] = _iso_time(row["mtime"])  # a spreadsheet shows it as a date

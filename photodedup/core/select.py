@@ -121,17 +121,20 @@ def verdicts(
     prefer: Sequence[str] = (),
     *,
     picks: Sequence[Choice] | None = None,
+    suggested: Collection[str] | None = None,
 ) -> list[tuple[Verdict, ...]]:
     """A verdict for every member of every group, in order.
 
     ``marked`` holds the paths to remove as the user left them; ``None`` means the
     rule's own marks. A mark that differs from the rule's says ``USER``. ``picks``
     is each group's choice under ``rule`` and ``prefer`` (``choices``) when the
-    caller has made it already; otherwise it is made here.
+    caller has made it already; otherwise it is made here. ``suggested``: the
+    rule's marks from those picks (``marks_of``), when the caller has them too.
     """
     if picks is None:
         picks = choices(groups, rule, prefer)
-    suggested = marks_of(groups, picks)
+    if suggested is None:
+        suggested = marks_of(groups, picks)
     if marked is None:
         marked = suggested
     out = []
