@@ -8,9 +8,8 @@ the reference folders is marked.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
 
 from photodedup.core.keep import Choice, KeepReason, KeepRule, choose, chooser
 from photodedup.core.results import Group, Member
@@ -161,102 +160,11 @@ def verdicts(
     return out
 
 
-@runtime_checkable
-class MarkSet(Protocol):
-    """The marks as every view of the results shares them: a ``Marks``, or the
-    results list's own (which keeps per-group counts beside them for speed)."""
+def __getattr__(name: str) -> object:
+    # ``Marks`` and ``MarkSet`` live in ``core.marks``, which applies this module's
+    # rules (``premark``); looked up on first use, so neither module imports the other first.
+    if name in ("Marks", "MarkSet", "MarkState"):
+        from photodedup.core import marks
 
-    def __contains__(self, path: object) -> bool: ...
-    def __iter__(self) -> Iterator[str]: ...
-    def __len__(self) -> int: ...
-    def set(self, path: str, marked: bool) -> bool:
-        """Mark or unmark ``path``; False when it cannot be marked."""
-        ...
-
-
-class Marks:
-    """The files marked for removal in a list of groups, and the rules marks obey.
-
-    A file in a reference folder is never marked, and neither is a path that is
-    in none of the groups. One ``Marks`` is shared by every view of the results
-    (the list, the compare view, the review) instead of each copying a set.
-    Iterating gives the marked paths; ``len`` counts them.
-    """
-
-    def __init__(self, groups: Sequence[Group] = (), marked: Iterable[str] = ()) -> None:
-        self._groups: list[Group] = []
-        self._known: set[str] = set()
-        self._reference: set[str] = set()
-        self._marked: set[str] = set()
-        self.set_groups(groups, marked)
-
-    def __contains__(self, path: object) -> bool:
-        return path in self._marked
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(sorted(self._marked))
-
-    def __len__(self) -> int:
-        return len(self._marked)
-
-    @property
-    def groups(self) -> list[Group]:
-        return list(self._groups)
-
-    def set_groups(self, groups: Iterable[Group], marked: Iterable[str] | None = None) -> None:
-        """Follow new groups (a regroup, a removal); keep the marks that still apply,
-        or take ``marked`` instead."""
-        self._groups = list(groups)
-        self._known = {p for g in self._groups for p in g.paths}
-        self._reference = {
-            m.image.path for g in self._groups for m in g.members if m.in_reference_folder
-        }
-        self.replace(self._marked if marked is None else marked)
-
-    def can_mark(self, path: str) -> bool:
-        return path in self._known and path not in self._reference
-
-    def set(self, path: str, marked: bool) -> bool:
-        """Mark or unmark ``path``; False when it cannot be marked (a reference-folder file)."""
-        if not marked:
-            self._marked.discard(path)
-            return True
-        if not self.can_mark(path):
-            return False
-        self._marked.add(path)
-        return True
-
-    def toggle(self, path: str) -> bool:
-        return self.set(path, path not in self._marked)
-
-    def replace(self, paths: Iterable[str]) -> None:
-        """Mark exactly ``paths``, less those that cannot be marked."""
-        self._marked = {p for p in paths if self.can_mark(p)}
-
-    def clear(self) -> None:
-        self._marked.clear()
-
-    def mark_all_but_best(self, rule: Rule = None, prefer: Sequence[str] = ()) -> None:
-        """Mark every copy but the one ``rule`` keeps in each group (see ``premark``)."""
-        self.replace(premark(self._groups, rule, prefer))
-
-    def invert(self, group: Group) -> None:
-        """Unmark the marked files of ``group`` and mark the others."""
-        for path in group.paths:
-            self.set(path, path not in self._marked)
-
-    def in_group(self, group: Group) -> tuple[bool, ...]:
-        """For each member of ``group``, whether it is marked."""
-        return tuple(m.image.path in self._marked for m in group.members)
-
-    def bytes(self, group: Group | None = None) -> int:
-        """What the marked files take, in ``group`` or in all groups (each file once)."""
-        marked = self._marked
-        if group is not None:  # the sort key of every row: kept cheap
-            return sum(m.image.size for m in group.members if m.image.path in marked)
-        sizes = {m.image.path: m.image.size for g in self._groups for m in g.members}
-        return sum(size for path, size in sizes.items() if path in marked)
-
-    def fully_marked(self) -> list[int]:
-        """The indices of the groups whose every file is marked: a removal refuses them."""
-        return [i for i, g in enumerate(self._groups) if all(p in self._marked for p in g.paths)]
+        return getattr(marks, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

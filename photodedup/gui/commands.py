@@ -49,12 +49,12 @@ class ResultsCommands(QObject):
         if self.model.file_count() <= _MARK_HERE:
             self.model.mark_all_but_best()
         else:  # the keep rule over every group: too long for the GUI thread
-            flagged = frozenset(self.model.file_flags())  # gone or changed: neither marked nor kept
+            marks = self.session.marks
             job = self.session.premark(
-                self.model.groups(),
+                marks.live_groups(),
                 *self.model.keep_rule(),
-                unavailable=flagged,
-                then=self.model.marks_maker(),
+                unavailable=marks.unavailable,  # gone or changed: neither marked nor kept
+                then=marks.prepare,
             )
             job.finished.connect(self.model.replace_marks)
         w.menu.show_keep_rule(w.rule_combo.currentData())
@@ -95,7 +95,7 @@ class ResultsCommands(QObject):
             return
         dialog = CompareView(
             self.model.group_at(row),
-            self.model.marks,
+            self.session.marks,
             self.window,
             choice=self.model.index(row).data(KeepRole),
             flags=self.model.file_flags(),

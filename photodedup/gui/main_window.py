@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         )
         self.thumbnails.box = metrics(self.font()).box
         self.thumbnails.device_pixel_ratio = self.devicePixelRatioF()
-        self.model = ResultsModel(self)
+        self.model = ResultsModel(self, marks=self.session.marks)
         self.view = ResultsView(self.thumbnails, self)
         self.view.setModel(self.model)
         self.errors = ErrorsPanel(self)

@@ -84,7 +84,7 @@ class ReviewLauncher(QObject):
         # In the order on screen, so "Group 3" in the dialog is the third row here.
         dialog = ReviewDialog(
             self.model.groups_in_view_order(),
-            self.model.marks,
+            self.session.marks,
             self.session.start_removal,
             self.window,
             start_restore=self.session.start_restore,

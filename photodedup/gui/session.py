@@ -1,8 +1,10 @@
 """What the window shows and what runs behind it, without any widget.
 
-The session holds the last scan (its options and result), the ignore list and
-the job runner, and starts every job: scan, regroup, removal, and the thumbnail
-pool. The window asks it for work and shows what its signals bring.
+The session holds the last scan (its options and result), the ignore list, the
+marks (one ``core.marks.Marks``, which the results list loads each new set of
+groups into and every view shares) and the job runner, and starts every job:
+scan, regroup, removal, and the thumbnail pool. The window asks it for work and
+shows what its signals bring.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from photodedup.core.ignore import IgnoreList
+from photodedup.core.marks import Marks
 from photodedup.core.models import ImageRecord, ScanOptions
 from photodedup.core.results import Group, ScanResult
 from photodedup.core.select import premark
@@ -48,6 +51,9 @@ class Session(QObject):
         super().__init__(parent)
         self._prepare = prepare
         self.ignore = ignore or IgnoreList()
+        # The marks of the results shown: the same object for the session's life,
+        # so a view given it never holds marks of groups gone.
+        self.marks = Marks()
         self.jobs = JobRunner(self)
         self.jobs.busyChanged.connect(self.busyChanged)
         self.result: ScanResult | None = None

@@ -4,7 +4,7 @@ All panes share one view (zoom and centre, in image-relative terms), so zooming
 or dragging any pane shows the same part of every photo at the same size on
 screen: a softer or smaller copy stands out at once. Images are decoded in the
 job runner's thread pool at the size the screen needs, and again sharper when
-zoomed in. The marks are the results' own (a ``select.MarkSet``): a change here
+zoomed in. The marks are the results' own (a ``marks.MarkSet``): a change here
 is a change there.
 """
 
@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from photodedup.core.keep import Choice
+from photodedup.core.marks import Marks, MarkSet
 from photodedup.core.models import ImageRecord
 from photodedup.core.reasons import Reason
 from photodedup.core.results import Group
-from photodedup.core.select import Marks, MarkSet
 from photodedup.gui.compare.canvas import ZOOM_STEP, ViewState
 from photodedup.gui.compare.loading import Loads
 from photodedup.gui.compare.pane import Pane

@@ -1,16 +1,17 @@
 """The duplicate groups as a Qt model: one row per group, the files inside the row.
 
-The model owns the marks (paths the user wants removed; never a file in a
-reference folder or outside the groups, the rule ``select.Marks`` keeps). Its state is a
-:class:`~photodedup.gui.results.table.GroupTable`, which a scan or regroup job
-builds in its own thread; sorting and filtering reorder an array of group
-numbers, so nothing that the list shows costs more than a numpy pass.
+The marks are the engine's (``core.marks.Marks``, which the session holds and every
+view shares): the model shows them and tells Qt when they change, whoever changed
+them. Its state is a :class:`~photodedup.gui.results.table.GroupTable`, which a
+scan or regroup job builds in its own thread; sorting and filtering reorder an
+array of group numbers, so nothing that the list shows costs more than a numpy pass.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 from PySide6.QtCore import (
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 
 from photodedup.core import select
 from photodedup.core.keep import Choice
+from photodedup.core.marks import Marks, MarkState
 from photodedup.core.reasons import Reason
 from photodedup.core.results import Group, Member
 from photodedup.gui.platform import pyside_fixes  # noqa: F401 (must run before Qt use)
@@ -39,6 +41,9 @@ KeepRole = Qt.ItemDataRole.UserRole + 5  # keep.Choice: the copy the rule keeps,
 FlagRole = Qt.ItemDataRole.UserRole + 6
 
 SORT_KEYS = ("bytes", "files", "path")
+# More groups changed at once than this repaint as one range: a signal per row
+# would cost more than the repaint.
+_ROWS_ONE_BY_ONE = 64
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -46,9 +51,12 @@ _Index = QModelIndex | QPersistentModelIndex
 class ResultsModel(QAbstractListModel):
     marksChanged = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, marks: Marks | None = None) -> None:
+        """``marks``: the session's, which this model's groups are loaded into."""
         super().__init__(parent)
-        self._table = build_table([])
+        self.marks = marks if marks is not None else Marks()  # shared by every view
+        self._table = tables.table_for(self.marks)
+        self.marks.subscribe(self._marks_changed)
         self._rows = np.zeros(0, dtype=np.int64)  # visible rows → group numbers
         self._row_of_group = np.zeros(0, dtype=np.int64)  # group number → row, or -1
         self._filter = ""
@@ -56,9 +64,9 @@ class ResultsModel(QAbstractListModel):
         self._rule: str = "best"
         self._prefer: tuple[str, ...] = ()
         self._choices: dict[int, Choice | None] = {}  # by group number, made when first shown
-        # Files found gone or changed since the scan: shown flagged, never marked or kept.
+        # Files found gone or changed since the scan: shown flagged, never kept (and,
+        # the marks' rule, never marked).
         self._flags: dict[str, Reason] = {}
-        self.marks = _SharedMarks(self)  # what the compare view and the review are given
 
     # -- Qt model -----------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -72,12 +80,11 @@ class ResultsModel(QAbstractListModel):
         if role == GroupRole:
             return group
         if role == MarkedRole:
-            marked = self._table.marked
-            return tuple(m.image.path in marked for m in group.members)
+            return self.marks.in_group(i)
         if role == BestRole:
             return _best(group.members)
         if role == BytesRole:
-            return int(self._table.marked_bytes[i])
+            return self.marks.bytes(i)
         if role == KeepRole:
             return self.choice(i)
         if role == FlagRole:
@@ -104,11 +111,13 @@ class ResultsModel(QAbstractListModel):
         self.set_table(self.prepare(groups, marked))
 
     def set_table(self, table: GroupTable) -> None:
-        """Show the groups of ``table`` (from ``prepare``), which the model now owns."""
+        """Show the groups of ``table`` (from ``prepare``), which the model now owns;
+        the shared marks follow its groups and marks."""
         self.beginResetModel()
+        with self._quiet():  # the reset repaints every row
+            self.marks.take(table.marks)
+        table.marks = self.marks
         self._table = table
-        if self._flags:
-            tables.set_marks(table, table.marked - self._flags.keys())
         self._choices.clear()
         self._rebuild_rows()
         self.endResetModel()
@@ -140,7 +149,8 @@ class ResultsModel(QAbstractListModel):
         gone = set(paths)
         if not gone:
             return 0
-        removed = tables.remove(self._table, gone)
+        with self._quiet():  # the rows move first, then the marks are said to change
+            removed = tables.remove(self._table, gone)
         if removed:
             self._choices.clear()  # a group's choice may have left
             if self._table.size:
@@ -161,9 +171,8 @@ class ResultsModel(QAbstractListModel):
         if flags == self._flags:
             return set()
         self._flags = dict(flags)
-        unmarked = self._table.marked & flags.keys()
-        if unmarked:
-            tables.set_marks(self._table, self._table.marked - unmarked)
+        with self._quiet():  # every row repaints below
+            unmarked = self.marks.set_unavailable(self._flags.keys())
         self._choices.clear()
         if len(self._rows):
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
@@ -176,23 +185,17 @@ class ResultsModel(QAbstractListModel):
 
     # -- marks --------------------------------------------------------------------------
     def marked(self) -> set[str]:
-        return set(self._table.marked)
+        return self.marks.paths()
 
     def is_marked(self, path: str) -> bool:
-        return path in self._table.marked
+        return path in self.marks
 
     def set_marked(self, path: str, marked: bool) -> bool:
-        """Mark or unmark one file; files in a reference folder cannot be marked."""
-        if marked and (path in self._table.reference_paths or path in self._flags):
-            return False
-        i = tables.mark(self._table, path, marked)
-        if i is not None:
-            self._group_changed(i)
-            self.marksChanged.emit()
-        return True
+        """Mark or unmark one file; False when it cannot be marked (``Marks.set``)."""
+        return self.marks.set(path, marked)
 
     def toggle(self, path: str) -> bool:
-        return self.set_marked(path, path not in self._table.marked)
+        return self.marks.toggle(path)
 
     def set_keep_rule(self, rule: str, prefer: Iterable[str] = ()) -> None:
         """The rule (and preferred folders, best first) that says which copy to keep."""
@@ -222,25 +225,21 @@ class ResultsModel(QAbstractListModel):
     def mark_all_but_best(self, rule: str | None = None) -> None:
         if rule is not None and rule != self._rule:
             self.set_keep_rule(rule, self._prefer)
-        marks = select.premark(self.groups(), self._rule, self._prefer, self._flags)
-        self._replace_marks(marks)
+        self.marks.mark_all_but_best(self._rule, self._prefer)
 
-    def replace_marks(self, marked: Iterable[str] | tables.MarkState) -> None:
+    def replace_marks(self, marked: Iterable[str] | MarkState) -> None:
         """Mark exactly ``marked`` (less what cannot be marked), as a whole; a
         ``MarkState`` from ``marks_maker`` is taken as it is if still current."""
-        if isinstance(marked, tables.MarkState):
-            stale = bool(self._flags) and not marked.marked.isdisjoint(self._flags)
-            if not stale and tables.apply_marks(self._table, marked):
-                self._marks_changed()
+        if isinstance(marked, MarkState):
+            if self.marks.apply(marked):
                 return
-            marked = marked.marked
-        self._replace_marks(set(marked))
+            marked = marked.marked  # files left meanwhile: worked out again here
+        self.marks.replace(marked)
 
-    def marks_maker(self) -> Callable[[Collection[str]], tables.MarkState]:
+    def marks_maker(self) -> Callable[[Collection[str]], MarkState]:
         """Works out marks for the groups shown now, in a job's thread; hand what it
         makes to ``replace_marks``."""
-        table = self._table
-        return lambda marked: tables.marks_for(table, marked)
+        return self.marks.prepare
 
     def file_count(self) -> int:
         """Files in every group, including those the filter hides."""
@@ -248,36 +247,18 @@ class ResultsModel(QAbstractListModel):
         return int(t.counts[t.alive].sum())
 
     def unmark_all(self) -> None:
-        self._replace_marks(set())
+        self.marks.clear()
 
     def invert_group(self, row: int) -> None:
-        group = self.group_at(row)
-        for m in group.members:
-            if not m.in_reference_folder and m.image.path not in self._flags:
-                tables.mark(self._table, m.image.path, m.image.path not in self._table.marked)
-        self._group_changed(int(self._rows[row]))
-        self.marksChanged.emit()
+        self.marks.invert(int(self._rows[row]))
 
     def marked_count(self) -> int:
-        return len(self._table.marked)
+        return len(self.marks)
 
     def bytes_to_free(self) -> int:
-        """What the marked files take, leaving out groups with every copy marked:
-        the trash step refuses those, so they free nothing."""
-        t = self._table
-        freeable = t.alive & (t.marked_files < t.counts)
-        freeable[list(self._kept_gone())] = False  # nothing goes from those either
-        return int(t.marked_bytes[freeable].sum())
-
-    def _kept_gone(self) -> set[int]:
-        """Groups with files marked whose every copy that would stay is flagged."""
-        t, flags = self._table, self._flags
-        out = set()
-        for i in {t.group_of_path[p] for p in flags if p in t.group_of_path}:
-            stays = [p for p in t.groups[i].paths if p not in t.marked]
-            if stays and len(stays) < t.counts[i] and all(p in flags for p in stays):
-                out.add(i)
-        return out
+        """What the marked files take, leaving out the groups the trash step refuses
+        (every copy marked, or every copy that would stay flagged): they free nothing."""
+        return self.marks.bytes_to_free()
 
     def summary(self) -> str:
         """The status line: how many groups, how many files marked, how much to free."""
@@ -300,8 +281,7 @@ class ResultsModel(QAbstractListModel):
 
     def fully_marked_groups(self) -> int:
         """Groups where every file is marked: the trash step will refuse those."""
-        t = self._table
-        return int(np.count_nonzero(t.alive & (t.marked_files == t.counts)))
+        return len(self.marks.fully_marked())
 
     # -- order and filter ---------------------------------------------------------------
     def set_sort(self, key: str) -> None:
@@ -337,41 +317,28 @@ class ResultsModel(QAbstractListModel):
         self._row_of_group = np.full(len(t.groups), -1, dtype=np.int64)
         self._row_of_group[self._rows] = np.arange(len(self._rows))
 
-    def _replace_marks(self, marked: set[str]) -> None:
-        tables.set_marks(self._table, marked - self._flags.keys() if self._flags else marked)
-        self._marks_changed()
+    @contextmanager
+    def _quiet(self) -> Iterator[None]:
+        """Not told of mark changes: the caller says what changed itself."""
+        self.marks.unsubscribe(self._marks_changed)
+        try:
+            yield
+        finally:
+            self.marks.subscribe(self._marks_changed)
 
-    def _marks_changed(self) -> None:
-        if len(self._rows):
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+    def _marks_changed(self, groups: Sequence[int] | None) -> None:
+        """The marks changed (here, in the compare view, the review): the rows of
+        ``groups`` (all rows when None, or when many changed at once) repaint."""
+        n = len(self._rows)
+        if groups is None or len(groups) > _ROWS_ONE_BY_ONE:
+            if n:
+                self.dataChanged.emit(self.index(0), self.index(n - 1))
+        else:
+            for group in groups:
+                row = int(self._row_of_group[group]) if group < len(self._row_of_group) else -1
+                if 0 <= row < n:
+                    self.dataChanged.emit(self.index(row), self.index(row))
         self.marksChanged.emit()
-
-    def _group_changed(self, group: int) -> None:
-        row = int(self._row_of_group[group]) if group < len(self._row_of_group) else -1
-        if row >= 0:
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
-
-
-class _SharedMarks:
-    """The model's marks as a ``select.MarkSet``, for the views that share them: a
-    change through here is the model's own change (counts, rows, ``marksChanged``)."""
-
-    def __init__(self, model: ResultsModel) -> None:
-        self._model = model
-
-    def __contains__(self, path: object) -> bool:
-        return path in self._model._table.marked
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._model.marked())  # a copy: marks may change while one iterates
-
-    def __len__(self) -> int:
-        return self._model.marked_count()
-
-    def set(self, path: str, marked: bool) -> bool:
-        self._model.set_marked(path, marked)
-        return (path in self) == marked
 
 
 def _best(members: tuple[Member, ...]) -> tuple[frozenset[int], frozenset[int]]:

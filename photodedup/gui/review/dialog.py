@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from photodedup.core.marks import MarkSet
 from photodedup.core.reasons import Reason, Status
 from photodedup.core.restore import RestoreOutcome
 from photodedup.core.results import Group
-from photodedup.core.select import MarkSet
 from photodedup.core.trash import Outcome, Planned
 from photodedup.gui.review.progress_page import ProgressPage
 from photodedup.gui.review.report import (

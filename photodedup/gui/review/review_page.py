@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from photodedup.core.marks import MarkSet
 from photodedup.core.metadata_gaps import MetadataGap, swap_marks
 from photodedup.core.reasons import Reason
 from photodedup.core.results import Group
-from photodedup.core.select import MarkSet
 from photodedup.core.trash import Planned, RemovalPlan
 from photodedup.gui.platform.formatting import pick
 from photodedup.gui.review.line_table import line_table

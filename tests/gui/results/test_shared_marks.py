@@ -9,8 +9,9 @@ import imagegen
 
 from photodedup.core.results import Group, Member
 from photodedup.gui.compare.view import CompareView
-from photodedup.gui.results.model import ResultsModel
+from photodedup.gui.results.model import MarkedRole, ResultsModel
 from photodedup.gui.review.dialog import ReviewDialog
+from photodedup.gui.session import Session
 
 
 def _member(path: Path, seed: int, size=(320, 240), **facts) -> Member:
@@ -48,3 +49,23 @@ def test_keeping_another_copy_in_the_review_changes_the_results_marks(qtbot, tmp
 
     dialog.review.keep_instead(0)
     assert model.marked() == {str(upscaled)}
+
+
+def test_the_sessions_marks_follow_each_new_set_of_groups(qtbot, tmp_path: Path):
+    a = _member(tmp_path / "a.jpg", 1, (640, 480))
+    b = _member(tmp_path / "b.jpg", 1)
+    c = _member(tmp_path / "c.jpg", 2)
+    session = Session()
+    model = ResultsModel(marks=session.marks)
+    model.set_groups([Group((a, b))], {b.image.path})
+    view = CompareView(model.group_at(0), session.marks)
+    qtbot.addWidget(view)
+    # New results (a regroup) are loaded into the same marks: what a view was
+    # given still is the list's.
+    model.set_table(ResultsModel.prepare([Group((a, b, c))], {c.image.path}))
+    assert set(session.marks) == {c.image.path} and view.marks is model.marks
+    with qtbot.waitSignal(model.marksChanged):
+        view.on_mark(b.image.path, True)
+    assert model.marked() == {b.image.path, c.image.path}
+    assert model.index(0).data(MarkedRole) == (False, True, True)
+    session.shutdown()
