@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from photodedup.core import export, select
+from photodedup.core.marks import MarkState
 from photodedup.gui import notices
 from photodedup.gui.compare.view import CompareView
 from photodedup.gui.results.ignore_dialog import NotDuplicatesDialog
@@ -49,15 +50,24 @@ class ResultsCommands(QObject):
         if self.model.file_count() <= _MARK_HERE:
             self.model.mark_all_but_best()
         else:  # the keep rule over every group: too long for the GUI thread
-            marks = self.session.marks
-            job = self.session.premark(
-                marks.live_groups(),
-                *self.model.keep_rule(),
-                unavailable=marks.unavailable,  # gone or changed: neither marked nor kept
-                then=marks.prepare,
-            )
-            job.finished.connect(self.model.replace_marks)
+            self._premark_in_job()
         w.menu.show_keep_rule(w.rule_combo.currentData())
+
+    def _premark_in_job(self) -> None:
+        marks = self.session.marks
+        job = self.session.premark(
+            marks.live_groups(),
+            *self.model.keep_rule(),
+            unavailable=marks.unavailable,  # gone or changed: neither marked nor kept
+            then=marks.prepare,
+        )
+        job.finished.connect(self.marks_ready)
+
+    def marks_ready(self, state: MarkState) -> None:
+        """Take the marks a job worked out. When files left while it ran, the rule
+        is applied again to what is left, in a job too: not on the window's thread."""
+        if not self.session.marks.apply(state):
+            self._premark_in_job()
 
     def edit_keep_rules(self) -> None:
         w = self.window

@@ -22,6 +22,7 @@ from photodedup.core.results import ScanResult
 from photodedup.gui.main_window import MainWindow
 from photodedup.gui.platform.settings import Folder
 from photodedup.gui.review.dialog import ReviewDialog
+from photodedup.gui.session import MARKS
 
 
 def result_sets(win: MainWindow) -> list[set[str]]:
@@ -85,6 +86,25 @@ def test_scan_finds_the_copies_and_premarks_all_but_the_best(run_scan, qtbot, wi
         assert {p for p in group.paths if p != best.path} <= marked
         assert best.width == 480  # the full-size original, never the half-size copy
     assert "3 groups" in window.status.text()
+
+
+def test_marks_a_job_worked_out_before_files_left_are_worked_out_again_in_a_job(
+    run_scan, qtbot, window, library
+):
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    marks = window.session.marks
+    assert marks is window.model.marks
+    window.model.unmark_all()
+    stale = marks.prepare(set())  # what a job started now would hand back
+    group = window.model.groups()[0]
+    window.commands.files_removed([group.paths[-1]])  # a file leaves meanwhile
+    window.commands.marks_ready(stale)
+    assert window.session.jobs.is_running(MARKS)  # refused, and asked again off the thread
+    qtbot.waitUntil(lambda: not window.session.jobs.is_running(MARKS), timeout=10_000)
+    rule, prefer = window.model.keep_rule()
+    assert window.model.marked() == select.premark(window.model.groups(), rule, prefer)
+    assert window.model.marked()
 
 
 def test_reference_folder_files_are_never_marked(run_scan, qtbot, window, library):
