@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -207,6 +208,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     if bar:
         bar.clear()
+    # The scan's records and groups live until the process ends: kept out of the
+    # collector's walks from here, which the reports' many small objects set off
+    # (full collections were 0.8 s of the 2.2 s of CPU the reports took at 100,000).
+    gc.freeze()
     # The keeper of each group is chosen once, here, and the marks and verdicts
     # worked out from it once: the order, every report and a removal follow them
     # (at 100,000 files each pass costs a few tenths of a second).

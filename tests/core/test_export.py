@@ -7,12 +7,13 @@ import io
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from imagegen import photo, save
 
-from photodedup.core.export import CSV_FIELDS, write_csv, write_json
+from photodedup.core.export import CSV_FIELDS, _Dates, _iso_time, write_csv, write_json
 from photodedup.core.models import ScanOptions, WalkOptions
 from photodedup.core.scan import scan
 
@@ -96,3 +97,23 @@ def test_csv_has_the_keep_columns_and_honours_the_rule(opening_library: Path) ->
     assert kept["Backup/IMG_2.jpg"]["keep"] == "True"
     assert kept["Backup/IMG_2.jpg"]["keep_reason"] == "preferred_folder"
     assert kept["Camera Roll/IMG_2.jpg"]["keep"] == "False"
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Berlin", "America/St_Johns"])
+def test_csv_dates_worked_out_per_second_equal_each_worked_out_alone(
+    zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        dates = _Dates()
+        # Around both of 2024's clock changes in Europe, a second's edges, and before 1970.
+        for start in (1711846800, 1729990800, 1700000000, -86_400):
+            for offset in (-3601, -1, 0, 1, 3599, 3600):
+                for fraction in (0.0, 0.25, 0.9989, 0.999, 0.9999996):
+                    seconds = start + offset + fraction
+                    assert dates.iso(seconds) == _iso_time(seconds), seconds
+                    assert dates.iso(seconds) == _iso_time(seconds), seconds  # from the memo
+    finally:
+        monkeypatch.undo()
+        time.tzset()
