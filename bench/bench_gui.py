@@ -19,15 +19,15 @@ Build a library first with ``bench/make_library.py DIR --files N``. The run:
    notch and back), ``review`` (the review dialog opened and scrolled to its end),
    ``remove`` (``--remove`` marked files reported gone in batches of 500 every
    250 ms, as the review does while the trash job runs; the files stay in place);
-4. closes the window during a scan with an empty cache and counts the worker
-   processes still alive 2 s later.
+4. cancels a scan with an empty cache, then closes the window during another, and
+   counts the worker processes still alive 2 s after each.
 
 It prints the figures and writes them to ``--json``. With ``--trace-stalls MS`` it also
 takes every thread's stack while the GUI thread is more than MS late
 (``bench/stall_trace.py``) and writes the longest ones as ``stall_traces``.
 Targets at 100,000 files on 2 cores: scan_to_results_s <= 10, every max_stall_ms <= 100,
 review_open_s <= 1, reached_bottom true, gui_rss_mb <= 1.5x cli_rss_mb,
-workers_alive_after_close 0.
+workers_alive_after_cancel and workers_alive_after_close 0.
 """
 
 from __future__ import annotations
@@ -374,14 +374,26 @@ def run(args: argparse.Namespace) -> dict:
         tracer.stop()
         out["stall_traces"] = tracer.report()
 
-    # -- close during a scan ----------------------------------------------------------
+    # -- cancel, then close, during a scan -----------------------------------------------
     cold = args.cache + ".close-test"
-    for suffix in ("", "-wal", "-shm"):
-        Path(cold + suffix).unlink(missing_ok=True)
+
+    def start_cold_scan() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(cold + suffix).unlink(missing_ok=True)
+        window.start_scan()
+        wait_for(lambda: len(workers(pid)) > 0 or not window.is_scanning(), 60)
+
     window.scan_options = lambda: __import__("dataclasses").replace(base_options(), cache_path=cold)
-    window.start_scan()
     pid = os.getpid()
-    wait_for(lambda: len(workers(pid)) > 0 or not window.is_scanning(), 60)
+    start_cold_scan()
+    t_cancel = time.perf_counter()
+    cancel = getattr(window, "cancel_scan", None) or window.scans.cancel
+    cancel()
+    wait_for(lambda: not window.is_scanning(), 30)
+    out["cancel_s"] = round(time.perf_counter() - t_cancel, 2)
+    wait_for(lambda: not workers(pid), max(0.0, 2.0 - (time.perf_counter() - t_cancel)))
+    out["workers_alive_after_cancel"] = len(workers(pid))
+    start_cold_scan()
     out["workers_during_scan"] = len(workers(pid))
     t_close = time.perf_counter()
     window.close()
