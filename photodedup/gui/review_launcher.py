@@ -89,6 +89,7 @@ class ReviewLauncher(QObject):
             self.window,
             start_restore=self.session.start_restore,
             flags=self.model.file_flags(),
+            start_plan=self.session.start_plan,
         )
         dialog.filesRemoved.connect(self._files_removed)
         # Restored files this scan held come back into the results by a regroup.

@@ -23,10 +23,11 @@ from photodedup.core.results import Group, ScanResult
 from photodedup.core.select import premark
 from photodedup.core.trash import Planned
 from photodedup.gui.jobs import Job, JobRunner
-from photodedup.gui.review import restore_worker, trash_worker
+from photodedup.gui.review import list_model, restore_worker, trash_worker
 from photodedup.gui.scan.worker import Prepare, ScanOutcome, regroup_work, scan_work
 
 SCAN, REGROUP, REMOVAL, RESTORE, MARKS = "scan", "regroup", "removal", "restore", "marks"
+PLAN = "plan"  # the review's list of what would go
 
 
 class Session(QObject):
@@ -151,6 +152,15 @@ class Session(QObject):
         roots = self.options.walk.roots if self.options is not None else ()
         work = trash_worker.removal(items, folder=folder, roots=roots)
         return self.jobs.start(REMOVAL, work, interval=0)
+
+    def start_plan(
+        self, groups: list[Group], marked: set[str], unavailable: frozenset[str] = frozenset()
+    ) -> Job:
+        """Work out the review's plan and rows (``list_model.prepare``); a newer plan
+        replaces one still being made. The job ends with what ``prepare`` returns."""
+        return self.jobs.start(
+            PLAN, lambda _progress, _cancel: list_model.prepare(groups, marked, unavailable)
+        )
 
     def start_restore(self, batch_ids: list[str]) -> Job:
         """Put back the files of the removal batches ``batch_ids``; ends with each outcome."""

@@ -25,6 +25,7 @@ from photodedup.core.reasons import Reason, Status
 from photodedup.core.restore import RestoreOutcome
 from photodedup.core.results import Group
 from photodedup.core.trash import Outcome, Planned
+from photodedup.gui.review.list_model import StartPlan
 from photodedup.gui.review.progress_page import ProgressPage
 from photodedup.gui.review.report import (
     GONE,
@@ -58,6 +59,7 @@ class ReviewDialog(QDialog):
         parent: QWidget | None = None,
         start_restore: StartRestore | None = None,
         flags: Mapping[str, Reason] | None = None,
+        start_plan: StartPlan | None = None,
     ):
         """``flags``: files found gone or changed since the scan (``core.freshness``),
         which neither go nor count as kept."""
@@ -67,7 +69,7 @@ class ReviewDialog(QDialog):
         self.setWindowTitle(self.tr("Move to Trash"))
         # Paths alone become marks of the dialog's own.
         shared: MarkSet = marks if isinstance(marks, MarkSet) else _Paths(marks)
-        self.review = ReviewPage(list(groups), shared, flags)
+        self.review = ReviewPage(list(groups), shared, flags, start_plan=start_plan)
         self.review.set_busy_check(self.is_busy)
         self.review.markToggled.connect(self.markToggled)
         self.review.trashRequested.connect(self._start_trash)

@@ -12,7 +12,7 @@ import os
 import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from PySide6.QtCore import (
@@ -107,6 +107,11 @@ def prepare(groups: list[Group], marked: set[str], unavailable: Collection[str] 
     gaps = metadata_gaps(groups, marked)
     rows = review_groups(plan, groups, marked, {gap.group for gap in gaps}, unavailable)
     return plan, rows, gaps
+
+
+# Starts a job that makes the plan (the app's job runner); its ``finished`` brings
+# what ``prepare`` returns.
+StartPlan = Callable[[list[Group], set[str], frozenset[str]], Any]
 
 
 class PlanRelay(QObject):

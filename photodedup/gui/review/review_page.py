@@ -27,7 +27,13 @@ from photodedup.core.results import Group
 from photodedup.core.trash import Planned, RemovalPlan
 from photodedup.gui.platform.formatting import pick
 from photodedup.gui.review.line_table import line_table
-from photodedup.gui.review.list_model import Prepared, ReviewListModel, prepare, prepare_in_thread
+from photodedup.gui.review.list_model import (
+    Prepared,
+    ReviewListModel,
+    StartPlan,
+    prepare,
+    prepare_in_thread,
+)
 from photodedup.gui.review.report import button_row, icon_note
 from photodedup.gui.review.words import ReviewWords
 
@@ -51,9 +57,13 @@ class ReviewPage(QWidget):
         marks: MarkSet,
         flags: Mapping[str, Reason] | None = None,
         parent: QWidget | None = None,
+        start_plan: StartPlan | None = None,
     ) -> None:
+        """``start_plan`` makes a big plan in a job of the app's runner; without it,
+        in a thread of the page's own."""
         super().__init__(parent)
         self._groups = groups
+        self._start_plan = start_plan
         # The results' marks, shared: what the plan is made from, and what "Keep
         # this one instead" changes.
         self._marks = marks
@@ -173,7 +183,13 @@ class ReviewPage(QWidget):
             )
         )
         self.setCursor(Qt.CursorShape.BusyCursor)
-        self._relay = prepare_in_thread(list(self._groups), set(self._marks), self, self._flags)
+        groups, marked = list(self._groups), set(self._marks)
+        if self._start_plan is not None:
+            # A newer plan (the user kept another copy meanwhile) drops this one.
+            self._plan_job = self._start_plan(groups, marked, self._flags)
+            self._plan_job.finished.connect(self._plan_ready)
+            return
+        self._relay = prepare_in_thread(groups, marked, self, self._flags)
         self._relay.ready.connect(self._plan_ready)
 
     def _plan_ready(self, prepared: Prepared) -> None:

@@ -158,3 +158,21 @@ def test_typing_over_the_list_filters_it(run_scan, qtbot, window, library):
     assert window.filter_edit.text() == "more"
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5_000)
     assert any("more" in p for p in window.model.group_at(0).paths)
+
+
+def test_the_review_makes_a_large_plan_in_a_job_of_the_apps_runner(qtbot, big):
+    from photodedup.gui.session import PLAN, Session
+
+    session = Session()
+    marked = select.premark(big, "resolution")
+    dialog = ReviewDialog(
+        big, marked, start_removal=lambda items, folder: None, start_plan=session.start_plan
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # The runner knows the job: it is cancelled and waited for when the window closes.
+    assert session.jobs.is_running(PLAN)
+    qtbot.waitUntil(dialog.review.is_ready, timeout=30_000)
+    assert len(dialog.review.tree.model().title_rows()) == len(big)
+    qtbot.waitUntil(lambda: not session.jobs.is_running(PLAN), timeout=5_000)
+    assert session.shutdown(2.0)
