@@ -270,8 +270,7 @@ class Marks:
         if state.marks is not self or state.version != self._version:
             return False
         self._take(state)
-        for path in state.marked & self._unavailable:  # found gone while it was made
-            self._change(path, False)
+        self._unmark_unavailable()  # found gone while it was made
         self._tell(None)
         return True
 
@@ -293,12 +292,17 @@ class Marks:
         their marks and cannot be marked. Returns the paths unmarked."""
         self._unavailable = frozenset(paths)
         unmarked = self._marked & self._unavailable
-        changed: set[int] = set()
-        for path in unmarked:
-            changed.update(self._change(path, False))
+        changed = self._unmark_unavailable()
         if changed:
             self._tell(sorted(changed))
         return unmarked
+
+    def _unmark_unavailable(self) -> set[int]:
+        """Unmark the marked files that are unavailable; the groups that changed."""
+        changed: set[int] = set()
+        for path in self._marked & self._unavailable:
+            changed.update(self._change(path, False))
+        return changed
 
     def _take(self, state: MarkState) -> None:
         self._marked, self._bytes = state.marked, state.marked_bytes
@@ -335,13 +339,7 @@ class Marks:
                 shrunk.append(i)
                 leaving = paths
             for path in leaving:
-                if path in more:
-                    self._forget(path, i)
-                else:  # in this group only: the common case, kept cheap
-                    where.pop(path, None)
-                    ix.reference.discard(path)
-                    ix.size.pop(path, None)
-                    self._marked.discard(path)
+                self._forget(path, i)
         if dead:
             at = np.array(dead, dtype=np.int64)
             ix.alive[at] = False
@@ -358,7 +356,8 @@ class Marks:
         return removed, changed
 
     def _forget(self, path: str, group: int) -> None:
-        """``path``, which is in several groups, is no longer in group number ``group``."""
+        """``path`` is no longer in group number ``group``; in no other group either,
+        it is forgotten (marks, size, reference folder)."""
         ix = self._ix
         others = [g for g in ix.groups_of(path) if g != group]
         if not others:
@@ -381,8 +380,7 @@ class Marks:
         self._ix = other._ix
         self._take(MarkState(self, self._version, other._marked, other._bytes, other._files))
         self._version = max(self._version, other._version) + 1
-        for path in self._marked & self._unavailable:
-            self._change(path, False)
+        self._unmark_unavailable()
         self._tell(None)
 
     def set_groups(self, groups: Iterable[Group], marked: Iterable[str] | None = None) -> None:
