@@ -1,6 +1,6 @@
 """Time the results list's marks at library size, through the model's own calls.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_marks.py --files 100000
+    PYTHONPATH=.:tests QT_QPA_PLATFORM=offscreen python bench/bench_marks.py --files 100000
 
 Made-up groups (no files, no decoding) of 2-4 files, about a third of them marked as
 "mark all but the best" would. Each step is timed in wall and CPU seconds (this
@@ -14,29 +14,10 @@ import argparse
 import time
 from collections.abc import Callable
 
+from synthetic import synthetic_groups
+
 from photodedup.core import select
-from photodedup.core.models import ImageRecord
 from photodedup.core.reasons import Reason
-from photodedup.core.results import Group, Member
-
-SIZES = (2, 3, 4, 3, 2, 3, 3, 4, 2, 3)  # files per group, in turn
-
-
-def groups_of(files: int) -> list[Group]:
-    groups, made, g = [], 0, 0
-    while made < files:
-        members = []
-        for j in range(SIZES[g % len(SIZES)]):
-            folder = f"/lib/{'copies' if j else 'photos'}/{g // 500:03d}"
-            rec = ImageRecord(
-                f"{folder}/p{g:06d}_{j}.jpg", 20_000 - j * 1000, j, "JPEG",
-                320 - j * 40, 240 - j * 30, g, (), f"{g:x}-{j}",
-            )  # fmt: skip
-            members.append(Member(rec, j))
-        groups.append(Group(tuple(members)))
-        made += len(members)
-        g += 1
-    return groups
 
 
 def timed(rows: list[tuple[str, str, float, float]], where: str, name: str, fn: Callable):
@@ -56,7 +37,7 @@ def main() -> None:
     from photodedup.gui.results.model import ResultsModel
 
     _app = QApplication([])
-    groups = groups_of(args.files)
+    groups = synthetic_groups("/lib", args.files)
     marked = select.premark(groups, "resolution")
     model = ResultsModel()
     rows: list[tuple[str, str, float, float]] = []

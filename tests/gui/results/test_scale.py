@@ -9,34 +9,16 @@ import os
 import imagegen
 import pytest
 from PySide6.QtCore import Qt
+from synthetic import synthetic_groups
 
 from photodedup.core import select
-from photodedup.core.models import ImageRecord
-from photodedup.core.results import Group, Member
+from photodedup.core.results import Group
 from photodedup.gui.results.model import ResultsModel
 from photodedup.gui.results.thumbnails import ThumbnailCache
 from photodedup.gui.results.view import ResultsView
 from photodedup.gui.review.dialog import ReviewDialog
 
 RECORDS = 20_000
-SIZES = (2, 3, 4, 3, 2, 3, 3, 4, 2, 3)  # files per group, in turn
-
-
-def synthetic_groups(root: str, records: int = RECORDS) -> list[Group]:
-    groups, made, g = [], 0, 0
-    while made < records:
-        members = []
-        for j in range(SIZES[g % len(SIZES)]):
-            folder = f"{root}/{'copies' if j else 'photos'}/{g // 500:03d}"
-            rec = ImageRecord(
-                f"{folder}/p{g:05d}_{j}.jpg", 20_000 - j * 1000, j, "JPEG",
-                320 - j * 40, 240 - j * 30, g, (), f"{g:x}-{j}",
-            )  # fmt: skip
-            members.append(Member(rec, j))
-        groups.append(Group(tuple(members)))
-        made += len(members)
-        g += 1
-    return groups
 
 
 def write_files(groups: list[Group]) -> None:
@@ -52,7 +34,7 @@ def write_files(groups: list[Group]) -> None:
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> list[Group]:
     # Groups are immutable: every test of the module can share them.
-    return synthetic_groups(str(tmp_path_factory.mktemp("library")))
+    return synthetic_groups(str(tmp_path_factory.mktemp("library")), RECORDS)
 
 
 def last_row_shows(view: ResultsView, model: ResultsModel) -> bool:
