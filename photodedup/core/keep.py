@@ -237,16 +237,27 @@ def _choose(
     lost: list[KeepReason | None] = [None] * len(candidates)
     reasons: list[KeepReason] = []
     alive = list(range(len(candidates)))
+    records = [c.image for c in candidates]
     protected = [i for i in alive if candidates[i].in_reference_folder]
     if protected and len(protected) < len(alive):
         alive = _drop(alive, protected, lost, reasons, KeepReason.REFERENCE_FOLDER)
+        records = [records[i] for i in alive]
+    # Run once per group (18,000 times at 100,000 photos): the records in the running
+    # are made again only when a criterion rules some out, and a criterion that keeps
+    # all of them, or none, rules nothing out.
     for reason, keep in steps:
         if len(alive) == 1:
             break
-        records = [candidates[i].image for i in alive]
-        survivors = [i for i, ok in zip(alive, keep(records), strict=True) if ok]
-        if survivors and len(survivors) < len(alive):
-            alive = _drop(alive, survivors, lost, reasons, reason)
+        flags = keep(records)
+        if all(flags) or not any(flags):
+            continue
+        for i, ok in zip(alive, flags, strict=True):
+            if not ok:
+                lost[i] = reason
+        if reason not in reasons:
+            reasons.append(reason)
+        alive = [i for i, ok in zip(alive, flags, strict=True) if ok]
+        records = [r for r, ok in zip(records, flags, strict=True) if ok]
     return Choice(alive[0], tuple(reasons), tuple(lost))
 
 

@@ -40,8 +40,9 @@ def highest(values: Sequence, tolerance: float = 0) -> list[bool]:
 
 
 def most_pixels(records: list[ImageRecord]) -> list[bool]:
-    most = max(r.pixels for r in records)
-    return [r.pixels >= most * (1 - RESOLUTION_TOLERANCE) for r in records]
+    pixels = [r.pixels for r in records]
+    least = max(pixels) * (1 - RESOLUTION_TOLERANCE)
+    return [p >= least for p in pixels]
 
 
 def has_camera_data(record: ImageRecord) -> bool:
@@ -51,13 +52,11 @@ def has_camera_data(record: ImageRecord) -> bool:
 def least_compressed(records: list[ImageRecord]) -> list[bool]:
     # Bytes per pixel say how hard a file was compressed only against the same
     # codec: a PNG is always "bigger" than the JPEG it was made from.
-    def density(r: ImageRecord) -> float:
-        return r.size / max(1, r.pixels)
-
+    density = [r.size / max(1, r.pixels) for r in records]
     best: dict[str, float] = {}
-    for r in records:
-        best[r.format] = max(best.get(r.format, 0.0), density(r))
-    return [density(r) >= best[r.format] for r in records]
+    for r, d in zip(records, density, strict=True):
+        best[r.format] = max(best.get(r.format, 0.0), d)
+    return [d >= best[r.format] for r, d in zip(records, density, strict=True)]
 
 
 def format_order(formats: tuple[str, ...]) -> Filter:
