@@ -26,7 +26,6 @@ import numpy as np
 from PIL import Image
 
 from photodedup.core import hamming_index
-from photodedup.core.distinct import unique_keys
 from photodedup.core.models import CHECK_BYTES, THUMB_BYTES
 from photodedup.core.part_hash import SLOT_BYTES, part_hashes
 
@@ -51,6 +50,7 @@ HALF_SHARE = 0.7
 HALF_MAX = 50
 HALF_PROBE = 10  # the probe limit of the halves' own search: pHash's (confirm.PROBE_PHASH)
 HALF_SEARCH = True  # without this search (halves only as a second check): 95.8%
+_PAIRS = 1 << 16  # pairs checked at a time: bounds the temporaries (a few MB)
 
 
 def half_hashes(img: Image.Image) -> bytes:
@@ -65,13 +65,21 @@ def half_words(thumbs: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     caller must leave out (``has_halves``).
     """
     n = len(thumbs)
-    raw = b"".join([_halves_of(t) for t in thumbs])
-    words = np.frombuffer(raw, dtype=">u8").astype(np.uint64).reshape(n, len(HALVES), 5)
+    if _all_have_halves(thumbs):  # the usual case: no bytes object made per value
+        rows = np.frombuffer(b"".join(thumbs), dtype=np.uint8).reshape(n, CHECK_BYTES)
+        words = rows[:, THUMB_BYTES:].view(">u8").astype(np.uint64).reshape(n, len(HALVES), 5)
+    else:
+        raw = b"".join([_halves_of(t) for t in thumbs])
+        words = np.frombuffer(raw, dtype=">u8").astype(np.uint64).reshape(n, len(HALVES), 5)
     return np.ascontiguousarray(words[:, :, 0]), np.ascontiguousarray(words[:, :, 1:])
 
 
 def has_halves(thumb: bytes) -> bool:
     return len(thumb) == CHECK_BYTES
+
+
+def _all_have_halves(thumbs: Sequence[bytes]) -> bool:
+    return set(map(len, thumbs)) == {CHECK_BYTES}
 
 
 def _halves_of(thumb: bytes) -> bytes:
@@ -139,10 +147,30 @@ def half_candidates(
 
 def half_matches(checks: Sequence[bytes], a: np.ndarray, b: np.ndarray, d: int) -> np.ndarray:
     """Whether pairs (a[i], b[i]) meet by a half (the module docstring); thumbnails apart."""
-    if not len(a):
-        return np.zeros(0, dtype=bool)
-    rows = unique_keys(np.concatenate([a, b]))
-    _, hashes = half_words([checks[i] for i in rows.tolist()])
-    ia, ib = np.searchsorted(rows, a), np.searchsorted(rows, b)
-    usable = np.array([has_halves(checks[i]) for i in rows.tolist()], dtype=bool)
-    return usable[ia] & usable[ib] & (half_distance(hashes, ia, ib) <= half_limit(d))
+    limit = half_limit(d)
+    out = np.zeros(len(a), dtype=bool)
+    if not len(a) or limit < 0:
+        return out
+    asked = np.zeros(len(checks), dtype=bool)
+    asked[a] = asked[b] = True
+    rows = np.flatnonzero(asked)  # each once, ascending, without sorting the pairs
+    where = np.empty(len(checks), dtype=np.int64)
+    where[rows] = np.arange(len(rows))
+    ia, ib = where[a], where[b]
+    picked = [checks[i] for i in rows.tolist()]
+    _, hashes = half_words(picked)
+    if _all_have_halves(picked):
+        usable = np.ones(len(rows), dtype=bool)
+    else:
+        usable = np.array([has_halves(t) for t in picked], dtype=bool)
+    # A half is never closer than its first two words are: on those alone nearly all
+    # the pairs a regroup asks about (1.9 million at 100,000 photos, nearly all of
+    # different photos) are ruled out, and the rest are measured in full.
+    first, second = np.ascontiguousarray(hashes[:, :, 0]), np.ascontiguousarray(hashes[:, :, 1])
+    for lo in range(0, len(a), _PAIRS):
+        pa, pb = ia[lo : lo + _PAIRS], ib[lo : lo + _PAIRS]
+        near = np.bitwise_count(first[pa] ^ first[pb])  # at most 64 + 64: uint8 holds it
+        near += np.bitwise_count(second[pa] ^ second[pb])
+        maybe = np.flatnonzero((near.min(axis=1) <= limit) & usable[pa] & usable[pb])
+        out[lo + maybe] = half_distance(hashes, pa[maybe], pb[maybe]) <= limit
+    return out
