@@ -228,8 +228,10 @@ def _nodes(images, pool: list[int], bits: int, rotations, ignore_blank, checked=
         columns.append(probe_rows([images[i] for i in sel]))
         checks = [images[i].thumb for i in sel]
         # A record of an older version has no halves (core.halves): its length tells.
-        width = max(map(len, checks))
-        thumbs = np.frombuffer(b"".join([t.ljust(width, b"\0") for t in checks]), np.uint8)
+        lengths = set(map(len, checks))
+        width = max(lengths)
+        padded = checks if len(lengths) == 1 else [t.ljust(width, b"\0") for t in checks]
+        thumbs = np.frombuffer(b"".join(padded), np.uint8)
         columns.append(thumbs.reshape(len(sel), width))
         columns.append(np.fromiter(map(len, checks), np.uint64, len(sel))[:, None])
     if crops and len(pool_arr):  # and so are the crop windows, by a digest (2 KB each)
