@@ -74,5 +74,15 @@ def thumb_rows(checks: Sequence[bytes]) -> np.ndarray:
     """The colour thumbnail and PDQ's quality that lead each record's check bytes
     (``models.CHECK_BYTES``), as (len(checks), THUMB_BYTES) uint8 rows; the halves'
     hashes after them are left out."""
-    joined = b"".join([t[:THUMB_BYTES] for t in checks])
-    return np.frombuffer(joined, dtype=np.uint8).reshape(len(checks), THUMB_BYTES)
+    out = np.empty((len(checks), THUMB_BYTES), dtype=np.uint8)
+    for lo in range(0, len(checks), _SLICE):  # no copy of every check value at once
+        part = checks[lo : lo + _SLICE]
+        lengths = set(map(len, part))
+        width = lengths.pop() if len(lengths) == 1 else 0
+        if width >= THUMB_BYTES:  # one length, the usual case: no bytes object made per row
+            rows = np.frombuffer(b"".join(part), dtype=np.uint8).reshape(len(part), width)
+            out[lo : lo + _SLICE] = rows[:, :THUMB_BYTES]
+        else:
+            joined = b"".join([t[:THUMB_BYTES] for t in part])
+            out[lo : lo + _SLICE] = np.frombuffer(joined, np.uint8).reshape(len(part), THUMB_BYTES)
+    return out

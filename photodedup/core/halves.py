@@ -51,6 +51,7 @@ HALF_MAX = 50
 HALF_PROBE = 10  # the probe limit of the halves' own search: pHash's (confirm.PROBE_PHASH)
 HALF_SEARCH = True  # without this search (halves only as a second check): 95.8%
 _PAIRS = 1 << 16  # pairs checked at a time: bounds the temporaries (a few MB)
+_SLICE = 4096  # check values read at a time
 
 
 def half_hashes(img: Image.Image) -> bytes:
@@ -65,12 +66,16 @@ def half_words(thumbs: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     caller must leave out (``has_halves``).
     """
     n = len(thumbs)
-    if _all_have_halves(thumbs):  # the usual case: no bytes object made per value
-        rows = np.frombuffer(b"".join(thumbs), dtype=np.uint8).reshape(n, CHECK_BYTES)
-        words = rows[:, THUMB_BYTES:].view(">u8").astype(np.uint64).reshape(n, len(HALVES), 5)
-    else:
-        raw = b"".join([_halves_of(t) for t in thumbs])
-        words = np.frombuffer(raw, dtype=">u8").astype(np.uint64).reshape(n, len(HALVES), 5)
+    words = np.empty((n, len(HALVES), 5), dtype=np.uint64)
+    # A slice at a time, so that no copy of every check value is made at once.
+    for lo in range(0, n, _SLICE):
+        part = thumbs[lo : lo + _SLICE]
+        if _all_have_halves(part):  # the usual case: no bytes object made per value
+            rows = np.frombuffer(b"".join(part), dtype=np.uint8).reshape(len(part), CHECK_BYTES)
+            raw = rows[:, THUMB_BYTES:].view(">u8")
+        else:
+            raw = np.frombuffer(b"".join([_halves_of(t) for t in part]), dtype=">u8")
+        words[lo : lo + _SLICE] = raw.reshape(len(part), len(HALVES), 5)
     return np.ascontiguousarray(words[:, :, 0]), np.ascontiguousarray(words[:, :, 1:])
 
 
