@@ -8,8 +8,9 @@ adjacent sides, or all four, the shapes a copy cut by up to 20% takes. A copy
 cut from picture A is then near one of A's windows, and matches it by the steps
 of the checked rule (``confirm``) and one more: the 64-bit probes are within
 ``CROP_PROBE``, the 256-bit hashes within the chosen distance, the copy's colour
-thumbnail agrees with the part of A's thumbnail the window covers, and the copy
-has the window's shape (``CROP_ASPECT``).
+thumbnail agrees with the part of A's thumbnail the window covers, the copy
+has the window's shape (``CROP_ASPECT``), and A's whole is far from every window
+of the copy (``CROP_GAP``: a crop is held one way only).
 
 The windows are stored on the side of the picture that was cut *from*, and met
 by the whole hash of the other: a search of n whole hashes against n x W window
@@ -77,6 +78,13 @@ CROP_ASPECT = 0.2
 # The probe limit of the window search: pHash's own. At 8 bits the corpus groups in
 # 8 s instead of 14 but finds 63% of four-sided cuts instead of 71% (bench/README.md).
 CROP_PROBE = confirm.PROBE_PHASH
+# A crop is contained in its original, never the other way round: the copy's whole
+# meets a window of the original, while the original's whole stays far from every
+# window of the copy. Two views that only overlap (a stereo pair, neighbouring parts
+# of a panorama) and round subjects on black (galaxies) meet both ways about as
+# closely, so the way in must be more than CROP_GAP bits nearer than the way back
+# (bench/README.md, "Cropped copies").
+CROP_GAP = 20
 _THUMB = 8  # the side of the colour thumbnail (fingerprint.THUMB_SIDE)
 
 
@@ -196,6 +204,8 @@ def crop_pairs(
     dist = hamming_index.distances(hashes[q, 0], hashes[owner, 1 + win])
     ok = dist <= d
     q, owner, win, dist = q[ok], owner[ok], win[ok], dist[ok]
+    ok = dist + CROP_GAP < _nearest_window(hashes, owner, q)
+    q, owner, win, dist = q[ok], owner[ok], win[ok], dist[ok]
     if len(q):
         thumbs = [images[leaders[n]].thumb for n in usable]
         data = thumb_rows(thumbs)
@@ -213,6 +223,17 @@ def crop_pairs(
     a, b = node_of[q], node_of[owner]
     ref, cand = np.minimum(a, b), np.maximum(a, b)
     return least(hamming_index.Pairs(ref, cand, dist))
+
+
+def _nearest_window(hashes: np.ndarray, whole: np.ndarray, of: np.ndarray) -> np.ndarray:
+    """The least distance from the whole hash of node whole[i] to any window of of[i]."""
+    out = np.empty(len(whole), dtype=np.int64)
+    step = 1 << 14  # pairs per batch: (step, windows, 4) words at a time
+    for lo in range(0, len(whole), step):
+        a, b = whole[lo : lo + step], of[lo : lo + step]
+        far = np.bitwise_count(hashes[a, None, 0] ^ hashes[b, 1:]).sum(axis=-1, dtype=np.int64)
+        out[lo : lo + step] = far.min(axis=1)
+    return out
 
 
 def _words(data: np.ndarray) -> np.ndarray:

@@ -88,6 +88,30 @@ def test_a_crop_has_its_windows_shape_and_a_middle_half_has_not() -> None:
     assert not crops.shape_agrees(middle, whole, deepest)
 
 
+def _crop_pairs(imgs: list[Image.Image]) -> list[tuple[int, int]]:
+    records = [_record(img, f"/p{k}") for k, img in enumerate(imgs)]
+    found = crops.crop_pairs(records, list(range(len(records))), 72, None, 1)
+    return list(zip(found.a.tolist(), found.b.tolist(), strict=True))
+
+
+@pytest.mark.parametrize("shift", [0.05, 0.07])
+def test_two_overlapping_views_are_no_crop_of_each_other(shift, monkeypatch) -> None:
+    # A stereo pair, or two frames of one pan: each is near a one-side window of the
+    # other, but neither holds the other, so each is about as near the other's window.
+    original = photo(7, (1000, 600))
+    views = [cut(original, 0, 0, shift, 0), cut(original, shift, 0, 0, 0)]
+    assert _crop_pairs(views) == []
+    monkeypatch.setattr(crops, "CROP_GAP", -1000)  # without the way back they meet
+    assert _crop_pairs(views) == [(0, 1)]
+
+
+@pytest.mark.parametrize("box", [(0.12, 0, 0, 0), (0.08, 0.1, 0.05, 0.06)])
+def test_a_crop_is_held_by_its_original_one_way_only(box) -> None:
+    original = photo(7, (1000, 600))
+    copy = cut(original, *box).resize((500, 300))
+    assert _crop_pairs([original, copy]) == [(0, 1)]
+
+
 def test_a_window_thumbnail_is_the_part_of_the_thumbnail_it_covers() -> None:
     thumbs = np.zeros((1, 8, 8, 3), dtype=np.uint8)
     thumbs[0, :, 4:] = 200  # the right half bright
@@ -107,6 +131,8 @@ def brute_force(images, d, rotations, identical):
             return None
         wp, wh = crops.slots(whole)
         op, oh = crops.slots(cropped_from)
+        # The way back: the original's whole to the copy's nearest window.
+        back = min((oh[0] ^ wh[k]).bit_count() for k in range(1, len(wh)))
         best = None
         thumb = np.frombuffer(cropped_from.thumb[:-1], np.uint8).reshape(1, 8, 8, 3)
         for k in range(1, len(op)):
@@ -115,7 +141,8 @@ def brute_force(images, d, rotations, identical):
             q = (wh[0] ^ oh[k]).bit_count()
             part = crops.window_thumbs(thumb, np.array([k - 1]))[0] + cropped_from.thumb[-1:]
             shaped = crops.shape_agrees(whole, cropped_from, k - 1)
-            if q <= d and shaped and confirm.colour_agrees(whole.thumb, part):
+            contained = q + crops.CROP_GAP < back
+            if q <= d and shaped and contained and confirm.colour_agrees(whole.thumb, part):
                 best = q if best is None else min(best, q)
         return best
 
@@ -209,3 +236,16 @@ def test_the_crop_rule_fires_in_such_scenes() -> None:
         without = group_images(imgs, 70, bits=256, checked=True)
         grew += sum(len(g.members) for g in with_crops) > sum(len(g.members) for g in without)
     assert grew >= 3
+
+
+def test_the_way_back_refuses_pairs_in_such_scenes(monkeypatch) -> None:
+    # Else the property above would hold for a crop rule without the way back.
+    def members(seed: int) -> int:
+        imgs, _ = make_scene(random.Random(seed))
+        groups = group_images(imgs, 70, bits=256, crops=True, checked=True)
+        return sum(len(g.members) for g in groups)
+
+    strict = [members(seed) for seed in range(40)]
+    monkeypatch.setattr(crops, "CROP_GAP", -1000)
+    loose = [members(seed) for seed in range(40)]
+    assert sum(a < b for a, b in zip(strict, loose, strict=True)) >= 3
