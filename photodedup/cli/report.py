@@ -30,6 +30,7 @@ REASON_WORDS = {
     KeepReason.USER: "your choice",
     KeepReason.KEPT_IN_ANOTHER_GROUP: "kept in another group",
     KeepReason.RAW_JPEG_PAIR: "the other half of a RAW+JPEG shot",
+    KeepReason.CHANGED: "gone or changed since the scan",
 }
 
 

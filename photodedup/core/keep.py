@@ -62,6 +62,7 @@ class KeepReason(StrEnum):
     USER = "user"  # the user's own mark, not the rule's
     KEPT_IN_ANOTHER_GROUP = "kept_in_another_group"  # the one kept in a group it is also in
     RAW_JPEG_PAIR = "raw_jpeg_pair"  # the other half of the kept copy's RAW+JPEG shot
+    CHANGED = "changed"  # gone or changed since the scan: never marked, never chosen
 
 
 # "RAW" in a format order stands for every RAW format.

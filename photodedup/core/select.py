@@ -42,13 +42,32 @@ def choice_among(
 ) -> Choice | None:
     """``choice`` among the members not in ``unavailable`` (files gone or changed
     since the scan), its index still into ``group.members``; None when none is left."""
-    live = [i for i, m in enumerate(group.members) if m.image.path not in unavailable]
-    if len(live) == len(group.members):
-        return choice(group, rule, prefer)
+    return _among(group.members, chooser(rule, prefer), unavailable)
+
+
+def choices_among(
+    groups: Sequence[Group],
+    rule: Rule = None,
+    prefer: Sequence[str] = (),
+    unavailable: Collection[str] = (),
+) -> list[Choice | None]:
+    """``choice_among`` for every group, parsing the rule once."""
+    pick = chooser(rule, prefer)
+    return [_among(g.members, pick, unavailable) for g in groups]
+
+
+def _among(members: Sequence[Member], pick, unavailable: Collection[str]) -> Choice | None:
+    live = [i for i, m in enumerate(members) if m.image.path not in unavailable]
+    if len(live) == len(members):
+        return pick(members)
     if not live:
         return None
-    picked = choose([group.members[i] for i in live], rule, prefer)
-    return Choice(live[picked.index], picked.reasons)
+    picked = pick([members[i] for i in live])
+    # What ruled out each member, in the group's own order (None for one left out).
+    ruled_out: list[KeepReason | None] = [None] * len(members)
+    for k, i in enumerate(live):
+        ruled_out[i] = picked.ruled_out_by[k] if picked.ruled_out_by else None
+    return Choice(live[picked.index], picked.reasons, tuple(ruled_out))
 
 
 def premark(
@@ -119,21 +138,31 @@ def verdicts(
     rule: Rule = None,
     prefer: Sequence[str] = (),
     *,
-    picks: Sequence[Choice] | None = None,
+    picks: Sequence[Choice | None] | None = None,
     suggested: Collection[str] | None = None,
+    unavailable: Collection[str] = (),
 ) -> list[tuple[Verdict, ...]]:
     """A verdict for every member of every group, in order.
 
     ``marked`` holds the paths to remove as the user left them; ``None`` means the
     rule's own marks. A mark that differs from the rule's says ``USER``. ``picks``
-    is each group's choice under ``rule`` and ``prefer`` (``choices``) when the
-    caller has made it already; otherwise it is made here. ``suggested``: the
-    rule's marks from those picks (``marks_of``), when the caller has them too.
+    is each group's choice under ``rule`` and ``prefer`` (``choices``, or
+    ``choices_among`` with ``unavailable``) when the caller has made it already;
+    otherwise it is made here. ``suggested``: the rule's marks from those picks
+    (``marks_of``), when the caller has them too. Files in ``unavailable`` (gone or
+    changed since the scan) are left out of the choice, as the app's list leaves
+    them, and say ``CHANGED``.
     """
     if picks is None:
-        picks = choices(groups, rule, prefer)
+        picks = (
+            choices_among(groups, rule, prefer, unavailable)
+            if unavailable
+            else choices(groups, rule, prefer)
+        )
     if suggested is None:
-        suggested = marks_of(groups, picks)
+        chosen = [(g, c) for g, c in zip(groups, picks, strict=True) if c is not None]
+        suggested = marks_of([g for g, _ in chosen], [c for _, c in chosen])
+        suggested -= set(unavailable)
     if marked is None:
         marked = suggested
     out = []
@@ -142,8 +171,10 @@ def verdicts(
         for i, member in enumerate(group.members):
             path = member.image.path
             keep = path not in marked
-            if keep != (path not in suggested):
-                why: tuple[KeepReason, ...] = (KeepReason.USER,)
+            if path in unavailable or picked is None:
+                why: tuple[KeepReason, ...] = (KeepReason.CHANGED,)
+            elif keep != (path not in suggested):
+                why = (KeepReason.USER,)
             elif i == picked.index:
                 why = picked.reasons
             elif keep and path == group.members[picked.index].pair:

@@ -173,13 +173,16 @@ class ResultsCommands(QObject):
     def _write_export(self, path: str, json_format: bool) -> None:
         groups = self.model.groups()
         rule, prefer = self.model.keep_rule()
+        marked = self.model.marked()
         # The report says what the user left marked, and why the rest stays: under
-        # the rule they chose, not the default one.
+        # the rule they chose, not the default one, and choosing among the files the
+        # list chooses among (not those gone or changed since the scan).
+        flagged = self.model.file_flags().keys()
         keep = {
-            "marked": self.model.marked(),
+            "marked": marked,
             "rule": rule,
             "prefer": prefer,
-            "picks": select.choices(groups, rule, prefer),
+            "verdicts": select.verdicts(groups, marked, rule, prefer, unavailable=flagged),
         }
         try:
             with open(path, "w", encoding="utf-8", newline="", errors="surrogateescape") as fp:

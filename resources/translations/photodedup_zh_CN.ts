@@ -1323,6 +1323,11 @@
         <translation>在另一组中被保留</translation>
     </message>
     <message>
+        <location filename="../../photodedup/gui/widgets/keep_words.py" line="38"/>
+        <source>gone or changed since the scan</source>
+        <translation>扫描后已不在或已更改</translation>
+    </message>
+    <message>
         <location filename="../../photodedup/gui/widgets/keep_words.py" line="37"/>
         <source>the other half of a RAW+JPEG shot</source>
         <translation>同一次拍摄的 RAW+JPEG 中的另一半</translation>

@@ -151,3 +151,40 @@ def test_the_partner_of_a_kept_raw_jpeg_shot_says_why_it_stays(tmp_path: Path) -
     assert [v.keep for v in row] == [True, True, False]
     assert row[1].reasons == (KeepReason.RAW_JPEG_PAIR,)
     assert row[2].reasons == (KeepReason.RESOLUTION,)
+
+
+def test_a_file_changed_since_the_scan_is_left_out_of_the_choice_and_says_so(
+    tmp_path: Path,
+) -> None:
+    from photodedup.core.keep import KeepReason
+    from photodedup.core.select import choice_among, premark, verdicts
+
+    best = member(tmp_path / "best.jpg", (640, 480))
+    second = member(tmp_path / "second.jpg", (320, 240))
+    third = member(tmp_path / "third.jpg", (160, 120))
+    group = Group((best, second, third))
+    gone = {best.image.path}
+    picked = choice_among(group, unavailable=gone)
+    assert picked is not None and picked.index == 1
+    assert picked.ruled_out_by == (None, None, KeepReason.RESOLUTION)
+    marked = premark([group], unavailable=gone)
+    assert marked == {third.image.path}
+    (row,) = verdicts([group], marked, unavailable=gone)
+    assert [v.keep for v in row] == [True, True, False]
+    assert row[0].reasons == (KeepReason.CHANGED,)
+    assert row[1].reasons == picked.reasons == (KeepReason.RESOLUTION,)
+    assert row[2].reasons == (KeepReason.RESOLUTION,)
+    # Without the flag the rule keeps the best, and the second copy is a mark.
+    (plain,) = verdicts([group], marked)
+    assert plain[0].reasons == (KeepReason.RESOLUTION,)
+    assert plain[1].reasons == (KeepReason.USER,)
+
+
+def test_a_group_with_every_file_changed_keeps_them_all(tmp_path: Path) -> None:
+    from photodedup.core.keep import KeepReason
+    from photodedup.core.select import verdicts
+
+    a = member(tmp_path / "a.jpg", (320, 240))
+    b = member(tmp_path / "b.jpg", (160, 120))
+    (row,) = verdicts([Group((a, b))], set(), unavailable={a.image.path, b.image.path})
+    assert [(v.keep, v.reasons) for v in row] == [(True, (KeepReason.CHANGED,))] * 2

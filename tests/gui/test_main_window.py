@@ -350,6 +350,35 @@ def test_export_says_what_the_user_left_marked(run_scan, qtbot, window, library,
         assert reasons[kept[0]] == reasons[gone[0]] == "user"
 
 
+def test_export_keeps_what_the_list_keeps_when_the_best_copy_changed(
+    run_scan, qtbot, window, library, tmp_path
+):
+    import json
+
+    from photodedup.core.reasons import Reason
+
+    window.folders.add_folders([str(library.originals), str(library.copies)])
+    run_scan(window)
+    model = window.model
+    group = model.groups()[0]
+    best = group.members[select.best_index(group)].image.path
+    model.set_file_flags({best: Reason.CHANGED})  # as the freshness watch flags it
+    window.commands.mark_all_but_best()
+    number = next(i for i in range(model.rowCount()) if model.group_at(i) is group)
+    listed = model.choice(model.group_number(number))
+    keeper = group.members[listed.index].image.path
+    assert keeper != best and not model.is_marked(keeper)
+
+    window.commands.export_to(str(tmp_path / "r.json"), json_format=True)
+    data = json.loads((tmp_path / "r.json").read_text())
+    files = {f["path"]: f for g in data["groups"] for f in g["files"]}
+    assert files[best]["keep"] is True
+    assert files[best]["keep_reason"] == "changed"
+    # The copy the list keeps is the rule's choice among the rest, not the user's mark.
+    assert files[keeper]["keep"] is True
+    assert files[keeper]["keep_reason"] == ",".join(listed.reasons)
+
+
 def test_delete_key_opens_the_review_dialog_with_the_marked_files(
     run_scan, qtbot, window, library, review
 ):

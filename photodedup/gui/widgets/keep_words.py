@@ -35,6 +35,7 @@ _REASONS = {
     KeepReason.USER: QT_TRANSLATE_NOOP("KeepWords", "your choice"),
     KeepReason.KEPT_IN_ANOTHER_GROUP: QT_TRANSLATE_NOOP("KeepWords", "kept in another group"),
     KeepReason.RAW_JPEG_PAIR: QT_TRANSLATE_NOOP("KeepWords", "the other half of a RAW+JPEG shot"),
+    KeepReason.CHANGED: QT_TRANSLATE_NOOP("KeepWords", "gone or changed since the scan"),
 }
 
 _CRITERIA = {
