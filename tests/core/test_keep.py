@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from imagegen import photo, resized, save, scanned
+from PIL import ImageDraw
 from rawgen import write_dng
 
 from photodedup.core.decode import decode
@@ -278,3 +279,19 @@ def test_one_member_and_empty_groups(tmp_path: Path) -> None:
     assert choose([cand(tmp_path / "a.jpg")]).reasons == ()
     with pytest.raises(ValueError, match="empty group"):
         choose([])
+
+
+def test_an_edit_at_the_same_size_does_not_win_by_its_bytes(tmp_path: Path) -> None:
+    # A mark or a brightness change saved at the original's size adds a few percent of
+    # bytes; the older original stays.
+    pic = photo(5, (480, 360))
+    save(pic, tmp_path / "IMG_0001.jpg", quality=90)
+    marked = pic.copy()
+    ImageDraw.Draw(marked).text((300, 330), "(c) Sam's photos 2024", fill=(255, 255, 255))
+    save(marked, tmp_path / "IMG_0001 (marked).jpg", quality=90)
+    age(tmp_path / "IMG_0001.jpg", 3)
+    original, edit = cand(tmp_path / "IMG_0001.jpg"), cand(tmp_path / "IMG_0001 (marked).jpg")
+    ratio = (edit.image.size / edit.image.pixels) / (original.image.size / original.image.pixels)
+    assert 1 < ratio < 1.1  # the edit has more bytes per pixel, but within the tolerance
+    assert in_both_orders([original, edit]) == "IMG_0001.jpg"
+    assert choose([original, edit]).reasons[-1] == KeepReason.OLDEST_FILE

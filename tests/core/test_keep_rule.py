@@ -93,4 +93,4 @@ def test_resolution_and_compression_filters_by_their_definitions() -> None:
         best: dict[str, float] = {}
         for r in recs:
             best[r.format] = max(best.get(r.format, 0.0), density[r.path])
-        assert least_compressed(recs) == [density[r.path] >= best[r.format] for r in recs]
+        assert least_compressed(recs) == [density[r.path] >= 0.9 * best[r.format] for r in recs]
