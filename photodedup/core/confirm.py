@@ -134,10 +134,11 @@ class Thumbs:
         return out
 
     def _agree(self, a: np.ndarray, b: np.ndarray, turn: np.ndarray) -> np.ndarray:
-        cells = TURNS[turn]
-        rows = np.arange(len(b))[:, None]
         ya, cba, cra = self._ycc(a)
-        yb, cbb, crb = (v[rows, cells] for v in self._ycc(b))
+        yb, cbb, crb = self._ycc(b)
+        if turn.any():  # without rotations every view is the picture itself
+            cells, rows = TURNS[turn], np.arange(len(b))[:, None]
+            yb, cbb, crb = yb[rows, cells], cbb[rows, cells], crb[rows, cells]
         weight = np.sqrt(np.maximum(ya, yb)) + 2.0
         total = weight.sum(axis=1)
         ratio = np.log((ya + 8.0) / (yb + 8.0))
