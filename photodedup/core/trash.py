@@ -32,9 +32,10 @@ from photodedup.core.actionlog import (
     new_batch_id,
     read_log,
 )
+from photodedup.core.models import ImageRecord
 from photodedup.core.progress import Cancelled, CancelToken, ProgressCallback, Reporter
 from photodedup.core.reasons import Phase, Reason, Status
-from photodedup.core.results import Group
+from photodedup.core.results import Group, Member
 from photodedup.core.trash_checks import check, content_digest, no_recycle_bin
 from photodedup.core.trash_leftovers import discard_leftovers, error_status
 
@@ -125,39 +126,47 @@ def plan_removal(
     marked = set(marked)
     unavailable = set(unavailable)
     plan = RemovalPlan()
+    items, problems = plan.items, plan.problems
     planned: set[str] = set()
     found: set[str] = set()
+    # One pass over each group's members, and the copies that stay worked out once
+    # per group: 35,000 marked files of 18,000 groups are planned while the review
+    # waits for them.
     for index, group in enumerate(groups):
-        paths = group.paths
-        found.update(paths)
-        here = [m for m in group.members if m.image.path in marked]
-        if here and len(here) == len(group.members):
-            plan.problems.append(PlanProblem(index, Reason.ALL_MARKED))
-        kept = [m.image for m in group.members if m.image.path not in marked]
+        here: list[Member] = []
+        kept: list[ImageRecord] = []
+        for member in group.members:
+            image = member.image
+            found.add(image.path)
+            if image.path in marked:
+                here.append(member)
+            else:
+                kept.append(image)
+        if not here:
+            continue
+        if not kept:
+            problems.append(PlanProblem(index, Reason.ALL_MARKED))
         if unavailable:
             here = [m for m in here if m.image.path not in unavailable]
             stays = [r for r in kept if r.path not in unavailable]
             if here and kept and not stays:
-                plan.problems.append(PlanProblem(index, Reason.KEPT_MISSING, kept[0].path))
+                problems.append(PlanProblem(index, Reason.KEPT_MISSING, kept[0].path))
             kept = stays
+        kept_paths = tuple(r.path for r in kept)
+        kept_facts = tuple((r.size, r.mtime_ns) for r in kept)
+        kept_digests = tuple(r.digest for r in kept)
         for member in here:
-            path = member.image.path
+            image = member.image
+            path = image.path
             if member.in_reference_folder:
-                plan.problems.append(PlanProblem(index, Reason.IN_REFERENCE_FOLDER, path))
+                problems.append(PlanProblem(index, Reason.IN_REFERENCE_FOLDER, path))
             elif path not in planned:
                 planned.add(path)
-                plan.items.append(
-                    Planned(
-                        path=path,
-                        size=member.image.size,
-                        mtime_ns=member.image.mtime_ns,
-                        group=index,
-                        kept=tuple(r.path for r in kept),
-                        kept_facts=tuple((r.size, r.mtime_ns) for r in kept),
-                        digest=member.image.digest,
-                        kept_digests=tuple(r.digest for r in kept),
-                    )
-                )
+                planned_item = Planned(
+                    path, image.size, image.mtime_ns, index,
+                    kept_paths, kept_facts, image.digest, kept_digests,
+                )  # fmt: skip
+                items.append(planned_item)
     for path in sorted(marked - found):
         plan.problems.append(PlanProblem(-1, Reason.NOT_IN_A_GROUP, path))
     return plan

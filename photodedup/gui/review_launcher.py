@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow
 
 from photodedup.gui.freshness_watch import FOCUS_CHECK, FreshnessWatch
@@ -55,6 +55,8 @@ class ReviewLauncher(QObject):
             return
         self._busy = True
         self._say(self._checking_text(), 5000)
+        # A few tenths of a second at 100,000 files: the window says it is working.
+        self.window.setCursor(Qt.CursorShape.BusyCursor)
         # Connected after the watch's own slot: the flags are set when the review opens.
         job.finished.connect(self._open)
         job.failed.connect(self._open)  # the trash still checks each file as it goes
@@ -65,10 +67,12 @@ class ReviewLauncher(QObject):
 
     def _cancelled(self) -> None:
         self._busy = False
+        self.window.unsetCursor()
 
     def _open(self, _outcome: object = None) -> None:
         if self.window.statusBar().currentMessage() == self._checking_text():
             self.window.statusBar().clearMessage()  # checked: the review says the rest
+        self.window.unsetCursor()
         self._busy = True
         try:
             self._show_dialog()

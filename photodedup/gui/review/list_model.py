@@ -1,8 +1,9 @@
 """What the review lists: each group's title, and under it the files that go.
 
-The rows are plain data made in one pass over the removal plan (``review_groups``,
-which needs no Qt and runs in a worker thread for a large plan); the model only
-formats the rows the view asks for, so 35,000 files cost nothing until seen.
+The rows are plain data (``ReviewRows``, which needs no Qt and is made in a job
+for a large plan): how many files each group lists is worked out at once, and a
+group's files and title when the view first asks for them, so 35,000 files in
+18,000 groups cost nothing until seen.
 """
 
 from __future__ import annotations
@@ -61,43 +62,66 @@ class ReviewGroup:
     kept_gone: list[ImageRecord] = field(default_factory=list)
 
 
-def review_groups(
-    plan: RemovalPlan,
-    groups: Sequence[Group],
-    marked: Collection[str],
-    flagged: Collection[int] = (),
-    unavailable: Collection[str] = (),
-) -> list[ReviewGroup]:
+class ReviewRows:
     """The groups with a planned file or a problem, in group order; those with a
     problem or in ``flagged`` (they would lose a fact) are marked as troubled.
-    Files in ``unavailable`` (gone or changed since the scan) are never kept."""
-    by_group: dict[int, list[Planned]] = {}
-    for item in plan.items:
-        by_group.setdefault(item.group, []).append(item)
-    troubled = {p.group for p in plan.problems if 0 <= p.group < len(groups)}
-    troubled |= set(flagged)
-    rows = []
-    # One pass per group over its own members: 35,000 planned files of 18,000
-    # groups cost a few hundred milliseconds in the planning thread.
-    for index in sorted(set(by_group) | troubled):
-        members = groups[index].members
-        stays = [m.image for m in members if m.image.path not in marked]
-        kept = [r for r in stays if r.path not in unavailable]
+    Files in ``unavailable`` (gone or changed since the scan) are never kept.
+
+    Only how many files each group lists is worked out at once (from the plan, with
+    numpy); a group's ``ReviewGroup`` is made the first time it is asked for, so
+    18,000 groups cost nothing until seen. Everything held is immutable or a
+    private copy, so the rows can be made in a job and read on the GUI thread.
+    """
+
+    def __init__(
+        self,
+        plan: RemovalPlan,
+        groups: Sequence[Group],
+        marked: Collection[str],
+        flagged: Collection[int] = (),
+        unavailable: Collection[str] = (),
+    ) -> None:
+        self._items = plan.items
+        self._groups, self._marked, self._unavailable = groups, marked, unavailable
+        of_item = np.fromiter((item.group for item in plan.items), np.int64, len(plan.items))
+        troubled = {p.group for p in plan.problems if 0 <= p.group < len(groups)}
+        self._troubled = troubled | set(flagged)
+        listed = np.fromiter(self._troubled, np.int64, len(self._troubled))
+        self.index = np.union1d(of_item, listed)  # the groups listed, in order
+        # A stable sort keeps each group's files in the plan's order.
+        self._order = np.argsort(of_item, kind="stable")
+        by_group = of_item[self._order]
+        self._first = np.searchsorted(by_group, self.index, "left")
+        self.sizes = np.searchsorted(by_group, self.index, "right") - self._first
+        self._made: dict[int, ReviewGroup] = {}
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def __getitem__(self, row: int) -> ReviewGroup:
+        """The ``row``-th group listed (0 <= row < len)."""
+        made = self._made.get(row)
+        if made is None:
+            made = self._made[row] = self._make(row)
+        return made
+
+    def _make(self, row: int) -> ReviewGroup:
+        index = int(self.index[row])
+        members = self._groups[index].members
+        stays = [m.image for m in members if m.image.path not in self._marked]
+        kept = [r for r in stays if r.path not in self._unavailable]
         gone = stays if not kept else []
+        first, size = int(self._first[row]), int(self.sizes[row])
+        images = {m.image.path: m.image for m in members}
         files = []
-        items = by_group.get(index)
-        if items:
-            images = {m.image.path: m.image for m in members}
-            for item in items:
-                image = images.get(item.path)
-                files.append(
-                    ReviewFile(item, image.width, image.height) if image else ReviewFile(item)
-                )
-        rows.append(ReviewGroup(index, kept, index in troubled, files, gone))
-    return rows
+        for j in self._order[first : first + size].tolist():
+            item = self._items[j]
+            image = images.get(item.path)
+            files.append(ReviewFile(item, image.width, image.height) if image else ReviewFile(item))
+        return ReviewGroup(index, kept, index in self._troubled, files, gone)
 
 
-Prepared = tuple[RemovalPlan, list["ReviewGroup"], list[MetadataGap]]
+Prepared = tuple[RemovalPlan, ReviewRows, list[MetadataGap]]
 
 
 def prepare(groups: list[Group], marked: set[str], unavailable: Collection[str] = ()) -> Prepared:
@@ -105,7 +129,7 @@ def prepare(groups: list[Group], marked: set[str], unavailable: Collection[str] 
     ``unavailable`` files (gone or changed since the scan) neither go nor stay."""
     plan = trash.plan_removal(groups, marked, unavailable)
     gaps = metadata_gaps(groups, marked)
-    rows = review_groups(plan, groups, marked, {gap.group for gap in gaps}, unavailable)
+    rows = ReviewRows(plan, groups, marked, {gap.group for gap in gaps}, unavailable)
     return plan, rows, gaps
 
 
@@ -156,15 +180,15 @@ class ReviewListModel(QAbstractTableModel):
         self._headers = headers
         self._title = title
         self._warning = warning
-        self._groups: list[ReviewGroup] = []
+        self._groups = ReviewRows(RemovalPlan(), [], ())
         self._group_of_row = np.zeros(0, dtype=np.int64)  # row -> its group
         self._file_of_row = np.zeros(0, dtype=np.int64)  # row -> file in it, -1 for the title
         self._titles: dict[int, str] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_groups(self, groups: list[ReviewGroup]) -> None:
-        sizes = np.fromiter((len(g.files) + 1 for g in groups), dtype=np.int64, count=len(groups))
+    def set_groups(self, groups: ReviewRows) -> None:
+        sizes = groups.sizes + 1  # a title, then its files
         starts = np.zeros(len(groups), dtype=np.int64)
         np.cumsum(sizes[:-1], out=starts[1:])
         self.beginResetModel()
@@ -173,9 +197,6 @@ class ReviewListModel(QAbstractTableModel):
         self._file_of_row = np.arange(int(sizes.sum())) - np.repeat(starts, sizes) - 1
         self._titles.clear()
         self.endResetModel()
-
-    def groups(self) -> list[ReviewGroup]:
-        return list(self._groups)
 
     def title_rows(self) -> np.ndarray:
         """The rows that hold a group's title."""

@@ -74,6 +74,10 @@ class ReviewPage(QWidget):
         self._losing: dict[int, MetadataGap] = {}
         self._busy = lambda: False
         self._words = ReviewWords(self)
+        # The page's own timer: it ends with the page, should the dialog close
+        # before every title is spanned.
+        self._span_timer = QTimer(self, singleShot=True, interval=0)
+        self._span_timer.timeout.connect(self._span_titles)
         self._build()
 
     def set_busy_check(self, busy) -> None:
@@ -223,7 +227,7 @@ class ReviewPage(QWidget):
         for row in todo:
             self.tree.setSpan(row, 0, 1, columns)
         if self._unspanned:
-            QTimer.singleShot(0, self._span_titles)
+            self._span_timer.start()
 
     def is_ready(self) -> bool:
         """Whether the plan is made and listed (at once, unless it is large)."""
