@@ -23,6 +23,7 @@ import os
 import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from photodedup.core.fingerprint import quick_digest
 from photodedup.core.models import ImageRecord
@@ -40,9 +41,11 @@ _CLOCK_SLACK_NS = 1_000_000_000
 PHASE = "freshness"
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(NamedTuple):
     """What ``stat`` said of a file the last time it was found as scanned."""
+
+    # A tuple, not a dataclass: one is made and compared per file of the results,
+    # 53,000 before each review of a 100,000-photo library.
 
     size: int
     mtime_ns: int
@@ -81,16 +84,37 @@ def check_files(
     known = known or {}
     todo = list({r.path: r for r in records}.values())
     found = Freshness()
+    fresh, flags = found.fresh, found.flags
+    trusted_before = since_ns - _CLOCK_SLACK_NS if HAS_CHANGE_TIME else None
     for done, record in enumerate(todo):
         if done % 256 == 0:
             check(cancel)
             if progress is not None:
                 progress(Progress(PHASE, done, len(todo)))
+        # The usual case inline (a file as scanned, untouched since): a function
+        # call per file was a third of the check's time.
+        try:
+            st = os.stat(record.path)
+        except OSError:
+            st = None
+        if (
+            st is not None
+            and stat.S_ISREG(st.st_mode)
+            and st.st_size == record.size
+            and st.st_mtime_ns == record.mtime_ns
+        ):
+            stamp = Stamp(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            if trusted_before is None or st.st_ctime_ns < trusted_before:
+                fresh[record.path] = stamp
+                continue
+            if stamp == known.get(record.path) or not record.digest:
+                fresh[record.path] = stamp
+                continue
         reason, stamp = _check_one(record, since_ns, known.get(record.path), found)
         if reason is None:
-            found.fresh[record.path] = stamp  # type: ignore[assignment]
+            fresh[record.path] = stamp  # type: ignore[assignment]
         else:
-            found.flags[record.path] = reason
+            flags[record.path] = reason
     if progress is not None:
         progress(Progress(PHASE, len(todo), len(todo)))
     return found

@@ -1,4 +1,4 @@
-"""The review command: check the marked files against the disk, then open the review.
+"""The review command: open the review while the files are checked against the disk.
 
 Files moved, edited or deleted since the scan are found by the freshness watch
 (on focus, and here before each review) and flagged in the results; the review
@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
 from photodedup.gui.freshness_watch import FOCUS_CHECK, FreshnessWatch
+from photodedup.gui.jobs import Job
 from photodedup.gui.platform.formatting import pick
 from photodedup.gui.results.model import ResultsModel
 from photodedup.gui.review.dialog import ReviewDialog
@@ -33,58 +34,31 @@ class ReviewLauncher(QObject):
         self._files_removed = files_removed
         self.freshness = FreshnessWatch(session, model, self)
         self.freshness.checked.connect(self._say_flagged)
-        self._busy = False  # checking the files, or the review is open
+        self._busy = False  # the review is open
+        self._dialog: ReviewDialog | None = None  # the review, while its files are checked
 
     def is_busy(self) -> bool:
-        """Whether the review is being prepared (the files checked) or is open."""
+        """Whether the review is open (its files may still be being checked)."""
         return self._busy
 
     def _say(self, text: str, ms: int) -> None:
         self.window.statusBar().showMessage(text, ms)
 
     def review(self) -> None:
-        """Check the files (in a job), then open the review with what is still there."""
+        """Open the review at once, while a job checks the files; nothing can go
+        until the check is done and the list made with what it found."""
         if self.session.is_scanning() or self._busy:
             return
         if not self.model.marked_count():
             self._say(self.tr("No files are marked for removal."), 5000)
             return
-        job = self.freshness.check()
-        if job is None:
-            self._open()
-            return
-        self._busy = True
-        self._say(self._checking_text(), 5000)
-        # A few tenths of a second at 100,000 files: the window says it is working.
-        self.window.setCursor(Qt.CursorShape.BusyCursor)
-        # Connected after the watch's own slot: the flags are set when the review opens.
-        job.finished.connect(self._open)
-        job.failed.connect(self._open)  # the trash still checks each file as it goes
-        job.cancelled.connect(self._cancelled)
-
-    def _checking_text(self) -> str:
-        return self.tr("Checking that the files are as scanned…")
-
-    def _cancelled(self) -> None:
-        self._busy = False
-        self.window.unsetCursor()
-
-    def _open(self, _outcome: object = None) -> None:
-        if self.window.statusBar().currentMessage() == self._checking_text():
-            self.window.statusBar().clearMessage()  # checked: the review says the rest
-        self.window.unsetCursor()
         self._busy = True
         try:
-            self._show_dialog()
+            self._show_dialog(self.freshness.check())
         finally:
             self._busy = False
 
-    def _show_dialog(self) -> None:
-        if self.session.is_scanning():
-            return
-        if not self.model.marked_count():
-            self._say(self.tr("No files are marked for removal."), 5000)
-            return
+    def _show_dialog(self, check: Job | None) -> None:
         # In the order on screen, so "Group 3" in the dialog is the third row here.
         dialog = ReviewDialog(
             self.model.groups_in_view_order(),
@@ -94,15 +68,29 @@ class ReviewLauncher(QObject):
             start_restore=self.session.start_restore,
             flags=self.model.file_flags(),
             start_plan=self.session.start_plan,
+            checking=check is not None,
         )
+        if check is not None:
+            self._dialog = dialog
+            # Connected after the watch's own slot: the flags are set by then. A check
+            # that failed or was stopped still lets the user go on: the trash checks
+            # each file again right before it moves it.
+            check.finished.connect(self._checked)
+            check.failed.connect(self._checked)
+            check.cancelled.connect(self._checked)
         dialog.filesRemoved.connect(self._files_removed)
         # Restored files this scan held come back into the results by a regroup.
         dialog.filesRestored.connect(self.session.files_restored)
         dialog.exec()
+        self._dialog = None
         self._files_removed(list(dialog.removed_paths()))
         dialog.deleteLater()
         # Files it had to leave because they changed or went meanwhile: flag them now.
         self.freshness.check(FOCUS_CHECK)
+
+    def _checked(self, _outcome: object = None) -> None:
+        if self._dialog is not None:
+            self._dialog.files_checked(self.model.file_flags())
 
     def _say_flagged(self, _found, flagged: set[str], unmarked: set[str]) -> None:
         if not flagged:

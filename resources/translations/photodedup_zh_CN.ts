@@ -261,7 +261,7 @@
 <context>
     <name>CheckLauncher</name>
     <message>
-        <location filename="../../photodedup/gui/check_launcher.py" line="84"/>
+        <location filename="../../photodedup/gui/check_launcher.py" line="85"/>
         <source>New Photo and Its Library Match</source>
         <translation>新照片及其在图库中的匹配</translation>
     </message>
@@ -594,82 +594,82 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="71"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="72"/>
         <source>Compare %1 Photos</source>
         <translation>比较 %1 张照片</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="108"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="109"/>
         <source>Zoom out (-)</source>
         <translation>缩小 (-)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="109"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="110"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="111"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="112"/>
         <source>Fit</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="111"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="112"/>
         <source>Show whole photos (F, or double-click a photo)</source>
         <translation>显示完整照片（按 F，或双击照片）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="114"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="115"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="114"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="115"/>
         <source>Show the largest photo pixel for pixel (1)</source>
         <translation>按实际像素显示最大的照片（按 1）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="122"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="123"/>
         <source>←/→ choose a photo · wheel zooms · drag pans</source>
         <translation>←/→ 选择照片 · 滚轮缩放 · 拖动平移</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="125"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="126"/>
         <source>←/→ choose a photo · Space marks it for removal · wheel zooms · drag pans</source>
         <translation>←/→ 选择照片 · 空格键标记为移除 · 滚轮缩放 · 拖动平移</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="145"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="146"/>
         <source>Every photo of this group is marked: unmark at least one, or the review will refuse to remove them.</source>
         <translation>本组的每张照片都已标记：请至少取消标记一张，否则检查时将拒绝移除它们。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="150"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="151"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="206"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="207"/>
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="210"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="211"/>
         <source>largest</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="266"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="267"/>
         <source>Fit (%1%)</source>
         <translation>适合窗口（%1%）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="266"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="267"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/view.py" line="290"/>
+        <location filename="../../photodedup/gui/compare/view.py" line="291"/>
         <source>Cannot show this photo: %1</source>
         <translation>无法显示这张照片：%1</translation>
     </message>
@@ -1462,17 +1462,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="236"/>
+        <location filename="../../photodedup/gui/main_window.py" line="225"/>
         <source>the system&apos;s language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="239"/>
+        <location filename="../../photodedup/gui/main_window.py" line="228"/>
         <source>{n} folders added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/main_window.py" line="239"/>
+        <location filename="../../photodedup/gui/main_window.py" line="228"/>
         <source>{n} folder added</source>
         <translation>已添加 {n} 个文件夹</translation>
     </message>
@@ -1586,93 +1586,93 @@
 <context>
     <name>Pane</name>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="74"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="75"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="89"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="90"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="92"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="93"/>
         <source>Kept (reference folder)</source>
         <translation>保留（参照文件夹）</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="100"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="101"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="102"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="103"/>
         <source>%1 megapixels</source>
         <translation>%1 百万像素</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="103"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="104"/>
         <source>Resolution:</source>
         <translation>分辨率：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="104"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="105"/>
         <source>File size:</source>
         <translation>文件大小：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="105"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="106"/>
         <source>Taken:</source>
         <translation>拍摄时间：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="106"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="107"/>
         <source>Camera:</source>
         <translation>相机：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="107"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="108"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="110"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="111"/>
         <source>the others are compared with this one</source>
         <translation>其他照片都与这张比较</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="112"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="113"/>
         <source>%1 compared with %2</source>
         <translation>与 %2 相比差 %1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="119"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="120"/>
         <source>neither: not as scanned</source>
         <translation>两者皆非：与扫描时不一致</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="126"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="127"/>
         <source>keep: %1</source>
         <translation>保留：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="128"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="129"/>
         <source>keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="128"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="129"/>
         <source>remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="119"/>
-        <location filename="../../photodedup/gui/compare/pane.py" line="132"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="120"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="133"/>
         <source>Suggested:</source>
         <translation>建议：</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/compare/pane.py" line="116"/>
+        <location filename="../../photodedup/gui/compare/pane.py" line="117"/>
         <source>Difference:</source>
         <translation>差异：</translation>
     </message>
@@ -1998,176 +1998,176 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="93"/>
+        <location filename="../../photodedup/gui/review/report.py" line="97"/>
         <source>Changed your mind? Restore These Files puts them back where they were, now or later from File ▸ Removal History.</source>
         <translation>改变主意了？“恢复这些文件”会把它们放回原处，现在或以后在“文件 ▸ 移除记录”中都可以。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="97"/>
+        <location filename="../../photodedup/gui/review/report.py" line="101"/>
         <source>Restore These Files</source>
         <translation>恢复这些文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="106"/>
+        <location filename="../../photodedup/gui/review/report.py" line="110"/>
         <source>Move Them to a Folder…</source>
         <translation>把它们移到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="115"/>
+        <location filename="../../photodedup/gui/review/report.py" line="119"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="115"/>
+        <location filename="../../photodedup/gui/review/report.py" line="119"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="115"/>
+        <location filename="../../photodedup/gui/review/report.py" line="119"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="115"/>
+        <location filename="../../photodedup/gui/review/report.py" line="119"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="131"/>
+        <location filename="../../photodedup/gui/review/report.py" line="135"/>
         <source>Open Log</source>
         <translation>打开日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="132"/>
+        <location filename="../../photodedup/gui/review/report.py" line="136"/>
         <source>Every file moved is listed there, with where it went</source>
         <translation>日志列出了每个已移动的文件及其去向</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="134"/>
+        <location filename="../../photodedup/gui/review/report.py" line="138"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="152"/>
+        <location filename="../../photodedup/gui/review/report.py" line="156"/>
         <source>Moved %n file to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="153"/>
+        <location filename="../../photodedup/gui/review/report.py" line="157"/>
         <source>Moved %n files to the Trash (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到回收站（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="160"/>
+        <location filename="../../photodedup/gui/review/report.py" line="164"/>
         <source>Moved %n file to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="161"/>
+        <location filename="../../photodedup/gui/review/report.py" line="165"/>
         <source>Moved %n files to the folder you chose (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件移到你选择的文件夹（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="165"/>
+        <location filename="../../photodedup/gui/review/report.py" line="169"/>
         <source>No file was moved.</source>
         <translation>没有移动任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="175"/>
+        <location filename="../../photodedup/gui/review/report.py" line="179"/>
         <source>The Trash is not available for %n file</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="176"/>
+        <location filename="../../photodedup/gui/review/report.py" line="180"/>
         <source>The Trash is not available for %n files</source>
         <translation>
             <numerusform>有 %n 个文件无法使用回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="179"/>
+        <location filename="../../photodedup/gui/review/report.py" line="183"/>
         <source> (for example on a network or removable drive). They are still in place; you can move them to a folder of your choice instead. Nothing is deleted.</source>
         <translation>（例如位于网络驱动器或移动存储上）。它们仍在原处；你可以改为把它们移到自己选择的文件夹。不会删除任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="188"/>
+        <location filename="../../photodedup/gui/review/report.py" line="192"/>
         <source>%n file was left where it is:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="189"/>
+        <location filename="../../photodedup/gui/review/report.py" line="193"/>
         <source>%n files were left where they are:</source>
         <translation>
             <numerusform>有 %n 个文件留在原处：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="206"/>
+        <location filename="../../photodedup/gui/review/report.py" line="210"/>
         <source>Restored %n file to where it was (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件恢复到原处（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="207"/>
+        <location filename="../../photodedup/gui/review/report.py" line="211"/>
         <source>Restored %n files to where they were (%1).</source>
         <translation>
             <numerusform>已把 %n 个文件恢复到原处（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="219"/>
+        <location filename="../../photodedup/gui/review/report.py" line="224"/>
         <source>%n file could not be restored:</source>
         <translation>
             <numerusform>%n 个文件无法恢复：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/report.py" line="220"/>
+        <location filename="../../photodedup/gui/review/report.py" line="225"/>
         <source>%n files could not be restored:</source>
         <translation>
             <numerusform>%n 个文件无法恢复：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="225"/>
+        <location filename="../../photodedup/gui/review/report.py" line="230"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="229"/>
+        <location filename="../../photodedup/gui/review/report.py" line="234"/>
         <source>Could not restore: %1</source>
         <translation>无法恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="237"/>
+        <location filename="../../photodedup/gui/review/report.py" line="242"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="238"/>
+        <location filename="../../photodedup/gui/review/report.py" line="243"/>
         <source>No Trash here</source>
         <translation>此处无回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="239"/>
+        <location filename="../../photodedup/gui/review/report.py" line="244"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/report.py" line="264"/>
+        <location filename="../../photodedup/gui/review/report.py" line="269"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到这个文件夹</translation>
     </message>
@@ -2213,27 +2213,27 @@
 <context>
     <name>ResultsCommands</name>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="140"/>
+        <location filename="../../photodedup/gui/commands.py" line="150"/>
         <source>Scan again to see the photos you no longer mark as different.</source>
         <translation>重新扫描即可看到你不再标为不同的照片。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="148"/>
+        <location filename="../../photodedup/gui/commands.py" line="158"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="150"/>
+        <location filename="../../photodedup/gui/commands.py" line="160"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="173"/>
+        <location filename="../../photodedup/gui/commands.py" line="193"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/commands.py" line="175"/>
+        <location filename="../../photodedup/gui/commands.py" line="195"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2324,42 +2324,42 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="87"/>
+        <location filename="../../photodedup/gui/results/model.py" line="94"/>
         <source>{n} similar photos: {names}</source>
         <translation>{n} 张相似照片：{names}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="286"/>
+        <location filename="../../photodedup/gui/results/model.py" line="267"/>
         <source>{n} group</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="286"/>
+        <location filename="../../photodedup/gui/results/model.py" line="267"/>
         <source>{n} groups</source>
         <translation>{n} 组</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="287"/>
+        <location filename="../../photodedup/gui/results/model.py" line="268"/>
         <source>{n} file marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="287"/>
+        <location filename="../../photodedup/gui/results/model.py" line="268"/>
         <source>{n} files marked</source>
         <translation>已标记 {n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="288"/>
+        <location filename="../../photodedup/gui/results/model.py" line="269"/>
         <source>{size} to free</source>
         <translation>可释放 {size}</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="295"/>
+        <location filename="../../photodedup/gui/results/model.py" line="276"/>
         <source>{n} group has every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/results/model.py" line="296"/>
+        <location filename="../../photodedup/gui/results/model.py" line="277"/>
         <source>{n} groups have every copy marked</source>
         <translation>有 {n} 组的所有副本都被标记了</translation>
     </message>
@@ -2432,12 +2432,12 @@
         <translation>回收站日志</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="66"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="71"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/dialog.py" line="126"/>
+        <location filename="../../photodedup/gui/review/dialog.py" line="138"/>
         <source>Move the Files to This Folder</source>
         <translation>把文件移到此文件夹</translation>
     </message>
@@ -2445,33 +2445,27 @@
 <context>
     <name>ReviewLauncher</name>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="50"/>
-        <location filename="../../photodedup/gui/review_launcher.py" line="82"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="53"/>
         <source>No files are marked for removal.</source>
         <translation>没有标记要移除的文件。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="64"/>
-        <source>Checking that the files are as scanned…</source>
-        <translation>正在检查文件是否与扫描时一致…</translation>
-    </message>
-    <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="108"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="101"/>
         <source>{n} file is missing or changed since the scan: it is flagged in the results</source>
         <translation>{n} 个文件在扫描后已不在或已更改：已在结果中标出</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="110"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="103"/>
         <source>{n} files are missing or changed since the scan: they are flagged in the results</source>
         <translation>{n} 个文件在扫描后已不在或已更改：已在结果中标出</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="115"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="108"/>
         <source>{n} mark removed</source>
         <translation>已取消 {n} 个标记</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review_launcher.py" line="115"/>
+        <location filename="../../photodedup/gui/review_launcher.py" line="108"/>
         <source>{n} marks removed</source>
         <translation>已取消 {n} 个标记</translation>
     </message>
@@ -2479,74 +2473,78 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../photodedup/gui/review/review_page.py" line="85"/>
+        <location filename="../../photodedup/gui/review/review_page.py" line="105"/>
         <source>You can undo this afterwards: each file can be put back where it was. Each file is checked again just before it is moved: one that changed since the scan is left where it is.</source>
         <translation>之后可以撤销：每个文件都能放回原处。每个文件在移动前都会再检查一次：扫描后有改动的文件会留在原处。</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/review_page.py" line="108"/>
-        <location filename="../../photodedup/gui/review/review_page.py" line="214"/>
+        <location filename="../../photodedup/gui/review/review_page.py" line="112"/>
+        <source>Checking that the files are as scanned…</source>
+        <translation>正在检查文件是否与扫描时一致…</translation>
+    </message>
+    <message>
+        <location filename="../../photodedup/gui/review/review_page.py" line="131"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/review_page.py" line="111"/>
+        <location filename="../../photodedup/gui/review/review_page.py" line="134"/>
         <source>Move to a Folder…</source>
         <translation>移到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/review_page.py" line="114"/>
+        <location filename="../../photodedup/gui/review/review_page.py" line="137"/>
         <source>Move the files into a folder you choose instead of the Trash, keeping their paths below the scanned folders</source>
         <translation>把文件移到你选择的文件夹而不是回收站，并保留它们在所扫描文件夹下的路径</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/review_page.py" line="120"/>
+        <location filename="../../photodedup/gui/review/review_page.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/review_page.py" line="128"/>
+        <location filename="../../photodedup/gui/review/review_page.py" line="151"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/review_page.py" line="128"/>
+        <location filename="../../photodedup/gui/review/review_page.py" line="151"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/review_page.py" line="128"/>
+        <location filename="../../photodedup/gui/review/review_page.py" line="151"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../photodedup/gui/review/review_page.py" line="128"/>
+        <location filename="../../photodedup/gui/review/review_page.py" line="151"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/review_page.py" line="171"/>
+        <location filename="../../photodedup/gui/review/review_page.py" line="208"/>
         <source>Preparing the list of %n file…</source>
         <translation>
             <numerusform>正在准备 %n 个文件的列表…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/review_page.py" line="172"/>
+        <location filename="../../photodedup/gui/review/review_page.py" line="209"/>
         <source>Preparing the list of %n files…</source>
         <translation>
             <numerusform>正在准备 %n 个文件的列表…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/review_page.py" line="192"/>
+        <location filename="../../photodedup/gui/review/review_page.py" line="240"/>
         <source>Move %n File to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodedup/gui/review/review_page.py" line="192"/>
+        <location filename="../../photodedup/gui/review/review_page.py" line="240"/>
         <source>Move %n Files to Trash</source>
         <translation>
             <numerusform>把 %n 个文件移到回收站</numerusform>

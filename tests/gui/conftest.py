@@ -104,15 +104,16 @@ def run_scan(qtbot):
 @pytest.fixture
 def review(qtbot):
     """``review(window, handler)`` asks for the review as the user does (``start``, by
-    default the review command), which first checks the files in a job; ``handler``
-    gets the dialog once it is open and must close it. Returns when it closed."""
+    default the review command), which opens while a job checks the files; ``handler``
+    gets the dialog once the check is done and the list made, and must close it.
+    Returns when it closed."""
 
     def run(win: MainWindow, handler, start=None, timeout: int = 60_000) -> ReviewDialog:
         seen: list[ReviewDialog] = []
 
         def poll() -> None:
             dialog = QApplication.activeModalWidget()
-            if isinstance(dialog, ReviewDialog) and dialog.isVisible():
+            if isinstance(dialog, ReviewDialog) and dialog.isVisible() and dialog.review.is_ready():
                 seen.append(dialog)
                 handler(dialog)
             elif not seen:

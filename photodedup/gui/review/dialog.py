@@ -60,16 +60,20 @@ class ReviewDialog(QDialog):
         start_restore: StartRestore | None = None,
         flags: Mapping[str, Reason] | None = None,
         start_plan: StartPlan | None = None,
+        checking: bool = False,
     ):
         """``flags``: files found gone or changed since the scan (``core.freshness``),
-        which neither go nor count as kept."""
+        which neither go nor count as kept. ``checking``: the files are being checked
+        meanwhile, and nothing can go until ``files_checked`` brings what was found."""
         super().__init__(parent)
         self._start_removal = start_removal
         self._start_restore = start_restore
         self.setWindowTitle(self.tr("Move to Trash"))
         # Paths alone become marks of the dialog's own.
         shared: MarkSet = marks if isinstance(marks, MarkSet) else _Paths(marks)
-        self.review = ReviewPage(list(groups), shared, flags, start_plan=start_plan)
+        self.review = ReviewPage(
+            list(groups), shared, flags, start_plan=start_plan, checking=checking
+        )
         self.review.set_busy_check(self.is_busy)
         self.review.markToggled.connect(self.markToggled)
         self.review.trashRequested.connect(self._start_trash)
@@ -108,6 +112,11 @@ class ReviewDialog(QDialog):
         """Paths that are gone from their folder (to the trash or a chosen folder)."""
         return set(self._removed)
 
+    def files_checked(self, flags: Mapping[str, Reason]) -> None:
+        """The check of the files is done: ``flags`` are all the files found gone or
+        changed since the scan (the plan is made again if they are new)."""
+        self.review.files_checked(flags)
+
     def is_busy(self) -> bool:
         return self._job is not None
 
@@ -132,7 +141,7 @@ class ReviewDialog(QDialog):
 
     def move_all_to(self, folder: str) -> None:
         """Move every planned file into ``folder`` (keeping paths) instead of the Trash."""
-        if self.review.plan.ok and self._job is None:
+        if self._can_start():
             self._run(list(self.review.plan.items), folder)
 
     def restore_removed(self) -> None:
@@ -165,8 +174,12 @@ class ReviewDialog(QDialog):
         self.report.show_restore_error(message)
 
     def _start_trash(self) -> None:
-        if self.review.plan.ok and self._job is None:
+        if self._can_start():
             self._run(list(self.review.plan.items), None)
+
+    def _can_start(self) -> bool:
+        # Only the plan listed last, made with what the check of the files found.
+        return self.review.is_ready() and self.review.plan.ok and self._job is None
 
     def _stop(self) -> None:
         if self._job is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,9 +58,11 @@ class ReviewPage(QWidget):
         flags: Mapping[str, Reason] | None = None,
         parent: QWidget | None = None,
         start_plan: StartPlan | None = None,
+        checking: bool = False,
     ) -> None:
         """``start_plan`` makes a big plan in a job of the app's runner; without it,
-        in a thread of the page's own."""
+        in a thread of the page's own. ``checking``: the files are being checked
+        against the disk meanwhile; nothing can be moved until ``files_checked``."""
         super().__init__(parent)
         self._groups = groups
         self._start_plan = start_plan
@@ -68,6 +70,10 @@ class ReviewPage(QWidget):
         # this one instead" changes.
         self._marks = marks
         self._flags = frozenset(flags or ())
+        self._checked = not checking
+        self._listed = False  # the latest plan is listed
+        self._plan_job: QObject | None = None  # making the latest plan, if not here
+        self._relay: QObject | None = None
         self.plan = RemovalPlan()  # until planned (see _plan_ready)
         self.planned: dict[str, Planned] = {}
         self._gaps: list[MetadataGap] = []
@@ -103,6 +109,9 @@ class ReviewPage(QWidget):
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
+        self.checkLabel = QLabel(self.tr("Checking that the files are as scanned…"))
+        self.checkLabel.setVisible(not self._checked)
+        layout.addWidget(self.checkLabel)
 
         self.problemBox, self.problemLabel = icon_note(
             self, QStyle.StandardPixmap.SP_MessageBoxWarning
@@ -173,7 +182,21 @@ class ReviewPage(QWidget):
                 self.markToggled.emit(path, path in marked)
         self.start_planning()
 
+    def files_checked(self, flags: Mapping[str, Reason]) -> None:
+        """The files were checked against the disk: ``flags`` are those found gone or
+        changed. A plan made before them is made again; then the user may go on."""
+        self._checked = True
+        self.checkLabel.hide()
+        if frozenset(flags) != self._flags:
+            self._flags = frozenset(flags)
+            self.start_planning()
+        elif self._listed:
+            self._enable()
+
     def start_planning(self) -> None:
+        self._plan_job = self._relay = None
+        self._listed = False
+        self._enable()
         n = len(self._marks)
         if n <= _PLAN_HERE:
             self._plan_ready(prepare(self._groups, set(self._marks), self._flags))
@@ -186,17 +209,22 @@ class ReviewPage(QWidget):
                 self.tr("Preparing the list of %n files…", "", n),
             )
         )
-        self.setCursor(Qt.CursorShape.BusyCursor)
         groups, marked = list(self._groups), set(self._marks)
+        # A newer plan (the user kept another copy, or the check flagged files
+        # meanwhile) drops this one: only the latest job's or thread's is listed.
         if self._start_plan is not None:
-            # A newer plan (the user kept another copy meanwhile) drops this one.
             self._plan_job = self._start_plan(groups, marked, self._flags)
-            self._plan_job.finished.connect(self._plan_ready)
+            self._plan_job.finished.connect(self._planned_elsewhere)
             return
         self._relay = prepare_in_thread(groups, marked, self, self._flags)
-        self._relay.ready.connect(self._plan_ready)
+        self._relay.ready.connect(self._planned_elsewhere)
+
+    def _planned_elsewhere(self, prepared: Prepared) -> None:
+        if self.sender() in (self._plan_job, self._relay):
+            self._plan_ready(prepared)
 
     def _plan_ready(self, prepared: Prepared) -> None:
+        self._plan_job = self._relay = None
         self.plan, rows, self._gaps = prepared
         self.planned = {item.path: item for item in self.plan.items}
         self._losing = {gap.group: gap for gap in self._gaps}
@@ -212,12 +240,22 @@ class ReviewPage(QWidget):
                 n, self.tr("Move %n File to Trash", "", n), self.tr("Move %n Files to Trash", "", n)
             )
         )
-        self.confirmButton.setEnabled(self.plan.ok)
-        self.moveToButton.setEnabled(self.plan.ok)
         self.tree_model.set_groups(rows)
+        self.tree.clearSpans()  # those of a plan listed before
         self._unspanned = self.tree_model.title_rows().tolist()
         self._span_titles()
-        self.unsetCursor()
+        self._listed = True
+        self._enable()
+
+    def _enable(self) -> None:
+        # The user goes on only with the latest plan, made with what the check found.
+        ready = self.is_ready()
+        self.confirmButton.setEnabled(ready and self.plan.ok)
+        self.moveToButton.setEnabled(ready and self.plan.ok)
+        if ready:
+            self.unsetCursor()
+        else:
+            self.setCursor(Qt.CursorShape.BusyCursor)
 
     def _span_titles(self) -> None:
         # A title spans its row. Thousands of spans are set a slice at a time,
@@ -230,5 +268,6 @@ class ReviewPage(QWidget):
             self._span_timer.start()
 
     def is_ready(self) -> bool:
-        """Whether the plan is made and listed (at once, unless it is large)."""
-        return self.confirmButton.text() != self.tr("Move to Trash")
+        """Whether the files are checked and the plan made with what the check found
+        is listed (at once, unless it is large)."""
+        return self._checked and self._listed

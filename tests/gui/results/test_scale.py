@@ -158,3 +158,46 @@ def test_the_review_makes_a_large_plan_in_a_job_of_the_apps_runner(qtbot, big):
     assert len(dialog.review.tree.model().title_rows()) == len(big)
     qtbot.waitUntil(lambda: not session.jobs.is_running(PLAN), timeout=5_000)
     assert session.shutdown(2.0)
+
+
+def test_a_large_review_lists_the_plan_made_with_what_the_check_found(qtbot, big):
+    from photodedup.core.reasons import Reason
+    from photodedup.gui.session import PLAN, Session
+
+    session = Session()
+    marked = select.premark(big, "resolution")
+    dialog = ReviewDialog(
+        big,
+        marked,
+        start_removal=lambda items, folder: None,
+        start_plan=session.start_plan,
+        checking=True,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert session.jobs.is_running(PLAN)
+    # The check ends while the first plan is being made: that plan is dropped.
+    last = big[-1]
+    kept = next(p for p in last.paths if p not in marked)
+    dialog.files_checked({kept: Reason.VANISHED})
+    assert not dialog.review.is_ready()
+    qtbot.waitUntil(dialog.review.is_ready, timeout=30_000)
+    model = dialog.review.tree.model()
+    assert len(model.title_rows()) == len(big)
+    assert not dialog.review.confirmButton.isEnabled()
+    title = model.index(int(model.title_rows()[-1]), 0).data()
+    assert f"Group {len(big)}" in title and "is missing or changed" in title
+    # The dropped plan's thread too: nothing of this session runs on into other tests.
+    qtbot.waitUntil(lambda: session.jobs.active() == 0, timeout=10_000)
+    assert session.shutdown(2.0)
+
+
+def test_a_review_closed_while_its_titles_are_spanned_stops_spanning(qtbot, big):
+    marked = select.premark(big, "resolution")
+    dialog = ReviewDialog(big, marked, start_removal=lambda items, folder: None)
+    dialog.show()
+    qtbot.waitUntil(dialog.review.is_ready, timeout=30_000)
+    assert dialog.review._unspanned  # more slices to come
+    dialog.close()
+    dialog.deleteLater()
+    qtbot.wait(200)  # the next slices would touch the deleted list (pytest-qt fails on it)

@@ -287,3 +287,41 @@ def test_the_report_after_a_clean_removal_is_a_compact_box(qtbot, groups, trash_
     # What it says fills the box: the buttons sit right under the text.
     bottom_of_text = dialog.report.restoreLabel.geometry().bottom()
     assert dialog.report.closeButton.geometry().top() - bottom_of_text < 100
+
+
+def test_while_the_files_are_checked_the_review_is_busy_and_nothing_can_go(qtbot, groups, tmp_path):
+    marked = {groups[0].paths[1], groups[1].paths[1]}
+    dialog = ReviewDialog(groups, marked, start_removal, checking=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    page = dialog.review
+    # Listed at once (a small plan), but the check is not done.
+    assert sorted(tree_paths(dialog)) == sorted(marked)
+    assert not page.is_ready()
+    assert not page.confirmButton.isEnabled() and not page.moveToButton.isEnabled()
+    assert page.cursor().shape() == Qt.CursorShape.BusyCursor
+    assert page.checkLabel.isVisible()
+    page.confirmButton.click()
+    dialog.move_all_to(str(tmp_path))
+    assert not dialog.is_busy() and all(os.path.exists(p) for p in marked)
+
+    dialog.files_checked({})  # nothing found: the same list, and the user may go on
+    assert page.is_ready() and page.confirmButton.isEnabled()
+    assert page.cursor().shape() != Qt.CursorShape.BusyCursor
+    assert page.checkLabel.isHidden()
+    assert sorted(tree_paths(dialog)) == sorted(marked)
+
+
+def test_a_kept_copy_the_check_finds_changed_blocks_its_group(qtbot, groups):
+    marked = {groups[0].paths[1], groups[1].paths[1]}
+    dialog = ReviewDialog(groups, marked, start_removal, checking=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    kept = groups[1].paths[0]
+    # The check found the copy group 2 keeps changed: the list is made again with it.
+    dialog.files_checked({kept: Reason.CHANGED})
+    page = dialog.review
+    assert page.is_ready()
+    assert not page.confirmButton.isEnabled()
+    assert "g2_0.jpg, the copy to keep, is missing or changed" in page.problemLabel.text()
+    assert any("the copy to keep, g2_0.jpg" in title for title in group_titles(dialog))
