@@ -158,7 +158,8 @@ def checked_records(n: int, seed: int = SEED) -> list[ImageRecord]:
     probes = np.concatenate([probes, c_probes])
     quality = rng.integers(20, 101, (n, 1))  # PDQ's quality: some too low to count
     # The halves' probe and hash (4 x 5 words, after the quality byte): a copy's are
-    # its original's with up to 10 bits of each probe and 60 of each hash flipped.
+    # its original's with up to 10 bits of each probe (some beyond the halves' search,
+    # halves.HALF_PROBE) and 60 of each hash flipped.
     halves = rng.integers(0, 2**64, (originals, 20), dtype=np.uint64)
     c_halves = halves[source].reshape(copies * 20, 1)
     c_halves = _flip(rng, c_halves, np.tile([10, 15, 15, 15, 15], copies * 4))

@@ -48,7 +48,15 @@ HALF_SHARE = 0.7
 # the distance grouped 129 and 387 hard-negative pairs, within 50 bits 1 and 259, as
 # many as without halves (bench/README.md).
 HALF_MAX = 50
-HALF_PROBE = 10  # the probe limit of the halves' own search: pHash's (confirm.PROBE_PHASH)
+# The probe limit of the halves' own search. It only has to propose what the whole
+# frame's probes miss, a copy with a mark on one half: on the real-photo corpus the
+# kept half's probe of the marked copies they missed was 0-4 bits from their group's
+# reference (0 from their original), of two copies cropped by one side 2 and 8, and
+# every pair the default grouped was proposed at 8 as at 10 (bench/README.md, "The
+# probe searches' radii"). 8 leaves 4 bits above the marked copies. A half's probe, like pHash's,
+# sets the bits above its median, 32 of 64 unless values tie, so distances are even:
+# 9 would find what 8 does, at more cost.
+HALF_PROBE = 8
 HALF_SEARCH = True  # without this search (halves only as a second check): 95.8%
 _PAIRS = 1 << 16  # pairs checked at a time: bounds the temporaries (a few MB)
 _SLICE = 4096  # check values read at a time

@@ -85,3 +85,17 @@ def test_records_without_halves_meet_by_the_whole_frame_only() -> None:
     a, b = halves.half_candidates([thumb, thumb], None, 1)
     assert len(a) == len(b) == 0
     assert not halves.half_matches([thumb, thumb], np.array([0]), np.array([1]), D).any()
+
+
+def test_the_halves_search_proposes_pairs_up_to_its_probe_limit() -> None:
+    def check(probes: list[int]) -> bytes:
+        return bytes(THUMB_BYTES) + b"".join(p.to_bytes(8, "big") + bytes(32) for p in probes)
+
+    base = (1 << 32) - 1  # 32 ones, as a half's probe has
+    apart = [base ^ ((1 << k) - 1) << 16 for k in (halves.HALF_PROBE, halves.HALF_PROBE + 1)]
+    for far, probe in zip((False, True), apart, strict=True):
+        # Only one half close: the others are as far apart as two probes can be.
+        a = check([base, base, base, base])
+        b = check([probe, ~base & (2**64 - 1), ~base & (2**64 - 1), ~base & (2**64 - 1)])
+        found, _ = halves.half_candidates([a, b], None, 1)
+        assert len(found) == (0 if far else 1)
