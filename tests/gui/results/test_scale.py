@@ -190,14 +190,3 @@ def test_a_large_review_lists_the_plan_made_with_what_the_check_found(qtbot, big
     # The dropped plan's thread too: nothing of this session runs on into other tests.
     qtbot.waitUntil(lambda: session.jobs.active() == 0, timeout=10_000)
     assert session.shutdown(2.0)
-
-
-def test_a_review_closed_while_its_titles_are_spanned_stops_spanning(qtbot, big):
-    marked = select.premark(big, "resolution")
-    dialog = ReviewDialog(big, marked, start_removal=lambda items, folder: None)
-    dialog.show()
-    qtbot.waitUntil(dialog.review.is_ready, timeout=30_000)
-    assert dialog.review._unspanned  # more slices to come
-    dialog.close()
-    dialog.deleteLater()
-    qtbot.wait(200)  # the next slices would touch the deleted list (pytest-qt fails on it)
