@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from photodedup.gui.freshness_watch import FOCUS_CHECK, FreshnessWatch
-from photodedup.gui.jobs import Job
 from photodedup.gui.platform.formatting import pick
 from photodedup.gui.results.model import ResultsModel
 from photodedup.gui.review.dialog import ReviewDialog
@@ -54,11 +53,11 @@ class ReviewLauncher(QObject):
             return
         self._busy = True
         try:
-            self._show_dialog(self.freshness.check())
+            self._show_dialog()
         finally:
             self._busy = False
 
-    def _show_dialog(self, check: Job | None) -> None:
+    def _show_dialog(self) -> None:
         # In the order on screen, so "Group 3" in the dialog is the third row here.
         dialog = ReviewDialog(
             self.model.groups_in_view_order(),
@@ -68,16 +67,12 @@ class ReviewLauncher(QObject):
             start_restore=self.session.start_restore,
             flags=self.model.file_flags(),
             start_plan=self.session.start_plan,
-            checking=check is not None,
+            checking=True,
         )
-        if check is not None:
-            self._dialog = dialog
-            # Connected after the watch's own slot: the flags are set by then. A check
-            # that failed or was stopped still lets the user go on: the trash checks
-            # each file again right before it moves it.
-            check.finished.connect(self._checked)
-            check.failed.connect(self._checked)
-            check.cancelled.connect(self._checked)
+        self._dialog = dialog
+        # The check starts from the event loop, once the dialog is on screen (as its
+        # plan does): its Python beside the first layout and paint stalled the window.
+        QTimer.singleShot(0, dialog, self._start_check)
         dialog.filesRemoved.connect(self._files_removed)
         # Restored files this scan held come back into the results by a regroup.
         dialog.filesRestored.connect(self.session.files_restored)
@@ -87,6 +82,18 @@ class ReviewLauncher(QObject):
         dialog.deleteLater()
         # Files it had to leave because they changed or went meanwhile: flag them now.
         self.freshness.check(FOCUS_CHECK)
+
+    def _start_check(self) -> None:
+        check = self.freshness.check()
+        if check is None:  # nothing to check against (no scan time known)
+            self._checked()
+            return
+        # Connected after the watch's own slot: the flags are set by then. A check
+        # that failed or was stopped still lets the user go on: the trash checks
+        # each file again right before it moves it.
+        check.finished.connect(self._checked)
+        check.failed.connect(self._checked)
+        check.cancelled.connect(self._checked)
 
     def _checked(self, _outcome: object = None) -> None:
         if self._dialog is not None:

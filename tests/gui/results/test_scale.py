@@ -152,8 +152,9 @@ def test_the_review_makes_a_large_plan_in_a_job_of_the_apps_runner(qtbot, big):
     )
     qtbot.addWidget(dialog)
     dialog.show()
-    # The runner knows the job: it is cancelled and waited for when the window closes.
-    assert session.jobs.is_running(PLAN)
+    # The runner knows the job (started once the dialog is up): it is cancelled and
+    # waited for when the window closes.
+    qtbot.waitUntil(lambda: session.jobs.is_running(PLAN), timeout=5_000)
     qtbot.waitUntil(dialog.review.is_ready, timeout=30_000)
     assert len(dialog.review.tree.model().title_rows()) == len(big)
     qtbot.waitUntil(lambda: not session.jobs.is_running(PLAN), timeout=5_000)
@@ -175,7 +176,7 @@ def test_a_large_review_lists_the_plan_made_with_what_the_check_found(qtbot, big
     )
     qtbot.addWidget(dialog)
     dialog.show()
-    assert session.jobs.is_running(PLAN)
+    qtbot.waitUntil(lambda: session.jobs.is_running(PLAN), timeout=5_000)
     # The check ends while the first plan is being made: that plan is dropped.
     last = big[-1]
     kept = next(p for p in last.paths if p not in marked)
