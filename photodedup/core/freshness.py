@@ -85,31 +85,11 @@ def check_files(
     todo = list({r.path: r for r in records}.values())
     found = Freshness()
     fresh, flags = found.fresh, found.flags
-    trusted_before = since_ns - _CLOCK_SLACK_NS if HAS_CHANGE_TIME else None
     for done, record in enumerate(todo):
         if done % 256 == 0:
             check(cancel)
             if progress is not None:
                 progress(Progress(PHASE, done, len(todo)))
-        # The usual case inline (a file as scanned, untouched since): a function
-        # call per file was a third of the check's time.
-        try:
-            st = os.stat(record.path)
-        except OSError:
-            st = None
-        if (
-            st is not None
-            and stat.S_ISREG(st.st_mode)
-            and st.st_size == record.size
-            and st.st_mtime_ns == record.mtime_ns
-        ):
-            stamp = Stamp(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-            if trusted_before is None or st.st_ctime_ns < trusted_before:
-                fresh[record.path] = stamp
-                continue
-            if stamp == known.get(record.path) or not record.digest:
-                fresh[record.path] = stamp
-                continue
         reason, stamp = _check_one(record, since_ns, known.get(record.path), found)
         if reason is None:
             fresh[record.path] = stamp  # type: ignore[assignment]
