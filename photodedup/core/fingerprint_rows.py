@@ -8,7 +8,7 @@ grouping of a large library.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from operator import attrgetter
 
 import numpy as np
@@ -75,14 +75,25 @@ def thumb_rows(checks: Sequence[bytes]) -> np.ndarray:
     (``models.CHECK_BYTES``), as (len(checks), THUMB_BYTES) uint8 rows; the halves'
     hashes after them are left out."""
     out = np.empty((len(checks), THUMB_BYTES), dtype=np.uint8)
-    for lo in range(0, len(checks), _SLICE):  # no copy of every check value at once
-        part = checks[lo : lo + _SLICE]
-        lengths = set(map(len, part))
-        width = lengths.pop() if len(lengths) == 1 else 0
-        if width >= THUMB_BYTES:  # one length, the usual case: no bytes object made per row
-            rows = np.frombuffer(b"".join(part), dtype=np.uint8).reshape(len(part), width)
-            out[lo : lo + _SLICE] = rows[:, :THUMB_BYTES]
+    for lo, part, rows in check_slices(checks):
+        if rows is not None and rows.shape[1] >= THUMB_BYTES:
+            out[lo : lo + len(part)] = rows[:, :THUMB_BYTES]
         else:
             joined = b"".join([t[:THUMB_BYTES] for t in part])
-            out[lo : lo + _SLICE] = np.frombuffer(joined, np.uint8).reshape(len(part), THUMB_BYTES)
+            out[lo : lo + len(part)] = np.frombuffer(joined, np.uint8).reshape(-1, THUMB_BYTES)
     return out
+
+
+def check_slices(
+    checks: Sequence[bytes],
+) -> Iterator[tuple[int, Sequence[bytes], np.ndarray | None]]:
+    """The check values a slice at a time (no copy of every one at once): the start,
+    the slice, and the slice as one (len, width) uint8 array when all its values
+    have one length, the usual case (no bytes object made per value), else None."""
+    for lo in range(0, len(checks), _SLICE):
+        part = checks[lo : lo + _SLICE]
+        lengths = set(map(len, part))
+        rows = None
+        if len(lengths) == 1:
+            rows = np.frombuffer(b"".join(part), dtype=np.uint8).reshape(len(part), -1)
+        yield lo, part, rows

@@ -26,6 +26,7 @@ import numpy as np
 from PIL import Image
 
 from photodedup.core import hamming_index
+from photodedup.core.fingerprint_rows import check_slices
 from photodedup.core.models import CHECK_BYTES, THUMB_BYTES
 from photodedup.core.part_hash import SLOT_BYTES, part_hashes
 
@@ -59,7 +60,6 @@ HALF_MAX = 50
 HALF_PROBE = 8
 HALF_SEARCH = True  # without this search (halves only as a second check): 95.8%
 _PAIRS = 1 << 16  # pairs checked at a time: bounds the temporaries (a few MB)
-_SLICE = 4096  # check values read at a time
 
 
 def half_hashes(img: Image.Image) -> bytes:
@@ -75,15 +75,12 @@ def half_words(thumbs: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     """
     n = len(thumbs)
     words = np.empty((n, len(HALVES), 5), dtype=np.uint64)
-    # A slice at a time, so that no copy of every check value is made at once.
-    for lo in range(0, n, _SLICE):
-        part = thumbs[lo : lo + _SLICE]
-        if _all_have_halves(part):  # the usual case: no bytes object made per value
-            rows = np.frombuffer(b"".join(part), dtype=np.uint8).reshape(len(part), CHECK_BYTES)
+    for lo, part, rows in check_slices(thumbs):
+        if rows is not None and rows.shape[1] == CHECK_BYTES:
             raw = rows[:, THUMB_BYTES:].view(">u8")
         else:
             raw = np.frombuffer(b"".join([_halves_of(t) for t in part]), dtype=">u8")
-        words[lo : lo + _SLICE] = raw.reshape(len(part), len(HALVES), 5)
+        words[lo : lo + len(part)] = raw.reshape(len(part), len(HALVES), 5)
     return np.ascontiguousarray(words[:, :, 0]), np.ascontiguousarray(words[:, :, 1:])
 
 
