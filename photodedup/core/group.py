@@ -18,7 +18,7 @@ import numpy as np
 
 from photodedup.core import confirm, hamming_index
 from photodedup.core import crops as crop_rule
-from photodedup.core.fingerprint_rows import VIEWS, hash_rows, probe_rows
+from photodedup.core.fingerprint_rows import VIEWS, check_words, hash_rows, probe_rows
 from photodedup.core.models import ImageRecord
 from photodedup.core.progress import CancelToken, ProgressCallback, Reporter
 from photodedup.core.reasons import Phase
@@ -228,12 +228,8 @@ def _nodes(images, pool: list[int], bits: int, rotations, ignore_blank, checked=
         sel = pool_arr.tolist()
         columns.append(probe_rows([images[i] for i in sel]))
         checks = [images[i].thumb for i in sel]
+        columns.append(check_words(checks))
         # A record of an older version has no halves (core.halves): its length tells.
-        lengths = set(map(len, checks))
-        width = max(lengths)
-        padded = checks if len(lengths) == 1 else [t.ljust(width, b"\0") for t in checks]
-        thumbs = np.frombuffer(b"".join(padded), np.uint8)
-        columns.append(thumbs.reshape(len(sel), width))
         columns.append(np.fromiter(map(len, checks), np.uint64, len(sel))[:, None])
     if crops and len(pool_arr):  # and so are the crop windows, by a digest (2 KB each)
         digests = b"".join(
