@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from types import TracebackType
@@ -41,6 +42,24 @@ FILE_NAME = "hashes.sqlite3"
 # try at close and is reported if that fails too.
 BUSY_TIMEOUT_S = 3.0
 LAST_TRY_MS = 500
+# Proposals kept per kind: one entry per library scanned (17 MB at 100,000 photos).
+KEPT_PROPOSALS = 3
+# Made when first needed: a version without it leaves the table alone, so the
+# schema's version stays.
+_PROPOSALS_TABLE = """CREATE TABLE IF NOT EXISTS proposals (
+    kind TEXT NOT NULL,
+    key BLOB NOT NULL,
+    data BLOB NOT NULL,
+    used REAL NOT NULL,
+    PRIMARY KEY (kind, key)
+)"""
+_LOAD_PROPOSALS = "SELECT data FROM proposals WHERE kind = ? AND key = ?"
+_USED_PROPOSALS = "UPDATE proposals SET used = ? WHERE kind = ? AND key = ?"
+_SAVE_PROPOSALS = "INSERT OR REPLACE INTO proposals VALUES (?, ?, ?, ?)"
+_DROP_PROPOSALS = (
+    "DELETE FROM proposals WHERE kind = ? AND key NOT IN"
+    " (SELECT key FROM proposals WHERE kind = ? ORDER BY used DESC LIMIT ?)"
+)
 
 
 def default_cache_path() -> str:
@@ -129,6 +148,41 @@ class HashCache:
             for path, row in self._rows.items():
                 self._by_content.setdefault((row[0], row[7]), []).append(path)
         return self._by_content
+
+    # -- proposals (core.proposals) ---------------------------------------------
+
+    def load_proposals(self, kind: str, key: bytes) -> bytes | None:
+        """The proposals kept for (kind, key) by an earlier grouping, if any."""
+        if self._conn is None:
+            return None
+        name = self._proposal_kind(kind)
+        try:
+            row = self._conn.execute(_LOAD_PROPOSALS, (name, key)).fetchone()
+            if row is not None:  # the newest used are the ones kept
+                with schema.write_lock(self._conn):
+                    self._conn.execute(_USED_PROPOSALS, (time.time(), name, key))
+        except sqlite3.Error:
+            return None  # none kept yet (no table), or unreadable: searched again
+        return bytes(row[0]) if row is not None else None
+
+    def save_proposals(self, kind: str, key: bytes, data: bytes) -> None:
+        """Keep ``data`` for (kind, key), and only the KEPT_PROPOSALS newest of the kind.
+
+        A failure costs the next grouping its searches, nothing else: it is not said.
+        """
+        if self._conn is None:
+            return
+        name = self._proposal_kind(kind)
+        try:
+            with schema.write_lock(self._conn):
+                self._conn.execute(_PROPOSALS_TABLE)
+                self._conn.execute(_SAVE_PROPOSALS, (name, key, data, time.time()))
+                self._conn.execute(_DROP_PROPOSALS, (name, name, KEPT_PROPOSALS))
+        except sqlite3.Error:
+            pass
+
+    def _proposal_kind(self, kind: str) -> str:
+        return f"{self._key} {kind}"
 
     # -- writing ---------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from photodedup.core import crops as crop_rule
 from photodedup.core.fingerprint_rows import VIEWS, check_words, hash_rows, probe_rows
 from photodedup.core.models import ImageRecord
 from photodedup.core.progress import CancelToken, ProgressCallback, Reporter
+from photodedup.core.proposals import ProposalMemo
 from photodedup.core.reasons import Phase
 from photodedup.core.results import Group, Member
 
@@ -115,6 +116,7 @@ def group_images(
     progress: ProgressCallback | None = None,
     workers: int | None = None,
     checked: bool = False,
+    memo: ProposalMemo | None = None,
 ) -> list[Group]:
     """Group look-alike images by the greedy leader rule (see the module docstring).
 
@@ -130,7 +132,8 @@ def group_images(
     With ``ignore_blank`` blank hashes (``is_blank``) group with nothing but their
     byte-identical twins. Groups whose members all lie in ``reference_dirs`` are
     dropped. ``workers`` caps the threads a long search may use (default: up to 2,
-    the cores it is measured on).
+    the cores it is measured on). ``memo`` keeps the checked rule's proposals for
+    the next grouping of the same images (``core.proposals``).
     """
     if distance < 0:
         raise ValueError("distance must be 0 or more")
@@ -149,7 +152,9 @@ def group_images(
     )
     if checked:
         workers = min(2, os.cpu_count() or 1) if workers is None else workers
-        pairs = confirm.checked_pairs(images, leaders, hashes, distance, rotations, ticker, workers)
+        pairs = confirm.checked_pairs(
+            images, leaders, hashes, distance, rotations, ticker, workers, memo
+        )
         if crops_on:
             pairs = crop_rule.least(
                 pairs, crop_rule.crop_pairs(images, leaders, distance, ticker, workers)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from photodedup.core.models import HashSettings, ImageRecord
+from photodedup.core.proposals import ProposalMemo
 from photodedup.core.reasons import Reason
 
 
@@ -90,6 +91,9 @@ class ScanResult:
     identical: list[list[str]] = field(default_factory=list)  # byte-identical path sets
     stats: ScanStats = field(default_factory=ScanStats)
     hash: HashSettings = field(default_factory=HashSettings)
+    # What the last grouping's searches proposed: a regroup of the same images (a
+    # notch of the similarity slider) needs no search (``core.proposals``).
+    proposals: ProposalMemo = field(default_factory=ProposalMemo, repr=False, compare=False)
 
     # Where each grouped file's group is: made on the first ``without`` and handed on
     # to the result it returns, so that removing files a batch at a time costs the

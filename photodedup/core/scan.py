@@ -27,6 +27,7 @@ from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import FileRef, GroupOptions, HashSettings, ImageRecord, ScanOptions
 from photodedup.core.pairs import pair_groups
 from photodedup.core.progress import CancelToken, ProgressCallback, Reporter, check
+from photodedup.core.proposals import ProposalMemo
 from photodedup.core.reasons import Phase, Reason
 from photodedup.core.results import Group, ScanError, ScanResult, ScanStats
 from photodedup.core.workers import EarlyPool, ignore_interrupts, pool_context, run_batches
@@ -67,8 +68,8 @@ def scan(
         HashCache(options.cache_path, options.hash, crops) if options.use_cache else nullcontext()
     )
     early = EarlyPool(_make_pool, _workers(options), 2 * BATCH + 1)
-    try:
-        with cache_cm as cache:
+    with cache_cm as cache:
+        try:
             found = discover(
                 walk.roots,
                 recursive=walk.recursive,
@@ -85,21 +86,26 @@ def scan(
             records, errors = _fingerprint_all(
                 found.files, options, cache, result.stats, progress, cancel, early
             )
-    finally:
-        early.close()
+        finally:
+            early.close()
+        result.images = sorted(records, key=lambda r: r.path)
+        result.errors.extend(errors)
+        result.errors.sort(key=lambda e: e.path)
+        result.stats.images = len(result.images)
+
+        result.identical = find_identical(result.images, cancel=cancel)
+        if options.group.ignore_blank or options.hash.checked:
+            result.stats.near_blank = count_near_blank(
+                result.images, options.hash.bits, options.hash.checked
+            )
+        # The cache keeps the searches' proposals for the next scan of these photos.
+        result.proposals = ProposalMemo(cache)
+        result.groups = regroup(
+            result, options.group, ignore=ignore, progress=progress, cancel=cancel
+        )
+    result.proposals = result.proposals.without_store()  # the cache is closed now
     if cache is not None:  # read after closing: a save that failed is known by then
         result.warnings.extend(cache.warnings)
-    result.images = sorted(records, key=lambda r: r.path)
-    result.errors.extend(errors)
-    result.errors.sort(key=lambda e: e.path)
-    result.stats.images = len(result.images)
-
-    result.identical = find_identical(result.images, cancel=cancel)
-    if options.group.ignore_blank or options.hash.checked:
-        result.stats.near_blank = count_near_blank(
-            result.images, options.hash.bits, options.hash.checked
-        )
-    result.groups = regroup(result, options.group, ignore=ignore, progress=progress, cancel=cancel)
     result.stats.seconds = round(time.monotonic() - started, 3)
     return result
 
@@ -148,6 +154,7 @@ def regroup(
         cancel=cancel,
         progress=progress,
         checked=result.hash.checked,
+        memo=result.proposals,
     )
     return pair_groups(ignore.apply(groups) if ignore is not None else groups)
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from photodedup.core import cache_schema
-from photodedup.core.cache import HashCache, default_cache_path
+from photodedup.core.cache import KEPT_PROPOSALS, HashCache, default_cache_path
 from photodedup.core.cache_schema import SCHEMA_VERSION
 from photodedup.core.models import CHECK_BYTES, THUMB_BYTES, HashSettings, ImageRecord
 
@@ -630,3 +630,27 @@ def test_an_older_cache_keeps_its_rows_and_its_pdq_rows_are_decoded_again(
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     conn.close()
     assert set_aside_files(db) == []
+
+
+def test_proposals_are_kept_per_kind_and_only_the_newest_few(db: Path) -> None:
+    with HashCache(str(db), PDQ) as cache:
+        assert cache.load_proposals("checked/1", b"k0") is None  # nothing kept yet
+        for k in range(KEPT_PROPOSALS + 1):
+            cache.save_proposals("checked/1", f"k{k}".encode(), f"data{k}".encode())
+        cache.save_proposals("checked/5", b"k0", b"turned")
+    with HashCache(str(db), PDQ) as cache:
+        assert cache.load_proposals("checked/1", b"k0") is None  # the oldest went
+        newest = range(1, KEPT_PROPOSALS + 1)
+        kept = [cache.load_proposals("checked/1", f"k{k}".encode()) for k in newest]
+        assert kept == [f"data{k}".encode() for k in newest]
+        assert cache.load_proposals("checked/5", b"k0") == b"turned"
+        assert cache.load_proposals("checked/1", b"other") is None
+    with HashCache(str(db), DHASH) as cache:  # another fingerprint's are its own
+        assert cache.load_proposals("checked/5", b"k0") is None
+    assert_works(db)
+
+
+def test_proposals_without_a_file_are_not_kept(tmp_path: Path) -> None:
+    with HashCache(str(tmp_path), PDQ) as cache:  # a folder: the cache lives in memory
+        cache.save_proposals("checked/1", b"k", b"data")
+        assert cache.load_proposals("checked/1", b"k") is None

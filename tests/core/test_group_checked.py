@@ -3,6 +3,7 @@ colour check."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from photodedup.core import confirm, crops, halves
 from photodedup.core import group as grp
 from photodedup.core.group import group_images
 from photodedup.core.models import CHECK_BYTES, THUMB_BYTES, ImageRecord
+from photodedup.core.proposals import ProposalMemo
 
 VIEWS = 5
 
@@ -171,3 +173,62 @@ def test_nothing_or_one_image_to_group_gives_no_group() -> None:
             probes=tuple(range(10)), thumb=bytes(k % 256 for k in range(CHECK_BYTES)),
         )  # fmt: skip
         assert group_images([one], 72, bits=256, rotations=rotations, checked=True) == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(scene=scenes(), rotations=st.booleans(), again=st.integers(0, 100))
+def test_kept_proposals_group_as_a_fresh_search_at_any_distance(scene, rotations, again):
+    imgs, d, identical = scene
+    memo = ProposalMemo()
+    kwargs = {"bits": 256, "rotations": rotations, "identical": identical, "checked": True}
+    group_images(imgs, d, memo=memo, **kwargs)
+    before = memo.hits
+    groups = group_images(imgs, again, memo=memo, **kwargs)
+    got = [[(m.image.path, m.distance) for m in g.members] for g in groups]
+    assert got == brute_force(imgs, again, rotations, identical)
+    assert memo.hits == before + 1  # the kept proposals were used, not searched again
+
+
+def test_a_changed_probe_searches_again() -> None:
+    rng = random.Random(7)
+    base = rng.getrandbits(64)
+    imgs = [
+        ImageRecord(
+            f"/p/{k}", 1, k, "JPEG", 10, 10, rng.getrandbits(256), (), "x",
+            probes=(base ^ k, base ^ (k << 1)),
+            thumb=bytes(rng.randrange(256) for _ in range(CHECK_BYTES)),
+        )
+        for k in range(6)
+    ]  # fmt: skip
+    memo = ProposalMemo()
+    group_images(imgs, 72, bits=256, checked=True, memo=memo)
+    far = dataclasses.replace(imgs[3], probes=(~base & (2**64 - 1), base))
+    changed = [*imgs[:3], far, *imgs[4:]]
+    groups = group_images(changed, 72, bits=256, checked=True, memo=memo)
+    assert memo.hits == 0
+    fresh = group_images(changed, 72, bits=256, checked=True)
+    assert [g.paths for g in groups] == [g.paths for g in fresh]
+    group_images(changed, 40, bits=256, checked=True, memo=memo)
+    assert memo.hits == 1
+
+
+def test_kept_proposals_of_another_layout_are_searched_again() -> None:
+    memo = ProposalMemo()
+    imgs = _two_copies()
+    first = group_images(imgs, 72, bits=256, checked=True, memo=memo)
+    kind, (key, _data) = next(iter(memo._last.items()))
+    memo._last[kind] = (key, b"not proposals")
+    again = group_images(imgs, 72, bits=256, checked=True, memo=memo)
+    assert [g.paths for g in again] == [g.paths for g in first] and first
+    assert memo.hits == 0
+
+
+def _two_copies():
+    rng = random.Random(3)
+    thumb = bytes(rng.randrange(256) for _ in range(CHECK_BYTES))
+    q, p = rng.getrandbits(256), rng.getrandbits(64)
+    imgs = [
+        ImageRecord(f"/p/{k}", 1, k, "JPEG", 10, 10, q ^ k, (), "x", probes=(p, p), thumb=thumb)
+        for k in range(2)
+    ]
+    return imgs

@@ -16,10 +16,12 @@ from procs import grandchildren, running
 from photodedup.core.cache import HashCache
 from photodedup.core.ignore import IgnoreList
 from photodedup.core.models import GroupOptions, HashSettings, ScanOptions, WalkOptions
+from photodedup.core.presets import preset_distance
 from photodedup.core.progress import Cancelled, Progress
 from photodedup.core.scan import BATCH, regroup, scan
 
 ORIGINALS = range(100, 106)
+LOOSE = preset_distance("loose", 256, "pdq")
 STRANGERS = range(200, 212)
 
 
@@ -83,6 +85,31 @@ def test_rescan_uses_the_cache_and_regroup_needs_no_decode(
     exact = regroup(second, GroupOptions(distance=0))
     assert sum(len(g.members) for g in exact) < sum(len(g.members) for g in second.groups)
     assert all(m.distance == 0 for g in exact for m in g.members)
+
+
+def test_a_rescan_groups_from_the_kept_proposals_without_searching(
+    copies_library: Path, tmp_path: Path
+) -> None:
+    opts = ScanOptions(
+        WalkOptions((str(copies_library),), min_size=0), cache_path=str(tmp_path / "c.db")
+    )
+    first = scan(opts)
+    assert first.proposals.hits == 0
+    second = scan(opts)
+    assert second.proposals.hits == 1  # read from the cache file
+    assert [g.paths for g in second.groups] == [g.paths for g in first.groups]
+    looser = regroup(second, GroupOptions(distance=LOOSE))
+    assert second.proposals.hits == 2  # a notch of the slider: no search either
+    fresh = scan(dataclasses.replace(opts, use_cache=False, group=GroupOptions(distance=LOOSE)))
+    assert fresh.proposals.hits == 0
+    assert [g.paths for g in looser] == [g.paths for g in fresh.groups]
+    # One photo fewer: another set of probes, searched again.
+    gone = sorted(copies_library.rglob("*.webp"))[0]
+    smaller = tmp_path / "lib"
+    shutil.copytree(copies_library, smaller)
+    (smaller / gone.relative_to(copies_library)).unlink()
+    third = scan(dataclasses.replace(opts, walk=WalkOptions((str(smaller),), min_size=0)))
+    assert third.proposals.hits == 0 and third.stats.images == first.stats.images - 1
 
 
 def test_a_moved_file_is_remembered_under_its_new_path(
