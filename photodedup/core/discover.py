@@ -235,9 +235,13 @@ class _Walk:
     ) -> tuple[FileRef | None, Why | None]:
         """The file as an image, or None and what is wrong with it (None: not an
         image, and not named like one either)."""
-        ext = extension(name)
-        expected = IMAGE_EXTENSIONS.get(ext)
         size = st.st_size
+        if self.known is not None and size and size >= self.min_size:
+            # First: on a rescan nearly every file is known, and needs nothing more.
+            fmt = self.known(path, size, st.st_mtime_ns)
+            if fmt:
+                return FileRef(path, size, st.st_mtime_ns, st.st_dev, st.st_ino, fmt), None
+        expected = IMAGE_EXTENSIONS.get(extension(name))
         if size == 0:
             return None, (Reason.EMPTY_FILE, "") if expected else None
         if size < self.min_size:
@@ -245,10 +249,6 @@ class _Walk:
             # learn why, not guess.
             self.too_small += expected is not None
             return None, None
-        if self.known is not None:
-            fmt = self.known(path, size, st.st_mtime_ns)
-            if fmt:
-                return FileRef(path, size, st.st_mtime_ns, st.st_dev, st.st_ino, fmt), None
         try:
             head = _read_head(path)
         except OSError as exc:
