@@ -14,7 +14,9 @@ Modes per case:
 A search the cost model expects to exceed --budget seconds runs a random sample of
 its work units and is extrapolated by flip masks done (marked "extrapolated").
 Peak memory: the largest sum, sampled every 20 ms, of the proportional set size
-(PSS) of the case process and all its workers; ru_maxrss of both beside it.
+(PSS) of the case process and all its workers, for a checked case from the moment
+its records exist (their random making takes temporaries a scan never has); the
+records' own memory is in it. ru_maxrss of both beside it (the whole process).
 
 Run: python bench/bench_group.py [--sizes 100000 1000000] [--distances 4 10 16]
      python bench/bench_group.py --modes checked --distances -1 --baseline main
@@ -47,6 +49,7 @@ from photodedup.core import group, hamming_index  # noqa: E402
 from photodedup.core.models import ImageRecord  # noqa: E402
 
 SEED = 20240601
+BUILT = "#records-built"
 
 
 def hashes(n: int) -> np.ndarray:
@@ -207,6 +210,9 @@ def current_mb() -> float:
 def run_checked(n: int, d: int, workers: int) -> dict:
     images = checked_records(n)
     built = current_mb()
+    # The peak that counts starts here: making the random records takes temporaries
+    # (about 1.6 GB at a million) that no scan has.
+    print(BUILT, flush=True)
     kwargs = {"bits": 256, "ignore_blank": True, "workers": workers, "checked": True}
     if d < 0:
         from photodedup.core.presets import DEFAULT_PRESET, preset_distance
@@ -266,18 +272,33 @@ def run_case(cmd: list[str], source: Path) -> tuple[dict, float]:
     """Run one case in a fresh process; its result and the peak PSS of its process tree."""
     env = dict(os.environ, PHOTODEDUP_BENCH_SOURCE=str(source))
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)
-    peak = 0
+    peak, era = 0, 0  # era: a sample begun before the records were made is dropped
+    lock = threading.Lock()
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, sum(pss(p) for p in tree(proc.pid)))
+            began = era
+            now = sum(pss(p) for p in tree(proc.pid))
+            with lock:
+                if began == era:
+                    peak = max(peak, now)
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    out, _ = proc.communicate()
+    lines = []
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.strip() == BUILT:  # a checked case's records are made: count from here
+            now = sum(pss(p) for p in tree(proc.pid))
+            with lock:
+                peak, era = now, era + 1
+        else:
+            lines.append(line)
+    out = "".join(lines)
+    proc.wait()
     done.set()
     sampler.join()
     if proc.returncode:
