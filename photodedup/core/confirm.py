@@ -31,13 +31,11 @@ real photographs" in bench/README.md).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 import numpy as np
 
-from photodedup.core import halves, hamming_index, proposals
-from photodedup.core.distinct import unique_keys
+from photodedup.core import halves, hamming_index, probe_search
 from photodedup.core.fingerprint_rows import hash_rows, probe_rows, thumb_rows
 from photodedup.core.models import ImageRecord
 from photodedup.core.proposals import ProposalMemo
@@ -282,13 +280,14 @@ def checked_pairs(
 ) -> hamming_index.Pairs:
     """Pairs (a, b) of nodes, a < b, that match by the checked rule, least distance.
 
-    ``memo`` spares the probe searches when it holds their proposals for these
-    very probes (``core.proposals``).
+    ``memo`` keeps the probe searches' proposals for the next grouping
+    (``core.proposals``, ``core.probe_search``).
     """
     views = 5 if rotations else 1
     probes = probe_rows([images[i] for i in leaders])
     checks = [images[i].thumb for i in leaders]
-    ref, cand, k = _proposed(probes, checks, views, tick, workers, memo)
+    limits = (PROBE_PHASH, PROBE_DHASH)
+    ref, cand, k = probe_search.proposed(probes, checks, views, limits, tick, workers, memo)
     by_half = k < 0
     k = np.maximum(k, 0)
     variants = _variant_hashes(images, leaders, hashes, views)
@@ -308,62 +307,6 @@ def checked_pairs(
     first = np.ones(len(ref), dtype=bool)
     first[1:] = (ref[1:] != ref[:-1]) | (cand[1:] != cand[:-1])
     return hamming_index.Pairs(ref[first], cand[first], dist[first])
-
-
-def _proposed(probes: np.ndarray, checks: Sequence[bytes], views: int, tick, workers, memo):
-    """The (reference, candidate, view) triples the probe searches propose, ordered;
-    view -1: by a half only."""
-    half = halves.probes_of(checks) if halves.HALF_SEARCH else None
-    memo_kind, rotations = f"checked/{views}", views > 1
-    digest_key = b""
-    if memo is not None:
-        digest = hashlib.blake2b(proposals.LAYOUT, digest_size=16)
-        limits = (PROBE_PHASH, PROBE_DHASH, halves.HALF_PROBE, halves.HALF_SEARCH, len(probes))
-        digest.update(repr(limits).encode())
-        digest.update(np.ascontiguousarray(probes[:, : 2 * views]).tobytes())
-        if half is not None:
-            digest.update(half[0].tobytes())
-            digest.update(half[1].tobytes())
-        digest_key = digest.digest()
-        found = memo.get(memo_kind, digest_key)
-        if found is not None:
-            return found
-    found_a, found_b, found_k = [], [], []
-    for kind, limit in ((0, PROBE_PHASH), (1, PROBE_DHASH)):
-        base = probes[:, kind : kind + 1]
-        if not rotations:
-            pairs = hamming_index.self_pairs(base, limit, tick, workers)
-            found_a.append(np.minimum(pairs.a, pairs.b))  # the earlier node is the reference
-            found_b.append(np.maximum(pairs.a, pairs.b))
-            found_k.append(np.zeros(len(pairs.a), dtype=np.int64))
-            continue
-        entries = probes[:, kind : 2 * views : 2].reshape(-1, 1)
-        pairs = hamming_index.cross_pairs(base, entries, limit, tick, workers)
-        found_a.append(pairs.a)
-        found_b.append(pairs.b // views)
-        found_k.append(pairs.b % views)
-    if halves.HALF_SEARCH:  # a marked copy's untouched half proposes it (core.halves)
-        ha, hb = halves.half_candidates(checks, tick, workers, probes=half)
-        found_a.append(ha)
-        found_b.append(hb)
-        found_k.append(np.full(len(ha), -1, dtype=np.int64))  # -1: by a half only
-    a = np.concatenate(found_a)
-    b = np.concatenate(found_b)
-    k = np.concatenate(found_k)
-    # The reference is the earlier node and its own (unturned) probes are the query:
-    # (a, b, k) says a matches b seen in view k. A self-join finds each pair once,
-    # so it is listed with the earlier node first above; a cross search finds it
-    # from either side, and only the side where a is the reference is the rule.
-    keep = a < b
-    # One int64 key per (a, b, k), ordered as the triples: sorting a 1-D array
-    # takes the place of the rows' lexsort (1.5 s of a warm 100,000-photo rescan),
-    # which held the GIL throughout, as np.unique's hash table does (``unique_keys``).
-    n, kinds = len(probes), views + 1
-    key = unique_keys((a[keep] * n + b[keep]) * kinds + (k[keep] + 1))
-    ref, cand, k = key // kinds // n, key // kinds % n, key % kinds - 1
-    if memo is not None:
-        memo.put(memo_kind, digest_key, proposals.pack(ref, cand, k))
-    return ref, cand, k
 
 
 def _distances(x: np.ndarray, a: np.ndarray, y: np.ndarray, b: np.ndarray) -> np.ndarray:

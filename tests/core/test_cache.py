@@ -645,6 +645,10 @@ def test_proposals_are_kept_per_kind_and_only_the_newest_few(db: Path) -> None:
         assert kept == [f"data{k}".encode() for k in newest]
         assert cache.load_proposals("checked/5", b"k0") == b"turned"
         assert cache.load_proposals("checked/1", b"other") is None
+        assert cache.latest_proposals("checked/1") == kept[-1]  # the last one read
+        cache.load_proposals("checked/1", b"k1")
+        assert cache.latest_proposals("checked/1") == b"data1"
+        assert cache.latest_proposals("checked/9") is None
     with HashCache(str(db), DHASH) as cache:  # another fingerprint's are its own
         assert cache.load_proposals("checked/5", b"k0") is None
     assert_works(db)
@@ -654,3 +658,4 @@ def test_proposals_without_a_file_are_not_kept(tmp_path: Path) -> None:
     with HashCache(str(tmp_path), PDQ) as cache:  # a folder: the cache lives in memory
         cache.save_proposals("checked/1", b"k", b"data")
         assert cache.load_proposals("checked/1", b"k") is None
+        assert cache.latest_proposals("checked/1") is None

@@ -232,3 +232,44 @@ def _two_copies():
         for k in range(2)
     ]
     return imgs
+
+
+@settings(max_examples=40, deadline=None)
+@given(scene=scenes(), seed=st.integers(0, 2**32), rotations=st.booleans())
+def test_proposals_kept_for_other_photos_group_as_a_fresh_search(scene, seed, rotations):
+    """Photos removed, changed and added since the kept proposals: the same groups."""
+    imgs, d, _ = scene
+    rng = random.Random(seed)
+    memo = ProposalMemo()
+    kwargs = {"bits": 256, "rotations": rotations, "checked": True}
+    group_images(imgs, d, memo=memo, **kwargs)
+    now = [r for r in imgs if rng.random() < 0.8]  # some removed
+    for i in rng.sample(range(len(now)), min(len(now), rng.randint(0, 2))):  # some changed
+        probes = list(now[i].probes)
+        probes[rng.randrange(2)] ^= 1 << rng.randrange(64)
+        now[i] = dataclasses.replace(now[i], probes=tuple(probes))
+    now += [
+        dataclasses.replace(r, path=r.path + "-new") for r in rng.sample(imgs, min(2, len(imgs)))
+    ]
+    groups = group_images(now, d, memo=memo, **kwargs)
+    got = [[(m.image.path, m.distance) for m in g.members] for g in groups]
+    assert got == brute_force(now, d, rotations, [])
+    if not rotations and len(now) >= 16:  # at most 4 of 16 nodes new: searched alone
+        assert memo.updates == 1
+    elif rotations:
+        assert memo.updates == 0
+
+
+def test_photos_removed_since_the_kept_proposals_need_no_search() -> None:
+    imgs = _two_copies() + [
+        dataclasses.replace(r, path=r.path + "x", probes=(r.probes[0] ^ 0xFF, r.probes[1]))
+        for r in _two_copies()
+    ]
+    memo = ProposalMemo()
+    first = group_images(imgs, 72, bits=256, checked=True, memo=memo)
+    fewer = group_images(imgs[1:], 72, bits=256, checked=True, memo=memo)
+    assert memo.updates == 1 and memo.hits == 0
+    assert [g.paths for g in fewer] == [
+        g.paths for g in group_images(imgs[1:], 72, bits=256, checked=True)
+    ]
+    assert first and fewer

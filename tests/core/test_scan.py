@@ -103,13 +103,18 @@ def test_a_rescan_groups_from_the_kept_proposals_without_searching(
     fresh = scan(dataclasses.replace(opts, use_cache=False, group=GroupOptions(distance=LOOSE)))
     assert fresh.proposals.hits == 0
     assert [g.paths for g in looser] == [g.paths for g in fresh.groups]
-    # One photo fewer: another set of probes, searched again.
+    # One photo fewer: the kept proposals of the others, from the cache, no search.
     gone = sorted(copies_library.rglob("*.webp"))[0]
     smaller = tmp_path / "lib"
     shutil.copytree(copies_library, smaller)
     (smaller / gone.relative_to(copies_library)).unlink()
-    third = scan(dataclasses.replace(opts, walk=WalkOptions((str(smaller),), min_size=0)))
-    assert third.proposals.hits == 0 and third.stats.images == first.stats.images - 1
+    third_opts = dataclasses.replace(opts, walk=WalkOptions((str(smaller),), min_size=0))
+    third = scan(third_opts)
+    assert third.stats.images == first.stats.images - 1
+    assert (third.proposals.hits, third.proposals.updates) == (0, 1)
+    assert [g.paths for g in third.groups] == [
+        g.paths for g in scan(dataclasses.replace(third_opts, use_cache=False)).groups
+    ]
 
 
 def test_a_moved_file_is_remembered_under_its_new_path(
