@@ -27,18 +27,21 @@ both sides of a comparison come from one method.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections.abc import Sequence
 
 import numpy as np
 from PIL import Image
 
-from photodedup.core import confirm, hamming_index
+from photodedup.core import confirm, hamming_index, proposals
 from photodedup.core.fingerprint_rows import thumb_rows
 from photodedup.core.models import ImageRecord
 from photodedup.core.part_hash import SLOT_BYTES, Cut, part_hashes
+from photodedup.core.proposals import Kept, ProposalMemo
 
 _TWO_DEPTHS = (0.0875, 0.1625)
+_NO_ROWS = np.zeros((0, 0), dtype=np.uint64)  # a crops entry is taken for the same probes only
 
 
 def _windows() -> tuple[Cut, ...]:
@@ -169,13 +172,15 @@ def crop_pairs(
     d: int,
     tick,
     workers: int,
+    memo: ProposalMemo | None = None,
 ) -> hamming_index.Pairs:
     """Pairs (a, b) of nodes, a < b, where one is a cropped copy of the other, least distance.
 
     A pair counts when the whole hash of one meets a window of the other (either
     way round) by the three steps in the module docstring, and has that window's
     shape (``shape_agrees``). Near-blank pictures and records without windows
-    take no part.
+    take no part. ``memo`` keeps what the probe search found for the next
+    grouping of the same nodes (``core.proposals``; the same probes only).
     """
     n_win = len(WINDOWS)
     usable = [node for node, i in enumerate(leaders) if has_windows(images[i]) and images[i].thumb]
@@ -195,8 +200,8 @@ def crop_pairs(
     hashes = _words(data[:, :, 8:])  # (nodes, slots, 4)
     whole_probe = np.ascontiguousarray(probes[:, 0])
     window_probe = np.ascontiguousarray(probes[:, 1:].reshape(-1, 1))
-    found = hamming_index.cross_pairs(whole_probe, window_probe, CROP_PROBE, tick, workers)
-    q, owner, win = found.a, found.b // n_win, found.b % n_win
+    q, hit = _window_search(node_of, whole_probe, window_probe, tick, workers, memo)
+    owner, win = hit // n_win, hit % n_win
     aspect = np.log([_aspect(images[leaders[n]]) for n in usable])
     shape = np.abs(aspect[q] - aspect[owner] - np.log(_SHAPES[win]))
     keep = (q != owner) & (shape <= CROP_ASPECT)
@@ -223,6 +228,25 @@ def crop_pairs(
     a, b = node_of[q], node_of[owner]
     ref, cand = np.minimum(a, b), np.maximum(a, b)
     return least(hamming_index.Pairs(ref, cand, dist))
+
+
+def _window_search(node_of, whole_probe, window_probe, tick, workers, memo):
+    """(query, window) of each window probe within CROP_PROBE of a whole probe."""
+    key = b""
+    if memo is not None:
+        digest = hashlib.blake2b(proposals.LAYOUT, digest_size=16)
+        digest.update(repr((CROP_PROBE, len(WINDOWS), len(node_of))).encode())
+        for part in (node_of, whole_probe, window_probe):
+            digest.update(np.ascontiguousarray(part).tobytes())
+        key = digest.digest()
+        kept = memo.get("crops", key)
+        if kept is not None:
+            return kept.a, kept.b
+    found = hamming_index.cross_pairs(whole_probe, window_probe, CROP_PROBE, tick, workers)
+    if memo is not None:
+        none = np.zeros(len(found.a), dtype=np.int64)
+        memo.put("crops", key, proposals.pack(Kept(found.a, found.b, none, _NO_ROWS)))
+    return found.a, found.b
 
 
 def _nearest_window(hashes: np.ndarray, whole: np.ndarray, of: np.ndarray) -> np.ndarray:

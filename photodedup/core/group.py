@@ -157,7 +157,7 @@ def group_images(
         )
         if crops_on:
             pairs = crop_rule.least(
-                pairs, crop_rule.crop_pairs(images, leaders, distance, ticker, workers)
+                pairs, crop_rule.crop_pairs(images, leaders, distance, ticker, workers, memo)
             )
     else:
         pairs = _pairs(

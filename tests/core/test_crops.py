@@ -15,6 +15,7 @@ from photodedup.core import confirm, crops
 from photodedup.core.fingerprint import pdq_with_quality, thumbnail
 from photodedup.core.group import group_images
 from photodedup.core.models import ImageRecord
+from photodedup.core.proposals import ProposalMemo
 
 from .test_group_checked import VIEWS, checked_dist, flip, greedy_groups
 
@@ -227,15 +228,31 @@ def test_grouping_with_crops_matches_brute_force(seed, d, rotations):
     assert got == brute_force(imgs, d, rotations, identical)
 
 
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 2**32), d=st.integers(0, 70), rotations=st.booleans())
+def test_kept_window_proposals_group_as_a_fresh_search(seed, d, rotations):
+    imgs, identical = make_scene(random.Random(seed))
+    memo = ProposalMemo()
+    kwargs = {"bits": 256, "rotations": rotations, "crops": True, "checked": True}
+    group_images(imgs, 70 - d, identical=identical, memo=memo, **kwargs)
+    kinds = set(memo._last)
+    groups = group_images(imgs, d, identical=identical, memo=memo, **kwargs)
+    got = [[(m.image.path, m.distance) for m in g.members] for g in groups]
+    assert got == brute_force(imgs, d, rotations, identical)
+    assert memo.hits == len(kinds)  # every search kept is taken again
+
+
 def test_the_crop_rule_fires_in_such_scenes() -> None:
     # Else the property above would hold for a crop rule that never matches.
-    grew = 0
+    grew = kept = 0
     for seed in range(40):
         imgs, _ = make_scene(random.Random(seed))
-        with_crops = group_images(imgs, 70, bits=256, crops=True, checked=True)
+        memo = ProposalMemo()
+        with_crops = group_images(imgs, 70, bits=256, crops=True, checked=True, memo=memo)
         without = group_images(imgs, 70, bits=256, checked=True)
         grew += sum(len(g.members) for g in with_crops) > sum(len(g.members) for g in without)
-    assert grew >= 3
+        kept += "crops" in memo._last  # and so the window search's kept findings are tested
+    assert grew >= 3 and kept >= 20
 
 
 def test_the_way_back_refuses_pairs_in_such_scenes(monkeypatch) -> None:
