@@ -263,11 +263,8 @@ def _nearest_window(hashes: np.ndarray, whole: np.ndarray, of: np.ndarray) -> np
 def _words(data: np.ndarray) -> np.ndarray:
     """Big-endian bytes (..., 8k) as (..., k) uint64 words, high word first."""
     shape = data.shape
-    words = np.ascontiguousarray(data).reshape(-1, shape[-1] // 8, 8)
-    out = np.zeros(words.shape[:2], dtype=np.uint64)
-    for byte in range(8):
-        out = (out << np.uint64(8)) | words[:, :, byte].astype(np.uint64)
-    return out.reshape(*shape[:-1], shape[-1] // 8)
+    words = np.ascontiguousarray(data).reshape(-1, shape[-1]).view(">u8")
+    return words.astype(np.uint64).reshape(*shape[:-1], shape[-1] // 8)
 
 
 def least(pairs: hamming_index.Pairs, *more: hamming_index.Pairs) -> hamming_index.Pairs:
