@@ -85,7 +85,7 @@ class HashCache:
         self._unsaved: list[tuple] = []  # rows a lock or a full disk kept off the file
         self._offered = 0
         self._failure = ""  # why the last save failed
-        self._key = settings.key
+        self._key = schema.settings_key(settings)
         self._rows: dict[str, schema.Row] = {}
         self._sizes: set[int] = set()
         self._by_content: dict[tuple[int, str], list[str]] | None = None

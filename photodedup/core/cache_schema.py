@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from photodedup.core.cache_file import APPLICATION_ID
-from photodedup.core.models import ImageRecord
+from photodedup.core.models import HashSettings, ImageRecord
 
 SCHEMA_VERSION = 6
 # Schema 3 added the pdq fingerprint's probes, thumbnail and crop windows. Rows of
@@ -32,6 +32,12 @@ SCHEMA_VERSION = 6
 # (models.CHECK_BYTES, ``core.halves``), in the columns of 5: a pdq row of 5 is a
 # miss by its length, decoded again, and a version that reads only 5 sets a cache
 # of 6 aside.
+# A fingerprint whose method changes while its layout stays keeps the length of
+# its rows, which would then be read as current: instead its rows go under a new
+# settings key, the method's revision, and the rows of the old one are never read
+# (misses, decoded again; the version that wrote them still reads them).
+# pdq 2: the probes from the box-reduced image (fingerprint.PROBE_SIDE).
+REVISIONS = {"pdq": 2}
 _ADDED_IN_3 = tuple(
     f"ALTER TABLE records ADD COLUMN {column}"
     for column in ("probes TEXT", "thumb BLOB", "windows TEXT")
@@ -87,6 +93,12 @@ INSERT = f"INSERT OR REPLACE INTO records VALUES ({', '.join('?' * len(COLUMNS))
 # One record's stored values after path and settings, in COLUMNS order: the
 # form rows keep in memory until someone asks for them.
 Row = tuple
+
+
+def settings_key(settings: HashSettings) -> str:
+    """The ``settings`` column of ``settings``'s rows: its key, then its revision if any."""
+    revision = REVISIONS.get(settings.algorithm)
+    return f"{settings.key}/{revision}" if revision else settings.key
 
 
 class Unusable(Exception):

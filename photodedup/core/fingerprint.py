@@ -40,6 +40,15 @@ FULL_CHUNK = 1024 * 1024
 THUMB_SIDE = 8
 _PDQ_VARIANTS = (1, 2, 3, 5)  # of pdqhash's dihedral order: turned 90, 180, 270, mirrored
 _PROBE_SETTINGS = (HashSettings("phash", 8), HashSettings("dhash", 8))
+# The checked fingerprint's probes are taken from the decoded image box-reduced
+# (``Image.reduce``) to a shorter side of at least three times pHash's 32 x 32
+# grid. A LANCZOS resize costs in proportion to the pixels it reads: from a
+# 4000 x 3000 JPEG decoded at 1/8 (500 x 375) this takes the probes from about
+# 3 ms to 0.6, with the same accuracy on the real-photo corpus (bench/README.md,
+# "Cold scan"). PDQ itself is still taken from the decoded image: from one
+# reduced to a shorter side of 128 it costs 0.7 ms instead of 2.6-4.9, but found
+# 94.1% of turned copies instead of 97.5%.
+PROBE_SIDE = 96
 
 Grid = np.ndarray
 
@@ -92,7 +101,7 @@ def pdq_with_quality(img: Image.Image) -> tuple[int, tuple[int, ...], int]:
     """``pdq_image`` and PDQ's quality score (0-100: how much of a picture the hash saw)."""
     import pdqhash  # loaded by the workers only: the front ends start faster without it
 
-    rgb = np.ascontiguousarray(np.asarray(img.convert("RGB")))
+    rgb = np.ascontiguousarray(np.asarray(img if img.mode == "RGB" else img.convert("RGB")))
     hashes, quality = pdqhash.compute_dihedral(rgb)
     packed = [_pack(np.asarray(h, dtype=bool)) for h in hashes]
     return packed[0], tuple(packed[k] for k in _PDQ_VARIANTS), max(0, min(100, int(quality)))
@@ -113,6 +122,12 @@ def thumbnail(img: Image.Image) -> bytes:
     """The THUMB_SIDE x THUMB_SIDE RGB thumbnail (box-averaged) of ``img``, as bytes."""
     rgb = img if img.mode == "RGB" else img.convert("RGB")
     return rgb.resize((THUMB_SIDE, THUMB_SIDE), Image.Resampling.BOX).tobytes()
+
+
+def reduced(img: Image.Image, side: int) -> Image.Image:
+    """``img`` box-reduced by the largest whole factor that keeps its shorter side >= ``side``."""
+    factor = min(img.size) // side
+    return img.reduce(factor) if factor >= 2 else img
 
 
 def _grid_side(settings: HashSettings) -> int:
@@ -199,12 +214,14 @@ def fingerprint_file(
         probes: tuple[int, ...] = ()
         thumb = windows = b""
         if checked:
-            value, variants, quality = pdq_with_quality(decoded.image)
-            probes = probe_hashes(decoded.image)
+            image = decoded.image
+            gray = image if image.mode == "L" else image.convert("L")  # once, for all below
+            value, variants, quality = pdq_with_quality(image)
+            probes = probe_hashes(reduced(gray, PROBE_SIDE))
             # models.CHECK_BYTES: thumbnail, quality, the halves' hashes
-            thumb = thumbnail(decoded.image) + bytes([quality]) + half_hashes(decoded.image)
+            thumb = thumbnail(image) + bytes([quality]) + half_hashes(gray)
             if crops:
-                windows = window_hashes(decoded.image)
+                windows = window_hashes(gray)
         else:
             value, variants = hash_image(decoded.image, settings)
         if digest is None:

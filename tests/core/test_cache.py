@@ -544,7 +544,7 @@ def test_a_version_2_cache_keeps_its_rows_and_pdq_needs_its_new_columns(db: Path
     old = cache_schema.record_to_row(rec("/p/old.jpg"))[:11]
     insert = f"INSERT INTO records VALUES ({', '.join('?' * (len(old) + 2))})"
     conn.execute(insert, (os.fsencode("/p/old.jpg"), DHASH.key, *old))
-    conn.execute(insert, (os.fsencode("/p/old.jpg"), PDQ.key, *old))
+    conn.execute(insert, (os.fsencode("/p/old.jpg"), cache_schema.settings_key(PDQ), *old))
     conn.commit()
     conn.close()
     with HashCache(str(db), DHASH) as cache:
@@ -582,8 +582,14 @@ def test_a_version_4_cache_is_rewritten_as_bytes_keeping_every_row(db: Path) -> 
     conn.close()
     with HashCache(str(db), PDQ) as cache:
         assert cache.warnings == []
-        got = cache.get("/p/a.jpg", 50_000, MTIME)
-        assert got == pdq and got.hash_width == 32
+        # A pdq row of schema 4 is of the method before its revision: a miss now
+        # (test_pdq_rows_of_the_method_before_its_revision_...), rewritten all the same.
+        assert cache.get("/p/a.jpg", 50_000, MTIME) is None
+    conn = sqlite3.connect(db)
+    select = f"SELECT {cache_schema.VALUE_COLUMNS} FROM records WHERE settings = ?"
+    got = cache_schema.row_to_record("/p/a.jpg", conn.execute(select, (PDQ.key,)).fetchone())
+    conn.close()
+    assert got == pdq and got.hash_width == 32
     with HashCache(str(db), DHASH) as cache:
         assert cache.get("/p/b.jpg", 50_000, MTIME) == small
         assert cache.get("/p/bad.jpg", 50_000, MTIME) is None
@@ -629,6 +635,36 @@ def test_an_older_cache_keeps_its_rows_and_its_pdq_rows_are_decoded_again(
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     conn.close()
+    assert set_aside_files(db) == []
+
+
+def test_pdq_rows_of_the_method_before_its_revision_are_decoded_again(db: Path) -> None:
+    # The probes were once taken from the decoded image as it was, not box-reduced:
+    # rows of the same layout, under the bare key. They are misses, never
+    # read as this method's, and stay for the version that wrote them; dHash rows,
+    # whose method did not change, stay hits.
+    assert cache_schema.settings_key(PDQ) == "pdq-16/2"
+    assert cache_schema.settings_key(DHASH) == DHASH.key == "dhash-8"
+    old = rec("/p/a.jpg", probes=tuple(range(10)), thumb=bytes(CHECK_BYTES))
+    with HashCache(str(db), DHASH) as cache:
+        cache.put_many([rec("/p/a.jpg")])
+    conn = sqlite3.connect(db)
+    insert = f"INSERT INTO records VALUES ({', '.join('?' * len(cache_schema.COLUMNS))})"
+    row = cache_schema.record_to_row(old, packed=True)
+    conn.execute(insert, (os.fsencode(old.path), PDQ.key, *row))
+    conn.commit()
+    conn.close()
+    with HashCache(str(db), PDQ) as cache:
+        assert cache.warnings == []
+        assert cache.get("/p/a.jpg", 50_000, MTIME) is None
+        new = replace(old, hash=12345)
+        cache.put_many([new])
+    with HashCache(str(db), PDQ) as cache:
+        assert cache.get("/p/a.jpg", 50_000, MTIME) == new
+    with HashCache(str(db), DHASH) as cache:
+        assert cache.get("/p/a.jpg", 50_000, MTIME) == rec("/p/a.jpg")
+    keys = sqlite3.connect(db).execute("SELECT settings FROM records ORDER BY 1").fetchall()
+    assert keys == [("dhash-8",), ("pdq-16",), ("pdq-16/2",)]
     assert set_aside_files(db) == []
 
 
