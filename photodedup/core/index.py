@@ -30,7 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from photodedup.core.cache_schema import RECORD_COLUMNS, record_to_row, row_to_record
+from photodedup.core.cache_schema import RECORD_COLUMNS, REVISIONS, record_to_row, row_to_record
 from photodedup.core.library_table import LibraryTable
 from photodedup.core.models import HashSettings, ImageRecord
 from photodedup.core.results import ScanError
@@ -43,6 +43,10 @@ APPLICATION_ID = 0x50445849  # "PDXI": tells our files from any other SQLite fil
 # took about a second. A check refuses format 1 (``OLDER``); ``update_index``
 # brings it up to date.
 FORMAT_VERSION = 2
+# An index's rows were made by one revision of its fingerprint's method
+# (``cache_schema.REVISIONS``; the meta key "revision", none before there was one).
+# Rows of another revision have other probes: a check refuses such an index
+# (``OLDER``), and ``update_index`` reads its rows again.
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _COLUMNS = ("path", *RECORD_COLUMNS, "full_digest")
@@ -97,6 +101,12 @@ class Index:
     entries: list[IndexEntry] = field(default_factory=list)
     created: str = ""
     updated: str = ""
+    revision: int = 0  # of the method that made the rows (see FORMAT_VERSION)
+
+    @property
+    def current(self) -> bool:
+        """Whether the rows were made by this version's method for the setting."""
+        return self.revision == REVISIONS.get(self.settings.algorithm, 0)
 
 
 @dataclass
@@ -127,7 +137,8 @@ def read_index(path: str) -> Index:
             raise IndexProblem(path, IndexReason.CORRUPT, _detail(exc)) from None
     finally:
         conn.close()
-    return Index(path, settings, roots, entries, meta.get("created", ""), meta.get("updated", ""))
+    created, updated = meta.get("created", ""), meta.get("updated", "")
+    return Index(path, settings, roots, entries, created, updated, _revision(meta))
 
 
 def read_table(path: str) -> tuple[Index, LibraryTable]:
@@ -142,7 +153,8 @@ def read_table(path: str) -> tuple[Index, LibraryTable]:
             meta = dict(conn.execute("SELECT key, value FROM meta"))
             settings = HashSettings(meta["algorithm"], int(meta["hash_size"]))
             roots = json.loads(meta.get("roots", "[]"))
-            if conn.execute("PRAGMA user_version").fetchone()[0] < FORMAT_VERSION:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version < FORMAT_VERSION or not _current(meta, settings):
                 raise IndexProblem(path, IndexReason.OLDER, "\n".join(roots))
             blobs = dict(conn.execute("SELECT name, data FROM columns"))
             table = LibraryTable.from_blobs(blobs, settings.bits, settings.checked)
@@ -152,8 +164,8 @@ def read_table(path: str) -> tuple[Index, LibraryTable]:
             raise IndexProblem(path, IndexReason.CORRUPT, _detail(exc)) from None
     finally:
         conn.close()
-    index = Index(path, settings, roots, [], meta.get("created", ""), meta.get("updated", ""))
-    return index, table
+    created, updated = meta.get("created", ""), meta.get("updated", "")
+    return Index(path, settings, roots, [], created, updated, _revision(meta)), table
 
 
 def check_index_file(path: str, *, for_check: bool = False) -> HashSettings:
@@ -171,7 +183,7 @@ def check_index_file(path: str, *, for_check: bool = False) -> HashSettings:
                 raise IndexProblem(path, IndexReason.CORRUPT, ok)
             settings = HashSettings(meta["algorithm"], int(meta["hash_size"]))
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if for_check and version < FORMAT_VERSION:
+            if for_check and (version < FORMAT_VERSION or not _current(meta, settings)):
                 roots = json.loads(meta.get("roots", "[]"))
                 raise IndexProblem(path, IndexReason.OLDER, "\n".join(roots))
             return settings
@@ -264,6 +276,7 @@ def merge(
         sorted([*kept, *entries], key=lambda e: e.record.path),
         created=old.created if old and old.created else now,
         updated=now,
+        revision=REVISIONS.get(settings.algorithm, 0),
     )
     return index, added, changed, removed, unchanged
 
@@ -375,7 +388,16 @@ def _meta(index: Index) -> dict[str, str]:
         "created": index.created,
         "updated": index.updated,
         "count": str(len(index.entries)),
+        "revision": str(REVISIONS.get(index.settings.algorithm, 0)),
     }
+
+
+def _revision(meta: dict[str, str]) -> int:
+    return int(meta.get("revision", "0"))
+
+
+def _current(meta: dict[str, str], settings: HashSettings) -> bool:
+    return _revision(meta) == REVISIONS.get(settings.algorithm, 0)
 
 
 def _detail(exc: BaseException) -> str:

@@ -158,7 +158,8 @@ def update_index(
         # An index of an older format may lack what the rule needs (pdq: probes and
         # thumbnail): such rows are read again, or dropped when their folder is not
         # named now, rather than kept to be misread.
-        complete = [e for e in old.entries if _complete(e.record, options)]
+        # So are rows made by another revision of the method (other probes).
+        complete = [e for e in old.entries if old.current and _complete(e.record, options)]
         lost = sum(1 for e in old.entries if not in_folder(e.record.path, roots)) - sum(
             1 for e in complete if not in_folder(e.record.path, roots)
         )

@@ -196,6 +196,30 @@ def test_columns_that_do_not_fit_the_records_are_damage(lib: Path, tmp_path: Pat
     assert info.value.reason is IndexReason.CORRUPT
 
 
+def test_an_index_made_by_another_revision_of_the_method_is_read_again(
+    lib: Path, tmp_path: Path
+) -> None:
+    from photodedup.core.index import read_table
+
+    out = tmp_path / "lib.pdindex"
+    update_index([str(lib)], str(out), options(tmp_path))
+    assert read_index(str(out)).current
+    conn = sqlite3.connect(out)
+    conn.execute("DELETE FROM meta WHERE key = 'revision'")  # as before the probes moved
+    conn.commit()
+    conn.close()
+    assert not read_index(str(out)).current
+    for read in (read_table, lambda p: check_index_file(p, for_check=True)):
+        with pytest.raises(IndexProblem) as info:
+            read(str(out))
+        assert info.value.reason is IndexReason.OLDER and info.value.detail == str(lib)
+    again = update_index([str(lib)], str(out), options(tmp_path, use_cache=False))
+    assert again.decoded == 4  # none of its rows was taken as they were
+    assert read_index(str(out)).current
+    _, table = read_table(str(out))
+    assert len(table) == 4
+
+
 def test_an_index_of_the_first_format_is_for_updating_only(lib: Path, tmp_path: Path) -> None:
     from photodedup.core.index import read_table
 
