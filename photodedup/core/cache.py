@@ -16,6 +16,7 @@ what could not be saved); the cache never raises on bad state.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import sys
@@ -334,6 +335,9 @@ class HashCache:
             schema.prepare(conn)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            # Busy or full: the old rows are only unread, and go next time.
+            with contextlib.suppress(sqlite3.Error):
+                schema.drop_superseded(conn, self.settings)
             self._load(conn)
         except BaseException:
             conn.close()

@@ -35,7 +35,10 @@ SCHEMA_VERSION = 6
 # A fingerprint whose method changes while its layout stays keeps the length of
 # its rows, which would then be read as current: instead its rows go under a new
 # settings key, the method's revision, and the rows of the old one are never read
-# (misses, decoded again; the version that wrote them still reads them).
+# (misses, decoded again). They are removed when a version of the new revision opens
+# the cache (``drop_superseded``): nothing of this version can read them again, and
+# at 100 000 photos they are some 70 MB. A version of the old revision run after
+# it decodes those photos again.
 # pdq 2: the probes from the box-reduced image (fingerprint.PROBE_SIDE).
 REVISIONS = {"pdq": 2}
 _ADDED_IN_3 = tuple(
@@ -99,6 +102,31 @@ def settings_key(settings: HashSettings) -> str:
     """The ``settings`` column of ``settings``'s rows: its key, then its revision if any."""
     revision = REVISIONS.get(settings.algorithm)
     return f"{settings.key}/{revision}" if revision else settings.key
+
+
+def superseded_keys(settings: HashSettings) -> list[str]:
+    """The settings keys that older revisions of ``settings``'s method wrote rows under."""
+    revision = REVISIONS.get(settings.algorithm, 0)
+    return [settings.key] + [f"{settings.key}/{r}" for r in range(2, revision)] if revision else []
+
+
+def drop_superseded(conn: sqlite3.Connection, settings: HashSettings) -> int:
+    """Remove the rows of older revisions of ``settings``'s method; how many went.
+
+    Looked for first without a lock (the primary key starts with the settings, so
+    that is a seek), so that opening the cache takes the write lock only once.
+    """
+    keys = superseded_keys(settings)
+    marks = ", ".join("?" * len(keys))
+    if (
+        not keys
+        or not conn.execute(
+            f"SELECT 1 FROM records WHERE settings IN ({marks}) LIMIT 1", keys
+        ).fetchone()
+    ):
+        return 0
+    with write_lock(conn):
+        return conn.execute(f"DELETE FROM records WHERE settings IN ({marks})", keys).rowcount
 
 
 class Unusable(Exception):

@@ -580,11 +580,11 @@ def test_a_version_4_cache_is_rewritten_as_bytes_keeping_every_row(db: Path) -> 
     conn.execute("UPDATE records SET hash = 'not hex' WHERE path = ?", (b"/p/bad.jpg",))
     conn.commit()
     conn.close()
-    with HashCache(str(db), PDQ) as cache:
+    with HashCache(str(db), DHASH) as cache:
+        # The upgrade rewrites every row whatever the settings opening the cache. A
+        # pdq row of schema 4 is of the method before its revision: rewritten all
+        # the same, and removed when a pdq cache opens (see below).
         assert cache.warnings == []
-        # A pdq row of schema 4 is of the method before its revision: a miss now
-        # (test_pdq_rows_of_the_method_before_its_revision_...), rewritten all the same.
-        assert cache.get("/p/a.jpg", 50_000, MTIME) is None
     conn = sqlite3.connect(db)
     select = f"SELECT {cache_schema.VALUE_COLUMNS} FROM records WHERE settings = ?"
     got = cache_schema.row_to_record("/p/a.jpg", conn.execute(select, (PDQ.key,)).fetchone())
@@ -598,6 +598,9 @@ def test_a_version_4_cache_is_rewritten_as_bytes_keeping_every_row(db: Path) -> 
     kinds = conn.execute("SELECT DISTINCT typeof(hash), typeof(variants) FROM records").fetchall()
     assert kinds == [("blob", "blob")]
     assert conn.execute("SELECT count(*) FROM records").fetchone()[0] == 2
+    with HashCache(str(db), PDQ) as cache:
+        assert cache.get("/p/a.jpg", 50_000, MTIME) is None
+    assert conn.execute("SELECT settings FROM records").fetchall() == [(DHASH.key,)]
     conn.close()
     assert set_aside_files(db) == []
 
@@ -640,8 +643,8 @@ def test_an_older_cache_keeps_its_rows_and_its_pdq_rows_are_decoded_again(
 
 def test_pdq_rows_of_the_method_before_its_revision_are_decoded_again(db: Path) -> None:
     # The probes were once taken from the decoded image as it was, not box-reduced:
-    # rows of the same layout, under the bare key. They are misses, never
-    # read as this method's, and stay for the version that wrote them; dHash rows,
+    # rows of the same layout, under the bare key. They are misses, never read as
+    # this method's, and removed when this revision opens the cache; dHash rows,
     # whose method did not change, stay hits.
     assert cache_schema.settings_key(PDQ) == "pdq-16/2"
     assert cache_schema.settings_key(DHASH) == DHASH.key == "dhash-8"
@@ -652,8 +655,13 @@ def test_pdq_rows_of_the_method_before_its_revision_are_decoded_again(db: Path) 
     insert = f"INSERT INTO records VALUES ({', '.join('?' * len(cache_schema.COLUMNS))})"
     row = cache_schema.record_to_row(old, packed=True)
     conn.execute(insert, (os.fsencode(old.path), PDQ.key, *row))
+    conn.execute(insert, (os.fsencode("/p/b.jpg"), PDQ.key, *row))
     conn.commit()
     conn.close()
+    with HashCache(str(db), DHASH) as cache:  # another method's cache leaves them
+        assert cache.get("/p/a.jpg", 50_000, MTIME) == rec("/p/a.jpg")
+    keys = sqlite3.connect(db).execute("SELECT settings FROM records ORDER BY 1").fetchall()
+    assert keys == [("dhash-8",), ("pdq-16",), ("pdq-16",)]
     with HashCache(str(db), PDQ) as cache:
         assert cache.warnings == []
         assert cache.get("/p/a.jpg", 50_000, MTIME) is None
@@ -664,8 +672,32 @@ def test_pdq_rows_of_the_method_before_its_revision_are_decoded_again(db: Path) 
     with HashCache(str(db), DHASH) as cache:
         assert cache.get("/p/a.jpg", 50_000, MTIME) == rec("/p/a.jpg")
     keys = sqlite3.connect(db).execute("SELECT settings FROM records ORDER BY 1").fetchall()
-    assert keys == [("dhash-8",), ("pdq-16",), ("pdq-16/2",)]
+    assert keys == [("dhash-8",), ("pdq-16/2",)]
     assert set_aside_files(db) == []
+
+
+def test_rows_of_an_older_revision_stay_while_another_program_holds_the_cache(db: Path) -> None:
+    # Removing them needs the write lock; a cache in use opens all the same, and
+    # they go at the next open.
+    with HashCache(str(db), PDQ) as cache:
+        cache.put_many([rec("/p/new.jpg", probes=tuple(range(10)), thumb=bytes(CHECK_BYTES))])
+    conn = sqlite3.connect(db, isolation_level=None)
+    insert = f"INSERT INTO records VALUES ({', '.join('?' * len(cache_schema.COLUMNS))})"
+    row = cache_schema.record_to_row(rec("/p/a.jpg"), packed=True)
+    conn.execute(insert, (os.fsencode("/p/a.jpg"), PDQ.key, *row))
+    conn.execute("BEGIN IMMEDIATE")  # another program writing
+    try:
+        cache = HashCache(str(db), PDQ)
+        assert cache.get("/p/new.jpg", 50_000, MTIME) is not None
+        cache.close()
+        assert cache.warnings == []
+    finally:
+        conn.execute("ROLLBACK")
+    assert conn.execute("SELECT COUNT(*) FROM records WHERE settings = 'pdq-16'").fetchone() == (1,)
+    with HashCache(str(db), PDQ) as cache:
+        assert cache.warnings == []
+    assert conn.execute("SELECT COUNT(*) FROM records WHERE settings = 'pdq-16'").fetchone() == (0,)
+    conn.close()
 
 
 def test_proposals_are_kept_per_kind_and_only_the_newest_few(db: Path) -> None:
