@@ -6,11 +6,12 @@ some chunk c differs in at most r_c bits whenever sum(r_c + 1) > d (with
 d = m*r + q that is r for the first q+1 chunks and r-1 for the rest). So for
 each chunk and each flip mask of at most r_c bits we look up, through a
 counting-sort table, the hashes whose chunk equals the query's chunk xor the
-mask, and verify those candidates with a full popcount in large numpy batches.
-A pair found through several chunks is kept only from the first chunk where it
-qualifies, so each pair comes out once. The chunk width and count are chosen
-from a cost model (probes vs candidates), falling back to blocked all-pairs
-when that is cheaper (small inputs, or distances so large that nothing prunes).
+mask, and verify those candidates with a full popcount, in compiled loops
+(``hamming_kernel``). A pair found through several chunks is kept only from the
+first chunk where it qualifies, so each pair comes out once. The chunk width and
+count are chosen from a cost model (probes vs candidates); a single one-bit chunk
+is the kernel comparing all pairs, and numpy's blocked all-pairs is left for
+inputs so small that a call into the kernel costs more.
 
 Hashes are numpy arrays of shape (n, words) of uint64, most significant word
 first (``pack``).
@@ -30,16 +31,19 @@ import numpy as np
 
 from photodedup.core.progress import Reporter
 
-# Cost model, in rough nanoseconds with numpy 2: per bucket probe, per candidate
-# verified, per pair and word of the all-pairs scan, per table entry built, and per
-# flip mask (call overhead). Fitted on the 2-core bench machine (bench/README.md).
-_PROBE_NS, _CANDIDATE_NS, _PAIR_NS, _TABLE_NS, _MASK_NS = 12.0, 10.0, 4.0, 3.0, 2e4
+# Cost model, in nanoseconds on the 2-core bench machine: per bucket probe and per
+# candidate verified by the kernel (a 256-bit candidate costs 1.75x, most leave after
+# one or two words), per row and chunk (keys, sort, the copy in key order), per table
+# entry, per unit of work (a call from Python), and per pair and word of the numpy
+# all-pairs scan. The kernel's were fitted by least squares on 17 forced plans (n 1e5
+# to 1e6, 64 and 256 bits, d 4 to 80; within 20% of each; bench/README.md).
+_PROBE_NS, _CANDIDATE_NS, _ROW_NS, _TABLE_NS, _UNIT_NS = 8.0, 1.75, 230.0, 3.0, 6e4
+_PAIR_NS = 4.0
 _MAX_CHUNK_BITS = 24  # 2**24 table entries: 16M x 8 bytes is the most we allow
-# Below this much modelled work a second thread is not worth its overhead. The model
-# is fitted on random hashes; real photos' probes crowd their buckets, and a search
-# the model puts at 0.5 s (a 100,000-photo library's) takes 1-1.6 s alone.
+# Below this much modelled work (0.15 s) a second thread is not worth its overhead.
+# The model is fitted on random hashes; real photos' probes crowd their buckets, so
+# their searches take longer than it says.
 _PARALLEL_NS = 1.5e8
-_BATCH = 1 << 21  # candidates verified per numpy batch: bounds temporary memory
 _PACK_ROWS = 1 << 14  # values packed per slice
 
 Tick = Callable[[int], None]  # called with units of work done; raises Cancelled
@@ -139,17 +143,19 @@ def make_plan(nq: int, nx: int, bits: int, d: int, self_join: bool) -> Plan:
     for m in range(1, min(d + 1, bits) + 1):
         parts = [(d + 1) // m + (1 if i < (d + 1) % m else 0) for i in range(m)]
         for b in range(1, min(_MAX_CHUNK_BITS, bits // m) + 1):
-            probes = cands = masks = 0.0
+            probes = cands = 0.0
+            units = 0
             for p in parts:
                 v = _volume(b, p - 1)
-                masks += v
+                units += b + 1 if p > 1 else 1
                 probes += nq * v / (2 if self_join else 1)
                 cands += nq * v * nx / 2**b / (2 if self_join else 1)
             cost = (
                 probes * _PROBE_NS
                 + cands * _CANDIDATE_NS * (1 + (words - 1) / 4)
+                + m * (nq + (0 if self_join else nx)) * _ROW_NS
                 + m * 2**b * _TABLE_NS
-                + masks * _MASK_NS
+                + units * _UNIT_NS
             )
             if cost < best.cost:
                 chunks = tuple((i * b, b, p - 1) for i, p in enumerate(parts))
@@ -187,7 +193,8 @@ def chunk_keys(h: np.ndarray, lo: int, width: int) -> np.ndarray:
 
 
 class _Chunk:
-    """One chunk's keys, and the index rows sorted by key with counting-sort bucket starts."""
+    """One chunk: its keys, the index rows sorted by key with counting-sort bucket
+    starts, and the queries in key order (in a self-join the same arrays)."""
 
     def __init__(self, q: np.ndarray, x: np.ndarray, lo: int, width: int, same: bool) -> None:
         self.kq = chunk_keys(q, lo, width)
@@ -195,25 +202,44 @@ class _Chunk:
         counts = np.bincount(self.kx, minlength=1 << width)
         self.start = np.zeros((1 << width) + 1, dtype=np.int64)
         np.cumsum(counts, out=self.start[1:])
-        self.occupied = counts > 0
-        self.order = np.argsort(self.kx, kind="stable")
-        # Verification reads whole buckets contiguously, one 1-D word column at a time.
-        self.x_cols = [np.ascontiguousarray(x[self.order, w]) for w in range(x.shape[1])]
+        # The kernel reads whole buckets, and the queries in key order read the
+        # table nearly in sequence: rows copied in that order, not gathered.
+        self.xrow = np.argsort(self.kx, kind="stable")
+        self.xs = np.ascontiguousarray(x[self.xrow], dtype=np.uint64)
+        if same:
+            self.qrow, self.qs = self.xrow, self.xs
+        else:
+            self.qrow = np.argsort(self.kq, kind="stable")
+            self.qs = np.ascontiguousarray(q[self.qrow], dtype=np.uint64)
+        self.kqs = self.kq[self.qrow]
 
 
 class _Search:
     """The MIH search split into units of work (chunk, flip masks) that can run anywhere."""
 
     def __init__(self, q: np.ndarray, x: np.ndarray, d: int, plan: Plan, self_join: bool) -> None:
+        from photodedup.core import hamming_kernel  # numba: only once a search runs
+
+        self.kernel = hamming_kernel
         self.q, self.x, self.d, self.plan, self.self_join = q, x, d, plan, self_join
         self._chunks: dict[int, _Chunk] = {}
-        self.q_cols = [np.ascontiguousarray(q[:, w]) for w in range(q.shape[1])]
+        self._keys: tuple[np.ndarray, np.ndarray] | None = None
+        self.radii = np.array([r for _lo, _b, r in plan.chunks], dtype=np.int64)
 
     def chunk(self, c: int) -> _Chunk:
         if c not in self._chunks:
             lo, b, _r = self.plan.chunks[c]
             self._chunks[c] = _Chunk(self.q, self.x, lo, b, self.self_join)
         return self._chunks[c]
+
+    def keys(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every chunk's keys by row, (chunks, nq) and (chunks, nx): the first-chunk rule."""
+        if self._keys is None:
+            chunks = [self.chunk(c) for c in range(len(self.plan.chunks))]
+            kq = np.stack([ch.kq for ch in chunks])
+            kx = kq if self.self_join else np.stack([ch.kx for ch in chunks])
+            self._keys = (kq, kx)
+        return self._keys
 
     def units(self) -> list[tuple[int, tuple[int, ...]]]:
         """(chunk, masks) units; in a self-join the masks of a unit share their top bit."""
@@ -224,96 +250,26 @@ class _Search:
         return out
 
     def run(self, unit: tuple[int, tuple[int, ...]]) -> Pairs:
+        """The pairs this unit finds that no earlier chunk qualifies for."""
         c, masks = unit
         ch = self.chunk(c)
-        ver = _Verifier(self.q_cols, ch, self.d)
-        n = len(ch.kq)
-        qidx, kq = np.arange(n), ch.kq
-        if self.self_join and masks[0]:
-            # A pair differing by these masks is found from the row whose top mask bit is 0.
-            qidx = np.flatnonzero(((kq >> (masks[0].bit_length() - 1)) & 1) == 0)
-            kq = kq[qidx]
-        for mask in masks:
-            if mask == 0 and self.self_join:
-                # Same bucket: each row pairs with the rows after it in its bucket.
-                pos = np.empty(n, dtype=np.int64)
-                pos[ch.order] = np.arange(n)
-                count = ch.start[kq + 1] - pos - 1
-                has = np.flatnonzero(count)
-                ver.add(has, pos[has] + 1, count[has])
-                continue
-            target = kq ^ mask if mask else kq
-            hit = np.flatnonzero(ch.occupied[target])
-            t = target[hit]
-            start = ch.start[t]
-            ver.add(qidx[hit], start, ch.start[t + 1] - start)
-        ver.flush()
-        return _concat(ver.found)
-
-    def first_chunk_only(self, c: int, found: Pairs) -> Pairs:
-        """Drop pairs that an earlier chunk also qualifies for (found there already)."""
-        keep = np.ones(len(found.a), dtype=bool)
-        for cp in range(c):
-            r = self.plan.chunks[cp][2]
-            ch = self.chunk(cp)
-            keep &= np.bitwise_count(ch.kq[found.a] ^ ch.kx[found.b]) > r
-        return Pairs(found.a[keep], found.b[keep], found.dist[keep])
-
-
-class _Verifier:
-    """Collects (query, bucket start, count) spans and verifies them in batches."""
-
-    def __init__(self, q_cols: list[np.ndarray], chunk: _Chunk, d: int) -> None:
-        self.q_cols = q_cols
-        self.chunk, self.d = chunk, d
-        self.spans: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        self.pending = 0
-        self.found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-
-    def add(self, qi: np.ndarray, start: np.ndarray, count: np.ndarray) -> None:
-        if len(qi) >= _BATCH // 64:  # big enough to verify without concatenating
-            self._verify(qi, start, count)
-            return
-        self.spans.append((qi, start, count))
-        self.pending += len(qi)
-        if self.pending >= _BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.spans:
-            return
-        qi, start, count = (np.concatenate(a) for a in zip(*self.spans, strict=True))
-        self.spans, self.pending = [], 0
-        self._verify(qi, start, count)
-
-    def _verify(self, qi: np.ndarray, start: np.ndarray, count: np.ndarray) -> None:
-        # Buckets are small: verify the k-th row of every span still that long, and
-        # only expand what is left after a few rounds (a crowded bucket).
-        for k in range(4):
-            self._check(qi, start + k)
-            more = np.flatnonzero(count > k + 1)
-            qi, start, count = qi[more], start[more], count[more]
-        count -= 4
-        start += 4
-        ends = np.cumsum(count)
-        lo = 0
-        while lo < len(qi):
-            hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - count[lo] + _BATCH)))
-            total = int(ends[hi - 1] - ends[lo] + count[lo])
-            base = start[lo:hi] - (np.cumsum(count[lo:hi]) - count[lo:hi])
-            pos = np.arange(total) + np.repeat(base, count[lo:hi])
-            self._check(np.repeat(qi[lo:hi], count[lo:hi]), pos)
-            lo = hi
-
-    def _check(self, qi: np.ndarray, pos: np.ndarray) -> None:
-        qc, xc = self.q_cols, self.chunk.x_cols
-        dist = np.bitwise_count(qc[0][qi] ^ xc[0][pos])
-        for w in range(1, len(qc)):
-            keep = np.flatnonzero(dist <= self.d)
-            qi, pos, dist = qi[keep], pos[keep], dist[keep].astype(np.int64)
-            dist += np.bitwise_count(qc[w][qi] ^ xc[w][pos])
-        keep = dist <= self.d
-        self.found.append((qi[keep], self.chunk.order[pos[keep]], dist[keep]))
+        kq, kx = self.keys()
+        found = self.kernel.probe(
+            ch.qs,
+            ch.qrow,
+            ch.kqs,
+            ch.xs,
+            ch.xrow,
+            ch.start,
+            np.array(masks, dtype=np.int64),
+            np.array([m.bit_length() - 1 for m in masks], dtype=np.int64),
+            self.d,
+            self.self_join,
+            kq,
+            kx,
+            self.radii[:c],
+        )
+        return Pairs(*found)
 
 
 def _mih(q: np.ndarray, x: np.ndarray, d: int, plan: Plan, self_join: bool, tick) -> Pairs:
@@ -322,28 +278,26 @@ def _mih(q: np.ndarray, x: np.ndarray, d: int, plan: Plan, self_join: bool, tick
     for unit in search.units():
         if tick:
             tick(len(unit[1]))
-        found.append(search.first_chunk_only(unit[0], search.run(unit)))
+        found.append(search.run(unit))
     return _concat(found)
 
 
 def _mih_parallel(q, x, d: int, plan: Plan, self_join: bool, tick, workers: int) -> Pairs:
     """The same search with units spread over threads.
 
-    numpy lets go of the interpreter lock inside each large gather, popcount and
-    compare, so threads use the cores, and unlike processes they share the chunk
-    tables and the hashes: at a million 64-bit hashes two spawned workers added
-    about 600 MB and a second of start-up.
+    The kernel lets go of the interpreter lock, so threads use the cores, and unlike
+    processes they share the chunk tables and the hashes: at a million 64-bit
+    hashes two spawned workers added about 600 MB and a second of start-up.
     """
     search = _Search(q, x, d, plan, self_join)
-    for c in range(len(plan.chunks)):
-        search.chunk(c)  # built once, before the threads share them
+    search.keys()  # every chunk built once, before the threads share them
     units = sorted(search.units(), key=lambda u: -len(u[1]))  # big first balances the tail
     stop = threading.Event()
 
     def run(unit: tuple[int, tuple[int, ...]]) -> Pairs | None:
         if stop.is_set():
             return None
-        return search.first_chunk_only(unit[0], search.run(unit))
+        return search.run(unit)
 
     found = []
     pool = ThreadPoolExecutor(workers, thread_name_prefix="hamming")

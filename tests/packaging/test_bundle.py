@@ -77,6 +77,26 @@ def test_bundled_cli_finds_the_resized_copy(bundle: Path, tmp_path: Path):
     assert {str(original), str(copy), str(heic), dng, nopreview} in groups
 
 
+def test_bundled_cli_runs_the_compiled_search_and_keeps_it(bundle: Path, tmp_path: Path):
+    # 200 photos with --crops: enough that the window search leaves numpy's all-pairs
+    # for the numba kernel, which a frozen program must compile and then keep in the
+    # user cache dir (found there by the executable's stamp, not a source file).
+    photos = tmp_path / "photos"
+    beach = imagegen.photo(1, (320, 240))
+    original = imagegen.save(beach, photos / "beach.jpg")
+    copy = imagegen.save(imagegen.resized(beach, 0.5), photos / "small.jpg")
+    for seed in range(10, 210):
+        imagegen.save(imagegen.photo(seed, (96, 72)), photos / f"other{seed}.jpg")
+    cache = tmp_path / "cache"
+    args = ("scan", str(photos), "--min-size", "0", "--no-cache", "--crops", "--json", "-")
+    for _ in range(2):  # the second run reads the compiled kernel back
+        out = run(bundle / "photodedup-cli", *args, env={"XDG_CACHE_HOME": str(cache)})
+        assert out.returncode == 0, out.stderr
+        groups = [{f["path"] for f in g["files"]} for g in json.loads(out.stdout)["groups"]]
+        assert {str(original), str(copy)} in groups
+    assert list((cache / "numba").rglob("hamming_kernel.probe-*.nbi"))
+
+
 def test_bundled_app_shows_its_window_and_quits(bundle: Path):
     env = {"QT_QPA_PLATFORM": "offscreen", "PHOTODEDUP_QUIT_AFTER_MS": "300"}
     out = run(bundle / "photodedup", env=env, timeout=60)
