@@ -1,6 +1,6 @@
 """What matching cropped copies costs the grouping, beside the default grouping, one run.
 
-    python bench/bench_crops.py [--sizes 100000] [--workers 2]
+    python bench/bench_crops.py [--sizes 100000] [--workers 2] [--baseline REV]
     python bench/bench_crops.py --fingerprint DIR [--files 200]
 
 Random records of the default (pdq) fingerprint with crop windows: 80% unrelated
@@ -9,9 +9,12 @@ plain near-copies of one of them, 10% cropped copies (their whole slot near one
 of an original's windows, their thumbnail that window's). Each setting groups the
 same records in a fresh process at the default distance: default, rotations,
 crops, rotations + crops; the table gives seconds, peak RSS and the ratio to the
-default. With --fingerprint, what the windows add to fingerprinting one file
-instead: ``fingerprint_file`` on the first files of DIR with crops off and on,
-interleaved in one process, median milliseconds per file. See "Cropped copies"
+default (wall and CPU seconds, the CPU of the case process and its workers).
+With --baseline REV each setting also runs on that revision's source, interleaved
+in the same run, and each row gives its CPU beside the baseline's. With
+--fingerprint, what the windows add to fingerprinting one file instead:
+``fingerprint_file`` on the first files of DIR with crops off and on, interleaved
+in one process, median milliseconds per file. See "Cropped copies"
 in README.md.
 """
 
@@ -23,17 +26,20 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# A case of --baseline runs this script with the baseline's source first on the path.
+sys.path.insert(0, os.environ.get("PHOTODEDUP_BENCH_SOURCE", str(Path(__file__).parents[1])))
 
 from photodedup.core import crops, group
 from photodedup.core.models import CHECK_BYTES, THUMB_BYTES, ImageRecord
 from photodedup.core.presets import DEFAULT_PRESET, preset_distance
 
+REPO = Path(__file__).resolve().parent.parent
 SEED = 20240607
 SETTINGS = {
     "default": {},
@@ -122,16 +128,31 @@ def case(n: int, name: str, workers: int) -> None:
     images = records(n)
     built = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     d = preset_distance(DEFAULT_PRESET, 256, "pdq")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     groups = group.group_images(
         images, d, bits=256, checked=True, workers=workers, **SETTINGS[name]
     )
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     members = sum(len(g.members) for g in groups)
-    print(json.dumps({"seconds": seconds, "members": members, "peak": own, "kids": kids,
-                      "records_mb": built}))  # fmt: skip
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "members": members, "peak": own,
+                      "kids": kids, "records_mb": built}))  # fmt: skip
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (workers), user + system."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def baseline_tree(rev: str) -> Path:
+    """A temporary checkout of ``rev`` to run the same cases on."""
+    where = Path(tempfile.mkdtemp(prefix="pd-crops-baseline-")) / "src"
+    cmd = ["git", "-C", str(REPO), "worktree", "add", "--detach", str(where), rev]
+    subprocess.run(cmd, check=True, capture_output=True)
+    return where
 
 
 def fingerprint_cost(folder: str, files: int) -> None:
@@ -161,6 +182,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--fingerprint", metavar="DIR", help="time fingerprinting DIR's files")
     ap.add_argument("--files", type=int, default=200)
+    ap.add_argument("--baseline", help="also run the settings on this git revision")
     ap.add_argument("--case", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.fingerprint:
@@ -169,20 +191,36 @@ def main() -> None:
     if args.case:
         case(int(args.case[0]), args.case[1], args.workers)
         return
+    sources = [("this", REPO)]
+    if args.baseline:
+        sources.insert(0, (args.baseline, baseline_tree(args.baseline)))
     print(f"# cores: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.1f}")
-    print("| n | setting | seconds | x default | members grouped | peak RSS MB (main + worker) |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| n | setting | code | seconds (CPU) | CPU x default | CPU x baseline "
+        "| members grouped | peak RSS MB (main + worker) |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     for n in args.sizes:
-        base = None
+        base: dict[str, float] = {}
         for name in SETTINGS:
-            cmd = [sys.executable, __file__, "--case", str(n), name, "--workers", str(args.workers)]
-            r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
-            base = base or r["seconds"]
-            print(
-                f"| {n:,} | {name} | {r['seconds']:.1f} | {r['seconds'] / base:.1f} "
-                f"| {r['members']:,} | {r['peak']:.0f} + {r['kids']:.0f} |",
-                flush=True,
-            )
+            theirs = None
+            for label, source in sources:
+                cmd = [sys.executable, __file__, "--case", str(n), name]
+                cmd += ["--workers", str(args.workers)]
+                env = dict(os.environ, PHOTODEDUP_BENCH_SOURCE=str(source))
+                out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env)
+                r = json.loads(out.stdout)
+                base.setdefault(label, r["cpu"])
+                theirs = theirs or r["cpu"]
+                print(
+                    f"| {n:,} | {name} | {label} | {r['seconds']:.1f} ({r['cpu']:.1f}) "
+                    f"| {r['cpu'] / base[label]:.1f} | {r['cpu'] / theirs:.2f} "
+                    f"| {r['members']:,} | {r['peak']:.0f} + {r['kids']:.0f} |",
+                    flush=True,
+                )
+    if args.baseline:
+        cmd = ["git", "-C", str(REPO), "worktree", "remove", "--force", str(sources[0][1])]
+        subprocess.run(cmd, check=False)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ Modes per case:
             ``checked_records``), at the default distance (-1) or --distances;
             with --baseline REV the same case also runs on that revision, and the
             two groupings must be equal
-  index   - hamming_index.self_pairs on random 64-bit hashes (the search alone)
+  index   - hamming_index.self_pairs on random 64-bit hashes (the search alone);
+            with --baseline REV also on that revision, with CPU seconds
   group   - group.group_images on 64-bit ImageRecords (search + greedy + groups)
   brute   - numpy blocked all-pairs popcount over the first --brute-rows rows against
             all n, extrapolated to the n*(n-1)/2 pairs (the baseline; says so)
@@ -74,9 +75,10 @@ def run_index(n: int, d: int, workers: int, budget: float) -> dict:
     plan = hamming_index.make_plan(n, n, 64, d, True)
     predicted = plan.cost / 1e9
     if predicted <= budget or plan.brute:
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), cpu_seconds()
         pairs = hamming_index.self_pairs(h, d, workers=workers)
-        return {"seconds": time.perf_counter() - t, "pairs": len(pairs.a), "extrapolated": False}
+        seconds, cpu = time.perf_counter() - t, cpu_seconds() - cpu
+        return {"seconds": seconds, "cpu": cpu, "pairs": len(pairs.a), "extrapolated": False}
     # Too long to run whole here: time a random sample of the work units.
     search = hamming_index._Search(h, h, d, plan, True)
     units = search.units()
@@ -87,7 +89,10 @@ def run_index(n: int, d: int, workers: int, budget: float) -> dict:
         search.chunk(c)
     done = found = 0
     for unit in units:
-        found += len(search.first_chunk_only(unit[0], search.run(unit)).a)
+        pairs = search.run(unit)
+        if hasattr(search, "first_chunk_only"):  # numpy's search (a baseline) dedups after
+            pairs = search.first_chunk_only(unit[0], pairs)
+        found += len(pairs.a)
         done += len(unit[1])
         if time.perf_counter() - t > budget / 2:
             break
@@ -353,7 +358,7 @@ def main() -> None:
                 if mode == "group" and n * d > 1_000_000 * 10 and args.budget < 1000:
                     continue  # the index row already shows it is out of budget
                 digests = set()
-                for label, source in sources if mode == "checked" else sources[-1:]:
+                for label, source in sources if mode in ("checked", "index") else sources[-1:]:
                     cmd = [sys.executable, __file__, "--case-n", str(n), "--case-d", str(d)]
                     cmd += ["--case-mode", mode, "--workers", str(args.workers)]
                     cmd += ["--budget", str(args.budget), "--brute-rows", str(args.brute_rows)]
