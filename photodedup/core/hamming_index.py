@@ -33,11 +33,16 @@ from photodedup.core.progress import Reporter
 
 # Cost model, in nanoseconds on the 2-core bench machine: per bucket probe and per
 # candidate verified by the kernel (a 256-bit candidate costs 1.75x, most leave after
-# one or two words), per row and chunk (keys, sort, the copy in key order), per table
-# entry, per unit of work (a call from Python), and per pair and word of the numpy
-# all-pairs scan. The kernel's were fitted by least squares on 17 forced plans (n 1e5
-# to 1e6, 64 and 256 bits, d 4 to 80; within 20% of each; bench/README.md).
-_PROBE_NS, _CANDIDATE_NS, _ROW_NS, _TABLE_NS, _UNIT_NS = 8.0, 1.75, 230.0, 3.0, 6e4
+# one or two words), per row and chunk (keys, counting sort, the copy in key order),
+# per table entry, per unit of work (a call from Python), and per pair and word of the
+# numpy all-pairs scan. The kernel's were fitted by least squares on 17 forced plans
+# (n 1e5 to 1e6, 64 and 256 bits, d 4 to 80; within 20% of each; bench/README.md).
+# A probe also misses the caches when its table is large and the queries sparse in
+# it (few queries per bucket, so no neighbour has just read the same lines): up to
+# _SPARSE_NS more, measured 13-21 ns a probe for 50,000 window probes against 2.6
+# million (the crop search) where a self-join of a million pays 5-7.
+_PROBE_NS, _CANDIDATE_NS, _ROW_NS, _TABLE_NS, _UNIT_NS = 4.0, 1.75, 100.0, 3.0, 6e4
+_SPARSE_NS, _CACHE_BYTES = 17.0, 16 << 20
 _PAIR_NS = 4.0
 _MAX_CHUNK_BITS = 24  # 2**24 table entries: 16M x 8 bytes is the most we allow
 # Below this much modelled work (0.15 s) a second thread is not worth its overhead.
@@ -145,13 +150,14 @@ def make_plan(nq: int, nx: int, bits: int, d: int, self_join: bool) -> Plan:
         for b in range(1, min(_MAX_CHUNK_BITS, bits // m) + 1):
             probes = cands = 0.0
             units = 0
+            sparse = 2**b / (nq + 2**b) * min(1.0, nx * words * 8 / _CACHE_BYTES)
             for p in parts:
                 v = _volume(b, p - 1)
                 units += b + 1 if p > 1 else 1
                 probes += nq * v / (2 if self_join else 1)
                 cands += nq * v * nx / 2**b / (2 if self_join else 1)
             cost = (
-                probes * _PROBE_NS
+                probes * (_PROBE_NS + _SPARSE_NS * sparse)
                 + cands * _CANDIDATE_NS * (1 + (words - 1) / 4)
                 + m * (nq + (0 if self_join else nx)) * _ROW_NS
                 + m * 2**b * _TABLE_NS
@@ -196,22 +202,29 @@ class _Chunk:
     """One chunk: its keys, the index rows sorted by key with counting-sort bucket
     starts, and the queries in key order (in a self-join the same arrays)."""
 
-    def __init__(self, q: np.ndarray, x: np.ndarray, lo: int, width: int, same: bool) -> None:
+    def __init__(
+        self, q: np.ndarray, x: np.ndarray, lo: int, width: int, same: bool, kernel
+    ) -> None:
         self.kq = chunk_keys(q, lo, width)
         self.kx = self.kq if same else chunk_keys(x, lo, width)
-        counts = np.bincount(self.kx, minlength=1 << width)
-        self.start = np.zeros((1 << width) + 1, dtype=np.int64)
-        np.cumsum(counts, out=self.start[1:])
+        self.start = _starts(self.kx, width)
         # The kernel reads whole buckets, and the queries in key order read the
         # table nearly in sequence: rows copied in that order, not gathered.
-        self.xrow = np.argsort(self.kx, kind="stable")
+        self.xrow = kernel.bucket_order(self.kx, self.start)
         self.xs = np.ascontiguousarray(x[self.xrow], dtype=np.uint64)
         if same:
             self.qrow, self.qs = self.xrow, self.xs
         else:
-            self.qrow = np.argsort(self.kq, kind="stable")
+            self.qrow = kernel.bucket_order(self.kq, _starts(self.kq, width))
             self.qs = np.ascontiguousarray(q[self.qrow], dtype=np.uint64)
         self.kqs = self.kq[self.qrow]
+
+
+def _starts(keys: np.ndarray, width: int) -> np.ndarray:
+    """Where each key's bucket starts in key order (2**width + 1 entries)."""
+    start = np.zeros((1 << width) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys, minlength=1 << width), out=start[1:])
+    return start
 
 
 class _Search:
@@ -229,7 +242,7 @@ class _Search:
     def chunk(self, c: int) -> _Chunk:
         if c not in self._chunks:
             lo, b, _r = self.plan.chunks[c]
-            self._chunks[c] = _Chunk(self.q, self.x, lo, b, self.self_join)
+            self._chunks[c] = _Chunk(self.q, self.x, lo, b, self.self_join, self.kernel)
         return self._chunks[c]
 
     def keys(self) -> tuple[np.ndarray, np.ndarray]:

@@ -50,6 +50,19 @@ def _grow(a, n):
 
 
 @_jit
+def bucket_order(keys, start):
+    """The rows in the order of their keys, by counting sort over ``start`` (the bucket
+    starts of ``keys``): stable, and O(n), where numpy's argsort of int64 keys sorts."""
+    pos = start[:-1].copy()
+    order = np.empty(len(keys), np.int64)
+    for j in range(len(keys)):
+        k = keys[j]
+        order[pos[k]] = j
+        pos[k] += 1
+    return order
+
+
+@_jit
 def probe(qs, qrow, kqs, xs, xrow, start, masks, tops, d, same, keys_q, keys_x, radii):
     """Every pair within ``d`` that this chunk finds through ``masks``, first-chunk only.
 
@@ -69,17 +82,25 @@ def probe(qs, qrow, kqs, xs, xrow, start, masks, tops, d, same, keys_q, keys_x, 
     out_d = np.empty(cap, np.int64)
     n = 0
     earlier = len(radii)
+    # Each query's buckets are looked up first, then walked: the lookups do not wait
+    # on one another or on a branch, so their cache misses overlap (the table of a
+    # million rows is larger than the caches).
+    los = np.empty(len(masks), np.int64)
+    his = np.empty(len(masks), np.int64)
     for p in range(len(qs)):
         key = kqs[p]
         for m in range(len(masks)):
             mask = masks[m]
             if same and mask == 0:
-                lo, hi = p + 1, start[key + 1]
-            else:
-                if same and (key >> tops[m]) & 1:
-                    continue
-                t = key ^ mask
-                lo, hi = start[t], start[t + 1]
+                los[m], his[m] = p + 1, start[key + 1]
+                continue
+            t = key ^ mask
+            lo, hi = start[t], start[t + 1]
+            if same and (key >> tops[m]) & 1:
+                hi = lo
+            los[m], his[m] = lo, hi
+        for m in range(len(masks)):
+            lo, hi = los[m], his[m]
             for s in range(lo, hi):
                 dist = 0
                 for w in range(words):
