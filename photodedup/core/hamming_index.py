@@ -276,8 +276,8 @@ class _Search:
             ch.start,
             np.array(masks, dtype=np.int64),
             np.array([m.bit_length() - 1 for m in masks], dtype=np.int64),
-            self.d,
-            self.self_join,
+            int(self.d),  # one signature, so one compiled kernel
+            bool(self.self_join),
             kq,
             kx,
             self.radii[:c],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import types
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -107,3 +109,22 @@ def test_numba_is_imported_only_when_a_search_runs():
         "assert 'numba' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_kernel_loads_where_numba_can_keep_no_cache():
+    # A source file numba cannot find (as in a frozen app that ships none, without a
+    # user cache dir): no cache locator, so the kernel compiles in memory instead.
+    from numba.core.caching import NullCache
+
+    from photodedup.core import hamming_kernel
+
+    source = Path(hamming_kernel.__file__).read_text(encoding="utf-8")
+    module = types.ModuleType("hamming_kernel_nowhere")
+    module.__file__ = "/nowhere/hamming_kernel.py"
+    sys.modules[module.__name__] = module
+    try:
+        exec(compile(source, module.__file__, "exec"), module.__dict__)
+    finally:
+        del sys.modules[module.__name__]
+    assert isinstance(module.probe._cache, NullCache)
+    assert not isinstance(hamming_kernel.probe._cache, NullCache)
