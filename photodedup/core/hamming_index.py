@@ -199,25 +199,25 @@ def chunk_keys(h: np.ndarray, lo: int, width: int) -> np.ndarray:
 
 
 class _Chunk:
-    """One chunk: its keys, the index rows sorted by key with counting-sort bucket
-    starts, and the queries in key order (in a self-join the same arrays)."""
+    """One chunk: the index rows sorted by key with counting-sort bucket starts, and
+    the queries in key order with their keys (in a self-join the same arrays)."""
 
     def __init__(
         self, q: np.ndarray, x: np.ndarray, lo: int, width: int, same: bool, kernel
     ) -> None:
-        self.kq = chunk_keys(q, lo, width)
-        self.kx = self.kq if same else chunk_keys(x, lo, width)
-        self.start = _starts(self.kx, width)
+        kq = chunk_keys(q, lo, width)
+        kx = kq if same else chunk_keys(x, lo, width)
+        self.start = _starts(kx, width)
         # The kernel reads whole buckets, and the queries in key order read the
         # table nearly in sequence: rows copied in that order, not gathered.
-        self.xrow = kernel.bucket_order(self.kx, self.start)
+        self.xrow = kernel.bucket_order(kx, self.start)
         self.xs = np.ascontiguousarray(x[self.xrow], dtype=np.uint64)
         if same:
             self.qrow, self.qs = self.xrow, self.xs
         else:
-            self.qrow = kernel.bucket_order(self.kq, _starts(self.kq, width))
+            self.qrow = kernel.bucket_order(kq, _starts(kq, width))
             self.qs = np.ascontiguousarray(q[self.qrow], dtype=np.uint64)
-        self.kqs = self.kq[self.qrow]
+        self.kqs = kq[self.qrow]
 
 
 def _starts(keys: np.ndarray, width: int) -> np.ndarray:
@@ -236,23 +236,20 @@ class _Search:
         self.kernel = hamming_kernel
         self.q, self.x, self.d, self.plan, self.self_join = q, x, d, plan, self_join
         self._chunks: dict[int, _Chunk] = {}
-        self._keys: tuple[np.ndarray, np.ndarray] | None = None
         self.radii = np.array([r for _lo, _b, r in plan.chunks], dtype=np.int64)
+        # Each chunk's bits as masks over the words: the kernel's first-chunk rule
+        # measures an earlier chunk's distance from the rows themselves.
+        words = q.shape[1]
+        self.chunk_bits = np.zeros((len(plan.chunks), words), dtype=np.uint64)
+        for c, (lo, b, _r) in enumerate(plan.chunks):
+            for pos in range(lo, lo + b):
+                self.chunk_bits[c, words - 1 - pos // 64] |= np.uint64(1 << (pos % 64))
 
     def chunk(self, c: int) -> _Chunk:
         if c not in self._chunks:
             lo, b, _r = self.plan.chunks[c]
             self._chunks[c] = _Chunk(self.q, self.x, lo, b, self.self_join, self.kernel)
         return self._chunks[c]
-
-    def keys(self) -> tuple[np.ndarray, np.ndarray]:
-        """Every chunk's keys by row, (chunks, nq) and (chunks, nx): the first-chunk rule."""
-        if self._keys is None:
-            chunks = [self.chunk(c) for c in range(len(self.plan.chunks))]
-            kq = np.stack([ch.kq for ch in chunks])
-            kx = kq if self.self_join else np.stack([ch.kx for ch in chunks])
-            self._keys = (kq, kx)
-        return self._keys
 
     def units(self) -> list[tuple[int, tuple[int, ...]]]:
         """(chunk, masks) units; in a self-join the masks of a unit share their top bit."""
@@ -266,7 +263,6 @@ class _Search:
         """The pairs this unit finds that no earlier chunk qualifies for."""
         c, masks = unit
         ch = self.chunk(c)
-        kq, kx = self.keys()
         found = self.kernel.probe(
             ch.qs,
             ch.qrow,
@@ -278,8 +274,7 @@ class _Search:
             np.array([m.bit_length() - 1 for m in masks], dtype=np.int64),
             int(self.d),  # one signature, so one compiled kernel
             bool(self.self_join),
-            kq,
-            kx,
+            self.chunk_bits,
             self.radii[:c],
         )
         return Pairs(*found)
@@ -303,7 +298,8 @@ def _mih_parallel(q, x, d: int, plan: Plan, self_join: bool, tick, workers: int)
     hashes two spawned workers added about 600 MB and a second of start-up.
     """
     search = _Search(q, x, d, plan, self_join)
-    search.keys()  # every chunk built once, before the threads share them
+    for c in range(len(plan.chunks)):
+        search.chunk(c)  # built once, before the threads share them
     units = sorted(search.units(), key=lambda u: -len(u[1]))  # big first balances the tail
     stop = threading.Event()
 

@@ -65,7 +65,19 @@ def bucket_order(keys, start):
 
 
 @_jit
-def probe(qs, qrow, kqs, xs, xrow, start, masks, tops, d, same, keys_q, keys_x, radii):
+def _earlier_chunk(q, x, chunk_bits, radii):
+    """Whether the pair of rows q, x is within the radius of one of the chunks given."""
+    for c in range(len(radii)):
+        dist = 0
+        for w in range(len(q)):
+            dist += _popcount((q[w] ^ x[w]) & chunk_bits[c, w])
+        if dist <= radii[c]:
+            return True
+    return False
+
+
+@_jit
+def probe(qs, qrow, kqs, xs, xrow, start, masks, tops, d, same, chunk_bits, radii):
     """Every pair within ``d`` that this chunk finds through ``masks``, first-chunk only.
 
     qs: (nq, words) query hashes sorted by this chunk's key; qrow, kqs: their rows
@@ -73,8 +85,9 @@ def probe(qs, qrow, kqs, xs, xrow, start, masks, tops, d, same, keys_q, keys_x, 
     bucket starts (2**width + 1). tops: each mask's highest bit (-1 for mask 0).
     same: a self-join, where qs is xs: mask 0 pairs a row with the rows after it in
     its bucket, and a mask with top bit t is probed only from keys with bit t clear,
-    so each unordered pair is met once. keys_q, keys_x, radii: the earlier chunks'
-    keys by row and their radii (a pair one of them qualifies for is theirs).
+    so each unordered pair is met once. chunk_bits, radii: the earlier chunks' bits
+    as masks over the words, and their radii (a pair one of them qualifies for is
+    theirs).
     Returns (query rows, index rows, distances).
     """
     words = qs.shape[1]
@@ -83,7 +96,6 @@ def probe(qs, qrow, kqs, xs, xrow, start, masks, tops, d, same, keys_q, keys_x, 
     out_b = np.empty(cap, np.int64)
     out_d = np.empty(cap, np.int64)
     n = 0
-    earlier = len(radii)
     # Each query's buckets are looked up first, then walked: the lookups do not wait
     # on one another or on a branch, so their cache misses overlap (the table of a
     # million rows is larger than the caches).
@@ -111,16 +123,10 @@ def probe(qs, qrow, kqs, xs, xrow, start, masks, tops, d, same, keys_q, keys_x, 
                         break
                 if dist > d:
                     continue
-                i, j = qrow[p], xrow[s]
-                theirs = False
-                for c in range(earlier):
-                    if _popcount(np.uint64(keys_q[c, i] ^ keys_x[c, j])) <= radii[c]:
-                        theirs = True
-                        break
-                if theirs:
+                if _earlier_chunk(qs[p], xs[s], chunk_bits, radii):
                     continue
                 if n == len(out_a):
                     out_a, out_b, out_d = _grow(out_a, n), _grow(out_b, n), _grow(out_d, n)
-                out_a[n], out_b[n], out_d[n] = i, j, dist
+                out_a[n], out_b[n], out_d[n] = qrow[p], xrow[s], dist
                 n += 1
     return out_a[:n].copy(), out_b[:n].copy(), out_d[:n].copy()
