@@ -35,12 +35,15 @@ from photodedup.core.progress import Reporter
 # candidate verified by the kernel (a 256-bit candidate costs 1.75x, most leave after
 # one or two words), per row and chunk (keys, counting sort, the copy in key order),
 # per table entry, per unit of work (a call from Python), and per pair and word of the
-# numpy all-pairs scan. The kernel's were fitted by least squares on 17 forced plans
-# (n 1e5 to 1e6, 64 and 256 bits, d 4 to 80; within 20% of each; bench/README.md).
-# A probe also misses the caches when its table is large and the queries sparse in
-# it (few queries per bucket, so no neighbour has just read the same lines): up to
-# _SPARSE_NS more, measured 13-21 ns a probe for 50,000 window probes against 2.6
-# million (the crop search) where a self-join of a million pays 5-7.
+# numpy all-pairs scan. Measured on forced plans over random hashes (n 1e5 to 1e6, 64
+# and 256 bits, d 4 to 80): a least-squares fit of 17 gave 1.75 ns a candidate and
+# 8 a probe, each plan within 20%; since the bucket lookups go before the walks a
+# probe costs 4-7 ns in a self-join, and more where the table is large and the
+# queries sparse in it (few queries per bucket, so no neighbour has just read the
+# same lines): 13-21 ns for 50,000 window probes against 2.6 million (the crop
+# search), hence _SPARSE_NS. The row cost is 60 ns in a profile of the tables alone,
+# rounded up for each unit's pass over every query. Checked: 256 bits at d=40 for
+# 100,000 took 1.0 s on the plan chosen (modelled 0.85), 12.2 s on 8 chunks of 16.
 _PROBE_NS, _CANDIDATE_NS, _ROW_NS, _TABLE_NS, _UNIT_NS = 4.0, 1.75, 100.0, 3.0, 6e4
 _SPARSE_NS, _CACHE_BYTES = 17.0, 16 << 20
 _PAIR_NS = 4.0
