@@ -212,13 +212,14 @@ def current_mb() -> float:
     return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGESIZE") / 2**20
 
 
-def run_checked(n: int, d: int, workers: int) -> dict:
+def run_checked(n: int, d: int, workers: int, rotations: bool = False) -> dict:
     images = checked_records(n)
     built = current_mb()
     # The peak that counts starts here: making the random records takes temporaries
     # (about 1.6 GB at a million) that no scan has.
     print(BUILT, flush=True)
     kwargs = {"bits": 256, "ignore_blank": True, "workers": workers, "checked": True}
+    kwargs["rotations"] = rotations
     if d < 0:
         from photodedup.core.presets import DEFAULT_PRESET, preset_distance
 
@@ -261,7 +262,7 @@ def case(args: argparse.Namespace) -> None:
     if mode == "index":
         out = run_index(n, d, args.workers, args.budget)
     elif mode == "checked":
-        out = run_checked(n, d, args.workers)
+        out = run_checked(n, d, args.workers, args.rotations)
     elif mode == "group":
         out = run_group(n, d, args.workers, args.rotations)
     else:
