@@ -114,16 +114,15 @@ def drop_superseded(conn: sqlite3.Connection, settings: HashSettings) -> int:
     """Remove the rows of older revisions of ``settings``'s method; how many went.
 
     Looked for first without a lock (the primary key starts with the settings, so
-    that is a seek), so that opening the cache takes the write lock only once.
+    that is a seek): opening a cache that has none takes no write lock.
     """
     keys = superseded_keys(settings)
+    if not keys:
+        return 0
     marks = ", ".join("?" * len(keys))
-    if (
-        not keys
-        or not conn.execute(
-            f"SELECT 1 FROM records WHERE settings IN ({marks}) LIMIT 1", keys
-        ).fetchone()
-    ):
+    if not conn.execute(
+        f"SELECT 1 FROM records WHERE settings IN ({marks}) LIMIT 1", keys
+    ).fetchone():
         return 0
     with write_lock(conn):
         return conn.execute(f"DELETE FROM records WHERE settings IN ({marks})", keys).rowcount
