@@ -26,7 +26,6 @@ import os
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -34,6 +33,8 @@ import numpy as np
 
 # A case of --baseline runs this script with the baseline's source first on the path.
 sys.path.insert(0, os.environ.get("PHOTODEDUP_BENCH_SOURCE", str(Path(__file__).parents[1])))
+
+from bench_group import baseline_tree, cpu_seconds
 
 from photodedup.core import crops, group
 from photodedup.core.models import CHECK_BYTES, THUMB_BYTES, ImageRecord
@@ -138,21 +139,6 @@ def case(n: int, name: str, workers: int) -> None:
     members = sum(len(g.members) for g in groups)
     print(json.dumps({"seconds": seconds, "cpu": cpu, "members": members, "peak": own,
                       "kids": kids, "records_mb": built}))  # fmt: skip
-
-
-def cpu_seconds() -> float:
-    """CPU time of this process and its finished children (workers), user + system."""
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
-
-
-def baseline_tree(rev: str) -> Path:
-    """A temporary checkout of ``rev`` to run the same cases on."""
-    where = Path(tempfile.mkdtemp(prefix="pd-crops-baseline-")) / "src"
-    cmd = ["git", "-C", str(REPO), "worktree", "add", "--detach", str(where), rev]
-    subprocess.run(cmd, check=True, capture_output=True)
-    return where
 
 
 def fingerprint_cost(folder: str, files: int) -> None:
